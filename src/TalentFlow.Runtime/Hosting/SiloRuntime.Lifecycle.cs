@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using TalentFlow.Runtime.Membership;
+
+using TalentFlow.Runtime.Statistics;
+
+namespace TalentFlow.Runtime.Hosting;
+
+internal sealed partial class SiloRuntime
+{
+    private int _stopped;
+
+    /// <summary>Listens, joins as Joining, becomes Active, starts collection, reminders and broadcast catch-up.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        RuntimeMetrics.Register(this);
+        string endpoint = await Endpoint.StartAsync(cancellationToken).ConfigureAwait(false);
+        LocalAddress = await Membership.JoinAsync(endpoint, Options.SiloName, Options.Roles, cancellationToken).ConfigureAwait(false);
+        Status = SiloStatus.Joining;
+        await Membership.RefreshAsync(-1, cancellationToken).ConfigureAwait(false);
+        Membership.StartMonitoring();
+        await Broadcaster.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        await Membership.UpdateStatusAsync(SiloStatus.Active, cancellationToken).ConfigureAwait(false);
+        Status = SiloStatus.Active;
+        Log.Joined(LocalAddress, Status);
+        Catalog.StartCollector();
+        await Reminders.StartAsync(cancellationToken).ConfigureAwait(false);
+        await NotifyPeersAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Graceful stop: ShuttingDown (peers stop placing grains here), wait for in-flight calls, deactivate every activation
+    /// (their state is written by OnDeactivateAsync), then Dead and stop listening.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1 || LocalAddress is null) return;
+        Log.Stopping(LocalAddress);
+        try
+        {
+            if (await Membership.UpdateStatusAsync(SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false))
+            {
+                Status = SiloStatus.ShuttingDown;
+                await NotifyPeersAsync().ConfigureAwait(false);
+            }
+            await Reminders.DisposeAsync().ConfigureAwait(false);
+            await Catalog.DeactivateAllAsync(DeactivationReason.ShuttingDown).WaitAsync(Options.ShutdownDrainTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
+            Membership.StopMonitoring();
+            await Membership.UpdateStatusAsync(SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+            await NotifyPeersAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            Log.MembershipTableFailed(ex);
+        }
+        finally
+        {
+            Status = SiloStatus.Dead;
+            await _shutdown.CancelAsync().ConfigureAwait(false);
+            await Endpoint.StopAsync(abort: false).ConfigureAwait(false);
+            RuntimeMetrics.Unregister(this);
+            Log.Stopped(LocalAddress);
+        }
+    }
+
+    /// <summary>An abrupt stop, as if the process died: no deactivation, no table update (tests; or when declared dead).</summary>
+    public async Task KillAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        Status = SiloStatus.Dead;
+        Membership.StopMonitoring();
+        await Reminders.DisposeAsync().ConfigureAwait(false);
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        await Endpoint.StopAsync(abort: true).ConfigureAwait(false);
+        RuntimeMetrics.Unregister(this);
+    }
+
+    /// <summary>Asks every other Active silo to reread the table now rather than at its next refresh.</summary>
+    private async Task NotifyPeersAsync()
+    {
+        var local = LocalAddress;
+        var peers = View.ActiveSilos.Where(s => s != local).ToArray();
+        await Task.WhenAll(peers.Select(async peer =>
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                using var response = await _remote.Http.PostAsync(string.Concat("http://", peer.Endpoint, "/rt/membership/changed"), null, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            {
+                // The peer will see the change at its next refresh.
+            }
+        })).ConfigureAwait(false);
+    }
+}

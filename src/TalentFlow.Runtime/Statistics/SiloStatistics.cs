@@ -1,0 +1,28 @@
+namespace TalentFlow.Runtime.Statistics;
+
+/// <summary>One grain method's numbers on one silo.</summary>
+/// <param name="GrainType">The grain type.</param>
+/// <param name="Interface">The grain interface.</param>
+/// <param name="Method">The method.</param>
+/// <param name="Calls">Calls completed since start.</param>
+/// <param name="Errors">Calls that threw.</param>
+/// <param name="P50Micros">Median latency, µs.</param>
+/// <param name="P95Micros">95th percentile, µs.</param>
+/// <param name="P99Micros">99th percentile, µs.</param>
+/// <param name="Histogram">Raw bucket counts, so several silos can be merged exactly.</param>
+public sealed record MethodStatisticsSnapshot(
+    string GrainType, string Interface, string Method, long Calls, long Errors,
+    double P50Micros, double P95Micros, double P99Micros, long[] Histogram);
+
+/// <summary>A silo's statistics, served at <c>/rt/stats</c> on its endpoint.</summary>
+/// <param name="Silo">The silo address.</param>
+/// <param name="SiloName">Its name.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="Roles">Its roles.</param>
+/// <param name="Activations">Live activations.</param>
+/// <param name="ActivationsByType">Live activations per grain type.</param>
+/// <param name="Reminders">Reminders this silo fires.</param>
+/// <param name="Methods">Per-method numbers.</param>
+public sealed record SiloStatisticsSnapshot(
+    string Silo, string SiloName, string Status, IReadOnlyList<string> Roles, int Activations,
+    IReadOnlyDictionary<string, int> ActivationsByType, int Reminders, IReadOnlyList<MethodStatisticsSnapshot> Methods);

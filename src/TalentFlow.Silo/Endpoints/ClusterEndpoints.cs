@@ -1,0 +1,18 @@
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Silo.Endpoints;
+
+internal static class ClusterEndpoints
+{
+    /// <summary><c>GET /api/v1/cluster/silos</c>: every silo this one sees, with roles and status.</summary>
+    public static IEndpointRouteBuilder MapClusterEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/cluster");
+        group.MapGet("/silos", (TalentFlow.Runtime.Hosting.Silo silo) => TypedResults.Ok(silo.Members.Select(m => new SiloResponse(
+            m.Silo.ToString(), m.Silo.Endpoint, m.Roles, m.Status.ToString(), new Dictionary<string, string>()))));
+        group.MapGet("/statistics", (TalentFlow.Runtime.Hosting.Silo silo) => TypedResults.Ok(silo.Statistics()));
+        return app;
+    }
+
+    internal sealed record SiloResponse(string Id, string Address, IReadOnlyList<string> Roles, string Status, IReadOnlyDictionary<string, string> ModelVersions);
+}

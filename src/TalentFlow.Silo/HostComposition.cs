@@ -1,0 +1,37 @@
+using TalentFlow.Runtime.Hosting;
+using TalentFlow.Runtime.Postgres;
+
+namespace TalentFlow.Silo;
+
+/// <summary>Wires the silo into the web host from configuration: which providers, which endpoint, which roles.</summary>
+internal static class HostComposition
+{
+    /// <summary>The listening address when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static WebApplicationBuilder AddTalentFlowHost(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.Configure<ClusterOptions>(configuration.GetSection("Cluster"));
+        string? connectionString = configuration.GetConnectionString("TalentFlow");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            // The embedded default: one silo, everything in memory, nothing to install.
+            builder.Services.AddInMemoryMembership().AddInMemoryGrainStorage().AddInMemoryReminders();
+        }
+        else
+        {
+            builder.Services
+                .AddPostgresClustering(o => o.ConnectionString = connectionString)
+                .AddPostgresGrainStorage(configure: o => o.ConnectionString = connectionString)
+                .AddPostgresReminders(o => o.ConnectionString = connectionString);
+        }
+        builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o));
+        return builder;
+    }
+}

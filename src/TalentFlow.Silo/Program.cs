@@ -1,0 +1,13 @@
+using TalentFlow.Silo;
+using TalentFlow.Silo.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTalentFlowHost();
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.MapClusterEndpoints();
+app.Run();
+
+/// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,0 +1,103 @@
+using TalentFlow.Runtime.Membership;
+using TalentFlow.Runtime.Testing;
+using TalentFlow.Runtime.Tests.Grains;
+
+namespace TalentFlow.Runtime.Tests;
+
+/// <summary>Silos die, stop and come back; calls and state survive (in-memory membership; PostgreSQL in TalentFlow.Cluster.Tests).</summary>
+public sealed class LivenessTests
+{
+    [Fact]
+    public async Task KillSilo_HostingManyGrains_CallsSucceedAfterStabilisationWithStateIntact()
+    {
+        await using var cluster = await TestCluster.StartAsync(InMemoryClusterFixture.CreateOptions(3));
+        string prefix = "live-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var keys = Enumerable.Range(0, 90).Select(i => prefix + i).ToArray();
+        await Task.WhenAll(keys.Select((k, i) => cluster.GrainFactory.GetGrain<ICounterGrain>(k).AddAsync(i + 1)));
+        var victim = cluster.Silos.OrderByDescending(s => s.Silo.ActivationCount).First();
+        Assert.True(victim.Silo.ActivationCount >= 20, $"victim hosts {victim.Silo.ActivationCount}");
+
+        await cluster.KillSiloAsync(victim);
+        await cluster.WaitForLivenessToStabilizeAsync();
+
+        var survivor = cluster.Silos[0].Silo;
+        Assert.Contains(survivor.Members, m => m.Silo == victim.Silo.Address && m.Status == SiloStatus.Dead);
+        var checkedKeys = keys.Take(40).ToArray();
+        var values = await Task.WhenAll(checkedKeys.Select(k => survivor.GrainFactory.GetGrain<ICounterGrain>(k).GetAsync().AsTask()));
+        for (int i = 0; i < checkedKeys.Length; i++) Assert.Equal(i + 1, values[i]);
+    }
+
+    [Fact]
+    public async Task StopSilo_Graceful_DeactivatesAndNothingIsPlacedOnIt()
+    {
+        await using var cluster = await TestCluster.StartAsync(InMemoryClusterFixture.CreateOptions(3));
+        string prefix = "stop-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var keys = Enumerable.Range(0, 30).Select(i => prefix + i).ToArray();
+        await Task.WhenAll(keys.Select(k => cluster.GrainFactory.GetGrain<ICounterGrain>(k).AddAsync(7)));
+        var leaving = cluster.Silos[1];
+        var leavingAddress = leaving.Silo.Address!;
+
+        await cluster.StopSiloAsync(leaving);
+        await cluster.WaitForLivenessToStabilizeAsync();
+
+        foreach (var silo in cluster.Silos)
+        {
+            Assert.Contains(silo.Silo.Members, m => m.Silo == leavingAddress && m.Status == SiloStatus.Dead);
+        }
+        var values = await Task.WhenAll(keys.Select(k => cluster.GrainFactory.GetGrain<ICounterGrain>(k).AddAsync(1)));
+        Assert.All(values, v => Assert.Equal(8, v));
+        Assert.Equal(30, cluster.Silos.Sum(s => keys.Count(k => s.Silo.HasActivation(new GrainId("counter", k)))));
+    }
+
+    [Fact]
+    public async Task RestartSilo_SameEndpoint_RejoinsWithNewGeneration()
+    {
+        await using var cluster = await TestCluster.StartAsync(InMemoryClusterFixture.CreateOptions(2));
+        var old = cluster.Silos[1];
+        var oldAddress = old.Silo.Address!;
+        await cluster.KillSiloAsync(old);
+        var restarted = await cluster.RestartSiloAsync(old);
+        await cluster.WaitForLivenessToStabilizeAsync();
+
+        Assert.Equal(oldAddress.Endpoint, restarted.Silo.Address!.Endpoint);
+        Assert.True(restarted.Silo.Address.Generation > oldAddress.Generation);
+        var view = cluster.Silos[0].Silo.Members;
+        Assert.Contains(view, m => m.Silo == oldAddress && m.Status == SiloStatus.Dead);
+        Assert.Contains(view, m => m.Silo == restarted.Silo.Address && m.Status == SiloStatus.Active);
+    }
+
+    [Fact]
+    public async Task ConcurrentCallers_AcrossSilos_CreateOneActivationPerGrain()
+    {
+        await using var cluster = await TestCluster.StartAsync(InMemoryClusterFixture.CreateOptions(3));
+        string prefix = "dup-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var keys = Enumerable.Range(0, 10).Select(i => prefix + i).ToArray();
+        var silos = cluster.Silos;
+        var calls = Enumerable.Range(0, 100).SelectMany(caller => keys.Select(k =>
+            silos[caller % silos.Count].Silo.GrainFactory.GetGrain<ICounterGrain>(k).AddAsync(1)));
+        await Task.WhenAll(calls);
+        foreach (var key in keys)
+        {
+            Assert.Equal(1, CounterGrain.Activations[key]);
+            Assert.Equal(100, await cluster.GrainFactory.GetGrain<ICounterGrain>(key).GetAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Client_GatewayKilled_FailsOverToAnotherGateway()
+    {
+        await using var cluster = await TestCluster.StartAsync(InMemoryClusterFixture.CreateOptions(3));
+        await using var client = await cluster.ConnectClientAsync();
+        string key = "failover-" + Guid.NewGuid().ToString("N");
+        Assert.Equal(1, await client.GetGrain<ICounterGrain>(key).AddAsync(1));
+        var gateway = cluster.Silos.First(s => s.Endpoint == client.CurrentGateway);
+
+        await cluster.KillSiloAsync(gateway);
+        await cluster.WaitForLivenessToStabilizeAsync();
+        await client.RefreshAsync();
+
+        Assert.NotEqual(gateway.Endpoint, client.CurrentGateway);
+        Assert.DoesNotContain(gateway.Silo.Address!, client.ActiveSilos);
+        Assert.Equal(2, await client.GetGrain<ICounterGrain>(key).AddAsync(1));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text.Json;
+
+namespace TalentFlow.Silo.Tests;
+
+public sealed class HostTests(SiloHostFactory factory) : IClassFixture<SiloHostFactory>
+{
+    [Fact]
+    public async Task HealthReady_EmbeddedDefault_ReturnsReady()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ready", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ClusterSilos_EmbeddedDefault_ListsOneActiveSiloWithRoles()
+    {
+        using var client = factory.CreateClient();
+        var json = await client.GetStringAsync("/api/v1/cluster/silos");
+        using var doc = JsonDocument.Parse(json);
+        var silo = Assert.Single(doc.RootElement.EnumerateArray());
+        Assert.Equal("Active", silo.GetProperty("status").GetString());
+        Assert.Contains("trainer", silo.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(silo.TryGetProperty("model_versions", out _));
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Returns404()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync("/api/v1/nope");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
