@@ -66,7 +66,9 @@ internal sealed partial class ActivationData
         lock (_lock)
         {
             if (_state == ActivationState.Invalid) return ValueTask.FromException<TOut>(new ActivationGoneException(GrainId));
-            if (_state != ActivationState.Valid || _pending.Count > 0 || _deactivationRequested is not null || !CanStart(readOnly, interleave))
+            // Interleaving calls pass the queue: a call that releases a blocked turn ([AlwaysInterleave]) must not wait behind it.
+            if (_state != ActivationState.Valid || (_pending.Count > 0 && !interleave) || _deactivationRequested is not null
+                || !CanStart(readOnly, interleave))
             {
                 var item = new CallItem<TOut, TState>(request, state, invoker, readOnly, interleave);
                 _pending.Enqueue(item);

@@ -39,8 +39,10 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SiloRuntime>>(),
             sp.GetRequiredService<GrainManifest>(),
             sp.GetRequiredService<GrainJsonOptions>().Options,
-            sp.GetRequiredService<IMembershipTable>(),
-            sp.GetRequiredService<IReminderTable>(),
+            sp.GetService<IMembershipTable>() ?? throw new InvalidOperationException(
+                "The silo has no membership table: call AddInMemoryMembership() or AddPostgresClustering(...)."),
+            sp.GetService<IReminderTable>() ?? throw new InvalidOperationException(
+                "The silo has no reminder table: call AddInMemoryReminders() or AddPostgresReminders(...)."),
             sp.GetServices<IBroadcastHandler>()));
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.TryAddSingleton<IClusterBroadcaster>(sp => sp.GetRequiredService<SiloRuntime>().Broadcaster);

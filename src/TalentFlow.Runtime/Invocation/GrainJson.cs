@@ -30,9 +30,12 @@ public static class GrainJson
     /// <summary>After the last argument: skips extra arguments (a newer caller) and checks the array's end.</summary>
     public static void ReadEnd(ref Utf8JsonReader reader)
     {
+        // The reader sits on the last argument's final token (or on the array's start), so the next token at this level is
+        // either the array's end or an extra argument, which Skip passes over whole. The array may be nested in an envelope,
+        // so its depth is not known here.
         while (reader.Read())
         {
-            if (reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == 0) return;
+            if (reader.TokenType == JsonTokenType.EndArray) return;
             reader.Skip();
         }
         throw new JsonException("The argument list is not closed.");

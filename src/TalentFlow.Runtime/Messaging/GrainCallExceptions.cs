@@ -26,6 +26,9 @@ public sealed class GrainMessageException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
     public GrainMessageException(string message, Exception? inner = null) : base(message, inner) { }
+
+    /// <summary>Whether the message was refused for its size rather than its content.</summary>
+    public bool IsTooLarge { get; init; }
 }
 
 /// <summary>

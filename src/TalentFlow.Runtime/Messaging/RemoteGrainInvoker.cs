@@ -51,11 +51,13 @@ internal sealed class RemoteGrainInvoker : IDisposable
         WireProtocol.WriteCall(body, reference.GrainId, request, target, viewVersion, hops, _json);
         if (body.WrittenCount > _maxMessageSize)
         {
-            throw new GrainMessageException($"The call {request} is {body.WrittenCount} bytes, over the {_maxMessageSize}-byte message limit.");
+            throw new GrainMessageException($"The call {request} is {body.WrittenCount} bytes, over the {_maxMessageSize}-byte message limit.") { IsTooLarge = true };
         }
         using var message = new HttpRequestMessage(HttpMethod.Post, string.Concat("http://", target.Endpoint, WireProtocol.CallPath))
         {
             Content = new ReadOnlyMemoryContent(body.WrittenMemory),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         message.Content.Headers.ContentType = new("application/json");
         using var timeout = new CancellationTokenSource(_timeout, _time);
@@ -80,7 +82,7 @@ internal sealed class RemoteGrainInvoker : IDisposable
             {
                 if (response.Content.Headers.ContentLength > _maxMessageSize)
                 {
-                    throw new GrainMessageException($"The response to {request} is over the {_maxMessageSize}-byte message limit.");
+                    throw new GrainMessageException($"The response to {request} is over the {_maxMessageSize}-byte message limit.") { IsTooLarge = true };
                 }
                 payload = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             }
@@ -116,7 +118,8 @@ internal sealed class RemoteGrainInvoker : IDisposable
         }
         return new WireError(
             status == HttpStatusCode.RequestEntityTooLarge ? WireError.TooLarge : WireError.Unavailable,
-            typeof(SiloUnavailableException).FullName!, $"The silo answered HTTP {(int)status}.", null, null);
+            typeof(SiloUnavailableException).FullName!,
+            $"The silo answered HTTP {(int)status}: {System.Text.Encoding.UTF8.GetString(payload.AsSpan(0, Math.Min(payload.Length, 300)))}", null, null);
     }
 
     public void Dispose() => _http.Dispose();

@@ -24,7 +24,7 @@ internal sealed partial class SiloEndpoint
         }
         catch (GrainMessageException ex)
         {
-            int status = ex.Message.Contains("limit", StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            int status = ex.IsTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
             await WriteErrorAsync(context, status, WireProtocol.ToWireError(ex, status == 413 ? WireError.TooLarge : WireError.BadMessage)).ConfigureAwait(false);
             return;
         }

@@ -120,7 +120,7 @@ internal sealed partial class SiloEndpoint : IAsyncDisposable
 
     internal static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxSize, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxSize) throw new GrainMessageException($"The message is over the {maxSize}-byte limit.");
+        if (request.ContentLength > maxSize) throw new GrainMessageException($"The message is over the {maxSize}-byte limit.") { IsTooLarge = true };
         var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, maxSize));
         var reader = request.BodyReader;
         while (true)
@@ -128,7 +128,7 @@ internal sealed partial class SiloEndpoint : IAsyncDisposable
             var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             foreach (var segment in read.Buffer)
             {
-                if (buffer.WrittenCount + segment.Length > maxSize) throw new GrainMessageException($"The message is over the {maxSize}-byte limit.");
+                if (buffer.WrittenCount + segment.Length > maxSize) throw new GrainMessageException($"The message is over the {maxSize}-byte limit.") { IsTooLarge = true };
                 buffer.Write(segment.Span);
             }
             reader.AdvanceTo(read.Buffer.End);

@@ -89,7 +89,9 @@ public sealed class ReentrantTurnGrain : Grain, IReentrantTurnGrain
             _maxParallel = Math.Max(_maxParallel, parallel);
             Thread.SpinWait(2000);
             Interlocked.Decrement(ref _running);
-            await Task.Yield();
+            // A real wait (not a Yield, which resumes at once on an idle scheduler) so that calls arriving over the
+            // network find this one still inside.
+            await Task.Delay(1);
         }
         _inside--;
         return _maxInside;
