@@ -1,0 +1,29 @@
+namespace TalentFlow.ML.Documents;
+
+/// <summary>Why a document could not be read.</summary>
+public enum DocumentErrorKind
+{
+    /// <summary>The file or its extracted text is empty or whitespace only.</summary>
+    Empty,
+
+    /// <summary>The file is larger than <see cref="DocumentReaderOptions.MaxBytes"/>.</summary>
+    TooLarge,
+
+    /// <summary>The bytes are neither PDF, DOCX nor text.</summary>
+    UnknownFormat,
+
+    /// <summary>The bytes look like binary data, not text.</summary>
+    Binary,
+
+    /// <summary>The PDF or DOCX is damaged.</summary>
+    Corrupt,
+
+    /// <summary>The PDF is encrypted or password-protected.</summary>
+    Encrypted,
+
+    /// <summary>An external tool (pdftotext) is not installed.</summary>
+    ToolMissing,
+
+    /// <summary>Extraction took longer than <see cref="DocumentReaderOptions.Timeout"/>.</summary>
+    Timeout,
+}

@@ -1,0 +1,105 @@
+using TalentFlow.ML.Text;
+
+namespace TalentFlow.ML.Documents;
+
+/// <summary>Turns TXT, DOCX and PDF files into normalized text; every failure is a <see cref="DocumentException"/>.</summary>
+public sealed class DocumentReader
+{
+    private readonly DocumentReaderOptions _options;
+    private readonly TextNormalizer _normalizer;
+
+    /// <summary>Creates a reader with the given limits and normalizer (defaults when null).</summary>
+    public DocumentReader(DocumentReaderOptions? options = null, TextNormalizer? normalizer = null)
+    {
+        _options = options ?? new DocumentReaderOptions();
+        _normalizer = normalizer ?? new TextNormalizer();
+    }
+
+    /// <summary>Reads a file from disk.</summary>
+    public async Task<ExtractedDocument> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"No such file: {path}", path);
+        }
+
+        ThrowIfTooLarge(info.Length);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(bytes, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a stream, reading at most <see cref="DocumentReaderOptions.MaxBytes"/> + 1 bytes.</summary>
+    public async Task<ExtractedDocument> ReadAsync(Stream stream, string? fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            ThrowIfTooLarge(buffer.Length);
+        }
+
+        return await ReadAsync(buffer.ToArray(), fileName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a document held in memory; the format comes from its first bytes, then from the file name.</summary>
+    public async Task<ExtractedDocument> ReadAsync(ReadOnlyMemory<byte> bytes, string? fileName, CancellationToken cancellationToken = default)
+    {
+        ThrowIfTooLarge(bytes.Length);
+        if (bytes.IsEmpty)
+        {
+            throw new DocumentException(DocumentErrorKind.Empty, "The file is empty.");
+        }
+
+        var format = Detect(bytes.Span, fileName);
+        var raw = format switch
+        {
+            DocumentType.Pdf => await PdfTextExtractor.ExtractAsync(bytes, _options, cancellationToken).ConfigureAwait(false),
+            DocumentType.Docx => DocxTextExtractor.Extract(new MemoryStream(bytes.ToArray(), writable: false)),
+            _ => TextDecoder.Decode(bytes.Span),
+        };
+        var text = _normalizer.Normalize(raw);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DocumentException(DocumentErrorKind.Empty, $"The {format.ToString().ToUpperInvariant()} file contains no text.");
+        }
+
+        return new ExtractedDocument(format, text);
+    }
+
+    /// <summary>Detects the format from magic bytes; a file name only decides when the bytes do not.</summary>
+    internal static DocumentType Detect(ReadOnlySpan<byte> head, string? fileName)
+    {
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return DocumentType.Pdf;
+        }
+
+        if (head.StartsWith("PK\x03\x04"u8))
+        {
+            return DocumentType.Docx;
+        }
+
+        var ext = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
+        return ext switch
+        {
+            ".pdf" => throw new DocumentException(DocumentErrorKind.Corrupt, "The file is named .pdf but is not a PDF."),
+            ".docx" => throw new DocumentException(DocumentErrorKind.Corrupt, "The file is named .docx but is not a DOCX."),
+            "" or ".txt" or ".text" or ".md" => DocumentType.Text,
+            _ when !TextDecoder.LooksBinary(head) => DocumentType.Text,
+            _ => throw new DocumentException(DocumentErrorKind.UnknownFormat, $"Unsupported format '{ext}': use PDF, DOCX or TXT."),
+        };
+    }
+
+    private void ThrowIfTooLarge(long length)
+    {
+        if (length > _options.MaxBytes)
+        {
+            throw new DocumentException(DocumentErrorKind.TooLarge,
+                $"The file is larger than the {_options.MaxBytes / (1024 * 1024.0):0.#} MiB limit.");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace TalentFlow.ML.Documents;
+
+/// <summary>Runs poppler-utils' <c>pdftotext</c> on a temporary copy of the PDF, with a time limit.</summary>
+internal static class PdfTextExtractor
+{
+    public static async Task<string> ExtractAsync(ReadOnlyMemory<byte> pdf, DocumentReaderOptions options, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"talentflow-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var psi = new ProcessStartInfo(options.PdfToTextPath)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            foreach (var arg in new[] { "-q", "-enc", "UTF-8", "-eol", "unix", path, "-" })
+            {
+                psi.ArgumentList.Add(arg);
+            }
+
+            Process process;
+            try
+            {
+                process = Process.Start(psi) ?? throw new Win32Exception();
+            }
+            catch (Win32Exception e)
+            {
+                throw new DocumentException(DocumentErrorKind.ToolMissing,
+                    $"'{options.PdfToTextPath}' could not be started; install poppler-utils (apt-get install -y poppler-utils).", e);
+            }
+
+            using (process)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.Timeout);
+                var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+                var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                    var text = await stdout.ConfigureAwait(false);
+                    var error = await stderr.ConfigureAwait(false);
+                    return process.ExitCode switch
+                    {
+                        0 => text,
+                        3 => throw new DocumentException(DocumentErrorKind.Encrypted, "The PDF is encrypted or does not permit text extraction."),
+                        _ when error.Contains("password", StringComparison.OrdinalIgnoreCase) =>
+                            throw new DocumentException(DocumentErrorKind.Encrypted, "The PDF is password-protected."),
+                        _ => throw new DocumentException(DocumentErrorKind.Corrupt, $"The PDF could not be read (pdftotext exit code {process.ExitCode})."),
+                    };
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw new DocumentException(DocumentErrorKind.Timeout, $"PDF text extraction took longer than {options.Timeout.TotalSeconds:0.#} s.");
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
