@@ -23,8 +23,10 @@ dotnet test TalentFlow.Orleans.sln -c Release -p:TreatWarningsAsErrors=true \
 status=${PIPESTATUS[0]}
 
 passed=0; failed=0
-while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(
-  grep -aoE '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+)/\1 \2/')
+# VSTest prints, per test assembly, "Total tests: N" then "     Passed: N" / "     Failed: N" on lines of their own.
+while read -r kind n; do
+  case "$kind" in Passed) passed=$((passed + n)) ;; Failed) failed=$((failed + n)) ;; esac
+done < <(grep -aE '^ +(Passed|Failed): +[0-9]+ *$' "$log" | sed -E 's/^ +(Passed|Failed): +([0-9]+).*/\1 \2/')
 rm -f "$log"
 # A build error or a crashed test host counts as a failure even when no summary line mentions it.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TalentFlow.Benchmarks.Calls;
+using TalentFlow.Benchmarks;
 
 // Scenarios print one JSON object on stdout (CONTRACTS.md); anything else goes to stderr.
 if (args.Length == 0 || args[0] is "-h" or "--help")
