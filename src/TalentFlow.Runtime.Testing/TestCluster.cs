@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TalentFlow.Runtime.Client;
+using TalentFlow.Client;
 using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Membership;
 using TalentFlow.Runtime.Reminders;

@@ -28,6 +28,7 @@ internal static class CallsScenario
         var local = await MeasureAsync(caller.GrainFactory, localKeys, localConcurrency, TimeSpan.FromSeconds(seconds));
         await MeasureAsync(caller.GrainFactory, remoteKeys, remoteConcurrency, TimeSpan.FromSeconds(1));
         var remote = await MeasureAsync(caller.GrainFactory, remoteKeys, remoteConcurrency, TimeSpan.FromSeconds(seconds));
+        double kestrel = await KestrelAnchor.MeasureCallsPerSecondAsync(remoteConcurrency, TimeSpan.FromSeconds(seconds));
         return new Dictionary<string, object>
         {
             ["local_calls_per_s"] = Math.Round(local.CallsPerSecond),
@@ -37,6 +38,8 @@ internal static class CallsScenario
             ["cross_silo_p50_ms"] = Math.Round(remote.P50Micros / 1000, 3),
             ["cross_silo_p99_ms"] = Math.Round(remote.P99Micros / 1000, 3),
             ["silos"] = cluster.Silos.Count,
+            ["kestrel_h2c_echo_per_s"] = Math.Round(kestrel),
+            ["cross_silo_vs_kestrel"] = Math.Round(remote.CallsPerSecond / kestrel, 3),
             ["local_concurrency"] = localConcurrency,
             ["cross_silo_concurrency"] = remoteConcurrency,
             ["seconds"] = seconds,

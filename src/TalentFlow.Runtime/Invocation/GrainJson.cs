@@ -10,7 +10,25 @@ namespace TalentFlow.Runtime.Invocation;
 public static class GrainJson
 {
     /// <summary>The type information for <typeparamref name="T"/> from the options' resolvers.</summary>
-    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
+    {
+        // Every call asks twice (arguments, result); the options' own lookup took a lock under load (seen in a trace of
+        // `bench calls`). A process normally has one cluster options instance, so one remembered entry per type suffices.
+        var last = TypeInfoCache<T>.Last;
+        if (last is not null && ReferenceEquals(last.Options, options)) return last.Info;
+        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        TypeInfoCache<T>.Last = new TypeInfoCache<T>(options, info);
+        return info;
+    }
+
+    private sealed class TypeInfoCache<T>(JsonSerializerOptions options, JsonTypeInfo<T> info)
+    {
+        public static volatile TypeInfoCache<T>? Last;
+
+        public JsonSerializerOptions Options { get; } = options;
+
+        public JsonTypeInfo<T> Info { get; } = info;
+    }
 
     /// <summary>Writes one argument.</summary>
     public static void Write<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>

@@ -59,13 +59,16 @@ internal sealed class RemoteGrainInvoker : IDisposable
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        message.Content.Headers.ContentType = new("application/json");
         using var timeout = new CancellationTokenSource(_timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, request.CancellationToken);
+        // Most calls carry no token of their own: one source then does, and the linked one is not allocated.
+        using var linked = request.CancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, request.CancellationToken)
+            : null;
+        var token = linked?.Token ?? timeout.Token;
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -84,7 +87,7 @@ internal sealed class RemoteGrainInvoker : IDisposable
                 {
                     throw new GrainMessageException($"The response to {request} is over the {_maxMessageSize}-byte message limit.") { IsTooLarge = true };
                 }
-                payload = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+                payload = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {

@@ -1,10 +1,11 @@
+using TalentFlow.Runtime;
 using System.Text.Json;
 using TalentFlow.Runtime.Activation;
 using TalentFlow.Runtime.Membership;
 using TalentFlow.Runtime.Messaging;
 using TalentFlow.Runtime.Placement;
 
-namespace TalentFlow.Runtime.Client;
+namespace TalentFlow.Client;
 
 /// <summary>
 /// A client's view of the cluster, read from any live gateway: membership (to route each call straight to its owner) and the

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TalentFlow.Runtime.Client;
+namespace TalentFlow.Client;
 
 /// <summary>How a cluster client finds and talks to the cluster (Orleans: ClientMessagingOptions, StaticGatewayListProviderOptions).</summary>
 public sealed class ClientOptions

@@ -1,9 +1,10 @@
+using TalentFlow.Runtime;
 using System.Text.Json.Serialization.Metadata;
 using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Membership;
 using TalentFlow.Runtime.Messaging;
 
-namespace TalentFlow.Runtime.Client;
+namespace TalentFlow.Client;
 
 /// <summary>
 /// A connection to a cluster from outside it (Orleans: <c>IClusterClient</c>): reads membership from a gateway and sends each
