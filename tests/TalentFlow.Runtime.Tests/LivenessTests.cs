@@ -100,4 +100,30 @@ public sealed class LivenessTests
         Assert.DoesNotContain(gateway.Silo.Address!, client.ActiveSilos);
         Assert.Equal(2, await client.GetGrain<ICounterGrain>(key).AddAsync(1));
     }
+
+    [Fact]
+    public async Task Call_ToKilledSiloNotYetDeclaredDead_ThrowsSiloUnavailableAndCallerKeepsServing()
+    {
+        var options = InMemoryClusterFixture.CreateOptions(2);
+        // Slow failure detection, so the call below reaches the dead silo's address rather than a new owner.
+        options.ConfigureSilo = silo =>
+        {
+            silo.Membership.ProbeInterval = TimeSpan.FromMinutes(5);
+            silo.Membership.TableRefreshInterval = TimeSpan.FromMinutes(5);
+            silo.Membership.IAmAliveInterval = TimeSpan.FromMinutes(5);
+        };
+        await using var cluster = await TestCluster.StartAsync(options);
+        var (caller, victim) = (cluster.Silos[0], cluster.Silos[1]);
+        string victimKey = Enumerable.Range(0, 1000).Select(i => "dead-" + i)
+            .First(k => victim.Silo.Runtime.IsLocalOwner(new GrainId("counter", k)));
+        string callerKey = Enumerable.Range(0, 1000).Select(i => "alive-" + i)
+            .First(k => caller.Silo.Runtime.IsLocalOwner(new GrainId("counter", k)));
+
+        await cluster.KillSiloAsync(victim);
+
+        var error = await Assert.ThrowsAsync<SiloUnavailableException>(
+            () => caller.Silo.GrainFactory.GetGrain<ICounterGrain>(victimKey).AddAsync(1));
+        Assert.Contains(victim.Endpoint, error.Message);
+        Assert.Equal(1, await caller.Silo.GrainFactory.GetGrain<ICounterGrain>(callerKey).AddAsync(1));
+    }
 }
