@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using TalentFlow.Runtime.Invocation;
@@ -17,6 +18,8 @@ internal sealed class RemoteGrainInvoker : IDisposable
     private readonly TimeSpan _timeout;
     private readonly int _maxMessageSize;
     private readonly TimeProvider _time;
+    // Parsing a Uri per call showed in traces; silos are few, so their call URIs are kept.
+    private readonly ConcurrentDictionary<string, Uri> _callUris = new(StringComparer.Ordinal);
 
     public RemoteGrainInvoker(JsonSerializerOptions json, TimeSpan timeout, int maxMessageSize, TimeProvider time)
     {
@@ -53,7 +56,7 @@ internal sealed class RemoteGrainInvoker : IDisposable
         {
             throw new GrainMessageException($"The call {request} is {body.WrittenCount} bytes, over the {_maxMessageSize}-byte message limit.") { IsTooLarge = true };
         }
-        using var message = new HttpRequestMessage(HttpMethod.Post, string.Concat("http://", target.Endpoint, WireProtocol.CallPath))
+        using var message = new HttpRequestMessage(HttpMethod.Post, CallUri(target.Endpoint))
         {
             Content = new ReadOnlyMemoryContent(body.WrittenMemory),
             Version = HttpVersion.Version20,
@@ -107,6 +110,11 @@ internal sealed class RemoteGrainInvoker : IDisposable
             throw WireProtocol.ToException(error);
         }
     }
+
+    private Uri CallUri(string endpoint) =>
+        _callUris.TryGetValue(endpoint, out var uri)
+            ? uri
+            : _callUris.GetOrAdd(endpoint, static e => new Uri(string.Concat("http://", e, WireProtocol.CallPath)));
 
     private static WireError ReadError(byte[] payload, HttpStatusCode status)
     {
