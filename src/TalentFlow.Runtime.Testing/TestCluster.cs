@@ -83,7 +83,7 @@ public sealed class TestCluster : IAsyncDisposable
             _options.ConfigureProviders!(builder.Services);
         }
         _options.ConfigureServices?.Invoke(builder.Services);
-        builder.Services.AddTalentFlowSilo(o =>
+        var silo = builder.Services.AddTalentFlowSilo(o =>
         {
             o.SiloName = name;
             o.Endpoint = endpoint ?? "127.0.0.1:0";
@@ -91,6 +91,7 @@ public sealed class TestCluster : IAsyncDisposable
             _options.ConfigureSilo?.Invoke(o);
             configure?.Invoke(o);
         }).AddGrains([.. _options.GrainAssemblies]);
+        _options.ConfigureSiloBuilder?.Invoke(silo);
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var handle = new SiloHandle(name, host, host.Services.GetRequiredService<Silo>());

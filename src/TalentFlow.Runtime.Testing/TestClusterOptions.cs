@@ -22,6 +22,10 @@ public sealed class TestClusterOptions
     /// <summary>More services for each silo.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>Adds grains and their services to each silo (Orleans: <c>ISiloConfigurator</c>), e.g. an application's
+    /// <c>AddXxxGrains()</c>.</summary>
+    public Action<SiloBuilder>? ConfigureSiloBuilder { get; set; }
+
     /// <summary>Settings for each silo, after the test defaults (fast membership timings, free ports).</summary>
     public Action<SiloOptions>? ConfigureSilo { get; set; }
 

@@ -43,6 +43,9 @@ public sealed class Silo
     /// <summary>Whether an activation of <paramref name="grainId"/> lives here.</summary>
     public bool HasActivation(GrainId grainId) => _runtime.Catalog.TryGet(grainId, out _);
 
+    /// <summary>Whether this silo, in its current view of the cluster, is where <paramref name="grainId"/> is placed.</summary>
+    public bool IsOwner(GrainId grainId) => _runtime.IsLocalOwner(grainId);
+
     /// <summary>Per-method call statistics.</summary>
     public SiloStatisticsSnapshot Statistics() => _runtime.Statistics();
 

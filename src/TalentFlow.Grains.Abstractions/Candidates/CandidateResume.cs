@@ -1,0 +1,7 @@
+namespace TalentFlow.Grains;
+
+/// <summary>A resume as it arrives: already extracted to text (see <c>TalentFlow.ML.Documents</c> for files).</summary>
+/// <param name="Name">The candidate's display name.</param>
+/// <param name="Text">The resume's text.</param>
+/// <param name="Source">Where it came from (a file name, "api", "sample"); for the audit trail only.</param>
+public sealed record CandidateResume(string Name, string Text, string? Source = null);

@@ -1,0 +1,20 @@
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Grains;
+
+/// <summary>One job posting, keyed by job id: its text, parsed requirements and matching features, and scoring against it.</summary>
+public interface IJobGrain : IGrain
+{
+    /// <summary>Parses and stores the posting (replacing any earlier one); acknowledged once durable.</summary>
+    /// <exception cref="ArgumentException">The title or description is empty or over the size limit.</exception>
+    Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default);
+
+    /// <summary>The posting's profile, or null when none was stored under this id.</summary>
+    [ReadOnly]
+    Task<JobProfile?> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Scores one candidate against this job with the current models, with the explanation.</summary>
+    /// <exception cref="KeyNotFoundException">The job or the candidate does not exist.</exception>
+    [ReadOnly]
+    Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default);
+}

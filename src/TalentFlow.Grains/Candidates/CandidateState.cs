@@ -1,0 +1,17 @@
+namespace TalentFlow.Grains;
+
+/// <summary>What a candidate grain persists: the normalised text (the source of truth; features are derived) and its profile.</summary>
+public sealed class CandidateState
+{
+    /// <summary>Display name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Normalised resume text; null until a resume is stored.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>Where the resume came from.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>The parsed profile.</summary>
+    public CandidateProfile? Profile { get; set; }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TalentFlow.ML.Matching;
+using TalentFlow.ML.Parsing;
+using TalentFlow.ML.Text;
+using TalentFlow.Runtime.Hosting;
+
+namespace TalentFlow.Grains;
+
+/// <summary>Adds TalentFlow's grains and the models they score with to a silo.</summary>
+public static class GrainsSiloBuilderExtensions
+{
+    /// <summary>The version id of the baseline fitted on <see cref="SampleCorpus"/> when no model file is configured.</summary>
+    public const string BuiltinBaselineVersion = "builtin-1";
+
+    /// <summary>
+    /// Hosts the Candidate and Job grains. The baseline model is loaded from <see cref="MatchingOptions.BaselineModelPath"/>
+    /// or, when unset, fitted on the built-in sample corpus; a missing or unreadable model file fails start-up.
+    /// </summary>
+    public static SiloBuilder AddTalentFlowGrains(this SiloBuilder builder, Action<MatchingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<MatchingOptions>();
+        if (configure is not null) options.Configure(configure);
+        options.ValidateDataAnnotations()
+            .Validate(o => o.BaselineModelPath is null || File.Exists(o.BaselineModelPath), "Matching:BaselineModelPath names a file that does not exist.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new TextNormalizer());
+        services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => new JobParser());
+        services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
+        builder.AddGrains(typeof(CandidateGrain).Assembly);
+        return builder;
+    }
+
+    private static MatchingModels CreateModels(MatchingOptions options)
+    {
+        BaselineModel initial;
+        if (options.BaselineModelPath is { } path)
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            // The content names the version: the same file on every silo gives the same version, a changed file another.
+            string version = "file-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12];
+            using var stream = new MemoryStream(bytes, writable: false);
+            initial = new BaselineModel(version, BaselineMatcher.Load(stream));
+        }
+        else
+        {
+            initial = new BaselineModel(BuiltinBaselineVersion, BaselineMatcher.Fit(SampleCorpus.Texts()));
+        }
+        return new MatchingModels(initial, options.RetainedVersions);
+    }
+}

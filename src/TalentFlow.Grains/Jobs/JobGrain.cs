@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+using TalentFlow.ML.Matching;
+using TalentFlow.ML.Parsing;
+using TalentFlow.ML.Skills;
+using TalentFlow.ML.Text;
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Grains;
+
+/// <summary>
+/// A job posting: stores it durably, keeps its matching features warm, and scores candidates against it (the candidate's
+/// features come from its grain; when both grains live on this silo that call never leaves the process).
+/// </summary>
+[GrainType("job")]
+public sealed class JobGrain(
+    [PersistentState("job")] IPersistentState<JobState> state,
+    MatchingModels models,
+    TextNormalizer normalizer,
+    JobParser parser,
+    IOptions<MatchingOptions> options) : Grain, IJobGrain
+{
+    private (string Version, PreparedDocument Document)? _features;
+
+    /// <inheritdoc />
+    public async Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        if (string.IsNullOrWhiteSpace(posting.Title)) throw new ArgumentException("The job title is empty.");
+        if (posting.Title.Length > 300) throw new ArgumentException("The job title is over 300 characters.");
+        string description = InputText.Require(posting.Description, "job description", options.Value.MaxTextLength, normalizer);
+        var stored = posting with { Description = description };
+        var parsed = parser.Parse(MatchText(stored));
+        var required = RequiredSkills(stored, parsed);
+        var profile = ProfileMapping.ToProfile(GrainKey, stored, parsed, required, TimeProvider.GetUtcNow());
+
+        var previous = (state.State.Posting, state.State.Profile);
+        (state.State.Posting, state.State.Profile) = (stored, profile);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            (state.State.Posting, state.State.Profile) = previous;
+            throw;
+        }
+        _features = null;
+        return profile;
+    }
+
+    /// <inheritdoc />
+    public Task<JobProfile?> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Posting is null ? null : state.State.Profile);
+
+    /// <inheritdoc />
+    public async Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(candidateId)) throw new ArgumentException("The candidate id is empty.");
+        if (state.State.Posting is not { } posting || state.State.Profile is not { } profile)
+        {
+            throw new KeyNotFoundException($"Job '{GrainKey}' does not exist.");
+        }
+        var model = models.Current;
+        var candidate = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
+            .GetFeaturesAsync(model.Version, cancellationToken).ConfigureAwait(true)
+            ?? throw new KeyNotFoundException($"Candidate '{candidateId}' does not exist.");
+        if (candidate.ModelVersion != model.Version && !models.TryGet(candidate.ModelVersion, out model))
+        {
+            throw new InvalidOperationException(
+                $"Candidate '{candidateId}' was vectorized by model {candidate.ModelVersion}, which this silo does not hold yet; retry once the roll-out completes.");
+        }
+        var job = Features(model, posting);
+        var result = model.Matcher.Score(candidate.Document, job, profile.RequiredSkills.Count > 0 ? profile.RequiredSkills : null);
+        return new CandidateMatch(
+            candidateId,
+            GrainKey,
+            Math.Round(result.Score, 6),
+            result.Decision,
+            result.SectionScores,
+            result.MatchedSkills,
+            result.MissingSkills,
+            new Dictionary<string, string> { [MatchingModels.BaselineModelName] = model.Version });
+    }
+
+    private PreparedDocument Features(BaselineModel model, JobPosting posting)
+    {
+        if (_features is { } cached && cached.Version == model.Version) return cached.Document;
+        var document = model.Matcher.Prepare(MatchText(posting));
+        // Only the current version's features are kept; an older one is computed per call during a roll-out.
+        if (model.Version == models.Current.Version) _features = (model.Version, document);
+        return document;
+    }
+
+    private static string MatchText(JobPosting posting) => string.Concat(posting.Title.Trim(), "\n", posting.Description);
+
+    private static List<string> RequiredSkills(JobPosting posting, ParsedJob parsed)
+    {
+        if (posting.RequiredSkills is not { Count: > 0 } given) return [.. parsed.RequiredSkills];
+        var vocabulary = SkillVocabulary.Default;
+        var required = new List<string>(given.Count);
+        foreach (var skill in given)
+        {
+            if (string.IsNullOrWhiteSpace(skill)) continue;
+            string canonical = vocabulary.Canonicalize(skill.Trim()) ?? skill.Trim();
+            if (!required.Contains(canonical, StringComparer.OrdinalIgnoreCase)) required.Add(canonical);
+        }
+        return required;
+    }
+}

@@ -1,0 +1,11 @@
+namespace TalentFlow.Grains;
+
+/// <summary>What a job grain persists: the posting as given (the source of truth) and its profile.</summary>
+public sealed class JobState
+{
+    /// <summary>The posting, with its description normalised; null until stored.</summary>
+    public JobPosting? Posting { get; set; }
+
+    /// <summary>The parsed profile.</summary>
+    public JobProfile? Profile { get; set; }
+}

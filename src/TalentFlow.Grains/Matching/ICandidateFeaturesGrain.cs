@@ -1,0 +1,23 @@
+using TalentFlow.ML.Matching;
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Grains;
+
+/// <summary>
+/// Silo-side view of a candidate: its matching features, for the job grain that scores it. Not for clients (features depend
+/// on model internals); the candidate grain implements it beside <see cref="ICandidateGrain"/>.
+/// </summary>
+public interface ICandidateFeaturesGrain : IGrain
+{
+    /// <summary>
+    /// The features in model <paramref name="modelVersion"/> when this silo has it, else in this silo's current version (the
+    /// caller compares <see cref="CandidateFeatures.ModelVersion"/>); null when no resume is stored.
+    /// </summary>
+    [ReadOnly]
+    Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A candidate's prepared document in one model version.</summary>
+/// <param name="ModelVersion">The baseline version that vectorized it.</param>
+/// <param name="Document">Section vectors and skills.</param>
+public sealed record CandidateFeatures(string ModelVersion, PreparedDocument Document);

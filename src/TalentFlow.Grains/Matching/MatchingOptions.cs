@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TalentFlow.Grains;
+
+/// <summary>Scoring settings of every silo (configuration section <c>Matching</c>).</summary>
+public sealed class MatchingOptions
+{
+    /// <summary>
+    /// A baseline model saved by <c>talentflow train baseline</c> (<c>baseline_model.json</c>). When unset, the silo fits the
+    /// baseline on its built-in sample corpus at start-up, so that scoring works before any training.
+    /// </summary>
+    public string? BaselineModelPath { get; set; }
+
+    /// <summary>Longest resume or job description accepted, in characters. Default 200,000 (about 60 pages).</summary>
+    [Range(1_000, 10_000_000)]
+    public int MaxTextLength { get; set; } = 200_000;
+
+    /// <summary>Model versions each silo keeps, so that grains on silos that have not yet swapped can still be compared.</summary>
+    [Range(1, 16)]
+    public int RetainedVersions { get; set; } = 3;
+}

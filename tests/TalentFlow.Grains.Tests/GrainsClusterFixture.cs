@@ -1,0 +1,25 @@
+using TalentFlow.Runtime.Testing;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>Two in-memory silos hosting TalentFlow's grains, shared by the tests of <see cref="GrainsClusterCollection"/>.</summary>
+public sealed class GrainsClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await TestCluster.StartAsync(CreateOptions(2));
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    public static TestClusterOptions CreateOptions(int silos) => new()
+    {
+        InitialSilos = silos,
+        ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains(),
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class GrainsClusterCollection : ICollectionFixture<GrainsClusterFixture>
+{
+    public const string Name = "grains cluster";
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.ML.Matching;
+using TalentFlow.ML.Text;
+using TalentFlow.Runtime;
+using TalentFlow.Runtime.Testing;
+
+namespace TalentFlow.Grains.Tests;
+
+[Collection(GrainsClusterCollection.Name)]
+public sealed class JobGrainTests(GrainsClusterFixture fixture)
+{
+    private IGrainFactory Factory => fixture.Cluster.GrainFactory;
+
+    private async Task<(string JobId, SampleJob Job)> StoreJobAsync(int index)
+    {
+        var job = SampleCorpus.Jobs()[index];
+        string id = job.Id + "-" + Guid.NewGuid().ToString("N")[..8];
+        await Factory.GetGrain<IJobGrain>(id).UpsertAsync(job.Posting);
+        return (id, job);
+    }
+
+    private async Task<string> StoreCandidateAsync(SampleCandidate candidate)
+    {
+        string id = candidate.Id + "-" + Guid.NewGuid().ToString("N")[..8];
+        await Factory.GetGrain<ICandidateGrain>(id).UpsertResumeAsync(candidate.Resume);
+        return id;
+    }
+
+    [Fact]
+    public async Task UpsertAsync_GivenRequiredSkills_CanonicalisesThemAndKeepsLocationAndCompany()
+    {
+        var grain = Factory.GetGrain<IJobGrain>("job-" + Guid.NewGuid().ToString("N"));
+        var profile = await grain.UpsertAsync(new JobPosting("Platform Engineer", "We run k8s clusters. 5+ years of experience.", ["k8s", " JS ", "k8s"], "Austin, TX", "Contoso"));
+
+        Assert.Equal(["Kubernetes", "JavaScript"], profile.RequiredSkills);
+        Assert.Equal("Austin, TX", profile.Location);
+        Assert.Equal(5, profile.MinimumYears);
+        Assert.Equal(JsonSerializer.Serialize(profile), JsonSerializer.Serialize(await grain.GetAsync()));
+    }
+
+    [Fact]
+    public async Task ScoreCandidateAsync_SameRoleCandidate_ScoresAboveOtherRolesWithExplanation()
+    {
+        var (jobId, _) = await StoreJobAsync(0);
+        var candidates = SampleCorpus.Candidates(16);
+        string backend = await StoreCandidateAsync(candidates[0]);
+        string nurse = await StoreCandidateAsync(candidates[5]);
+        var job = Factory.GetGrain<IJobGrain>(jobId);
+
+        var good = await job.ScoreCandidateAsync(backend);
+        var poor = await job.ScoreCandidateAsync(nurse);
+
+        Assert.True(good.Score > poor.Score, $"backend {good.Score} vs nurse {poor.Score}");
+        Assert.Equal(jobId, good.JobId);
+        Assert.Equal(backend, good.CandidateId);
+        Assert.Equal(["education", "experience", "skills"], good.SectionScores.Keys.Order());
+        Assert.NotEmpty(good.MatchedSkills);
+        Assert.Empty(poor.MatchedSkills);
+        Assert.Equal(GrainsSiloBuilderExtensions.BuiltinBaselineVersion, good.ModelVersions[MatchingModels.BaselineModelName]);
+    }
+
+    [Fact]
+    public async Task ScoreCandidateAsync_GrainsOnDifferentSilos_EqualsTheMatcherScoringTheTextsDirectly()
+    {
+        var silos = fixture.Cluster.Silos;
+        var sample = SampleCorpus.Candidates(8)[2];
+        string candidateId = Enumerable.Range(0, 200).Select(i => "far-cand-" + i).First(k => silos[0].Silo.IsOwner(new GrainId("candidate", k)));
+        string jobId = Enumerable.Range(0, 200).Select(i => "far-job-" + i).First(k => silos[1].Silo.IsOwner(new GrainId("job", k)));
+        var posting = SampleCorpus.Jobs()[2].Posting;
+        await Factory.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(sample.Resume);
+        await Factory.GetGrain<IJobGrain>(jobId).UpsertAsync(posting);
+
+        var match = await Factory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(candidateId);
+
+        var matcher = BaselineMatcher.Fit(SampleCorpus.Texts());
+        var normalizer = new TextNormalizer();
+        var expected = matcher.Score(normalizer.Normalize(sample.Resume.Text), posting.Title + "\n" + normalizer.Normalize(posting.Description), posting.RequiredSkills);
+        Assert.Equal(expected.Score, match.Score, 6);
+        Assert.Equal(expected.Decision, match.Decision);
+        Assert.Equal(expected.MissingSkills, match.MissingSkills);
+    }
+
+    [Fact]
+    public async Task ScoreCandidateAsync_UnknownCandidateOrJob_ThrowsKeyNotFoundNamingIt()
+    {
+        var (jobId, _) = await StoreJobAsync(1);
+
+        var noCandidate = await Assert.ThrowsAsync<KeyNotFoundException>(() => Factory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync("ghost"));
+        var noJob = await Assert.ThrowsAsync<KeyNotFoundException>(() => Factory.GetGrain<IJobGrain>("no-such-job").ScoreCandidateAsync("ghost"));
+
+        Assert.Contains("'ghost'", noCandidate.Message);
+        Assert.Contains("'no-such-job'", noJob.Message);
+    }
+
+    [Theory]
+    [InlineData("", "A description.")]
+    [InlineData("Engineer", "  ")]
+    public async Task UpsertAsync_EmptyTitleOrDescription_ThrowsArgumentException(string title, string description)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Factory.GetGrain<IJobGrain>("bad-" + Guid.NewGuid().ToString("N")).UpsertAsync(new JobPosting(title, description)));
+    }
+}
+
+/// <summary>State and model versions across silo changes, on clusters of their own.</summary>
+public sealed class GrainLifecycleTests
+{
+    [Fact]
+    public async Task GetProfileAsync_AfterItsSiloStops_ReadsThePersistedProfileElsewhere()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
+        var sample = SampleCorpus.Candidates(1)[0];
+        var stored = await cluster.Silos[1].Silo.GrainFactory.GetGrain<ICandidateGrain>("moving").UpsertResumeAsync(sample.Resume);
+        var host = cluster.Silos.Single(s => s.Silo.HasActivation(new GrainId("candidate", "moving")));
+        var survivor = cluster.Silos.Single(s => s != host);
+
+        await cluster.StopSiloAsync(host);
+        await cluster.WaitForLivenessToStabilizeAsync();
+
+        var read = await survivor.Silo.GrainFactory.GetGrain<ICandidateGrain>("moving").GetProfileAsync();
+        // Records holding lists compare by reference: compare what they say.
+        Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(read));
+    }
+
+    [Fact]
+    public async Task ScoreCandidateAsync_AfterANewModelIsPublishedOnEverySilo_UsesTheNewVersion()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
+        var factory = cluster.GrainFactory;
+        var job = SampleCorpus.Jobs()[3];
+        var candidate = SampleCorpus.Candidates(8)[3];
+        await factory.GetGrain<IJobGrain>("j").UpsertAsync(job.Posting);
+        await factory.GetGrain<ICandidateGrain>("c").UpsertResumeAsync(candidate.Resume);
+        var before = await factory.GetGrain<IJobGrain>("j").ScoreCandidateAsync("c");
+
+        // A model fitted on the two texts alone: another vocabulary, so another score.
+        var next = new BaselineModel("v2", BaselineMatcher.Fit([candidate.Resume.Text, job.Posting.Description]));
+        foreach (var silo in cluster.Silos) silo.Host.Services.GetRequiredService<MatchingModels>().Publish(next);
+        var after = await factory.GetGrain<IJobGrain>("j").ScoreCandidateAsync("c");
+
+        Assert.Equal(GrainsSiloBuilderExtensions.BuiltinBaselineVersion, before.ModelVersions[MatchingModels.BaselineModelName]);
+        Assert.Equal("v2", after.ModelVersions[MatchingModels.BaselineModelName]);
+        Assert.NotEqual(before.Score, after.Score);
+    }
+}
