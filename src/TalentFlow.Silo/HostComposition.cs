@@ -1,3 +1,4 @@
+using TalentFlow.Grains;
 using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Postgres;
 
@@ -31,7 +32,15 @@ internal static class HostComposition
                 .AddPostgresGrainStorage(configure: o => o.ConnectionString = connectionString)
                 .AddPostgresReminders(o => o.ConnectionString = connectionString);
         }
-        builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o));
+        builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o))
+            .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Endpoints.BadRequestExceptionHandler>();
+        // Sample data by default only where nothing persists: a real cluster's database is not filled with examples.
+        if (configuration.GetValue("SampleData:Load", defaultValue: string.IsNullOrWhiteSpace(connectionString)))
+        {
+            builder.Services.AddHostedService<SampleDataLoader>();
+        }
         return builder;
     }
 }

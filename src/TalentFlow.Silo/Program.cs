@@ -5,8 +5,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTalentFlowHost();
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapClusterEndpoints();
+app.MapCatalogEndpoints();
 app.Run();
 
 /// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

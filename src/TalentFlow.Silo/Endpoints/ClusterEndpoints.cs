@@ -1,3 +1,4 @@
+using TalentFlow.Grains;
 using TalentFlow.Runtime;
 
 namespace TalentFlow.Silo.Endpoints;
@@ -8,8 +9,12 @@ internal static class ClusterEndpoints
     public static IEndpointRouteBuilder MapClusterEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/cluster");
-        group.MapGet("/silos", (TalentFlow.Runtime.Hosting.Silo silo) => TypedResults.Ok(silo.Members.Select(m => new SiloResponse(
-            m.Silo.ToString(), m.Silo.Endpoint, m.Roles, m.Status.ToString(), new Dictionary<string, string>()))));
+        group.MapGet("/silos", (TalentFlow.Runtime.Hosting.Silo silo, MatchingModels models) => TypedResults.Ok(silo.Members.Select(m => new SiloResponse(
+            m.Silo.ToString(), m.Silo.Endpoint, m.Roles, m.Status.ToString(),
+            // This silo knows its own versions; other silos' arrive with the model fan-out (each silo's /rt/stats).
+            m.Silo == silo.Address
+                ? new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version }
+                : new Dictionary<string, string>()))));
         group.MapGet("/statistics", (TalentFlow.Runtime.Hosting.Silo silo) => TypedResults.Ok(silo.Statistics()));
         return app;
     }

@@ -1,0 +1,45 @@
+using TalentFlow.Grains;
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Silo.Endpoints;
+
+/// <summary>Jobs and candidates: store, read, score one candidate against one job.</summary>
+internal static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithApiProblems();
+
+        api.MapPost("/jobs", async (JobRequest request, IGrainFactory grains, CancellationToken ct) =>
+        {
+            string id = ApiProblems.CheckId(request.Id, "job") ?? "job-" + Guid.NewGuid().ToString("N")[..12];
+            var profile = await grains.GetGrain<IJobGrain>(id).UpsertAsync(
+                new JobPosting(request.Title ?? "", request.Description ?? "", request.RequiredSkills, request.Location, request.Company), ct);
+            return Results.Created($"/api/v1/jobs/{id}", profile);
+        });
+        api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
+            await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(id, "job")!).GetAsync(ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Job '{id}'"));
+
+        api.MapPost("/candidates", async (CandidateRequest request, IGrainFactory grains, CancellationToken ct) =>
+        {
+            string id = ApiProblems.CheckId(request.Id, "candidate") ?? "cand-" + Guid.NewGuid().ToString("N")[..12];
+            var profile = await grains.GetGrain<ICandidateGrain>(id).UpsertResumeAsync(new CandidateResume(request.Name ?? "", request.Text ?? "", "api"), ct);
+            return Results.Created($"/api/v1/candidates/{id}", profile);
+        });
+        api.MapGet("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
+            await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).GetProfileAsync(ct) is { } profile
+                ? Results.Ok(profile)
+                : ApiProblems.NotFound($"Candidate '{id}'"));
+
+        api.MapGet("/jobs/{jobId}/candidates/{candidateId}/score", async (string jobId, string candidateId, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!)
+                .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)));
+        return app;
+    }
+
+    /// <summary><c>POST /api/v1/jobs</c>.</summary>
+    internal sealed record JobRequest(string? Title, string? Description, IReadOnlyList<string>? RequiredSkills, string? Location, string? Company, string? Id);
+
+    /// <summary><c>POST /api/v1/candidates</c>: resume text (files go through the screening upload).</summary>
+    internal sealed record CandidateRequest(string? Name, string? Text, string? Id);
+}
