@@ -74,3 +74,40 @@ public sealed class ExactTopKTests
         Assert.Throws<ArgumentException>(() => ExactTopK.Search(new float[10], 4, [1f, 2f, 3f, 4f], new ScoredRow[1]));
     }
 }
+
+public sealed class QuantizedIndexTests
+{
+    [Fact]
+    public void Search_RandomUnitVectors_FindsAtLeast99PercentOfTheExactTop10WithExactScores()
+    {
+        const int rows = 20_000, dims = 64, k = 10;
+        var random = new Random(11);
+        var matrix = new float[rows * dims];
+        for (int i = 0; i < matrix.Length; i++) matrix[i] = (float)(random.NextDouble() * 2 - 1);
+        var index = new QuantizedIndex(matrix, dims);
+        int found = 0;
+        for (int q = 0; q < 20; q++)
+        {
+            var query = Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            var exact = new ScoredRow[k];
+            var approx = new ScoredRow[k];
+            ExactTopK.Search(matrix, dims, query, exact);
+            Assert.Equal(k, index.Search(query, approx));
+            found += approx.Count(a => exact.Contains(a));
+            // Re-ranked rows carry their exact float32 score.
+            Assert.All(approx, a => Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Dot(matrix.AsSpan(a.Row * dims, dims), query), a.Score));
+        }
+        Assert.True(found >= 0.99 * 20 * k, $"recall {found / (20.0 * k)}");
+    }
+
+    [Fact]
+    public void Search_DimensionsNotAMultipleOf32AndZeroRows_Work()
+    {
+        float[] matrix = [1, 2, 3, 0, 0, 0, -1, -2, -3];
+        var index = new QuantizedIndex(matrix, 3);
+        var result = new ScoredRow[5];
+
+        Assert.Equal(3, index.Search([1f, 1f, 1f], result));
+        Assert.Equal([0, 1, 2], result[..3].Select(r => r.Row));
+    }
+}
