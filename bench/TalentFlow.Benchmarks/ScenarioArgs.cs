@@ -24,4 +24,8 @@ internal sealed class ScenarioArgs
         _values.TryGetValue(name, out var value)
             ? int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : throw new ArgumentException($"--{name} takes a positive whole number")
             : fallback;
+
+    /// <summary>The value of <c>--name</c>, or null when it is absent.</summary>
+    public string? String(string name) =>
+        _values.TryGetValue(name, out var value) ? value != "true" ? value : throw new ArgumentException($"--{name} takes a value") : null;
 }

@@ -1,45 +1,101 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using TalentFlow.Cli.Hosting;
 
 namespace TalentFlow.Cli;
 
-/// <summary>Builds the command tree and runs it; failures become one line on stderr and a non-zero exit code.</summary>
+/// <summary>
+/// Builds the command tree and runs it. Every command takes <c>--log-level</c>; results go to stdout, logs, progress and
+/// errors to stderr. Failures end in one <c>error: ...</c> line on stderr and a non-zero exit code: 2 for bad arguments,
+/// 1 for bad input or a failed step, 130 when cancelled.
+/// </summary>
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public const int BadArguments = 2;
+    public const int Failed = 1;
+    public const int Cancelled = 130;
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliEnvironment(stdout, stderr), cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("TalentFlow: evaluation, training and registry operations.");
-        var eval = new Command("eval", "Train on one set, test on another, print metrics.");
-        eval.Subcommands.Add(EvalMatchCommand.Create(stdout));
-        eval.Subcommands.Add(EvalVacanciesCommand.Create(stdout));
-        eval.Subcommands.Add(EvalCareerCommand.Create(stdout));
-        root.Subcommands.Add(eval);
-        root.Subcommands.Add(ExtractCommand.Create(stdout));
-        root.Subcommands.Add(CreateSampleCommand.Create(stdout));
-        var trainCommand = new Command("train", "Train a model.");
-        trainCommand.Subcommands.Add(TrainBaselineCommand.Create(stdout));
-        root.Subcommands.Add(trainCommand);
+        var context = new CliContext(environment);
+        var logLevel = LogLevelOption.Create();
+        var root = BuildCommands(context);
+        root.Options.Add(logLevel);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync($"error: {parsed.Errors[0].Message}").ConfigureAwait(false);
-            return 2;
+            await WriteErrorAsync(environment.Stderr, parsed.Errors[0].Message).ConfigureAwait(false);
+            return BadArguments;
         }
 
-        try
+        var level = LogLevelOption.ToLogLevel(parsed.GetValue(logLevel)!);
+        string? error = null;
+        int code;
+        using (context.StartLogging(level))
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            CliLog.Starting(context.Logger, string.Join(' ', args), level);
+            try
+            {
+                code = await parsed.InvokeAsync(new InvocationConfiguration
+                {
+                    Output = environment.Stdout,
+                    Error = environment.Stderr,
+                    EnableDefaultExceptionHandler = false,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CliException e)
+            {
+                CliLog.Failed(context.Logger, e);
+                (code, error) = (Failed, e.Message);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ML.Documents.DocumentException
+                or FormatException or ArgumentException or InvalidDataException or CsvHelper.CsvHelperException or System.Text.Json.JsonException)
+            {
+                CliLog.Failed(context.Logger, e);
+                (code, error) = (Failed, e is ML.Documents.DocumentException d ? $"{d.Kind}: {d.Message}" : e.Message);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested || e.CancellationToken.IsCancellationRequested)
+            {
+                CliLog.Cancelled(context.Logger);
+                (code, error) = (Cancelled, "cancelled");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Still one line, never a stack trace on stderr; --log-level error or lower logs the details.
+                CliLog.Unexpected(context.Logger, e);
+                (code, error) = (Failed, $"unexpected {e.GetType().Name}: {e.Message}");
+            }
         }
-        catch (CliException e)
+
+        // After the logger factory is disposed (its queue flushed), so the error line is the last thing on stderr.
+        if (error is not null)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 1;
+            await WriteErrorAsync(environment.Stderr, error).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TalentFlow.ML.Documents.DocumentException
-            or FormatException or ArgumentException or InvalidDataException or CsvHelper.CsvHelperException or System.Text.Json.JsonException)
-        {
-            await stderr.WriteLineAsync($"error: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
-            return 1;
-        }
+
+        return code;
     }
+
+    private static RootCommand BuildCommands(CliContext context)
+    {
+        var root = new RootCommand("TalentFlow: evaluation, training and registry operations.");
+        var eval = new Command("eval", "Train on one set, test on another, print metrics.");
+        eval.Subcommands.Add(EvalMatchCommand.Create(context));
+        eval.Subcommands.Add(EvalVacanciesCommand.Create(context));
+        eval.Subcommands.Add(EvalCareerCommand.Create(context));
+        root.Subcommands.Add(eval);
+        root.Subcommands.Add(ExtractCommand.Create(context));
+        root.Subcommands.Add(CreateSampleCommand.Create(context));
+        var trainCommand = new Command("train", "Train a model.");
+        trainCommand.Subcommands.Add(TrainBaselineCommand.Create(context));
+        root.Subcommands.Add(trainCommand);
+        return root;
+    }
+
+    private static Task WriteErrorAsync(TextWriter stderr, string message) =>
+        stderr.WriteLineAsync($"error: {message.ReplaceLineEndings(" ").Trim()}");
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using TalentFlow.Cli.Hosting;
 
 namespace TalentFlow.Cli;
 
@@ -21,7 +22,7 @@ internal static class CreateSampleCommand
         ("Registered nurse", ["patient care", "BLS", "ACLS", "medication administration", "EHR", "triage", "wound care"], "BSc in nursing"),
     ];
 
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext context)
     {
         var outDir = new Option<string>("--out") { Description = "Folder to write to.", DefaultValueFactory = _ => Path.Combine("data", "training") };
         var pairs = new Option<int>("--pairs") { Description = "Training pairs (validation gets a quarter as many).", DefaultValueFactory = _ => 200 };
@@ -43,7 +44,7 @@ internal static class CreateSampleCommand
             var validation = Path.Combine(dir, "validation_data.json");
             File.WriteAllText(train, JsonSerializer.Serialize(Generate(random, n), new JsonSerializerOptions { WriteIndented = true }));
             File.WriteAllText(validation, JsonSerializer.Serialize(Generate(random, Math.Max(1, n / 4)), new JsonSerializerOptions { WriteIndented = true }));
-            JsonOutput.Write(stdout, [new("training", train), new("validation", validation), new("training_pairs", n), new("validation_pairs", Math.Max(1, n / 4))], parse.GetValue(json));
+            JsonOutput.Write(context.Stdout, [new("training", train), new("validation", validation), new("training_pairs", n), new("validation_pairs", Math.Max(1, n / 4))], parse.GetValue(json));
             return 0;
         });
         return command;

@@ -1,80 +1,141 @@
 using System.CommandLine;
 using System.Diagnostics;
+using TalentFlow.Cli.Hosting;
 using TalentFlow.ML.Classification;
 using TalentFlow.ML.Metrics;
-using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>eval career --train CSV --test CSV [--model tfidf] --json</c>: resume → category with TF-IDF (5000 features, 1–2-grams,
-/// sublinear tf) and multinomial logistic regression (C = 10), the career anchor's setup. Distinct (resume, category) rows
-/// only, as the anchor folds duplicates.
+/// <c>eval career --train CSV --test CSV [--model tfidf|svm|centroid|auto] --json</c>: resume → category over TF-IDF (5000
+/// features, 1–2-grams, sublinear tf). <c>tfidf</c>: multinomial logistic regression (C = 10, the career anchor's setup);
+/// <c>svm</c>: one-vs-rest linear SVM with class-balanced weights; <c>centroid</c>: nearest class centroid; <c>auto</c>: the
+/// candidate with the best stratified k-fold accuracy on the training file alone. Distinct (resume, category) rows only,
+/// as the anchor folds duplicates.
 /// </summary>
 internal static class EvalCareerCommand
 {
-    public static Command Create(TextWriter stdout)
+    /// <summary>What <c>--model auto</c> chooses among, simplest first (a tie keeps the earlier one).</summary>
+    internal static readonly double[] SvmCandidates = [0.1, 0.3, 1, 3];
+
+    public static Command Create(CliContext context)
     {
         var train = new Option<string>("--train") { Description = "CSV with Category and Resume columns.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV with Category and Resume columns.", Required = true };
-        var model = new Option<string>("--model") { Description = "tfidf: TF-IDF + logistic regression; centroid: TF-IDF + nearest class centroid.", DefaultValueFactory = _ => "tfidf" };
-        model.AcceptOnlyFromAmong("tfidf", "centroid");
+        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, or auto (chosen by cross-validation on --train).", DefaultValueFactory = _ => "tfidf" };
+        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto");
         var epochs = new Option<int>("--epochs") { Description = "Logistic regression iterations.", DefaultValueFactory = _ => 300 };
-        var c = new Option<double>("--c") { Description = "Logistic regression inverse regularization (scikit-learn's C).", DefaultValueFactory = _ => 10 };
+        var c = new Option<double?>("--c") { Description = "Inverse regularization (scikit-learn's C); default 10 for logistic regression, 0.3 for the SVM." };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for --model auto.", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the folds and the SVM's coordinate order.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, json };
-        command.SetAction(parse =>
+        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, folds, seed, json };
+        command.SetAction((parse, cancellationToken) =>
         {
-            JsonOutput.Write(stdout, Run(parse.GetValue(train)!, parse.GetValue(test)!, parse.GetValue(model) == "centroid",
-                new SoftmaxRegressionTrainer.Options { Epochs = parse.GetValue(epochs), C = parse.GetValue(c) }), parse.GetValue(json));
-            return 0;
+            if (parse.GetValue(epochs) < 1 || parse.GetValue(folds) < 2 || parse.GetValue(c) is <= 0)
+            {
+                throw new CliException("--epochs must be at least 1, --folds at least 2 and --c positive");
+            }
+
+            var run = new CareerRun(parse.GetValue(train)!, parse.GetValue(test)!, parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(c),
+                parse.GetValue(folds), parse.GetValue(seed));
+            JsonOutput.Write(context.Stdout, Run(context, run, cancellationToken), parse.GetValue(json));
+            return Task.FromResult(0);
         });
         return command;
     }
 
-    internal static List<KeyValuePair<string, object>> Run(string trainPath, string testPath, bool centroid = false, SoftmaxRegressionTrainer.Options? options = null)
+    internal static List<KeyValuePair<string, object>> Run(CliContext context, CareerRun run, CancellationToken cancellationToken = default)
     {
-        var (trainTexts, trainLabels) = Load(trainPath);
-        var (testTexts, testLabels) = Load(testPath);
+        var (trainTexts, trainLabels) = Load(context, run.Train);
+        var (testTexts, testLabels) = Load(context, run.Test);
         var classes = trainLabels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        var y = trainLabels.Select(l => index[l]).ToArray();
 
         var watch = Stopwatch.StartNew();
-        var vectorizer = TfidfVectorizer.Fit(trainTexts, new TfidfOptions { SublinearTf = true });
-        var x = vectorizer.Transform(trainTexts);
-        var y = trainLabels.Select(l => index[l]).ToArray();
-        Func<SparseVector, float[]> predict = centroid
-            ? NearestCentroidModel.Train(x, y, vectorizer.Terms.Count, classes.Length).Scores
-            : SoftmaxRegressionTrainer.Train(x, y, vectorizer.Terms.Count, classes.Length, options).PredictProbabilities;
+        var options = run.Model == "auto"
+            ? context.Progress.Run($"Choosing a model by {run.Folds}-fold cross-validation", progress => Choose(context, run, trainTexts, y, classes.Length, progress, cancellationToken))
+            : Options(run, run.Model);
+        CliLog.ModelSettings(context.Logger, run.Model, options.Describe());
+        var classifier = context.Progress.Run("Fitting TF-IDF and training", progress => TextClassifier.Train(trainTexts, y, classes.Length, options, progress, cancellationToken));
+        CliLog.Vocabulary(context.Logger, classifier.Vectorizer.Terms.Count);
         var fitSeconds = watch.Elapsed.TotalSeconds;
 
-        var probabilities = vectorizer.Transform(testTexts).Select(predict).ToArray();
+        var scores = context.Progress.Run("Classifying test texts", _ => classifier.Scores(testTexts));
         // A test category unseen in training can never be predicted; it counts as a miss under label -1.
         var actual = testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray();
-        var predicted = probabilities.Select(p => Array.IndexOf(p, p.Max())).ToArray();
-        var top3 = actual.Select((a, i) => a >= 0 && probabilities[i].Count(p => p > probabilities[i][a]) < 3 ? 1.0 : 0.0).Average();
+        var unseen = testLabels.Where(l => !index.ContainsKey(l)).ToArray();
+        if (unseen.Length > 0)
+        {
+            CliLog.UnseenCategories(context.Logger, unseen.Length, string.Join(", ", unseen.Distinct(StringComparer.Ordinal)));
+        }
+
+        var predicted = scores.Select(p => Array.IndexOf(p, p.Max())).ToArray();
+        var top3 = actual.Select((a, i) => a >= 0 && scores[i].Count(p => p > scores[i][a]) < 3 ? 1.0 : 0.0).Average();
         return
         [
-            new("model", centroid ? "tfidf+centroid" : "tfidf+logreg"),
+            new("model", ModelName(options)),
             new("accuracy", ClassificationMetrics.Accuracy(predicted, actual)),
             new("macro_f1", ClassificationMetrics.MacroF1(predicted, actual)),
             new("top3_accuracy", top3),
             new("train_texts", trainTexts.Count),
             new("test_texts", testTexts.Count),
             new("classes", classes.Length),
+            new("settings", options.Describe()),
             new("fit_seconds", fitSeconds),
         ];
     }
 
-    private static (List<string> Texts, List<string> Labels) Load(string path)
+    private static TextClassifierOptions Choose(CliContext context, CareerRun run, List<string> texts, int[] y, int classes, IProgress<double> progress,
+        CancellationToken cancellationToken)
     {
-        var rows = CsvTable.Read(path, "Category", "Resume")
+        TextClassifierOptions[] candidates = [Options(run, "centroid"), .. SvmCandidates.Select(c => Options(run with { C = c }, "svm"))];
+        var foldOf = CrossValidation.StratifiedFolds(y, run.Folds, run.Seed);
+        var best = (Accuracy: -1.0, Options: candidates[0]);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var accuracy = CrossValidation.Accuracy(texts, y, classes, candidates[i], foldOf, cancellationToken);
+            CliLog.CrossValidation(context.Logger, candidates[i].Describe(), accuracy);
+            if (accuracy > best.Accuracy)
+            {
+                best = (accuracy, candidates[i]);
+            }
+
+            progress.Report((i + 1) / (double)candidates.Length);
+        }
+
+        return best.Options;
+    }
+
+    private static TextClassifierOptions Options(CareerRun run, string model) => new()
+    {
+        Kind = model switch { "svm" => TextClassifierKind.LinearSvm, "centroid" => TextClassifierKind.Centroid, _ => TextClassifierKind.LogisticRegression },
+        LogisticRegression = new() { Epochs = run.Epochs, C = run.C ?? 10 },
+        LinearSvm = new() { C = run.C ?? 0.3, Seed = run.Seed },
+    };
+
+    private static string ModelName(TextClassifierOptions options) => options.Kind switch
+    {
+        TextClassifierKind.Centroid => "tfidf+centroid",
+        TextClassifierKind.LinearSvm => "tfidf+svm",
+        _ => "tfidf+logreg",
+    };
+
+    private static (List<string> Texts, List<string> Labels) Load(CliContext context, string path)
+    {
+        var all = CsvTable.Read(path, "Category", "Resume");
+        var rows = all
             .Select(r => (Resume: r["Resume"], Category: r["Category"]))
             .Distinct()
             .OrderBy(r => r.Resume, StringComparer.Ordinal).ThenBy(r => r.Category, StringComparer.Ordinal)
             .ToList();
+        CliLog.DuplicatesFolded(context.Logger, path, rows.Count, all.Count);
         return rows.Count == 0
             ? throw new CliException($"{path}: no rows")
             : (rows.Select(r => r.Resume).ToList(), rows.Select(r => r.Category).ToList());
     }
+
+    /// <summary>The arguments of one <c>eval career</c> run.</summary>
+    internal sealed record CareerRun(string Train, string Test, string Model, int Epochs, double? C, int Folds, int Seed);
 }

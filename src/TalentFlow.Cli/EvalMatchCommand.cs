@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using TalentFlow.Cli.Hosting;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Metrics;
 using TalentFlow.ML.Tfidf;
@@ -13,7 +14,7 @@ namespace TalentFlow.Cli;
 /// </summary>
 internal static class EvalMatchCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext context)
     {
         var train = new Option<string>("--train") { Description = "Training pairs: JSON [{resume, job_description, score}] or CSV.", Required = true };
         var test = new Option<string>("--test") { Description = "Test pairs, same format.", Required = true };
@@ -23,32 +24,37 @@ internal static class EvalMatchCommand
         var command = new Command("match", "Evaluate the TF-IDF baseline matcher on labelled resume/job pairs.") { train, test, model, json };
         command.SetAction(parse =>
         {
-            var result = Run(parse.GetValue(train)!, parse.GetValue(test)!, parse.GetValue(model) == "tfidf");
-            JsonOutput.Write(stdout, result, parse.GetValue(json));
+            var result = Run(context, parse.GetValue(train)!, parse.GetValue(test)!, parse.GetValue(model) == "tfidf");
+            JsonOutput.Write(context.Stdout, result, parse.GetValue(json));
             return 0;
         });
         return command;
     }
 
-    internal static List<KeyValuePair<string, object>> Run(string trainPath, string testPath, bool wholeText = false)
+    internal static List<KeyValuePair<string, object>> Run(CliContext context, string trainPath, string testPath, bool wholeText = false)
     {
         var trainPairs = LabelledPair.Load(trainPath);
+        CliLog.RowsRead(context.Logger, trainPairs.Count, trainPath);
         var testPairs = LabelledPair.Load(testPath);
+        CliLog.RowsRead(context.Logger, testPairs.Count, testPath);
         var watch = Stopwatch.StartNew();
         List<string> corpus = [.. trainPairs.Select(p => p.Resume), .. trainPairs.Select(p => p.JobDescription)];
         var raw = new double[testPairs.Count];
         double fitSeconds;
         if (wholeText)
         {
-            var vectorizer = TfidfVectorizer.Fit(corpus);
+            var vectorizer = context.Progress.Run("Fitting TF-IDF", _ => TfidfVectorizer.Fit(corpus));
             fitSeconds = watch.Elapsed.TotalSeconds;
-            Parallel.For(0, testPairs.Count, i => raw[i] = vectorizer.Transform(testPairs[i].Resume).Dot(vectorizer.Transform(testPairs[i].JobDescription)));
+            CliLog.Vocabulary(context.Logger, vectorizer.Terms.Count);
+            context.Progress.Run("Scoring test pairs", progress => ParallelWithProgress(testPairs.Count, progress,
+                i => raw[i] = vectorizer.Transform(testPairs[i].Resume).Dot(vectorizer.Transform(testPairs[i].JobDescription))));
         }
         else
         {
-            var matcher = BaselineMatcher.Fit(corpus);
+            var matcher = context.Progress.Run("Fitting section vectorizers", _ => BaselineMatcher.Fit(corpus));
             fitSeconds = watch.Elapsed.TotalSeconds;
-            Parallel.For(0, testPairs.Count, i => raw[i] = matcher.Score(testPairs[i].Resume, testPairs[i].JobDescription).RawScore);
+            context.Progress.Run("Scoring test pairs", progress => ParallelWithProgress(testPairs.Count, progress,
+                i => raw[i] = matcher.Score(testPairs[i].Resume, testPairs[i].JobDescription).RawScore));
         }
 
         return
@@ -59,6 +65,18 @@ internal static class EvalMatchCommand
             new("test_pairs", testPairs.Count),
             new("fit_seconds", fitSeconds),
         ];
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0..count-1 in parallel, reporting the finished fraction.</summary>
+    internal static bool ParallelWithProgress(int count, IProgress<double> progress, Action<int> body)
+    {
+        var done = 0;
+        Parallel.For(0, count, i =>
+        {
+            body(i);
+            progress.Report(Interlocked.Increment(ref done) / (double)count);
+        });
+        return true;
     }
 
     /// <summary>Correlations on raw scores; MSE, MAE and @0.5 metrics on scores min-max scaled over the set (as the anchor).</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TalentFlow.Cli.Hosting;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Metrics;
 using TalentFlow.ML.Tfidf;
@@ -13,7 +14,7 @@ namespace TalentFlow.Cli;
 /// </summary>
 internal static class EvalVacanciesCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data") { Description = "Folder with vacancies.csv, cv_texts.csv, rankings_long.csv.", Required = true };
         var fitDir = new Option<string?>("--fit-dir") { Description = "Extra folder whose cv_texts.csv joins the TF-IDF fit corpus." };
@@ -23,13 +24,13 @@ internal static class EvalVacanciesCommand
         var command = new Command("vacancies", "Evaluate TF-IDF vacancy ranking against human rankings.") { data, fitDir, model, json };
         command.SetAction(parse =>
         {
-            JsonOutput.Write(stdout, Run(parse.GetValue(data)!, parse.GetValue(fitDir), parse.GetValue(model) == "sections"), parse.GetValue(json));
+            JsonOutput.Write(context.Stdout, Run(context, parse.GetValue(data)!, parse.GetValue(fitDir), parse.GetValue(model) == "sections"), parse.GetValue(json));
             return 0;
         });
         return command;
     }
 
-    internal static List<KeyValuePair<string, object>> Run(string dir, string? fitDir, bool sections = false)
+    internal static List<KeyValuePair<string, object>> Run(CliContext context, string dir, string? fitDir, bool sections = false)
     {
         var vacancies = CsvTable.Read(Path.Combine(dir, "vacancies.csv"), "vacancy_number", "job_description");
         var cvRows = CsvTable.Read(Path.Combine(dir, "cv_texts.csv"), "cv_id", "resume_text");
@@ -48,7 +49,7 @@ internal static class EvalVacanciesCommand
         Func<string, double[]> similarities;
         if (sections)
         {
-            var matcher = BaselineMatcher.Fit(corpus);
+            var matcher = context.Progress.Run("Fitting section vectorizers", _ => BaselineMatcher.Fit(corpus));
             var jobs = vacancies.Select(v => matcher.Prepare(v["job_description"])).ToArray();
             similarities = text =>
             {
@@ -58,7 +59,8 @@ internal static class EvalVacanciesCommand
         }
         else
         {
-            var model = TfidfVectorizer.Fit(corpus);
+            var model = context.Progress.Run("Fitting TF-IDF", _ => TfidfVectorizer.Fit(corpus));
+            CliLog.Vocabulary(context.Logger, model.Terms.Count);
             var vacancyVectors = model.Transform(vacancies.Select(v => v["job_description"]).ToList());
             similarities = text =>
             {
@@ -67,6 +69,8 @@ internal static class EvalVacanciesCommand
             };
         }
 
+        CliLog.RowsRead(context.Logger, vacancies.Count, Path.Combine(dir, "vacancies.csv"));
+        CliLog.RowsRead(context.Logger, cvRows.Count, Path.Combine(dir, "cv_texts.csv"));
         var numbers = vacancies.Select(v => int.Parse(v["vacancy_number"], CultureInfo.InvariantCulture)).ToArray();
 
         var human = new SortedDictionary<(string Cv, string Annotator), Dictionary<int, int>>();

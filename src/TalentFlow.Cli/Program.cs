@@ -1,3 +1,4 @@
 using TalentFlow.Cli;
+using TalentFlow.Cli.Hosting;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return await CliApp.RunAsync(args, CliEnvironment.FromConsole()).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TalentFlow.Cli.Hosting;
 using TalentFlow.ML.Matching;
 
 namespace TalentFlow.Cli;
@@ -10,7 +11,7 @@ namespace TalentFlow.Cli;
 /// </summary>
 internal static class TrainBaselineCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(CliContext context)
     {
         var train = new Option<string>("--train") { Description = "Training pairs: JSON [{resume, job_description, score}] or CSV.", Required = true };
         var validation = new Option<string?>("--validation") { Description = "Validation pairs; default: 20 % of --train, held out." };
@@ -21,6 +22,7 @@ internal static class TrainBaselineCommand
         command.SetAction(parse =>
         {
             var all = LabelledPair.Load(parse.GetValue(train)!);
+            CliLog.RowsRead(context.Logger, all.Count, parse.GetValue(train)!);
             IReadOnlyList<LabelledPair> trainPairs = all, validationPairs;
             if (parse.GetValue(validation) is { } path)
             {
@@ -40,8 +42,11 @@ internal static class TrainBaselineCommand
                 trainPairs = shuffled[cut..];
             }
 
-            var matcher = BaselineMatcher.Fit([.. trainPairs.Select(p => p.Resume), .. trainPairs.Select(p => p.JobDescription)]);
-            var raw = validationPairs.Select(p => matcher.Score(p.Resume, p.JobDescription).RawScore).ToArray();
+            var matcher = context.Progress.Run("Fitting section vectorizers",
+                _ => BaselineMatcher.Fit([.. trainPairs.Select(p => p.Resume), .. trainPairs.Select(p => p.JobDescription)]));
+            var raw = new double[validationPairs.Count];
+            context.Progress.Run("Scoring validation pairs", progress => EvalMatchCommand.ParallelWithProgress(raw.Length, progress,
+                i => raw[i] = matcher.Score(validationPairs[i].Resume, validationPairs[i].JobDescription).RawScore));
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             var modelPath = Path.Combine(dir, "baseline_model.json");
@@ -50,7 +55,7 @@ internal static class TrainBaselineCommand
                 matcher.Save(file);
             }
 
-            JsonOutput.Write(stdout,
+            JsonOutput.Write(context.Stdout,
             [
                 new("model", "tfidf-sections"),
                 new("model_path", modelPath),

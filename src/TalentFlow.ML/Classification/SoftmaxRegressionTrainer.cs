@@ -21,8 +21,12 @@ public static class SoftmaxRegressionTrainer
         public double LearningRate { get; init; } = 0.05;
     }
 
-    /// <summary>Trains on vectors with <paramref name="features"/> columns and labels in [0, <paramref name="classes"/>).</summary>
-    public static SoftmaxRegressionModel Train(IReadOnlyList<SparseVector> x, IReadOnlyList<int> y, int features, int classes, Options? options = null)
+    /// <summary>
+    /// Trains on vectors with <paramref name="features"/> columns and labels in [0, <paramref name="classes"/>), reporting the
+    /// finished fraction of epochs to <paramref name="progress"/> and stopping between epochs when cancelled.
+    /// </summary>
+    public static SoftmaxRegressionModel Train(IReadOnlyList<SparseVector> x, IReadOnlyList<int> y, int features, int classes, Options? options = null,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -43,6 +47,7 @@ public static class SoftmaxRegressionTrainer
         var grads = new double[workers][];
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Parallel.For(0, workers, t =>
             {
                 var g = grads[t] ??= new double[dims];
@@ -82,6 +87,8 @@ public static class SoftmaxRegressionTrainer
                 v[j] = Beta2 * v[j] + (1 - Beta2) * g * g;
                 w[j] -= options.LearningRate * (m[j] / c1) / (Math.Sqrt(v[j] / c2) + Eps);
             }
+
+            progress?.Report(epoch / (double)options.Epochs);
         }
 
         return new SoftmaxRegressionModel(Array.ConvertAll(w, d => (float)d), features, classes);

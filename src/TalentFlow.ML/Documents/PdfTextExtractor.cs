@@ -4,7 +4,11 @@ using System.Text;
 
 namespace TalentFlow.ML.Documents;
 
-/// <summary>Runs poppler-utils' <c>pdftotext</c> on a temporary copy of the PDF, with a time limit.</summary>
+/// <summary>
+/// Runs poppler-utils' <c>pdftotext</c> on a temporary copy of the PDF, with a time limit. Exit codes (pdftotext(1)): 0 ok,
+/// 1 the PDF could not be opened (damaged, or encrypted and the empty user password does not open it: stderr then says
+/// "Incorrect password"), 3 permissions. Messages are not silenced (<c>-q</c> would hide the password message).
+/// </summary>
 internal static class PdfTextExtractor
 {
     public static async Task<string> ExtractAsync(ReadOnlyMemory<byte> pdf, DocumentReaderOptions options, CancellationToken cancellationToken)
@@ -20,7 +24,7 @@ internal static class PdfTextExtractor
                 UseShellExecute = false,
                 StandardOutputEncoding = Encoding.UTF8,
             };
-            foreach (var arg in new[] { "-q", "-enc", "UTF-8", "-eol", "unix", path, "-" })
+            foreach (var arg in new[] { "-enc", "UTF-8", "-eol", "unix", path, "-" })
             {
                 psi.ArgumentList.Add(arg);
             }
@@ -50,10 +54,11 @@ internal static class PdfTextExtractor
                     return process.ExitCode switch
                     {
                         0 => text,
-                        3 => throw new DocumentException(DocumentErrorKind.Encrypted, "The PDF is encrypted or does not permit text extraction."),
-                        _ when error.Contains("password", StringComparison.OrdinalIgnoreCase) =>
-                            throw new DocumentException(DocumentErrorKind.Encrypted, "The PDF is password-protected."),
-                        _ => throw new DocumentException(DocumentErrorKind.Corrupt, $"The PDF could not be read (pdftotext exit code {process.ExitCode})."),
+                        3 => throw new DocumentException(DocumentErrorKind.Encrypted, "The PDF is encrypted and does not permit text extraction."),
+                        _ when error.Contains("password", StringComparison.OrdinalIgnoreCase) || HasEncryptDictionary(pdf.Span) =>
+                            throw new DocumentException(DocumentErrorKind.Encrypted, "The PDF is encrypted with a password; remove the password and upload it again."),
+                        _ => throw new DocumentException(DocumentErrorKind.Corrupt,
+                            $"The PDF is damaged and could not be read ({LastProblem(error)}pdftotext exit code {process.ExitCode})."),
                     };
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -72,5 +77,22 @@ internal static class PdfTextExtractor
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>An <c>/Encrypt</c> entry in a trailer: the file is encrypted even when pdftotext's message does not say so.</summary>
+    internal static bool HasEncryptDictionary(ReadOnlySpan<byte> pdf) => pdf.IndexOf("/Encrypt"u8) >= 0;
+
+    /// <summary>pdftotext's last message (its conclusion, e.g. "Couldn't read xref table"), without the "Syntax Error:" prefix.</summary>
+    private static string LastProblem(string stderr)
+    {
+        var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (last is null)
+        {
+            return string.Empty;
+        }
+
+        var colon = last.IndexOf(": ", StringComparison.Ordinal);
+        var message = colon >= 0 ? last[(colon + 2)..] : last;
+        return message.Length > 120 ? message[..120] + "…; " : message + "; ";
     }
 }
