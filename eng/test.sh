@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# The build restores ONNX Runtime from the npm registry (src/TalentFlow.OnnxRuntime).
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing ${need_apt[*]} (Debian packages the tests use)..." >&2

@@ -1,0 +1,17 @@
+namespace TalentFlow.ML.Onnx;
+
+/// <summary>Why a model folder could not be loaded.</summary>
+public enum OnnxModelErrorKind
+{
+    /// <summary>The model folder does not exist.</summary>
+    DirectoryNotFound,
+
+    /// <summary>A file the model needs (model.onnx, vocab.txt or tokenizer.json) is not in the folder.</summary>
+    FileNotFound,
+
+    /// <summary>ONNX Runtime could not load the model, or it has no inputs or outputs a sentence encoder can use.</summary>
+    InvalidModel,
+
+    /// <summary>The vocabulary, tokenizer.json or a configuration file is malformed.</summary>
+    InvalidTokenizer,
+}

@@ -1,0 +1,159 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using TalentFlow.ML.Onnx.Internal;
+
+namespace TalentFlow.ML.Onnx;
+
+public sealed partial class OnnxSentenceEncoder
+{
+    private const string InputIds = "input_ids", AttentionMask = "attention_mask", TokenTypeIds = "token_type_ids";
+
+    // Token-level outputs of Hugging Face / optimum exports first; an already pooled output only when there is no other.
+    private static readonly string[] TokenOutputs = ["last_hidden_state", "token_embeddings"];
+
+    private float[][] EmbedCore(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var ids = new int[texts.Count][];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var text = texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts));
+            ids[i] = Tokenizer.Encode(text, MaxSequenceLength);
+        }
+
+        // Sorting by length keeps padding, and so wasted work, small; results go back in input order.
+        var order = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var lengths = Array.ConvertAll(ids, x => x.Length);
+        Array.Sort(lengths, order);
+
+        var result = new float[ids.Length][];
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(static s => ((RunOptions)s!).Terminate = true, runOptions);
+        for (var start = 0; start < order.Length; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = order.AsSpan(start, Math.Min(_batchSize, order.Length - start));
+            try
+            {
+                RunBatch(ids, batch, result, runOptions);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    private void RunBatch(int[][] ids, ReadOnlySpan<int> batch, float[][] result, RunOptions runOptions)
+    {
+        var rows = batch.Length;
+        var width = 0;
+        foreach (var i in batch)
+        {
+            width = Math.Max(width, ids[i].Length);
+        }
+
+        var inputIds = new long[rows * width];
+        var mask = new long[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            var seq = ids[batch[r]];
+            var row = inputIds.AsSpan(r * width, width);
+            row.Fill(Tokenizer.PaddingId);
+            for (var t = 0; t < seq.Length; t++)
+            {
+                row[t] = seq[t];
+            }
+
+            mask.AsSpan(r * width, seq.Length).Fill(1);
+        }
+
+        long[] shape = [rows, width];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = _inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(new long[rows * width], shape) : null;
+        OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
+
+        using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+        var output = outputs[0];
+        var dims = output.GetTensorTypeAndShape().Shape;
+        var data = output.GetTensorDataAsSpan<float>();
+        var expected = _outputIsPooled ? new long[] { rows, Dimension } : [rows, width, Dimension];
+        if (!dims.AsSpan().SequenceEqual(expected))
+        {
+            throw new InvalidOperationException(
+                $"{ModelPath} returned shape [{string.Join(", ", dims)}], expected [{string.Join(", ", expected)}].");
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var embedding = new float[Dimension];
+            if (_outputIsPooled)
+            {
+                data.Slice(r * Dimension, Dimension).CopyTo(embedding);
+                MeanPooling.Normalize(embedding);
+            }
+            else
+            {
+                var stride = width * Dimension;
+                MeanPooling.PoolAndNormalize(data.Slice(r * stride, stride), ids[batch[r]].Length, embedding);
+            }
+
+            result[batch[r]] = embedding;
+        }
+    }
+
+    // For exports whose hidden size is a symbolic dimension: run [CLS] [SEP] once and read it off the output.
+    private int ProbeDimension()
+    {
+        long[] shape = [1, 2];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(new long[] { Tokenizer.ClassifierId, Tokenizer.SeparatorId }, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(new long[] { 1, 1 }, shape);
+        using var typesValue = _inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(new long[2], shape) : null;
+        OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+        return checked((int)outputs[0].GetTensorTypeAndShape().Shape[^1]);
+    }
+
+    private static (string[] Inputs, string[] Outputs, bool Pooled, int Dimension) Inspect(InferenceSession session, string path)
+    {
+        var inputs = session.InputMetadata;
+        foreach (var name in new[] { InputIds, AttentionMask })
+        {
+            if (!inputs.TryGetValue(name, out var meta) || meta.ElementDataType != TensorElementType.Int64)
+            {
+                throw new OnnxModelException(OnnxModelErrorKind.InvalidModel, path,
+                    $"{path} needs an int64 input '{name}' (a BERT-style export); it has: {string.Join(", ", inputs.Keys)}.");
+            }
+        }
+
+        var unknown = inputs.Keys.Where(k => k is not (InputIds or AttentionMask or TokenTypeIds)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new OnnxModelException(OnnxModelErrorKind.InvalidModel, path,
+                $"{path} has inputs a sentence encoder cannot fill: {string.Join(", ", unknown)}.");
+        }
+
+        string[] inputNames = inputs.ContainsKey(TokenTypeIds) ? [InputIds, AttentionMask, TokenTypeIds] : [InputIds, AttentionMask];
+
+        var outputs = session.OutputMetadata;
+        var chosen = TokenOutputs.FirstOrDefault(outputs.ContainsKey)
+            ?? outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 3).Key
+            ?? outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 2).Key;
+        if (chosen is null || outputs[chosen].ElementDataType != TensorElementType.Float)
+        {
+            throw new OnnxModelException(OnnxModelErrorKind.InvalidModel, path,
+                $"{path} has no float32 output of shape [batch, sequence, hidden] or [batch, hidden]; it has: {string.Join(", ", outputs.Keys)}.");
+        }
+
+        var dims = outputs[chosen].Dimensions;
+        return (inputNames, [chosen], dims.Length == 2, dims[^1]);
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.ML.OnnxRuntime;
+using TalentFlow.ML.Encoders;
+using TalentFlow.ML.Onnx.Internal;
+using TalentFlow.ML.Onnx.Tokenization;
+
+namespace TalentFlow.ML.Onnx;
+
+/// <summary>
+/// A sentence-transformers model exported to ONNX, run on ONNX Runtime's CPU provider: BERT WordPiece tokenisation in
+/// C#, mean pooling over the attention mask, L2 normalisation — the pipeline of <c>SentenceTransformer.encode</c> with
+/// <c>normalize_embeddings=True</c>. Texts are batched by length and each batch is padded to its longest text.
+/// Thread-safe; dispose it to free the native session (not while a call is running).
+/// </summary>
+public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
+{
+    private readonly SessionOptions _sessionOptions;
+    private readonly InferenceSession _session;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly bool _outputIsPooled;
+    private readonly int _batchSize;
+    private int _disposed;
+
+    /// <summary>Loads the model folder that <paramref name="options"/> names.</summary>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+    /// <exception cref="OnnxModelException">A file is missing, or the model or tokenizer cannot be used.</exception>
+    public OnnxSentenceEncoder(OnnxSentenceEncoderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var folder = ModelFolder.Open(options);
+        Tokenizer = folder.Tokenizer;
+        MaxSequenceLength = folder.MaxSequenceLength;
+        ModelPath = folder.ModelPath;
+        _batchSize = options.BatchSize;
+
+        _sessionOptions = CreateSessionOptions(options.IntraOpThreads);
+        try
+        {
+            _session = OpenSession(folder.ModelPath, _sessionOptions);
+            (_inputNames, _outputNames, _outputIsPooled, var dimension) = Inspect(_session, folder.ModelPath);
+            Dimension = dimension > 0 ? dimension : ProbeDimension();
+            VersionId = options.VersionId ?? folder.ComputeVersionId();
+        }
+        catch
+        {
+            _session?.Dispose();
+            _sessionOptions.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public int Dimension { get; }
+
+    /// <inheritdoc />
+    public string VersionId { get; }
+
+    /// <summary>Longest token sequence fed to the model, <c>[CLS]</c> and <c>[SEP]</c> included.</summary>
+    public int MaxSequenceLength { get; }
+
+    /// <summary>The tokenizer read from the model folder.</summary>
+    public WordPieceTokenizer Tokenizer { get; }
+
+    /// <summary>Full path of the loaded <c>.onnx</c> file.</summary>
+    public string ModelPath { get; }
+
+    /// <summary>Embeds <paramref name="texts"/> on the calling thread. See <see cref="EmbedAsync"/>.</summary>
+    public float[][] Embed(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return texts.Count == 0 ? [] : EmbedCore(texts, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Embeds <paramref name="texts"/> on the thread pool (inference is CPU-bound and must not run inline in a grain turn).
+    /// Cancellation is checked between batches and also stops a batch ONNX Runtime is running.
+    /// </summary>
+    /// <inheritdoc />
+    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<float[][]>(cancellationToken);
+        }
+
+        return texts.Count == 0
+            ? Task.FromResult<float[][]>([])
+            : Task.Run(() => EmbedCore(texts, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Releases the native session.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _session.Dispose();
+            _sessionOptions.Dispose();
+        }
+    }
+
+    private static SessionOptions CreateSessionOptions(int intraOpThreads)
+    {
+        var so = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            InterOpNumThreads = 1,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        if (intraOpThreads > 0)
+        {
+            so.IntraOpNumThreads = intraOpThreads;
+        }
+
+        return so;
+    }
+
+    private static InferenceSession OpenSession(string modelPath, SessionOptions sessionOptions)
+    {
+        try
+        {
+            return new InferenceSession(modelPath, sessionOptions);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new OnnxModelException(OnnxModelErrorKind.InvalidModel, modelPath,
+                $"ONNX Runtime cannot load {modelPath}: {ex.Message}", ex);
+        }
+    }
+}

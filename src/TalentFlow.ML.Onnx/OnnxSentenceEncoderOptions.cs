@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TalentFlow.ML.Onnx;
+
+/// <summary>
+/// Where a sentence-transformers ONNX export lives and how to run it. Configuration section:
+/// <see cref="SectionName"/> (e.g. <c>TalentFlow:Encoders:Onnx:ModelDirectory</c>).
+/// </summary>
+public sealed class OnnxSentenceEncoderOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "TalentFlow:Encoders:Onnx";
+
+    /// <summary>
+    /// Folder holding <c>model.onnx</c> (or <c>onnx/model.onnx</c>) and <c>vocab.txt</c> or <c>tokenizer.json</c>, as
+    /// written by an export of a sentence-transformers model. Required.
+    /// </summary>
+    [Required]
+    public string ModelDirectory { get; set; } = "";
+
+    /// <summary>
+    /// Model file, relative to <see cref="ModelDirectory"/>. Default <see langword="null"/>: <c>model.onnx</c>, else
+    /// <c>onnx/model.onnx</c>.
+    /// </summary>
+    public string? ModelFileName { get; set; }
+
+    /// <summary>
+    /// Longest token sequence, <c>[CLS]</c> and <c>[SEP]</c> included; longer texts are truncated. Default
+    /// <see langword="null"/>: <c>max_seq_length</c> from the folder's <c>sentence_bert_config.json</c>, else 512.
+    /// </summary>
+    [Range(2, 8192)]
+    public int? MaxSequenceLength { get; set; }
+
+    /// <summary>
+    /// Lower-cases (and strips accents from) the text. Default <see langword="null"/>: the folder's
+    /// <c>tokenizer.json</c> normaliser or <c>tokenizer_config.json</c> <c>do_lower_case</c>, else <see langword="true"/>.
+    /// </summary>
+    public bool? LowerCase { get; set; }
+
+    /// <summary>Threads ONNX Runtime uses inside one operator. Default 0: ONNX Runtime's choice (one per physical core).</summary>
+    [Range(0, 1024)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Texts run through the model at once; each batch is padded to its longest text. Default 32.</summary>
+    [Range(1, 4096)]
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Overrides <see cref="TalentFlow.ML.Encoders.IEncoder.VersionId"/>. Default <see langword="null"/>: derived from
+    /// the hash of the model and tokenizer files and the tokenizer settings.
+    /// </summary>
+    public string? VersionId { get; set; }
+
+    /// <summary>Throws when a value is out of range or <see cref="ModelDirectory"/> is empty.</summary>
+    /// <exception cref="ValidationException">The first invalid value, named in the message.</exception>
+    public void Validate()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        if (string.IsNullOrWhiteSpace(ModelDirectory))
+        {
+            throw new ValidationException($"{nameof(ModelDirectory)} is required.");
+        }
+
+        if (VersionId is { } v && string.IsNullOrWhiteSpace(v))
+        {
+            throw new ValidationException($"{nameof(VersionId)} must not be blank.");
+        }
+    }
+}
