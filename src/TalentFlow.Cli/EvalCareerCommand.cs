@@ -22,8 +22,8 @@ internal static class EvalCareerCommand
     {
         var train = new Option<string>("--train") { Description = "CSV with Category and Resume columns.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV with Category and Resume columns.", Required = true };
-        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, or auto (chosen by cross-validation on --train).", DefaultValueFactory = _ => "tfidf" };
-        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto");
+        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, auto (chosen by cross-validation on --train), or lsa (nearest centroid in the embedded LSA encoder's space, fitted on --train).", DefaultValueFactory = _ => "tfidf" };
+        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto", "lsa");
         var epochs = new Option<int>("--epochs") { Description = "Logistic regression iterations.", DefaultValueFactory = _ => 300 };
         var c = new Option<double?>("--c") { Description = "Inverse regularization (scikit-learn's C); default 10 for logistic regression, 0.3 for the SVM." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds for --model auto.", DefaultValueFactory = _ => 5 };
@@ -53,6 +53,7 @@ internal static class EvalCareerCommand
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var y = trainLabels.Select(l => index[l]).ToArray();
 
+        if (run.Model == "lsa") return RunLsa(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         var watch = Stopwatch.StartNew();
         var options = run.Model == "auto"
             ? context.Progress.Run($"Choosing a model by {run.Folds}-fold cross-validation", progress => Choose(context, run, trainTexts, y, classes.Length, progress, cancellationToken))
@@ -83,6 +84,43 @@ internal static class EvalCareerCommand
             new("test_texts", testTexts.Count),
             new("classes", classes.Length),
             new("settings", options.Describe()),
+            new("fit_seconds", fitSeconds),
+        ];
+    }
+
+    /// <summary>
+    /// The embedded encoder as a classifier: LSA fitted on the training texts only (no test text shapes the space), class
+    /// centroids of the unit embeddings, the nearest centroid by cosine.
+    /// </summary>
+    private static List<KeyValuePair<string, object>> RunLsa(CliContext context, CareerRun run, List<string> trainTexts, int[] y, string[] classes,
+        List<string> testTexts, int[] actual, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var encoder = context.Progress.Run("Fitting the LSA encoder", _ => TalentFlow.ML.Semantic.LsaEncoder.Fit(trainTexts, new() { Seed = run.Seed }));
+        var train = encoder.EmbedAsync(trainTexts, cancellationToken).GetAwaiter().GetResult();
+        var centroids = new float[classes.Length][];
+        for (var c = 0; c < classes.Length; c++) centroids[c] = new float[encoder.Dimension];
+        for (var i = 0; i < train.Length; i++) System.Numerics.Tensors.TensorPrimitives.Add(centroids[y[i]], train[i], centroids[y[i]]);
+        foreach (var centroid in centroids)
+        {
+            var norm = System.Numerics.Tensors.TensorPrimitives.Norm(centroid);
+            if (norm > 0) System.Numerics.Tensors.TensorPrimitives.Divide(centroid, norm, centroid);
+        }
+        var fitSeconds = watch.Elapsed.TotalSeconds;
+        var test = encoder.EmbedAsync(testTexts, cancellationToken).GetAwaiter().GetResult();
+        var scores = test.Select(e => centroids.Select(c => System.Numerics.Tensors.TensorPrimitives.Dot(c, e)).ToArray()).ToArray();
+        var predicted = scores.Select(p => Array.IndexOf(p, p.Max())).ToArray();
+        var top3 = actual.Select((a, i) => a >= 0 && scores[i].Count(p => p > scores[i][a]) < 3 ? 1.0 : 0.0).Average();
+        return
+        [
+            new("model", "lsa+centroid"),
+            new("accuracy", ClassificationMetrics.Accuracy(predicted, actual)),
+            new("macro_f1", ClassificationMetrics.MacroF1(predicted, actual)),
+            new("top3_accuracy", top3),
+            new("train_texts", trainTexts.Count),
+            new("test_texts", testTexts.Count),
+            new("classes", classes.Length),
+            new("settings", $"lsa dims={encoder.Dimension} version={encoder.VersionId}"),
             new("fit_seconds", fitSeconds),
         ];
     }
