@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Membership;
 using TalentFlow.Runtime.Testing;
 using TalentFlow.Runtime.Tests.Grains;
@@ -126,4 +129,60 @@ public sealed class LivenessTests
         Assert.Contains(victim.Endpoint, error.Message);
         Assert.Equal(1, await caller.Silo.GrainFactory.GetGrain<ICounterGrain>(callerKey).AddAsync(1));
     }
+
+    [Fact]
+    public async Task HostStop_TwiceAtOnceWithDisposal_WaitsForTheFirstStopWithoutErrors()
+    {
+        // WebApplication.Run stops and disposes its host while a test factory stops it too: neither may see a half-disposed silo.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new() { DisableDefaults = true });
+        builder.Services.AddLogging();
+        var table = new SlowReadsMembershipTable(new InMemoryMembershipTable());
+        builder.Services.AddSingleton<IMembershipTable>(table);
+        builder.Services.AddInMemoryGrainStorage().AddInMemoryReminders();
+        builder.Services.AddSingleton(new SiloIdentity("solo"));
+        builder.Services.AddTalentFlowSilo(o => o.Endpoint = "127.0.0.1:0").AddGrains(typeof(CounterGrain).Assembly);
+        var host = builder.Build();
+        await host.StartAsync();
+        var silo = host.Services.GetRequiredService<Silo>();
+        Assert.Equal(1, await silo.GrainFactory.GetGrain<ICounterGrain>("solo").AddAsync(1));
+
+        // Stopping rereads the table; slow reads keep that stop in progress while the host is disposed.
+        table.Slow = true;
+        var first = host.StopAsync();
+        var second = host.StopAsync();
+        var disposal = Task.Run(async () => await ((IAsyncDisposable)host).DisposeAsync());
+        await Task.WhenAll(first, second, disposal);
+
+        Assert.Equal(SiloStatus.Dead, silo.Status);
+    }
+}
+
+/// <summary>Delays table reads on demand, to hold a membership refresh open.</summary>
+internal sealed class SlowReadsMembershipTable(IMembershipTable inner) : IMembershipTable
+{
+    public volatile bool Slow;
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public async Task<MembershipTableData> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        if (Slow) await Task.Delay(300, CancellationToken.None);
+        return await inner.ReadAllAsync(cancellationToken);
+    }
+
+    public Task<MembershipTableData> ReadRowAsync(SiloAddress silo, CancellationToken cancellationToken) => inner.ReadRowAsync(silo, cancellationToken);
+
+    public Task<bool> InsertRowAsync(MembershipEntry entry, TableVersion version, CancellationToken cancellationToken) =>
+        inner.InsertRowAsync(entry, version, cancellationToken);
+
+    public Task<bool> UpdateRowAsync(MembershipEntry entry, string etag, TableVersion version, CancellationToken cancellationToken) =>
+        inner.UpdateRowAsync(entry, etag, version, cancellationToken);
+
+    public Task UpdateIAmAliveAsync(SiloAddress silo, DateTimeOffset iAmAliveTime, CancellationToken cancellationToken) =>
+        inner.UpdateIAmAliveAsync(silo, iAmAliveTime, cancellationToken);
+
+    public Task CleanupDefunctSiloEntriesAsync(DateTimeOffset beforeDate, CancellationToken cancellationToken) =>
+        inner.CleanupDefunctSiloEntriesAsync(beforeDate, cancellationToken);
+
+    public Task DeleteMembershipTableEntriesAsync(CancellationToken cancellationToken) => inner.DeleteMembershipTableEntriesAsync(cancellationToken);
 }

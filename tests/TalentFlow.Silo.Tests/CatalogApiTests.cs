@@ -5,7 +5,8 @@ using System.Text.Json;
 
 namespace TalentFlow.Silo.Tests;
 
-public sealed class CatalogApiTests(SiloHostFactory factory) : IClassFixture<SiloHostFactory>
+[Collection(SiloHostCollection.Name)]
+public sealed class CatalogApiTests(SiloHostFactory factory)
 {
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {

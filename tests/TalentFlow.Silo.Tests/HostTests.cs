@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace TalentFlow.Silo.Tests;
 
-public sealed class HostTests(SiloHostFactory factory) : IClassFixture<SiloHostFactory>
+[Collection(SiloHostCollection.Name)]
+public sealed class HostTests(SiloHostFactory factory)
 {
     [Fact]
     public async Task HealthReady_EmbeddedDefault_ReturnsReady()

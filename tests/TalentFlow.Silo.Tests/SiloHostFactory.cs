@@ -12,3 +12,10 @@ public sealed class SiloHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Silo:SiloName", "test-silo");
     }
 }
+
+/// <summary>One host for every test class that talks to the API: starting a silo with sample data is the expensive part.</summary>
+[CollectionDefinition(Name)]
+public sealed class SiloHostCollection : ICollectionFixture<SiloHostFactory>
+{
+    public const string Name = "silo host";
+}

@@ -7,7 +7,8 @@ namespace TalentFlow.Runtime.Hosting;
 
 internal sealed partial class SiloRuntime
 {
-    private int _stopped;
+    private readonly object _stopLock = new();
+    private Task? _stopping;
 
     /// <summary>Listens, joins as Joining, becomes Active, starts collection, reminders and broadcast catch-up.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -31,10 +32,17 @@ internal sealed partial class SiloRuntime
     /// Graceful stop: ShuttingDown (peers stop placing grains here), wait for in-flight calls, deactivate every activation
     /// (their state is written by OnDeactivateAsync), then Dead and stop listening.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1 || LocalAddress is null) return;
-        Log.Stopping(LocalAddress);
+        // A host may stop twice at once (WebApplication.Run's own stop beside a test factory's): the second caller waits for
+        // the first, so that nothing is disposed under a stop still in progress.
+        lock (_stopLock) return _stopping ??= LocalAddress is null ? Task.CompletedTask : StopCoreAsync(cancellationToken);
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        Log.Stopping(LocalAddress!);
         try
         {
             if (await Membership.UpdateStatusAsync(SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false))
@@ -58,14 +66,35 @@ internal sealed partial class SiloRuntime
             await _shutdown.CancelAsync().ConfigureAwait(false);
             await Endpoint.StopAsync(abort: false).ConfigureAwait(false);
             RuntimeMetrics.Unregister(this);
-            Log.Stopped(LocalAddress);
+            Log.Stopped(LocalAddress!);
         }
     }
 
     /// <summary>An abrupt stop, as if the process died: no deactivation, no table update (tests; or when declared dead).</summary>
-    public async Task KillAsync()
+    public Task KillAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        lock (_stopLock) return _stopping ??= KillCoreAsync();
+    }
+
+    /// <summary>Waits for a stop or kill in progress (before disposal).</summary>
+    private async Task WaitForStopAsync()
+    {
+        Task? stopping;
+        lock (_stopLock) stopping = _stopping;
+        if (stopping is null) return;
+        try
+        {
+            await stopping.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.MembershipTableFailed(ex);
+        }
+    }
+
+    private async Task KillCoreAsync()
+    {
+        await Task.Yield();
         Status = SiloStatus.Dead;
         Membership.StopMonitoring();
         await Reminders.DisposeAsync().ConfigureAwait(false);

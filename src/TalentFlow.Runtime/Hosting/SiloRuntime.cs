@@ -117,6 +117,7 @@ internal sealed partial class SiloRuntime : ILocalCallHandler, IClusterView, IAs
 
     public async ValueTask DisposeAsync()
     {
+        await WaitForStopAsync().ConfigureAwait(false);
         Catalog.Dispose();
         await Reminders.DisposeAsync().ConfigureAwait(false);
         await Membership.DisposeAsync().ConfigureAwait(false);

@@ -188,7 +188,8 @@ internal sealed partial class MembershipService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         StopMonitoring();
+        // The refresh gate is not disposed: a SemaphoreSlim without a wait handle holds nothing to free, and a refresh still
+        // unwinding (a stop racing disposal) must be able to release it.
         await Task.Yield();
-        _refreshGate.Dispose();
     }
 }
