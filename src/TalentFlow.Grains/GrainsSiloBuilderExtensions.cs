@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Parsing;
+using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;
 using TalentFlow.Runtime.Hosting;
 
@@ -51,6 +52,8 @@ public static class GrainsSiloBuilderExtensions
         {
             initial = new BaselineModel(BuiltinBaselineVersion, BaselineMatcher.Fit(SampleCorpus.Texts()));
         }
-        return new MatchingModels(initial, options.RetainedVersions);
+        // The embedded default encoder, fitted on the same texts as the built-in baseline; a trained one replaces it by fan-out.
+        var encoder = new SemanticModel(LsaEncoder.Fit(SampleCorpus.Texts(), new LsaOptions { Dimensions = 128 }));
+        return new MatchingModels(initial, encoder, options.RetainedVersions);
     }
 }

@@ -100,4 +100,28 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'/'", (await ProblemAsync(response)).GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task RankCandidates_SampleJob_ReturnsTopCandidatesBestFirst()
+    {
+        using var client = factory.CreateClient();
+        var ranked = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs/sample-job-2/candidates?top=5");
+
+        var scores = ranked.EnumerateArray().Select(r => r.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(5, scores.Count);
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.All(ranked.EnumerateArray(), r => Assert.StartsWith("sample-candidate-", r.GetProperty("candidate_id").GetString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/jobs/sample-job-2/candidates?top=0")]
+    [InlineData("/api/v1/jobs/sample-job-2/candidates?top=abc")]
+    public async Task RankCandidates_BadTop_Returns400Problem(string path)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await ProblemAsync(response);
+    }
 }

@@ -17,4 +17,13 @@ public interface IJobGrain : IGrain
     /// <exception cref="KeyNotFoundException">The job or the candidate does not exist.</exception>
     [ReadOnly]
     Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The <paramref name="top"/> candidates closest to this job by embedding, best first: every shard of the candidate index
+    /// ranks its partition and the results are merged (equal to a brute-force search over every candidate).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not in 1–1000.</exception>
+    [ReadOnly]
+    Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CancellationToken cancellationToken = default);
 }

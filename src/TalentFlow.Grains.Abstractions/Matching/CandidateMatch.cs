@@ -9,6 +9,7 @@ namespace TalentFlow.Grains;
 /// <param name="MatchedSkills">Required skills the resume names.</param>
 /// <param name="MissingSkills">Required skills it does not.</param>
 /// <param name="ModelVersions">Model name → version used (e.g. <c>baseline_tfidf</c> → <c>builtin-1</c>).</param>
+/// <param name="SemanticScore">Cosine of the candidate's and the job's embeddings (the semantic encoder), when both exist.</param>
 public sealed record CandidateMatch(
     string CandidateId,
     string JobId,
@@ -17,4 +18,5 @@ public sealed record CandidateMatch(
     IReadOnlyDictionary<string, double> SectionScores,
     IReadOnlyList<string> MatchedSkills,
     IReadOnlyList<string> MissingSkills,
-    IReadOnlyDictionary<string, string> ModelVersions);
+    IReadOnlyDictionary<string, string> ModelVersions,
+    double? SemanticScore = null);

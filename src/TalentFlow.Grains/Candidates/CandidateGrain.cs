@@ -18,6 +18,7 @@ public sealed class CandidateGrain(
     IOptions<MatchingOptions> options) : Grain, ICandidateGrain, ICandidateFeaturesGrain
 {
     private CandidateFeatures? _features;
+    private (string Version, float[] Vector)? _embedding;
 
     /// <inheritdoc />
     public async Task<CandidateProfile> UpsertResumeAsync(CandidateResume resume, CancellationToken cancellationToken = default)
@@ -44,7 +45,25 @@ public sealed class CandidateGrain(
             throw;
         }
         _features = null;
+        await RegisterEmbeddingAsync(cancellationToken).ConfigureAwait(true);
         return profile;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The shard write is not in the same transaction as the resume: re-registering on activation heals a lost one (the
+        // shard skips the write when nothing changed).
+        if (state.State.Text is not null) await RegisterEmbeddingAsync(cancellationToken).ConfigureAwait(true);
+    }
+
+    private async Task RegisterEmbeddingAsync(CancellationToken cancellationToken)
+    {
+        if (models.Encoder is not { } encoder || state.State.Text is not { } text) return;
+        var embedding = (await encoder.Encoder.EmbedAsync([text], cancellationToken).ConfigureAwait(true))[0];
+        _embedding = (encoder.Version, embedding);
+        await GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(GrainKey, options.Value.CandidateShards))
+            .UpsertAsync(GrainKey, encoder.Version, embedding, cancellationToken).ConfigureAwait(true);
     }
 
     /// <inheritdoc />
@@ -52,12 +71,21 @@ public sealed class CandidateGrain(
         Task.FromResult(state.State.Text is null ? null : state.State.Profile);
 
     /// <inheritdoc />
-    public Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default)
+    public async Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default)
     {
-        if (state.State.Text is not { } text) return Task.FromResult<CandidateFeatures?>(null);
-        if (_features?.ModelVersion == modelVersion) return Task.FromResult<CandidateFeatures?>(_features);
+        if (state.State.Text is not { } text) return null;
+        var encoder = models.Encoder;
+        if (encoder is not null && _embedding?.Version != encoder.Version)
+        {
+            _embedding = (encoder.Version, (await encoder.Encoder.EmbedAsync([text], cancellationToken).ConfigureAwait(true))[0]);
+            _features = null;
+        }
+        if (_features?.ModelVersion == modelVersion) return _features;
         var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
-        if (_features?.ModelVersion != model.Version) _features = new CandidateFeatures(model.Version, model.Matcher.Prepare(text));
-        return Task.FromResult<CandidateFeatures?>(_features);
+        if (_features?.ModelVersion != model.Version)
+        {
+            _features = new CandidateFeatures(model.Version, model.Matcher.Prepare(text), _embedding?.Version, _embedding?.Vector);
+        }
+        return _features;
     }
 }

@@ -20,6 +20,7 @@ public sealed class JobGrain(
     IOptions<MatchingOptions> options) : Grain, IJobGrain
 {
     private (string Version, PreparedDocument Document)? _features;
+    private (string Version, float[] Vector)? _embedding;
 
     /// <inheritdoc />
     public async Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default)
@@ -45,6 +46,7 @@ public sealed class JobGrain(
             throw;
         }
         _features = null;
+        _embedding = null;
         return profile;
     }
 
@@ -71,6 +73,15 @@ public sealed class JobGrain(
         }
         var job = Features(model, posting);
         var result = model.Matcher.Score(candidate.Document, job, profile.RequiredSkills.Count > 0 ? profile.RequiredSkills : null);
+        var versions = new Dictionary<string, string> { [MatchingModels.BaselineModelName] = model.Version };
+        double? semantic = null;
+        if (candidate is { EncoderVersion: { } encoderVersion, Embedding: { } candidateVector }
+            && await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true) is { } jobVector
+            && jobVector.Length == candidateVector.Length)
+        {
+            semantic = Math.Round(System.Numerics.Tensors.TensorPrimitives.Dot(jobVector, candidateVector), 6);
+            versions[MatchingModels.EncoderModelName] = encoderVersion;
+        }
         return new CandidateMatch(
             candidateId,
             GrainKey,
@@ -79,7 +90,38 @@ public sealed class JobGrain(
             result.SectionScores,
             result.MatchedSkills,
             result.MissingSkills,
-            new Dictionary<string, string> { [MatchingModels.BaselineModelName] = model.Version });
+            versions,
+            semantic);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CancellationToken cancellationToken = default)
+    {
+        if (top is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 1–1000.");
+        if (state.State.Posting is not { } posting) throw new KeyNotFoundException($"Job '{GrainKey}' does not exist.");
+        if (models.Encoder is not { } encoder) throw new InvalidOperationException("This silo has no semantic encoder.");
+        var query = await EmbeddingAsync(encoder.Version, posting, cancellationToken).ConfigureAwait(true);
+        int shards = options.Value.CandidateShards;
+        var calls = new Task<IReadOnlyList<RankedCandidate>>[shards];
+        for (int shard = 0; shard < shards; shard++)
+        {
+            calls[shard] = GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.Key(shard)).TopAsync(query!, encoder.Version, top, cancellationToken);
+        }
+        var partitions = await Task.WhenAll(calls).ConfigureAwait(true);
+        // Each shard's list is its exact top; the best of their union is the exact top of all (ties: lower id first).
+        var merged = new List<RankedCandidate>(shards * top);
+        foreach (var partition in partitions) merged.AddRange(partition);
+        merged.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.CandidateId, b.CandidateId));
+        return merged.Count > top ? merged.GetRange(0, top) : merged;
+    }
+
+    private async Task<float[]?> EmbeddingAsync(string encoderVersion, JobPosting posting, CancellationToken cancellationToken)
+    {
+        if (_embedding is { } cached && cached.Version == encoderVersion) return cached.Vector;
+        if (!models.TryGetEncoder(encoderVersion, out var encoder)) return null;
+        var vector = (await encoder.Encoder.EmbedAsync([MatchText(posting)], cancellationToken).ConfigureAwait(true))[0];
+        if (encoderVersion == models.Encoder?.Version) _embedding = (encoderVersion, vector);
+        return vector;
     }
 
     private PreparedDocument Features(BaselineModel model, JobPosting posting)

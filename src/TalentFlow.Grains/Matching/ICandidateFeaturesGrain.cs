@@ -17,7 +17,9 @@ public interface ICandidateFeaturesGrain : IGrain
     Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A candidate's prepared document in one model version.</summary>
+/// <summary>A candidate's prepared document in one model version, and its embedding.</summary>
 /// <param name="ModelVersion">The baseline version that vectorized it.</param>
 /// <param name="Document">Section vectors and skills.</param>
-public sealed record CandidateFeatures(string ModelVersion, PreparedDocument Document);
+/// <param name="EncoderVersion">The encoder that made <paramref name="Embedding"/>; null when the silo has no encoder.</param>
+/// <param name="Embedding">Unit-length embedding of the resume text.</param>
+public sealed record CandidateFeatures(string ModelVersion, PreparedDocument Document, string? EncoderVersion = null, float[]? Embedding = null);

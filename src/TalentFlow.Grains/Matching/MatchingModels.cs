@@ -1,3 +1,4 @@
+using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Matching;
 
 namespace TalentFlow.Grains;
@@ -6,6 +7,14 @@ namespace TalentFlow.Grains;
 /// <param name="Version">The version id (<c>builtin-1</c>, or the registry's version).</param>
 /// <param name="Matcher">The fitted baseline matcher.</param>
 public sealed record BaselineModel(string Version, BaselineMatcher Matcher);
+
+/// <summary>A text encoder and the version that names its embeddings (<see cref="IEncoder.VersionId"/>).</summary>
+/// <param name="Encoder">The encoder.</param>
+public sealed record SemanticModel(IEncoder Encoder)
+{
+    /// <summary>The version of the embeddings it makes.</summary>
+    public string Version => Encoder.VersionId;
+}
 
 /// <summary>
 /// The models this silo scores with. Grains read <see cref="Current"/> on every call and re-prepare cached features when its
@@ -17,19 +26,51 @@ public sealed class MatchingModels
     /// <summary>The model kind's name in the registry and in <see cref="CandidateMatch.ModelVersions"/>.</summary>
     public const string BaselineModelName = "baseline_tfidf";
 
+    /// <summary>The semantic encoder's name in <see cref="CandidateMatch.ModelVersions"/>.</summary>
+    public const string EncoderModelName = "semantic_encoder";
+
     private readonly object _lock = new();
     private readonly int _retained;
     private readonly List<BaselineModel> _versions = [];
+    private readonly List<SemanticModel> _encoders = [];
     private volatile BaselineModel _current;
+    private volatile SemanticModel? _encoder;
 
-    /// <summary>Starts with <paramref name="initial"/> as the current model.</summary>
-    public MatchingModels(BaselineModel initial, int retainedVersions = 3)
+    /// <summary>Starts with <paramref name="initial"/> (and <paramref name="encoder"/>, when given) as the current models.</summary>
+    public MatchingModels(BaselineModel initial, SemanticModel? encoder = null, int retainedVersions = 3)
     {
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentOutOfRangeException.ThrowIfLessThan(retainedVersions, 1);
         _retained = retainedVersions;
         _current = initial;
         _versions.Add(initial);
+        if (encoder is not null) PublishEncoder(encoder);
+    }
+
+    /// <summary>The encoder new embeddings use; null when the silo has none (semantic scores are then absent).</summary>
+    public SemanticModel? Encoder => _encoder;
+
+    /// <summary>Makes <paramref name="encoder"/> current; the last few stay retrievable by version.</summary>
+    public void PublishEncoder(SemanticModel encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        lock (_lock)
+        {
+            _encoders.RemoveAll(e => e.Version == encoder.Version);
+            _encoders.Add(encoder);
+            if (_encoders.Count > _retained) _encoders.RemoveAt(0);
+            _encoder = encoder;
+        }
+    }
+
+    /// <summary>A retained encoder by version.</summary>
+    public bool TryGetEncoder(string version, out SemanticModel encoder)
+    {
+        lock (_lock)
+        {
+            encoder = _encoders.Find(e => e.Version == version)!;
+            return encoder is not null;
+        }
     }
 
     /// <summary>The model new scores use.</summary>

@@ -18,4 +18,11 @@ public sealed class MatchingOptions
     /// <summary>Model versions each silo keeps, so that grains on silos that have not yet swapped can still be compared.</summary>
     [Range(1, 16)]
     public int RetainedVersions { get; set; } = 3;
+
+    /// <summary>
+    /// Partitions of the candidate embedding index. Every ranking asks each one, and placement spreads them over the silos,
+    /// so more shards than silos keeps every silo busy. Fixed for the life of a cluster's data. Default 8.
+    /// </summary>
+    [Range(1, 1024)]
+    public int CandidateShards { get; set; } = 8;
 }

@@ -31,6 +31,11 @@ internal static class CatalogEndpoints
                 ? Results.Ok(profile)
                 : ApiProblems.NotFound($"Candidate '{id}'"));
 
+        api.MapGet("/jobs/{jobId}/candidates", async (string jobId, int? top, IGrainFactory grains, CancellationToken ct) =>
+        {
+            if (top is < 1 or > 1000) throw new ArgumentException("top must be 1–1000.");
+            return Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!).RankCandidatesAsync(top ?? 10, ct));
+        });
         api.MapGet("/jobs/{jobId}/candidates/{candidateId}/score", async (string jobId, string candidateId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!)
                 .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)));

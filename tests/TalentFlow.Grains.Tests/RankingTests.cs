@@ -1,0 +1,71 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.ML.Text;
+using TalentFlow.Runtime;
+using TalentFlow.Runtime.Testing;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>Scatter-gather ranking over the candidate shards, on a cluster of its own so the index holds only its candidates.</summary>
+public sealed class RankingTests
+{
+    [Fact]
+    public async Task RankCandidatesAsync_ThirtyCandidatesOverThreeSilos_EqualsBruteForceAndSurvivesASiloStop()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(3));
+        var factory = cluster.GrainFactory;
+        var candidates = SampleCorpus.Candidates(30, seed: 21);
+        await Task.WhenAll(candidates.Select(c => factory.GetGrain<ICandidateGrain>(c.Id).UpsertResumeAsync(c.Resume)));
+        var job = SampleCorpus.Jobs()[1];
+        await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+
+        var ranked = await factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(10);
+
+        var encoder = cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().Encoder!.Encoder;
+        var normalizer = new TextNormalizer();
+        var query = (await encoder.EmbedAsync([job.Posting.Title + "\n" + normalizer.Normalize(job.Posting.Description)]))[0];
+        var vectors = await encoder.EmbedAsync([.. candidates.Select(c => normalizer.Normalize(c.Resume.Text))]);
+        var expected = candidates.Select((c, i) => (c.Id, Score: TensorPrimitives.Dot(vectors[i], query)))
+            .OrderByDescending(p => p.Score).ThenBy(p => p.Id, StringComparer.Ordinal).Take(10).ToList();
+        Assert.Equal(expected.Select(e => e.Id), ranked.Select(r => r.CandidateId));
+        for (int i = 0; i < 10; i++) Assert.Equal(expected[i].Score, ranked[i].Score, 5);
+        Assert.True(cluster.Silos.Count(s => Enumerable.Range(0, 8).Any(n => s.Silo.HasActivation(new GrainId("candidate-shard", "shard-" + n)))) >= 2,
+            "the shards should spread over the silos");
+        // The best match for a data-scientist posting is a data scientist (role 1 of the sample roles).
+        Assert.Contains("Data Scientist", candidates.Single(c => c.Id == ranked[0].CandidateId).Resume.Text, StringComparison.Ordinal);
+
+        await cluster.StopSiloAsync(cluster.Silos[2]);
+        await cluster.WaitForLivenessToStabilizeAsync();
+        var again = await cluster.Silos[0].Silo.GrainFactory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(10);
+
+        Assert.Equal(ranked.Select(r => r.CandidateId), again.Select(r => r.CandidateId));
+    }
+
+    [Fact]
+    public async Task RankCandidatesAsync_BadTopOrUnknownJob_ThrowsTypedErrors()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
+        var job = SampleCorpus.Jobs()[0];
+        await cluster.GrainFactory.GetGrain<IJobGrain>("j").UpsertAsync(job.Posting);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cluster.GrainFactory.GetGrain<IJobGrain>("j").RankCandidatesAsync(0));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => cluster.GrainFactory.GetGrain<IJobGrain>("none").RankCandidatesAsync(5));
+        Assert.Empty(await cluster.GrainFactory.GetGrain<IJobGrain>("j").RankCandidatesAsync(5));
+    }
+
+    [Fact]
+    public async Task ScoreCandidateAsync_WithTheEmbeddedEncoder_ReportsASemanticScoreAndItsVersion()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
+        var candidate = SampleCorpus.Candidates(4)[1];
+        var job = SampleCorpus.Jobs()[1];
+        await cluster.GrainFactory.GetGrain<ICandidateGrain>("c").UpsertResumeAsync(candidate.Resume);
+        await cluster.GrainFactory.GetGrain<IJobGrain>("j").UpsertAsync(job.Posting);
+
+        var match = await cluster.GrainFactory.GetGrain<IJobGrain>("j").ScoreCandidateAsync("c");
+
+        Assert.NotNull(match.SemanticScore);
+        Assert.InRange(match.SemanticScore.Value, 0.3, 1.0);
+        Assert.StartsWith("lsa-", match.ModelVersions[MatchingModels.EncoderModelName], StringComparison.Ordinal);
+    }
+}
