@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Diagnostics;
+using TalentFlow.Cli.Hosting;
+using TalentFlow.ML.Recommendation;
+
+namespace TalentFlow.Cli;
+
+/// <summary>
+/// <c>eval recommend --data DIR --test CSV [--model content|content-lsa|content-hybrid] --json</c>: leave-last-out job
+/// recommendation on the job-views data (Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv in DIR;
+/// held-out Applicant.ID/Job.ID pairs in CSV, e.g. from <c>eng/ml/make_views_split.py</c>). Ranks the whole catalog minus
+/// the jobs each user already viewed and reports HR@10 and NDCG@10 — the protocol of <c>content_rec_anchor.py</c>.
+/// </summary>
+internal static class EvalRecommendCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string>("--data") { Description = "Folder with Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv.", Required = true };
+        var test = new Option<string>("--test") { Description = "CSV of held-out views: Applicant.ID, Job.ID.", Required = true };
+        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-lsa (the embedded LSA encoder), content-hybrid (both).", DefaultValueFactory = _ => "content" };
+        model.AcceptOnlyFromAmong("content", "content-lsa", "content-hybrid");
+        var stateWeight = new Option<double>("--loc-weight") { Description = "Bonus for a job in a state the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
+        var cityWeight = new Option<double>("--city-weight") { Description = "Bonus for a job in a city the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, json };
+        command.SetAction(parse =>
+        {
+            var watch = Stopwatch.StartNew();
+            var dir = parse.GetValue(data)!;
+            var catalog = CsvTable.Read(Path.Combine(dir, "jobs_catalog.csv"), "Job.ID", "Title", "Position", "City", "State.Code");
+            var jobs = catalog.Select(r => new CatalogJob(r["Job.ID"], r["Title"] + " " + r["Position"], r["State.Code"], r["City"])).ToList();
+            var jobById = jobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
+            var texts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var states = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var cities = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var r in CsvTable.Read(Path.Combine(dir, "Positions_Of_Interest.csv"), "Applicant.ID", "Position.Of.Interest")) Add(texts, r["Applicant.ID"], r["Position.Of.Interest"]);
+            foreach (var r in CsvTable.Read(Path.Combine(dir, "Experience.csv"), "Applicant.ID", "Position.Name")) Add(texts, r["Applicant.ID"], r["Position.Name"]);
+            foreach (var r in CsvTable.Read(Path.Combine(dir, "Job_Views.csv"), "Applicant.ID", "Job.ID", "State.Code"))
+            {
+                string user = r["Applicant.ID"];
+                if (!jobById.TryGetValue(r["Job.ID"], out var job)) throw new CliException($"Job_Views.csv names job {r["Job.ID"]}, which jobs_catalog.csv lacks");
+                Add(texts, user, job.Text);
+                Add(states, user, r["State.Code"]);
+                Add(cities, user, job.City + "|" + job.State);
+                Add(seen, user, job.Id);
+            }
+            var heldOut = CsvTable.Read(parse.GetValue(test)!, "Applicant.ID", "Job.ID");
+            var recommender = context.Progress.Run("Fitting the text models", _ => ContentRecommender.Fit(jobs, [.. texts.Values.Select(t => string.Join(' ', t))], new ContentRecommenderOptions
+            {
+                Similarity = parse.GetValue(model) switch { "content-lsa" => "lsa", "content-hybrid" => "hybrid", _ => "tfidf" },
+                StateWeight = parse.GetValue(stateWeight),
+                CityWeight = parse.GetValue(cityWeight),
+            }));
+            var index = jobs.Select((j, i) => (j.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            double hits = 0, ndcg = 0;
+            var empty = new HashSet<string>(StringComparer.Ordinal);
+            context.Progress.Run("Ranking the catalog for each held-out view", progress =>
+            {
+                for (int n = 0; n < heldOut.Count; n++)
+                {
+                    string user = heldOut[n]["Applicant.ID"];
+                    if (!index.TryGetValue(heldOut[n]["Job.ID"], out int target)) throw new CliException($"test view names job {heldOut[n]["Job.ID"]}, which jobs_catalog.csv lacks");
+                    var profile = new UserProfile(string.Join(' ', texts.GetValueOrDefault(user) ?? []), states.GetValueOrDefault(user) ?? empty,
+                        cities.GetValueOrDefault(user) ?? empty, seen.GetValueOrDefault(user) ?? empty);
+                    int rank = ContentRecommender.RankOf(recommender.Score(profile), target);
+                    if (rank < 10)
+                    {
+                        hits++;
+                        ndcg += 1 / Math.Log2(rank + 2);
+                    }
+                    progress.Report((n + 1) / (double)heldOut.Count);
+                }
+                return 0;
+            });
+            JsonOutput.Write(context.Stdout,
+            [
+                new("model", parse.GetValue(model)!),
+                new("test_users", heldOut.Count),
+                new("hr@10", heldOut.Count == 0 ? 0 : hits / heldOut.Count),
+                new("ndcg@10", heldOut.Count == 0 ? 0 : ndcg / heldOut.Count),
+                new("encoder", recommender.Encoder?.VersionId ?? "none"),
+                new("seconds", watch.Elapsed.TotalSeconds),
+            ], parse.GetValue(json));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Add<T>(Dictionary<string, T> map, string key, string value) where T : ICollection<string>, new()
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = new T();
+        list.Add(value);
+    }
+}
