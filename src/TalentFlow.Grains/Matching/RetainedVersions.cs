@@ -1,0 +1,37 @@
+namespace TalentFlow.Grains;
+
+/// <summary>The current item of a kind plus the last few published, found by version; publishing is atomic.</summary>
+internal sealed class RetainedVersions<T>(int capacity, Func<T, string> versionOf) where T : class
+{
+    private readonly List<T> _items = [];
+    private volatile T? _current;
+
+    public T? Current => _current;
+
+    public void Publish(T item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        string version = versionOf(item);
+        lock (_items)
+        {
+            _items.RemoveAll(i => versionOf(i) == version);
+            _items.Add(item);
+            if (_items.Count > capacity) _items.RemoveAt(0);
+            _current = item;
+        }
+    }
+
+    public bool TryGet(string version, out T item)
+    {
+        if (_current is { } current && versionOf(current) == version)
+        {
+            item = current;
+            return true;
+        }
+        lock (_items)
+        {
+            item = _items.Find(i => versionOf(i) == version)!;
+            return item is not null;
+        }
+    }
+}
