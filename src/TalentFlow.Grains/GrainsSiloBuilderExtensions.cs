@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TalentFlow.ML.Matching;
+using TalentFlow.ML.Onnx;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;
@@ -52,8 +53,11 @@ public static class GrainsSiloBuilderExtensions
         {
             initial = new BaselineModel(BuiltinBaselineVersion, BaselineMatcher.Fit(SampleCorpus.Texts()));
         }
-        // The embedded default encoder, fitted on the same texts as the built-in baseline; a trained one replaces it by fan-out.
-        var encoder = new SemanticModel(LsaEncoder.Fit(SampleCorpus.Texts(), new LsaOptions { Dimensions = 128 }));
+        // A configured ONNX model wins; else the embedded default, fitted on the same texts as the built-in baseline (a trained
+        // one replaces it by fan-out). A bad model folder fails start-up with the file at fault named.
+        var encoder = new SemanticModel(options.OnnxModelDirectory is { Length: > 0 } directory
+            ? new OnnxSentenceEncoder(new OnnxSentenceEncoderOptions { ModelDirectory = directory })
+            : LsaEncoder.Fit(SampleCorpus.Texts(), new LsaOptions { Dimensions = 128 }));
         return new MatchingModels(initial, encoder, options.RetainedVersions);
     }
 }

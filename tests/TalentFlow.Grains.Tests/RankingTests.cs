@@ -69,3 +69,29 @@ public sealed class RankingTests
         Assert.StartsWith("lsa-", match.ModelVersions[MatchingModels.EncoderModelName], StringComparison.Ordinal);
     }
 }
+
+/// <summary>The silos' semantic encoder from a configured ONNX export (the tiny random-weights BERT).</summary>
+public sealed class OnnxEncoderTests
+{
+    [Fact]
+    public async Task Silo_WithOnnxModelDirectory_ScoresAndRanksWithTheOnnxEncoder()
+    {
+        string model = Path.Combine(AppContext.BaseDirectory, "TinyBert");
+        var options = GrainsClusterFixture.CreateOptions(2);
+        options.ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains(o => o.OnnxModelDirectory = model);
+        await using var cluster = await TestCluster.StartAsync(options);
+        var candidates = SampleCorpus.Candidates(6);
+        foreach (var c in candidates) await cluster.GrainFactory.GetGrain<ICandidateGrain>(c.Id).UpsertResumeAsync(c.Resume);
+        await cluster.GrainFactory.GetGrain<IJobGrain>("j").UpsertAsync(SampleCorpus.Jobs()[0].Posting);
+
+        var match = await cluster.GrainFactory.GetGrain<IJobGrain>("j").ScoreCandidateAsync(candidates[0].Id);
+        var ranked = await cluster.GrainFactory.GetGrain<IJobGrain>("j").RankCandidatesAsync(6);
+
+        string version = cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().Encoder!.Version;
+        Assert.Equal(version, match.ModelVersions[MatchingModels.EncoderModelName]);
+        Assert.DoesNotContain("lsa-", version, StringComparison.Ordinal);
+        Assert.NotNull(match.SemanticScore);
+        Assert.Equal(6, ranked.Count);
+        Assert.Equal(match.SemanticScore!.Value, ranked.Single(r => r.CandidateId == candidates[0].Id).Score, 5);
+    }
+}

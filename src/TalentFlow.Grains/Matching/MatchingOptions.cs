@@ -11,6 +11,12 @@ public sealed class MatchingOptions
     /// </summary>
     public string? BaselineModelPath { get; set; }
 
+    /// <summary>
+    /// A sentence-transformers ONNX export (model.onnx + vocab.txt or tokenizer.json; see src/TalentFlow.ML.Onnx/README.md),
+    /// e.g. all-MiniLM-L6-v2. When set, it is the semantic encoder; when unset, the embedded LSA encoder is.
+    /// </summary>
+    public string? OnnxModelDirectory { get; set; }
+
     /// <summary>Longest resume or job description accepted, in characters. Default 200,000 (about 60 pages).</summary>
     [Range(1_000, 10_000_000)]
     public int MaxTextLength { get; set; } = 200_000;
