@@ -38,7 +38,10 @@ def pairs(src, out_dir):
     with open(src, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     cols = ["resume", "job_description", "score"]
-    for name, keep in (("train", lambda r: zlib.crc32(r["cv_id"].encode()) % 5 != 0), ("test", lambda r: zlib.crc32(r["cv_id"].encode()) % 5 == 0)):
+    bucket = lambda r: zlib.crc32(r["cv_id"].encode()) % 5
+    # train/test for the anchors; fit/calibration split train again by CV (train scorer fits on one, calibrates on the other).
+    for name, keep in (("train", lambda r: bucket(r) != 0), ("test", lambda r: bucket(r) == 0),
+                       ("fit", lambda r: bucket(r) not in (0, 1)), ("calibration", lambda r: bucket(r) == 1)):
         part = [r for r in rows if keep(r)]
         with open(os.path.join(out_dir, f"pairs_{name}.csv"), "w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, cols)

@@ -94,6 +94,7 @@ internal static class CliApp
         root.Subcommands.Add(CreateSampleCommand.Create(context));
         var trainCommand = new Command("train", "Train a model.");
         trainCommand.Subcommands.Add(TrainBaselineCommand.Create(context));
+        trainCommand.Subcommands.Add(TrainScorerCommand.Create(context));
         root.Subcommands.Add(trainCommand);
         return root;
     }
