@@ -22,14 +22,15 @@ internal static class EvalCareerCommand
     {
         var train = new Option<string>("--train") { Description = "CSV with Category and Resume columns.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV with Category and Resume columns.", Required = true };
-        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, auto (chosen by cross-validation on --train), or lsa (nearest centroid in the embedded LSA encoder's space, fitted on --train).", DefaultValueFactory = _ => "tfidf" };
-        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto", "lsa");
+        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, auto (chosen by cross-validation on --train), lsa (nearest centroid in the embedded LSA encoder's space, fitted on --train), or onnx (nearest centroid in the space of the sentence encoder in --onnx-model).", DefaultValueFactory = _ => "tfidf" };
+        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto", "lsa", "onnx");
+        var onnxModel = new Option<string?>("--onnx-model") { Description = "Folder of a sentence-transformers ONNX export (model.onnx + vocab.txt or tokenizer.json), for --model onnx." };
         var epochs = new Option<int>("--epochs") { Description = "Logistic regression iterations.", DefaultValueFactory = _ => 300 };
         var c = new Option<double?>("--c") { Description = "Inverse regularization (scikit-learn's C); default 10 for logistic regression, 0.3 for the SVM." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds for --model auto.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed of the folds and the SVM's coordinate order.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, folds, seed, json };
+        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, folds, seed, onnxModel, json };
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(epochs) < 1 || parse.GetValue(folds) < 2 || parse.GetValue(c) is <= 0)
@@ -38,7 +39,8 @@ internal static class EvalCareerCommand
             }
 
             var run = new CareerRun(parse.GetValue(train)!, parse.GetValue(test)!, parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(c),
-                parse.GetValue(folds), parse.GetValue(seed));
+                parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(onnxModel));
+            if (run.Model == "onnx" && string.IsNullOrEmpty(run.OnnxModel)) throw new CliException("--model onnx needs --onnx-model DIR");
             JsonOutput.Write(context.Stdout, Run(context, run, cancellationToken), parse.GetValue(json));
             return Task.FromResult(0);
         });
@@ -53,7 +55,7 @@ internal static class EvalCareerCommand
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var y = trainLabels.Select(l => index[l]).ToArray();
 
-        if (run.Model == "lsa") return RunLsa(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
+        if (run.Model is "lsa" or "onnx") return RunEncoder(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         var watch = Stopwatch.StartNew();
         var options = run.Model == "auto"
             ? context.Progress.Run($"Choosing a model by {run.Folds}-fold cross-validation", progress => Choose(context, run, trainTexts, y, classes.Length, progress, cancellationToken))
@@ -89,14 +91,18 @@ internal static class EvalCareerCommand
     }
 
     /// <summary>
-    /// The embedded encoder as a classifier: LSA fitted on the training texts only (no test text shapes the space), class
-    /// centroids of the unit embeddings, the nearest centroid by cosine.
+    /// An encoder as a classifier: class centroids of the unit embeddings, the nearest centroid by cosine. LSA is fitted on
+    /// the training texts only (no test text shapes the space); an ONNX model is used as it is (zero-shot).
     /// </summary>
-    private static List<KeyValuePair<string, object>> RunLsa(CliContext context, CareerRun run, List<string> trainTexts, int[] y, string[] classes,
+    private static List<KeyValuePair<string, object>> RunEncoder(CliContext context, CareerRun run, List<string> trainTexts, int[] y, string[] classes,
         List<string> testTexts, int[] actual, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var encoder = context.Progress.Run("Fitting the LSA encoder", _ => TalentFlow.ML.Semantic.LsaEncoder.Fit(trainTexts, new() { Seed = run.Seed }));
+        using var onnx = run.Model == "onnx"
+            ? context.Progress.Run("Loading the ONNX encoder", _ => new TalentFlow.ML.Onnx.OnnxSentenceEncoder(new() { ModelDirectory = run.OnnxModel! }))
+            : null;
+        TalentFlow.ML.Encoders.IEncoder encoder = onnx
+            ?? (TalentFlow.ML.Encoders.IEncoder)context.Progress.Run("Fitting the LSA encoder", _ => TalentFlow.ML.Semantic.LsaEncoder.Fit(trainTexts, new() { Seed = run.Seed }));
         var train = encoder.EmbedAsync(trainTexts, cancellationToken).GetAwaiter().GetResult();
         var centroids = new float[classes.Length][];
         for (var c = 0; c < classes.Length; c++) centroids[c] = new float[encoder.Dimension];
@@ -113,14 +119,14 @@ internal static class EvalCareerCommand
         var top3 = actual.Select((a, i) => a >= 0 && scores[i].Count(p => p > scores[i][a]) < 3 ? 1.0 : 0.0).Average();
         return
         [
-            new("model", "lsa+centroid"),
+            new("model", run.Model + "+centroid"),
             new("accuracy", ClassificationMetrics.Accuracy(predicted, actual)),
             new("macro_f1", ClassificationMetrics.MacroF1(predicted, actual)),
             new("top3_accuracy", top3),
             new("train_texts", trainTexts.Count),
             new("test_texts", testTexts.Count),
             new("classes", classes.Length),
-            new("settings", $"lsa dims={encoder.Dimension} version={encoder.VersionId}"),
+            new("settings", $"{run.Model} dims={encoder.Dimension} version={encoder.VersionId}"),
             new("fit_seconds", fitSeconds),
         ];
     }
@@ -175,5 +181,5 @@ internal static class EvalCareerCommand
     }
 
     /// <summary>The arguments of one <c>eval career</c> run.</summary>
-    internal sealed record CareerRun(string Train, string Test, string Model, int Epochs, double? C, int Folds, int Seed);
+    internal sealed record CareerRun(string Train, string Test, string Model, int Epochs, double? C, int Folds, int Seed, string? OnnxModel = null);
 }
