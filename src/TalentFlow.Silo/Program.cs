@@ -10,6 +10,7 @@ app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapClusterEndpoints();
 app.MapCatalogEndpoints();
+app.MapScreeningEndpoints();
 app.Run();
 
 /// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

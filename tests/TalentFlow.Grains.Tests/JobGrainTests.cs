@@ -93,6 +93,25 @@ public sealed class JobGrainTests(GrainsClusterFixture fixture)
         Assert.Contains("'no-such-job'", noJob.Message);
     }
 
+    [Fact]
+    public async Task ScreenAsync_TwiceForOnePair_KeepsOneDurableResultReadableFromAnotherSilo()
+    {
+        var (jobId, _) = await StoreJobAsync(4);
+        string candidate = await StoreCandidateAsync(SampleCorpus.Candidates(8)[4]);
+        var job = fixture.Cluster.Silos[0].Silo.GrainFactory.GetGrain<IJobGrain>(jobId);
+
+        var first = await job.ScreenAsync(candidate);
+        var second = await job.ScreenAsync(candidate);
+        var listed = await fixture.Cluster.Silos[1].Silo.GrainFactory.GetGrain<IJobGrain>(jobId).GetScreeningResultsAsync();
+
+        Assert.Equal(ScreeningResult.IdOf(jobId, candidate), first.Id);
+        Assert.False(second.HumanReviewed);
+        var only = Assert.Single(listed);
+        Assert.Equal(second.Id, only.Id);
+        Assert.Equal(second.Score, only.Score);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => job.ScreenAsync("ghost"));
+    }
+
     [Theory]
     [InlineData("", "A description.")]
     [InlineData("Engineer", "  ")]

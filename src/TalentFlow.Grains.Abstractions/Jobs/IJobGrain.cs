@@ -18,6 +18,14 @@ public interface IJobGrain : IGrain
     [ReadOnly]
     Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default);
 
+    /// <summary>Scores a candidate and keeps the result durably with the job (replacing an earlier one for the pair).</summary>
+    /// <exception cref="KeyNotFoundException">The job or the candidate does not exist.</exception>
+    Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every screening result of this job, newest first; empty when the job has none.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The <paramref name="top"/> candidates closest to this job by embedding, best first: every shard of the candidate index
     /// ranks its partition and the results are merged (equal to a brute-force search over every candidate).

@@ -95,6 +95,34 @@ public sealed class JobGrain(
     }
 
     /// <inheritdoc />
+    public async Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default)
+    {
+        var match = await ScoreCandidateAsync(candidateId, cancellationToken).ConfigureAwait(true);
+        var profile = await GrainFactory.GetGrain<ICandidateGrain>(candidateId).GetProfileAsync(cancellationToken).ConfigureAwait(true);
+        var result = new ScreeningResult(
+            ScreeningResult.IdOf(GrainKey, candidateId), GrainKey, candidateId, profile?.Name ?? candidateId, match.Score, match.Decision,
+            match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
+            HumanReviewed: false, TimeProvider.GetUtcNow());
+        state.State.Results.TryGetValue(candidateId, out var previous);
+        state.State.Results[candidateId] = result;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            if (previous is null) state.State.Results.Remove(candidateId);
+            else state.State.Results[candidateId] = previous;
+            throw;
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ScreeningResult>>([.. state.State.Results.Values.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.CandidateId, StringComparer.Ordinal)]);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CancellationToken cancellationToken = default)
     {
         if (top is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 1–1000.");

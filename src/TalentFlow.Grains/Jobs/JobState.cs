@@ -8,4 +8,7 @@ public sealed class JobState
 
     /// <summary>The parsed profile.</summary>
     public JobProfile? Profile { get; set; }
+
+    /// <summary>Screening results by candidate id.</summary>
+    public Dictionary<string, ScreeningResult> Results { get; set; } = new(StringComparer.Ordinal);
 }

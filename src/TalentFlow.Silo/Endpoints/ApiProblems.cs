@@ -28,9 +28,10 @@ internal static class ApiProblems
     public static string? CheckId(string? id, string what)
     {
         if (id is null) return null;
-        if (id.Length is 0 or > 128 || id.Contains('/') || id.Any(char.IsControl))
+        // '/' separates type and key on the wire; '|' separates job and candidate in screening result ids.
+        if (id.Length is 0 or > 128 || id.Contains('/') || id.Contains('|') || id.Any(char.IsControl))
         {
-            throw new ArgumentException($"The {what} id must be 1–128 printable characters without '/'.");
+            throw new ArgumentException($"The {what} id must be 1–128 printable characters without '/' or '|'.");
         }
         return id;
     }
