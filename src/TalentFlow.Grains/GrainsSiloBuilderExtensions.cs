@@ -29,6 +29,7 @@ public static class GrainsSiloBuilderExtensions
         options.ValidateDataAnnotations()
             .Validate(o => o.BaselineModelPath is null || File.Exists(o.BaselineModelPath), "Matching:BaselineModelPath names a file that does not exist.")
             .ValidateOnStart();
+        services.AddOptions<TrainingOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new TextNormalizer());
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));

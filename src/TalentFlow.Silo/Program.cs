@@ -11,6 +11,7 @@ app.MapHealthEndpoints();
 app.MapClusterEndpoints();
 app.MapCatalogEndpoints();
 app.MapScreeningEndpoints();
+app.MapFeedbackEndpoints();
 app.Run();
 
 /// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -22,6 +22,18 @@ public interface IJobGrain : IGrain
     /// <exception cref="KeyNotFoundException">The job or the candidate does not exist.</exception>
     Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records a reviewer's verdict on the screening of <paramref name="candidateId"/>: the result becomes human-reviewed, the
+    /// verdict joins its audit trail, and the training coordinator counts it. Submitting again replaces the verdict.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No screening result for this candidate.</exception>
+    /// <exception cref="ArgumentException">The verdict is malformed.</exception>
+    Task<FeedbackRecord> SubmitFeedbackAsync(string candidateId, ReviewerFeedback feedback, CancellationToken cancellationToken = default);
+
+    /// <summary>Every verdict given on this job's results, oldest first (the audit trail).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every screening result of this job, newest first; empty when the job has none.</summary>
     [ReadOnly]
     Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default);

@@ -119,6 +119,39 @@ public sealed class JobGrain(
     }
 
     /// <inheritdoc />
+    public async Task<FeedbackRecord> SubmitFeedbackAsync(string candidateId, ReviewerFeedback feedback, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        feedback.Validate();
+        if (!state.State.Results.TryGetValue(candidateId ?? "", out var result))
+        {
+            throw new KeyNotFoundException($"Screening result '{ScreeningResult.IdOf(GrainKey, candidateId ?? "")}' does not exist.");
+        }
+        bool modelSaysYes = result.Decision == "SHORTLIST";
+        var record = new FeedbackRecord(result.Id, feedback, result.Decision, NeedsRetraining: feedback.IsPositive != modelSaysYes, TimeProvider.GetUtcNow());
+        state.State.Results[candidateId!] = result with { HumanReviewed = true };
+        state.State.FeedbackHistory.Add(record);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            state.State.Results[candidateId!] = result;
+            state.State.FeedbackHistory.RemoveAt(state.State.FeedbackHistory.Count - 1);
+            throw;
+        }
+        // Durable with the job first; the coordinator's count is idempotent, so a failure here is healed by submitting again.
+        await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
+            .RecordFeedbackAsync(record, cancellationToken).ConfigureAwait(true);
+        return record;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<FeedbackRecord>>([.. state.State.FeedbackHistory]);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ScreeningResult>>([.. state.State.Results.Values.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.CandidateId, StringComparer.Ordinal)]);
 

@@ -11,4 +11,7 @@ public sealed class JobState
 
     /// <summary>Screening results by candidate id.</summary>
     public Dictionary<string, ScreeningResult> Results { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every verdict given, oldest first (replaced verdicts stay: the audit trail).</summary>
+    public List<FeedbackRecord> FeedbackHistory { get; set; } = [];
 }

@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TalentFlow.Grains;
+
+/// <summary>When training may start (configuration section <c>Training</c>).</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Feedback samples a model kind needs before it is ready to train. Default 100, as in seed 002.</summary>
+    [Range(1, 10_000_000)]
+    public int Threshold { get; set; } = 100;
+}

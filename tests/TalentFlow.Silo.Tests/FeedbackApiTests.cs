@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace TalentFlow.Silo.Tests;
+
+[Collection(SiloHostCollection.Name)]
+public sealed class FeedbackApiTests(SiloHostFactory factory)
+{
+    private static async Task<string> ScreenAsync(HttpClient client)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("sample-job-3"), "job_id" },
+            { new StringContent("Feedback Example"), "candidate_name" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("Skills\nReact, TypeScript, CSS\nExperience\nFrontend Developer, Litware, 2020 - 2024")), "file", "cv.txt" },
+        };
+        using var response = await client.PostAsync("/api/v1/screening/upload-resume", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task Submit_ThenTrainingStatus_CountsTheSampleAndMarksTheResultReviewed()
+    {
+        using var client = factory.CreateClient();
+        string id = await ScreenAsync(client);
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/feedback/training-status");
+
+        using var submitted = await client.PostAsJsonAsync("/api/v1/feedback/submit", new { screening_result_id = id, human_decision = "shortlist", notes = "strong" });
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/feedback/training-status");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.True((await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean());
+        Assert.Equal(before.GetProperty("total_samples").GetInt32() + 1, after.GetProperty("total_samples").GetInt32());
+        Assert.Equal(100, after.GetProperty("threshold").GetInt32());
+        Assert.Equal(100 - after.GetProperty("total_samples").GetInt32(), after.GetProperty("samples_needed").GetInt32());
+        var results = await client.GetFromJsonAsync<JsonElement>("/api/v1/screening/results/sample-job-3");
+        Assert.True(results.EnumerateArray().Single(r => r.GetProperty("id").GetString() == id).GetProperty("human_reviewed").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("{\"screening_result_id\":\"sample-job-3|nobody\",\"human_decision\":\"reject\"}", 404)]
+    [InlineData("{\"screening_result_id\":\"garbage\",\"human_decision\":\"reject\"}", 404)]
+    [InlineData("{\"human_decision\":\"reject\"}", 400)]
+    [InlineData("{\"screening_result_id\":\"sample-job-3|x\",\"human_decision\":\"perhaps\"}", 400)]
+    [InlineData("{\"screening_result_id\": ", 400)]
+    public async Task Submit_UnknownOrMalformed_ReturnsProblem(string body, int status)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync("/api/v1/feedback/submit", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
