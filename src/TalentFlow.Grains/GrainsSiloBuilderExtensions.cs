@@ -35,6 +35,7 @@ public static class GrainsSiloBuilderExtensions
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new JobParser());
         services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
+        services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
         builder.AddGrains(typeof(CandidateGrain).Assembly);
         return builder;
     }

@@ -12,6 +12,7 @@ app.MapClusterEndpoints();
 app.MapCatalogEndpoints();
 app.MapScreeningEndpoints();
 app.MapFeedbackEndpoints();
+app.MapTrainingEndpoints();
 app.Run();
 
 /// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

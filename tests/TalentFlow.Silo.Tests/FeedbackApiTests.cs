@@ -55,3 +55,53 @@ public sealed class FeedbackApiTests(SiloHostFactory factory)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+[Collection(SiloHostCollection.Name)]
+public sealed class TrainingApiTests(SiloHostFactory factory)
+{
+    [Fact]
+    public async Task TriggerTraining_NotEnoughFeedback_SaysHowManyMoreAreNeeded()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { force = false });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("success").GetBoolean());
+        Assert.Contains("more needed", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForcedTraining_OnTheEmbeddedTrainerSilo_EndsAndIsVisibleAsAJob()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { force = true });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        string? id = body.GetProperty("job_id").GetString();
+        Assert.NotNull(id);
+
+        JsonElement job = default;
+        for (int i = 0; i < 600; i++)
+        {
+            job = await client.GetFromJsonAsync<JsonElement>($"/api/v1/training/jobs/{id}");
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed") break;
+            await Task.Delay(50);
+        }
+        // With little or one-sided feedback the job fails with a reason rather than training on nothing.
+        Assert.Contains(job.GetProperty("status").GetString(), new[] { "succeeded", "failed" });
+        Assert.False(string.IsNullOrEmpty(job.GetProperty("message").GetString()));
+        using var models = await client.GetAsync("/api/v1/models");
+        Assert.Equal(HttpStatusCode.OK, models.StatusCode);
+    }
+
+    [Fact]
+    public async Task TrainingJob_Unknown_Returns404AndPromotingAnUnknownVersionReturns404()
+    {
+        using var client = factory.CreateClient();
+        using var job = await client.GetAsync("/api/v1/training/jobs/nope");
+        using var promote = await client.PostAsync("/api/v1/models/baseline_tfidf/versions/nope/promote", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, job.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, promote.StatusCode);
+    }
+}

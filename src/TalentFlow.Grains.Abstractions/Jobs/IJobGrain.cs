@@ -13,6 +13,10 @@ public interface IJobGrain : IGrain
     [ReadOnly]
     Task<JobProfile?> GetAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The posting as stored (description normalised), or null.</summary>
+    [ReadOnly]
+    Task<JobPosting?> GetPostingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Scores one candidate against this job with the current models, with the explanation.</summary>
     /// <exception cref="KeyNotFoundException">The job or the candidate does not exist.</exception>
     [ReadOnly]

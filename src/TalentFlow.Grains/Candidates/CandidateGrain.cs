@@ -71,6 +71,9 @@ public sealed class CandidateGrain(
         Task.FromResult(state.State.Text is null ? null : state.State.Profile);
 
     /// <inheritdoc />
+    public Task<string?> GetTextAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Text);
+
+    /// <inheritdoc />
     public async Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default)
     {
         if (state.State.Text is not { } text) return null;

@@ -55,6 +55,9 @@ public sealed class JobGrain(
         Task.FromResult(state.State.Posting is null ? null : state.State.Profile);
 
     /// <inheritdoc />
+    public Task<JobPosting?> GetPostingAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Posting);
+
+    /// <inheritdoc />
     public async Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(candidateId)) throw new ArgumentException("The candidate id is empty.");

@@ -15,6 +15,10 @@ public interface ICandidateFeaturesGrain : IGrain
     /// </summary>
     [ReadOnly]
     Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>The normalised resume text (for trainers), or null.</summary>
+    [ReadOnly]
+    Task<string?> GetTextAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A candidate's prepared document in one model version, and its embedding.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TalentFlow.Runtime;
+using TalentFlow.Runtime.Broadcast;
 
 namespace TalentFlow.Grains;
 
@@ -8,6 +9,12 @@ public sealed class TrainingCoordinatorState
 {
     /// <summary>Model kind → result id → the counted verdict.</summary>
     public Dictionary<string, Dictionary<string, CountedFeedback>> Feedback { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Training jobs by id.</summary>
+    public Dictionary<string, TrainingJobInfo> Jobs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The registry: every version of every model kind, oldest first.</summary>
+    public List<ModelVersionInfo> Versions { get; set; } = [];
 }
 
 /// <summary>One result's verdict as the coordinator counts it.</summary>
@@ -25,9 +32,10 @@ public sealed class CountedFeedback
 /// duplicate activation during a view change cannot commit twice: the loser's write fails and it is deactivated.
 /// </summary>
 [GrainType("training-coordinator")]
-public sealed class TrainingCoordinatorGrain(
+public sealed partial class TrainingCoordinatorGrain(
     [PersistentState("coordinator")] IPersistentState<TrainingCoordinatorState> state,
-    IOptions<TrainingOptions> options) : Grain, ITrainingCoordinatorGrain
+    IOptions<TrainingOptions> options,
+    IClusterBroadcaster broadcaster) : Grain, ITrainingCoordinatorGrain
 {
     /// <inheritdoc />
     public async Task RecordFeedbackAsync(FeedbackRecord record, CancellationToken cancellationToken = default)

@@ -1,0 +1,45 @@
+namespace TalentFlow.Grains;
+
+/// <summary>A training job, as the coordinator tracks it.</summary>
+/// <param name="Id">Job id.</param>
+/// <param name="Model">Model kind.</param>
+/// <param name="Status"><c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>failed</c> or <c>cancelled</c>.</param>
+/// <param name="Progress">0–1.</param>
+/// <param name="Message">What happened, for people.</param>
+/// <param name="Metrics">Evaluation numbers of the trained version against production on held-out feedback.</param>
+/// <param name="Version">The version it registered, when it succeeded.</param>
+/// <param name="Silo">The trainer silo it ran on.</param>
+/// <param name="CreatedAt">When it was triggered.</param>
+/// <param name="FinishedAt">When it ended.</param>
+public sealed record TrainingJobInfo(
+    string Id, string Model, string Status, double Progress, string Message, IReadOnlyDictionary<string, double> Metrics,
+    string? Version, string? Silo, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>A registered model version.</summary>
+/// <param name="Model">Model kind.</param>
+/// <param name="Version">Version id.</param>
+/// <param name="Stage"><c>None</c>, <c>Staging</c>, <c>Production</c> or <c>Archived</c>.</param>
+/// <param name="Metrics">Its evaluation.</param>
+/// <param name="CreatedAt">When it was registered.</param>
+public sealed record ModelVersionInfo(string Model, string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt);
+
+/// <summary>The answer to a training trigger (seed 002's <c>success, message, job_id</c>).</summary>
+/// <param name="Success">Whether a job was started.</param>
+/// <param name="Message">Why or why not.</param>
+/// <param name="JobId">The started (or already running) job.</param>
+public sealed record TriggerResult(bool Success, string Message, string? JobId);
+
+/// <summary>What a trainer reports when a job ends.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="Succeeded">Whether a version was trained and stored.</param>
+/// <param name="Message">What happened.</param>
+/// <param name="Metrics">Evaluation on held-out feedback.</param>
+/// <param name="Version">The stored version, when it succeeded.</param>
+/// <param name="BeatsProduction">Whether it scored better than the production version on the same held-out feedback.</param>
+/// <param name="Silo">The trainer silo.</param>
+public sealed record TrainingOutcome(string JobId, bool Succeeded, string Message, IReadOnlyDictionary<string, double> Metrics, string? Version, bool BeatsProduction, string? Silo);
+
+/// <summary>One screening result with a reviewer's verdict: a labelled sample.</summary>
+/// <param name="ResultId"><c>job|candidate</c>.</param>
+/// <param name="Positive">The reviewer said match.</param>
+public sealed record LabelledResult(string ResultId, bool Positive);

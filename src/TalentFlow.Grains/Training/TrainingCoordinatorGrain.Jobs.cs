@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Grains;
+
+public sealed partial class TrainingCoordinatorGrain
+{
+    /// <inheritdoc />
+    public async Task<TriggerResult> TriggerAsync(string model, bool force, CancellationToken cancellationToken = default)
+    {
+        if (model != MatchingModels.BaselineModelName) return new TriggerResult(false, $"Model '{model}' cannot be trained yet; {MatchingModels.BaselineModelName} can.", null);
+        var running = state.State.Jobs.Values.FirstOrDefault(j => j.Model == model && j.Status is "queued" or "running");
+        if (running is not null) return new TriggerResult(false, $"Job {running.Id} for {model} is already {running.Status}.", running.Id);
+        var status = await GetStatusAsync(model, cancellationToken).ConfigureAwait(true);
+        if (!status.ReadyForTraining && !force)
+        {
+            return new TriggerResult(false, $"Not enough feedback: {status.TotalSamples} of {status.Threshold} samples ({status.SamplesNeeded} more needed); force to train anyway.", null);
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        string id = "train-" + now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+        var job = new TrainingJobInfo(id, model, "queued", 0, "Waiting for a trainer silo.", new Dictionary<string, double>(), null, null, now, null);
+        await SaveJobAsync(job, cancellationToken).ConfigureAwait(true);
+        try
+        {
+            // Placement puts the trainer grain on a silo with the trainer role only; none active means none can take it.
+            await GrainFactory.GetGrain<ITrainerGrain>(id).StartAsync(model, cancellationToken).ConfigureAwait(true);
+            await SaveJobAsync(job with { Status = "running", Progress = 0.1, Message = "Training on a trainer silo." }, cancellationToken).ConfigureAwait(true);
+            return new TriggerResult(true, $"Training job {id} started.", id);
+        }
+        catch (SiloUnavailableException ex)
+        {
+            await SaveJobAsync(job with { Status = "failed", Message = "No trainer silo can take it: " + ex.Message, FinishedAt = TimeProvider.GetUtcNow() }, cancellationToken).ConfigureAwait(true);
+            return new TriggerResult(false, "No trainer silo is available.", id);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<TrainingJobInfo?> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Jobs.GetValueOrDefault(jobId));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ModelVersionInfo>> GetVersionsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ModelVersionInfo>>([.. state.State.Versions]);
+
+    /// <inheritdoc />
+    public Task<string?> GetProductionAsync(string model, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Versions.LastOrDefault(v => v.Model == model && v.Stage == "Production")?.Version);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(string model, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LabelledResult>>(state.State.Feedback.TryGetValue(model, out var byResult)
+            ? [.. byResult.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new LabelledResult(p.Key, p.Value.Positive))]
+            : []);
+
+    /// <inheritdoc />
+    public async Task ReportAsync(TrainingOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!state.State.Jobs.TryGetValue(outcome.JobId, out var job) || job.Status is "succeeded" or "failed" or "cancelled") return;
+        var now = TimeProvider.GetUtcNow();
+        if (outcome.Succeeded && outcome.Version is { } version)
+        {
+            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, outcome.BeatsProduction ? "Staging" : "None", outcome.Metrics, now));
+        }
+        string message = outcome.Succeeded && !outcome.BeatsProduction ? outcome.Message + " Not promoted: it does not beat production." : outcome.Message;
+        await SaveJobAsync(job with
+        {
+            Status = outcome.Succeeded ? "succeeded" : "failed", Progress = 1, Message = message, Metrics = outcome.Metrics,
+            Version = outcome.Version, Silo = outcome.Silo, FinishedAt = now,
+        }, cancellationToken).ConfigureAwait(true);
+        if (outcome.Succeeded && outcome.BeatsProduction) await PromoteAsync(job.Model, outcome.Version!, cancellationToken).ConfigureAwait(true);
+    }
+
+    /// <inheritdoc />
+    public async Task PromoteAsync(string model, string version, CancellationToken cancellationToken = default)
+    {
+        int index = state.State.Versions.FindIndex(v => v.Model == model && v.Version == version);
+        if (index < 0) throw new KeyNotFoundException($"Model {model} has no version '{version}'.");
+        var before = state.State.Versions.ToList();
+        for (int i = 0; i < state.State.Versions.Count; i++)
+        {
+            var v = state.State.Versions[i];
+            if (v.Model == model && v.Stage == "Production") state.State.Versions[i] = v with { Stage = "Archived" };
+        }
+        state.State.Versions[index] = state.State.Versions[index] with { Stage = "Production" };
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            state.State.Versions = before;
+            throw;
+        }
+        // Durable first, then the fan-out; a silo that misses it catches up from GetProductionAsync when it (re)joins.
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new ModelVersionMessage(model, version), ModelVersionBroadcastHandler.JsonOptions);
+        await broadcaster.BroadcastAsync(ModelVersionBroadcastHandler.ChannelName, payload, cancellationToken).ConfigureAwait(true);
+    }
+
+    private async Task SaveJobAsync(TrainingJobInfo job, CancellationToken cancellationToken)
+    {
+        state.State.Jobs.TryGetValue(job.Id, out var previous);
+        state.State.Jobs[job.Id] = job;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            if (previous is null) state.State.Jobs.Remove(job.Id);
+            else state.State.Jobs[job.Id] = previous;
+            throw;
+        }
+    }
+}
