@@ -11,6 +11,12 @@ public sealed partial class TrainingCoordinatorGrain
     {
         if (model != MatchingModels.BaselineModelName) return new TriggerResult(false, $"Model '{model}' cannot be trained yet; {MatchingModels.BaselineModelName} can.", null);
         var running = state.State.Jobs.Values.FirstOrDefault(j => j.Model == model && j.Status is "queued" or "running");
+        if (running is not null && TimeProvider.GetUtcNow() - running.CreatedAt > options.Value.JobTimeout)
+        {
+            await SaveJobAsync(running with { Status = "failed", Message = $"No report within {options.Value.JobTimeout}; the trainer was lost.", FinishedAt = TimeProvider.GetUtcNow() },
+                cancellationToken).ConfigureAwait(true);
+            running = null;
+        }
         if (running is not null) return new TriggerResult(false, $"Job {running.Id} for {model} is already {running.Status}.", running.Id);
         var status = await GetStatusAsync(model, cancellationToken).ConfigureAwait(true);
         if (!status.ReadyForTraining && !force)
