@@ -8,6 +8,8 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # The build restores ONNX Runtime from the npm registry (src/TalentFlow.OnnxRuntime).
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+# Browser tests drive Debian's Chromium through Playwright (no browser download).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing ${need_apt[*]} (Debian packages the tests use)..." >&2

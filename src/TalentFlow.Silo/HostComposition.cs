@@ -35,6 +35,7 @@ internal static class HostComposition
         builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o))
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
+        builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.BadRequestExceptionHandler>();
         // Sample data by default only where nothing persists: a real cluster's database is not filled with examples.

@@ -1,4 +1,5 @@
 using TalentFlow.Silo;
+using TalentFlow.Silo.Dashboard;
 using TalentFlow.Silo.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ app.MapCatalogEndpoints();
 app.MapScreeningEndpoints();
 app.MapFeedbackEndpoints();
 app.MapTrainingEndpoints();
+app.MapDashboard();
 app.Run();
 
 /// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

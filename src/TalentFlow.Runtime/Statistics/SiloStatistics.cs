@@ -26,3 +26,13 @@ public sealed record MethodStatisticsSnapshot(
 public sealed record SiloStatisticsSnapshot(
     string Silo, string SiloName, string Status, IReadOnlyList<string> Roles, int Activations,
     IReadOnlyDictionary<string, int> ActivationsByType, int Reminders, IReadOnlyList<MethodStatisticsSnapshot> Methods);
+
+/// <summary>Percentiles of latency histograms as served in <see cref="MethodStatisticsSnapshot.Histogram"/>.</summary>
+public static class LatencyQuantiles
+{
+    /// <summary>
+    /// The <paramref name="q"/> quantile, in µs, of bucket counts — one silo's, or several silos' added bucket by bucket
+    /// (the buckets are the same everywhere, so merged percentiles are exact to a bucket).
+    /// </summary>
+    public static double Of(ReadOnlySpan<long> counts, double q) => LatencyHistogram.Quantile(counts, q);
+}

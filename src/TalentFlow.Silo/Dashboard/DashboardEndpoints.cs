@@ -1,0 +1,62 @@
+using TalentFlow.Grains;
+using TalentFlow.Runtime;
+using TalentFlow.Runtime.Statistics;
+
+namespace TalentFlow.Silo.Dashboard;
+
+/// <summary>The dashboard page and the one JSON document it polls.</summary>
+internal static class DashboardEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/dashboard", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, IGrainFactory grains, CancellationToken ct) =>
+        {
+            var silos = await statistics.CollectAsync(ct);
+            var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+            var feedback = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName, ct);
+            var versions = await coordinator.GetVersionsAsync(ct);
+            return Results.Ok(new Overview(
+                [.. silos.Select(s => new SiloOverview(s.Silo, s.Statistics?.SiloName, s.Statistics?.Status ?? "unreachable", s.Statistics?.Roles ?? [],
+                    s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error))],
+                MergeMethods(silos),
+                new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version, [MatchingModels.EncoderModelName] = models.Encoder?.Version ?? "none" },
+                feedback,
+                versions));
+        });
+        return app;
+    }
+
+    /// <summary>Per grain method across silos: calls and errors add up; percentiles come from the merged histogram buckets.</summary>
+    private static List<MethodOverview> MergeMethods(IReadOnlyList<SiloStatisticsResult> silos)
+    {
+        var merged = new Dictionary<(string, string), (long Calls, long Errors, long[] Histogram)>();
+        foreach (var silo in silos)
+        {
+            foreach (var m in silo.Statistics?.Methods ?? [])
+            {
+                var key = (m.GrainType, m.Method);
+                if (!merged.TryGetValue(key, out var sum)) sum = (0, 0, new long[m.Histogram.Length]);
+                for (int i = 0; i < Math.Min(sum.Histogram.Length, m.Histogram.Length); i++) sum.Histogram[i] += m.Histogram[i];
+                merged[key] = (sum.Calls + m.Calls, sum.Errors + m.Errors, sum.Histogram);
+            }
+        }
+        return [.. merged.OrderByDescending(p => p.Value.Calls).Select(p => new MethodOverview(p.Key.Item1, p.Key.Item2, p.Value.Calls, p.Value.Errors,
+            LatencyQuantiles.Of(p.Value.Histogram, 0.5), LatencyQuantiles.Of(p.Value.Histogram, 0.95), LatencyQuantiles.Of(p.Value.Histogram, 0.99)))];
+    }
+
+    private static readonly Lazy<string> Page = new(() =>
+    {
+        using var stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("TalentFlow.Silo.Dashboard.dashboard.html")
+            ?? throw new InvalidOperationException("The dashboard page is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    internal sealed record Overview(IReadOnlyList<SiloOverview> Silos, IReadOnlyList<MethodOverview> Methods, IReadOnlyDictionary<string, string> ModelVersions,
+        TrainingStatus Feedback, IReadOnlyList<ModelVersionInfo> Registry);
+
+    internal sealed record SiloOverview(string Id, string? Name, string Status, IReadOnlyList<string> Roles, int Activations, long Calls, long Errors, string? Error);
+
+    internal sealed record MethodOverview(string GrainType, string Method, long Calls, long Errors, double P50Micros, double P95Micros, double P99Micros);
+}
