@@ -6,10 +6,11 @@ using TalentFlow.ML.Recommendation;
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>eval recommend --data DIR --test CSV [--model content|content-lsa|content-hybrid] --json</c>: leave-last-out job
+/// <c>eval recommend --data DIR --test CSV [--model content|content-lsa|content-hybrid|convfm|fm|hybrid|popularity] --json</c>: leave-last-out job
 /// recommendation on the job-views data (Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv in DIR;
 /// held-out Applicant.ID/Job.ID pairs in CSV, e.g. from <c>eng/ml/make_views_split.py</c>). Ranks the whole catalog minus
-/// the jobs each user already viewed and reports HR@10 and NDCG@10 — the protocol of <c>content_rec_anchor.py</c>.
+/// the jobs each user already viewed and reports HR@10 and NDCG@10 — the protocol of <c>content_rec_anchor.py</c>. The
+/// learned models (convfm, fm, hybrid) and popularity run in <see cref="EvalRecommendLearned"/>.
 /// </summary>
 internal static class EvalRecommendCommand
 {
@@ -17,14 +18,28 @@ internal static class EvalRecommendCommand
     {
         var data = new Option<string>("--data") { Description = "Folder with Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV of held-out views: Applicant.ID, Job.ID.", Required = true };
-        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-lsa (the embedded LSA encoder), content-hybrid (both).", DefaultValueFactory = _ => "content" };
-        model.AcceptOnlyFromAmong("content", "content-lsa", "content-hybrid");
+        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-lsa (the embedded LSA encoder), content-hybrid (both), convfm, fm (no deep hidden layers), hybrid (convfm + content), popularity.", DefaultValueFactory = _ => "content" };
+        model.AcceptOnlyFromAmong("content", "content-lsa", "content-hybrid", "convfm", "fm", "hybrid", "popularity");
+        var epochs = new Option<int>("--epochs") { Description = "ConvFM: most epochs (early stopping on validation from the training views).", DefaultValueFactory = _ => 10 };
+        var negatives = new Option<int>("--negatives") { Description = "ConvFM: sampled unviewed jobs per view.", DefaultValueFactory = _ => 4 };
+        var seed = new Option<int>("--seed") { Description = "ConvFM: seed of initialisation, negatives, shuffling and dropout.", DefaultValueFactory = _ => 20261122 };
         var stateWeight = new Option<double>("--loc-weight") { Description = "Bonus for a job in a state the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var cityWeight = new Option<double>("--city-weight") { Description = "Bonus for a job in a city the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, json };
+        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, seed, json };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(model) is "convfm" or "fm" or "hybrid" or "popularity")
+            {
+                if (parse.GetValue(epochs) < 1 || parse.GetValue(negatives) < 1)
+                {
+                    throw new CliException("--epochs and --negatives must be positive");
+                }
+
+                return EvalRecommendLearned.Run(context, parse.GetValue(data)!, parse.GetValue(test)!, parse.GetValue(model)!,
+                    parse.GetValue(epochs), parse.GetValue(negatives), parse.GetValue(seed), parse.GetValue(json));
+            }
+
             var watch = Stopwatch.StartNew();
             var dir = parse.GetValue(data)!;
             var catalog = CsvTable.Read(Path.Combine(dir, "jobs_catalog.csv"), "Job.ID", "Title", "Position", "City", "State.Code");
