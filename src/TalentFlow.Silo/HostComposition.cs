@@ -36,6 +36,7 @@ internal static class HostComposition
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
+        builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.BadRequestExceptionHandler>();
         // Sample data by default only where nothing persists: a real cluster's database is not filled with examples.

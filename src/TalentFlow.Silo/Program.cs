@@ -8,6 +8,7 @@ builder.AddTalentFlowHost();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapClusterEndpoints();
 app.MapCatalogEndpoints();

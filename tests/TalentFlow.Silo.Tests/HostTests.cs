@@ -35,3 +35,21 @@ public sealed class HostTests(SiloHostFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+[Collection(SiloHostCollection.Name)]
+public sealed class OpenApiTests(SiloHostFactory factory)
+{
+    [Fact]
+    public async Task OpenApiDocument_ListsTheSeedRoutes()
+    {
+        using var client = factory.CreateClient();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/screening/upload-resume", paths);
+        Assert.Contains("/api/v1/feedback/submit", paths);
+        Assert.Contains("/api/v1/feedback/training-status", paths);
+        Assert.Contains("/api/v1/jobs", paths);
+        Assert.Contains("/api/v1/models", paths);
+    }
+}
