@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using TalentFlow.Cli.Hosting;
 using TalentFlow.ML.Recommendation;
+using TalentFlow.ML.Recommendation.JobViews;
 
 namespace TalentFlow.Cli;
 
@@ -41,41 +42,39 @@ internal static class EvalRecommendCommand
             }
 
             var watch = Stopwatch.StartNew();
-            var dir = parse.GetValue(data)!;
-            var catalog = CsvTable.Read(Path.Combine(dir, "jobs_catalog.csv"), "Job.ID", "Title", "Position", "City", "State.Code");
-            var jobs = catalog.Select(r => new CatalogJob(r["Job.ID"], r["Title"] + " " + r["Position"], r["State.Code"], r["City"])).ToList();
-            var jobById = jobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
+            // The same loader as the learned models (JobViewsData): one reading of the data, one set of checks.
+            var views = JobViewsData.Load(parse.GetValue(data)!);
+            var jobs = views.Jobs.Select(j => new CatalogJob(j.Id, j.Text, j.State, j.City)).ToList();
             var texts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var states = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var cities = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (var r in CsvTable.Read(Path.Combine(dir, "Positions_Of_Interest.csv"), "Applicant.ID", "Position.Of.Interest")) Add(texts, r["Applicant.ID"], r["Position.Of.Interest"]);
-            foreach (var r in CsvTable.Read(Path.Combine(dir, "Experience.csv"), "Applicant.ID", "Position.Name")) Add(texts, r["Applicant.ID"], r["Position.Name"]);
-            foreach (var r in CsvTable.Read(Path.Combine(dir, "Job_Views.csv"), "Applicant.ID", "Job.ID", "State.Code"))
+            foreach (var (user, position) in views.PositionsOfInterest) Add(texts, user, position);
+            foreach (var entry in views.WorkHistory) Add(texts, entry.User, entry.Position);
+            foreach (var view in views.Views)
             {
-                string user = r["Applicant.ID"];
-                if (!jobById.TryGetValue(r["Job.ID"], out var job)) throw new CliException($"Job_Views.csv names job {r["Job.ID"]}, which jobs_catalog.csv lacks");
-                Add(texts, user, job.Text);
-                Add(states, user, r["State.Code"]);
-                Add(cities, user, job.City + "|" + job.State);
-                Add(seen, user, job.Id);
+                var job = views.Jobs[views.JobIndex[view.Job]];
+                Add(texts, view.User, job.Text);
+                Add(states, view.User, job.State);
+                Add(cities, view.User, job.City + "|" + job.State);
+                Add(seen, view.User, job.Id);
             }
-            var heldOut = CsvTable.Read(parse.GetValue(test)!, "Applicant.ID", "Job.ID");
+            var heldOut = JobViewsData.ReadViews(parse.GetValue(test)!);
             var recommender = context.Progress.Run("Fitting the text models", _ => ContentRecommender.Fit(jobs, [.. texts.Values.Select(t => string.Join(' ', t))], new ContentRecommenderOptions
             {
                 Similarity = parse.GetValue(model) switch { "content-lsa" => "lsa", "content-hybrid" => "hybrid", _ => "tfidf" },
                 StateWeight = parse.GetValue(stateWeight),
                 CityWeight = parse.GetValue(cityWeight),
             }));
-            var index = jobs.Select((j, i) => (j.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            var index = views.JobIndex;
             double hits = 0, ndcg = 0;
             var empty = new HashSet<string>(StringComparer.Ordinal);
             context.Progress.Run("Ranking the catalog for each held-out view", progress =>
             {
                 for (int n = 0; n < heldOut.Count; n++)
                 {
-                    string user = heldOut[n]["Applicant.ID"];
-                    if (!index.TryGetValue(heldOut[n]["Job.ID"], out int target)) throw new CliException($"test view names job {heldOut[n]["Job.ID"]}, which jobs_catalog.csv lacks");
+                    string user = heldOut[n].User;
+                    if (!index.TryGetValue(heldOut[n].Job, out int target)) throw new CliException($"test view names job {heldOut[n].Job}, which jobs_catalog.csv lacks");
                     var profile = new UserProfile(string.Join(' ', texts.GetValueOrDefault(user) ?? []), states.GetValueOrDefault(user) ?? empty,
                         cities.GetValueOrDefault(user) ?? empty, seen.GetValueOrDefault(user) ?? empty);
                     int rank = ContentRecommender.RankOf(recommender.Score(profile), target);
