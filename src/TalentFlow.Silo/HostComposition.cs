@@ -38,7 +38,7 @@ internal static class HostComposition
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<Endpoints.BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<Endpoints.ApiExceptionHandler>();
         // Sample data by default only where nothing persists: a real cluster's database is not filled with examples.
         if (configuration.GetValue("SampleData:Load", defaultValue: string.IsNullOrWhiteSpace(connectionString)))
         {

@@ -8,7 +8,7 @@ internal static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithApiProblems();
+        var api = app.MapGroup("/api/v1");
 
         api.MapPost("/jobs", async (JobRequest request, IGrainFactory grains, CancellationToken ct) =>
         {

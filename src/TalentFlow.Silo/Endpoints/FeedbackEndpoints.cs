@@ -8,7 +8,7 @@ internal static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
-        var feedback = app.MapGroup("/api/v1/feedback").WithApiProblems();
+        var feedback = app.MapGroup("/api/v1/feedback");
         feedback.MapPost("/submit", async (FeedbackRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.ScreeningResultId)) throw new ArgumentException("screening_result_id is required.");

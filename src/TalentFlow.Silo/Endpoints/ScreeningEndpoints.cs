@@ -13,7 +13,7 @@ internal static class ScreeningEndpoints
 
     public static IEndpointRouteBuilder MapScreeningEndpoints(this IEndpointRouteBuilder app)
     {
-        var screening = app.MapGroup("/api/v1/screening").WithApiProblems();
+        var screening = app.MapGroup("/api/v1/screening");
         screening.MapPost("/upload-resume", UploadResumeAsync).DisableAntiforgery();
         screening.MapGet("/results/{jobId}", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
         {
@@ -43,22 +43,11 @@ internal static class ScreeningEndpoints
         var job = grains.GetGrain<IJobGrain>(jobId);
         if (await job.GetAsync(ct) is null) return ApiProblems.NotFound($"Job '{jobId}'");
 
+        // An unreadable document throws DocumentException, which ApiExceptionHandler turns into 400, 413, 415 or 503.
         ExtractedDocument document;
-        try
+        await using (var stream = file.OpenReadStream())
         {
-            await using var stream = file.OpenReadStream();
             document = await new DocumentReader().ReadAsync(stream, file.FileName, ct);
-        }
-        catch (DocumentException ex)
-        {
-            var (status, title) = ex.Kind switch
-            {
-                DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Too large"),
-                DocumentErrorKind.UnknownFormat => (StatusCodes.Status415UnsupportedMediaType, "Unsupported document"),
-                DocumentErrorKind.ToolMissing or DocumentErrorKind.Timeout => (StatusCodes.Status503ServiceUnavailable, "Cannot read documents now"),
-                _ => (StatusCodes.Status400BadRequest, "Unreadable document"),
-            };
-            return Results.Problem(ex.Message, statusCode: status, title: title);
         }
 
         string candidateId = "cand-" + Guid.NewGuid().ToString("N")[..12];

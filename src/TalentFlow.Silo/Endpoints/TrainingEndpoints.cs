@@ -8,7 +8,7 @@ internal static class TrainingEndpoints
 {
     public static IEndpointRouteBuilder MapTrainingEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithApiProblems();
+        var api = app.MapGroup("/api/v1");
         api.MapPost("/feedback/trigger-training", async (TriggerRequest? request, IGrainFactory grains, CancellationToken ct) =>
         {
             var result = await Coordinator(grains).TriggerAsync(request?.Model ?? MatchingModels.BaselineModelName, request?.Force ?? false, ct);

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using TalentFlow.ML.Documents;
+
+namespace TalentFlow.Silo.Endpoints;
+
+/// <summary>
+/// The one place where a caller's mistake becomes an RFC 9457 problem, for every route: a request ASP.NET Core could not
+/// read (malformed JSON, a body over the limit) keeps its 4xx status in every environment (Development would rethrow it as
+/// a 500); under <c>/api</c>, bad input (<see cref="ArgumentException"/>, also as thrown by a grain on another silo) → 400,
+/// an unknown id (<see cref="KeyNotFoundException"/>) → 404, an unreadable upload (<see cref="DocumentException"/>) by its kind.
+/// Anything else stays a 500: a bug, not bad input.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        bool api = httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        (int Status, string Title, string Detail)? problem = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.InnerException?.Message ?? bad.Message),
+            ArgumentException when api => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message),
+            KeyNotFoundException when api => (StatusCodes.Status404NotFound, "Not found", exception.Message),
+            DocumentException document when api => document.Kind switch
+            {
+                DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Too large", document.Message),
+                DocumentErrorKind.UnknownFormat => (StatusCodes.Status415UnsupportedMediaType, "Unsupported document", document.Message),
+                DocumentErrorKind.ToolMissing or DocumentErrorKind.Timeout => (StatusCodes.Status503ServiceUnavailable, "Cannot read documents now", document.Message),
+                _ => (StatusCodes.Status400BadRequest, "Unreadable document", document.Message),
+            },
+            _ => null,
+        };
+        if (problem is not { } p) return false;
+        httpContext.Response.StatusCode = p.Status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = p.Status, Title = p.Title, Detail = p.Detail },
+        }).ConfigureAwait(false);
+    }
+}
