@@ -74,18 +74,25 @@ internal static class EvalCareerCommand
             CliLog.UnseenCategories(context.Logger, unseen.Length, string.Join(", ", unseen.Distinct(StringComparer.Ordinal)));
         }
 
+        return Report(ModelName(options), scores, actual, trainTexts.Count, testTexts.Count, classes.Length, options.Describe(), fitSeconds);
+    }
+
+    /// <summary>The JSON every model kind reports: accuracy, macro-F1 and top-3 accuracy of per-class scores.</summary>
+    private static List<KeyValuePair<string, object>> Report(string model, float[][] scores, int[] actual, int trainCount, int testCount, int classes,
+        string settings, double fitSeconds)
+    {
         var predicted = scores.Select(p => Array.IndexOf(p, p.Max())).ToArray();
         var top3 = actual.Select((a, i) => a >= 0 && scores[i].Count(p => p > scores[i][a]) < 3 ? 1.0 : 0.0).Average();
         return
         [
-            new("model", ModelName(options)),
+            new("model", model),
             new("accuracy", ClassificationMetrics.Accuracy(predicted, actual)),
             new("macro_f1", ClassificationMetrics.MacroF1(predicted, actual)),
             new("top3_accuracy", top3),
-            new("train_texts", trainTexts.Count),
-            new("test_texts", testTexts.Count),
-            new("classes", classes.Length),
-            new("settings", options.Describe()),
+            new("train_texts", trainCount),
+            new("test_texts", testCount),
+            new("classes", classes),
+            new("settings", settings),
             new("fit_seconds", fitSeconds),
         ];
     }
@@ -115,20 +122,8 @@ internal static class EvalCareerCommand
         var fitSeconds = watch.Elapsed.TotalSeconds;
         var test = encoder.EmbedAsync(testTexts, cancellationToken).GetAwaiter().GetResult();
         var scores = test.Select(e => centroids.Select(c => System.Numerics.Tensors.TensorPrimitives.Dot(c, e)).ToArray()).ToArray();
-        var predicted = scores.Select(p => Array.IndexOf(p, p.Max())).ToArray();
-        var top3 = actual.Select((a, i) => a >= 0 && scores[i].Count(p => p > scores[i][a]) < 3 ? 1.0 : 0.0).Average();
-        return
-        [
-            new("model", run.Model + "+centroid"),
-            new("accuracy", ClassificationMetrics.Accuracy(predicted, actual)),
-            new("macro_f1", ClassificationMetrics.MacroF1(predicted, actual)),
-            new("top3_accuracy", top3),
-            new("train_texts", trainTexts.Count),
-            new("test_texts", testTexts.Count),
-            new("classes", classes.Length),
-            new("settings", $"{run.Model} dims={encoder.Dimension} version={encoder.VersionId}"),
-            new("fit_seconds", fitSeconds),
-        ];
+        return Report(run.Model + "+centroid", scores, actual, trainTexts.Count, testTexts.Count, classes.Length,
+            $"{run.Model} dims={encoder.Dimension} version={encoder.VersionId}", fitSeconds);
     }
 
     private static TextClassifierOptions Choose(CliContext context, CareerRun run, List<string> texts, int[] y, int classes, IProgress<double> progress,
