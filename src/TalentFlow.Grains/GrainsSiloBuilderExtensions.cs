@@ -36,6 +36,8 @@ public static class GrainsSiloBuilderExtensions
         services.TryAddSingleton(_ => new JobParser());
         services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
+        services.TryAddSingleton<EncoderMigration>();
+        services.AddHostedService(sp => sp.GetRequiredService<EncoderMigration>());
         builder.AddGrains(typeof(CandidateGrain).Assembly);
         return builder;
     }

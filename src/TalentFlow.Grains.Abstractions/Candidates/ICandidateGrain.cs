@@ -15,4 +15,22 @@ public interface ICandidateGrain : IGrain
     /// <summary>The profile, or null when no resume was ever stored under this id.</summary>
     [ReadOnly]
     Task<CandidateProfile?> GetProfileAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Scores this candidate against a job with the current models, as <see cref="IJobGrain.ScoreCandidateAsync"/> does (the
+    /// same result), from the candidate's side: the job's features come to this grain.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The candidate or the job does not exist.</exception>
+    [ReadOnly]
+    Task<CandidateMatch> ScoreAgainstJobAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>The candidate's screenings and reviews, newest first (the last 500 kept).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<CandidateInteraction>> GetHistoryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the candidate's personal data: the resume and profile, its embeddings in the index, and every job's screening
+    /// results and verdicts about it. False when no resume was stored.
+    /// </summary>
+    Task<bool> DeleteAsync(CancellationToken cancellationToken = default);
 }

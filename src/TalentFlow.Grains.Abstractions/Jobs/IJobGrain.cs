@@ -43,11 +43,14 @@ public interface IJobGrain : IGrain
     Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The <paramref name="top"/> candidates closest to this job by embedding, best first: every shard of the candidate index
-    /// ranks its partition and the results are merged (equal to a brute-force search over every candidate).
+    /// The <paramref name="top"/> candidates closest to this job by embedding, best first, among those that pass
+    /// <paramref name="filter"/>: every shard of the candidate index ranks its partition and the results are merged (equal to
+    /// a brute-force search over every candidate). While embeddings are being re-made after an encoder swap, the ranking
+    /// uses the newest encoder version that every shard holds in full.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not in 1–1000.</exception>
+    /// <exception cref="ArgumentException">The filter is malformed.</exception>
     [ReadOnly]
-    Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default);
 }

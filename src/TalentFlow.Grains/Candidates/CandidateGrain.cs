@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Text;
@@ -6,8 +8,8 @@ using TalentFlow.Runtime;
 namespace TalentFlow.Grains;
 
 /// <summary>
-/// A candidate: stores the normalised resume text and its parsed profile durably, and keeps the matching features of the
-/// current model version in memory (rebuilt from the text after activation or a model swap).
+/// A candidate: stores the normalised resume text, its parsed profile and its history durably, and keeps the matching
+/// features of the current model version in memory (rebuilt from the text after activation or a model swap).
 /// </summary>
 [GrainType("candidate")]
 public sealed class CandidateGrain(
@@ -45,6 +47,7 @@ public sealed class CandidateGrain(
             throw;
         }
         _features = null;
+        _embedding = null;
         await RegisterEmbeddingAsync(cancellationToken).ConfigureAwait(true);
         return profile;
     }
@@ -57,13 +60,32 @@ public sealed class CandidateGrain(
         if (state.State.Text is not null) await RegisterEmbeddingAsync(cancellationToken).ConfigureAwait(true);
     }
 
-    private async Task RegisterEmbeddingAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task<string?> RefreshEmbeddingAsync(CancellationToken cancellationToken = default) => RegisterEmbeddingAsync(cancellationToken);
+
+    private async Task<string?> RegisterEmbeddingAsync(CancellationToken cancellationToken)
     {
-        if (models.Encoder is not { } encoder || state.State.Text is not { } text) return;
-        var embedding = (await encoder.Encoder.EmbedAsync([text], cancellationToken).ConfigureAwait(true))[0];
-        _embedding = (encoder.Version, embedding);
-        await GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(GrainKey, options.Value.CandidateShards))
-            .UpsertAsync(GrainKey, encoder.Version, embedding, cancellationToken).ConfigureAwait(true);
+        var shard = GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(GrainKey, options.Value.CandidateShards));
+        if (state.State.Text is not { } text || state.State.Profile is not { } profile)
+        {
+            await shard.RemoveAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+            return null;
+        }
+        if (models.Encoder is not { } encoder) return null;
+        var vector = await EmbeddingAsync(encoder, text, cancellationToken).ConfigureAwait(true);
+        await shard.UpsertAsync(
+            new CandidateIndexEntry(GrainKey, ContentHash(text), encoder.Version, vector, profile.Skills, profile.TotalYearsExperience),
+            cancellationToken).ConfigureAwait(true);
+        return encoder.Version;
+    }
+
+    private async Task<float[]> EmbeddingAsync(SemanticModel encoder, string text, CancellationToken cancellationToken)
+    {
+        if (_embedding is { } cached && cached.Version == encoder.Version) return cached.Vector;
+        var vector = (await encoder.Encoder.EmbedAsync([text], cancellationToken).ConfigureAwait(true))[0];
+        _embedding = (encoder.Version, vector);
+        _features = null;
+        return vector;
     }
 
     /// <inheritdoc />
@@ -77,12 +99,7 @@ public sealed class CandidateGrain(
     public async Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default)
     {
         if (state.State.Text is not { } text) return null;
-        var encoder = models.Encoder;
-        if (encoder is not null && _embedding?.Version != encoder.Version)
-        {
-            _embedding = (encoder.Version, (await encoder.Encoder.EmbedAsync([text], cancellationToken).ConfigureAwait(true))[0]);
-            _features = null;
-        }
+        if (models.Encoder is { } encoder) await EmbeddingAsync(encoder, text, cancellationToken).ConfigureAwait(true);
         if (_features?.ModelVersion == modelVersion) return _features;
         var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
         if (_features?.ModelVersion != model.Version)
@@ -91,4 +108,77 @@ public sealed class CandidateGrain(
         }
         return _features;
     }
+
+    /// <inheritdoc />
+    public async Task<CandidateMatch> ScoreAgainstJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(jobId)) throw new ArgumentException("The job id is empty.");
+        var mine = await GetFeaturesAsync(models.Current.Version, cancellationToken).ConfigureAwait(true)
+            ?? throw new KeyNotFoundException($"Candidate '{GrainKey}' does not exist.");
+        var job = await GrainFactory.GetGrain<IJobFeaturesGrain>(jobId)
+            .GetFeaturesAsync(mine.ModelVersion, mine.EncoderVersion, cancellationToken).ConfigureAwait(true);
+        // The job's silo may not hold our version yet (or holds a newer one): score in the job's when this silo has it.
+        if (job.ModelVersion != mine.ModelVersion)
+        {
+            mine = (await GetFeaturesAsync(job.ModelVersion, cancellationToken).ConfigureAwait(true))!;
+            if (mine.ModelVersion != job.ModelVersion) MatchComputation.Resolve(models, job.ModelVersion, $"Job '{jobId}'");
+        }
+        return MatchComputation.Score(GrainKey, jobId, mine, job, MatchComputation.Resolve(models, mine.ModelVersion, $"Candidate '{GrainKey}'"));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CandidateInteraction>> GetHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        var history = state.State.History;
+        var newestFirst = new CandidateInteraction[history.Count];
+        for (int i = 0; i < history.Count; i++) newestFirst[i] = history[history.Count - 1 - i];
+        return Task.FromResult<IReadOnlyList<CandidateInteraction>>(newestFirst);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordInteractionAsync(CandidateInteraction interaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (state.State.Text is null) return; // deleted meanwhile: nothing personal is kept
+        var history = state.State.History;
+        history.Add(interaction);
+        CandidateInteraction? dropped = null;
+        if (history.Count > CandidateState.HistoryLimit)
+        {
+            dropped = history[0];
+            history.RemoveAt(0);
+        }
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            history.RemoveAt(history.Count - 1);
+            if (dropped is not null) history.Insert(0, dropped);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (state.State.Text is null) return false;
+        // Results first: were the resume cleared and this step failed, nothing would remember which jobs still hold them.
+        var jobs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var interaction in state.State.History) jobs.Add(interaction.JobId);
+        foreach (var job in jobs)
+        {
+            await GrainFactory.GetGrain<IJobFeaturesGrain>(job).ForgetCandidateAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+        }
+        await GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(GrainKey, options.Value.CandidateShards))
+            .RemoveAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+        await state.ClearStateAsync(cancellationToken).ConfigureAwait(true);
+        _features = null;
+        _embedding = null;
+        return true;
+    }
+
+    private static string ContentHash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
 }

@@ -14,4 +14,10 @@ public sealed class CandidateState
 
     /// <summary>The parsed profile.</summary>
     public CandidateProfile? Profile { get; set; }
+
+    /// <summary>Screenings and reviews, oldest first, at most <see cref="HistoryLimit"/>.</summary>
+    public List<CandidateInteraction> History { get; set; } = [];
+
+    /// <summary>How many interactions the history keeps.</summary>
+    public const int HistoryLimit = 500;
 }

@@ -17,7 +17,8 @@ public sealed class JobGrain(
     MatchingModels models,
     TextNormalizer normalizer,
     JobParser parser,
-    IOptions<MatchingOptions> options) : Grain, IJobGrain
+    EncoderMigration migration,
+    IOptions<MatchingOptions> options) : Grain, IJobGrain, IJobFeaturesGrain
 {
     private (string Version, PreparedDocument Document)? _features;
     private (string Version, float[] Vector)? _embedding;
@@ -61,41 +62,52 @@ public sealed class JobGrain(
     public async Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(candidateId)) throw new ArgumentException("The candidate id is empty.");
-        if (state.State.Posting is not { } posting || state.State.Profile is not { } profile)
-        {
-            throw new KeyNotFoundException($"Job '{GrainKey}' does not exist.");
-        }
-        var model = models.Current;
+        RequirePosting();
         var candidate = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
-            .GetFeaturesAsync(model.Version, cancellationToken).ConfigureAwait(true)
+            .GetFeaturesAsync(models.Current.Version, cancellationToken).ConfigureAwait(true)
             ?? throw new KeyNotFoundException($"Candidate '{candidateId}' does not exist.");
-        if (candidate.ModelVersion != model.Version && !models.TryGet(candidate.ModelVersion, out model))
-        {
-            throw new InvalidOperationException(
-                $"Candidate '{candidateId}' was vectorized by model {candidate.ModelVersion}, which this silo does not hold yet; retry once the roll-out completes.");
-        }
-        var job = Features(model, posting);
-        var result = model.Matcher.Score(candidate.Document, job, profile.RequiredSkills.Count > 0 ? profile.RequiredSkills : null);
-        var versions = new Dictionary<string, string> { [MatchingModels.BaselineModelName] = model.Version };
-        double? semantic = null;
-        if (candidate is { EncoderVersion: { } encoderVersion, Embedding: { } candidateVector }
-            && await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true) is { } jobVector
-            && jobVector.Length == candidateVector.Length)
-        {
-            semantic = Math.Round(System.Numerics.Tensors.TensorPrimitives.Dot(jobVector, candidateVector), 6);
-            versions[MatchingModels.EncoderModelName] = encoderVersion;
-        }
-        return new CandidateMatch(
-            candidateId,
-            GrainKey,
-            Math.Round(result.Score, 6),
-            result.Decision,
-            result.SectionScores,
-            result.MatchedSkills,
-            result.MissingSkills,
-            versions,
-            semantic);
+        // The candidate's silo may still serve an older version (or already a newer one) during a roll-out: score in its version.
+        var model = MatchComputation.Resolve(models, candidate.ModelVersion, $"Candidate '{candidateId}'");
+        var job = await GetFeaturesAsync(model.Version, candidate.EncoderVersion, cancellationToken).ConfigureAwait(true);
+        return MatchComputation.Score(candidateId, GrainKey, candidate, job, model);
     }
+
+    /// <inheritdoc />
+    public async Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, CancellationToken cancellationToken = default)
+    {
+        var (posting, profile) = RequirePosting();
+        var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
+        var embedding = encoderVersion is null ? null : await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true);
+        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding);
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(candidateId);
+        string resultId = ScreeningResult.IdOf(GrainKey, candidateId);
+        state.State.Results.Remove(candidateId, out var result);
+        var history = state.State.FeedbackHistory;
+        var forgotten = history.FindAll(f => f.ResultId == resultId);
+        if (result is null && forgotten.Count == 0) return;
+        history.RemoveAll(f => f.ResultId == resultId);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            if (result is not null) state.State.Results[candidateId] = result;
+            history.AddRange(forgotten);
+            history.Sort(static (a, b) => a.SubmittedAt.CompareTo(b.SubmittedAt));
+            throw;
+        }
+    }
+
+    private (JobPosting Posting, JobProfile Profile) RequirePosting() =>
+        state.State is { Posting: { } posting, Profile: { } profile }
+            ? (posting, profile)
+            : throw new KeyNotFoundException($"Job '{GrainKey}' does not exist.");
 
     /// <inheritdoc />
     public async Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default)
@@ -118,6 +130,9 @@ public sealed class JobGrain(
             else state.State.Results[candidateId] = previous;
             throw;
         }
+        await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
+            .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
+            .ConfigureAwait(true);
         return result;
     }
 
@@ -147,6 +162,10 @@ public sealed class JobGrain(
         // Durable with the job first; the coordinator's count is idempotent, so a failure here is healed by submitting again.
         await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
             .RecordFeedbackAsync(record, cancellationToken).ConfigureAwait(true);
+        await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId!)
+            .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Reviewed, feedback.HumanScore,
+                feedback.IsPositive ? "SHORTLIST" : "REJECT", record.SubmittedAt), cancellationToken)
+            .ConfigureAwait(true);
         return record;
     }
 
@@ -159,24 +178,58 @@ public sealed class JobGrain(
         Task.FromResult<IReadOnlyList<ScreeningResult>>([.. state.State.Results.Values.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.CandidateId, StringComparer.Ordinal)]);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default)
     {
         if (top is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 1–1000.");
-        if (state.State.Posting is not { } posting) throw new KeyNotFoundException($"Job '{GrainKey}' does not exist.");
-        if (models.Encoder is not { } encoder) throw new InvalidOperationException("This silo has no semantic encoder.");
-        var query = await EmbeddingAsync(encoder.Version, posting, cancellationToken).ConfigureAwait(true);
+        filter?.Validate();
+        var (posting, _) = RequirePosting();
+        var encoders = models.EncodersNewestFirst;
+        if (encoders.Count == 0) throw new InvalidOperationException("This silo has no semantic encoder.");
+        filter = Canonical(filter);
+        IReadOnlyList<RankedCandidate>? newest = null;
+        foreach (var encoder in encoders)
+        {
+            var (ranked, complete) = await RankAsync(encoder.Version, posting, top, filter, cancellationToken).ConfigureAwait(true);
+            if (complete) return ranked;
+            newest ??= ranked;
+            // Some candidates are not embedded in this version yet: make sure someone is re-embedding them, and answer from
+            // an older version every shard still holds in full, when this silo keeps one.
+            if (encoder.Version == encoders[0].Version) migration.Request(encoder.Version);
+        }
+        return newest!;
+    }
+
+    private async Task<(IReadOnlyList<RankedCandidate> Ranked, bool Complete)> RankAsync(
+        string encoderVersion, JobPosting posting, int top, CandidateFilter? filter, CancellationToken cancellationToken)
+    {
+        var query = (await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true))!;
         int shards = options.Value.CandidateShards;
-        var calls = new Task<IReadOnlyList<RankedCandidate>>[shards];
+        var calls = new Task<ShardRanking>[shards];
         for (int shard = 0; shard < shards; shard++)
         {
-            calls[shard] = GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.Key(shard)).TopAsync(query!, encoder.Version, top, cancellationToken);
+            calls[shard] = GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.Key(shard)).TopAsync(query, encoderVersion, top, filter, cancellationToken);
         }
         var partitions = await Task.WhenAll(calls).ConfigureAwait(true);
         // Each shard's list is its exact top; the best of their union is the exact top of all (ties: lower id first).
         var merged = new List<RankedCandidate>(shards * top);
-        foreach (var partition in partitions) merged.AddRange(partition);
+        bool complete = true;
+        foreach (var partition in partitions)
+        {
+            merged.AddRange(partition.Hits);
+            complete &= partition.Complete;
+        }
         merged.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.CandidateId, b.CandidateId));
-        return merged.Count > top ? merged.GetRange(0, top) : merged;
+        return (merged.Count > top ? merged.GetRange(0, top) : merged, complete);
+    }
+
+    private static CandidateFilter? Canonical(CandidateFilter? filter)
+    {
+        if (filter is null || filter.IsEmpty) return null;
+        if (filter.RequiredSkills is not { Count: > 0 } skills) return filter;
+        var vocabulary = SkillVocabulary.Default;
+        var canonical = new List<string>(skills.Count);
+        foreach (var skill in skills) canonical.Add(vocabulary.Canonicalize(skill.Trim()) ?? skill.Trim());
+        return filter with { RequiredSkills = canonical };
     }
 
     private async Task<float[]?> EmbeddingAsync(string encoderVersion, JobPosting posting, CancellationToken cancellationToken)

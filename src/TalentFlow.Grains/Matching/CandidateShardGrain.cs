@@ -3,26 +3,10 @@ using TalentFlow.Runtime;
 
 namespace TalentFlow.Grains;
 
-/// <summary>What a shard persists: each candidate's embedding and the encoder version that made it.</summary>
-public sealed class CandidateShardState
-{
-    /// <summary>Candidate id → embedding.</summary>
-    public Dictionary<string, ShardEntry> Entries { get; set; } = new(StringComparer.Ordinal);
-}
-
-/// <summary>One candidate's embedding in a shard.</summary>
-public sealed class ShardEntry
-{
-    /// <summary>The encoder version.</summary>
-    public string EncoderVersion { get; set; } = "";
-
-    /// <summary>The unit-length embedding.</summary>
-    public float[] Embedding { get; set; } = [];
-}
-
 /// <summary>
 /// A partition of the candidate index: embeddings persisted as the source of truth, an in-memory <see cref="EmbeddingIndex"/>
-/// per encoder version rebuilt from them on activation and searched exactly.
+/// per encoder version rebuilt from them on activation and searched exactly. After an encoder swap a candidate holds two
+/// versions until every candidate of every shard has the new one; then <see cref="EncoderMigration"/> retires the old.
 /// </summary>
 [GrainType("candidate-shard")]
 public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentState<CandidateShardState> state) : Grain, ICandidateShardGrain, IDisposable
@@ -30,18 +14,29 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
     private readonly Dictionary<string, EmbeddingIndex> _indexes = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public async Task UpsertAsync(string candidateId, string encoderVersion, float[] embedding, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(CandidateIndexEntry entry, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(candidateId);
-        ArgumentException.ThrowIfNullOrEmpty(encoderVersion);
-        ArgumentNullException.ThrowIfNull(embedding);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.CandidateId);
+        ArgumentException.ThrowIfNullOrEmpty(entry.EncoderVersion);
+        ArgumentNullException.ThrowIfNull(entry.Embedding);
         var entries = state.State.Entries;
-        entries.TryGetValue(candidateId, out var previous);
-        if (previous is not null && previous.EncoderVersion == encoderVersion && previous.Embedding.AsSpan().SequenceEqual(embedding)) return;
-        var index = IndexFor(encoderVersion, embedding.Length);
-        // Checks the vector (length, finite values) before anything durable changes.
-        index.Upsert(candidateId, embedding);
-        entries[candidateId] = new ShardEntry { EncoderVersion = encoderVersion, Embedding = embedding };
+        entries.TryGetValue(entry.CandidateId, out var previous);
+        string[] skills = LowerDistinct(entry.Skills);
+        bool sameContent = previous is not null && previous.ContentHash == entry.ContentHash
+            && previous.YearsExperience.Equals(entry.YearsExperience) && previous.Skills.AsSpan().SequenceEqual(skills);
+        if (sameContent && previous!.Embeddings.TryGetValue(entry.EncoderVersion, out var known) && known.AsSpan().SequenceEqual(entry.Embedding)) return;
+
+        // Checks the vector (length, finite values) before anything changes.
+        var index = IndexFor(entry.EncoderVersion, entry.Embedding.Length);
+        index.Upsert(entry.CandidateId, entry.Embedding);
+        var updated = new ShardEntry { ContentHash = entry.ContentHash, Skills = skills, YearsExperience = entry.YearsExperience };
+        if (sameContent)
+        {
+            foreach (var (version, vector) in previous!.Embeddings) updated.Embeddings[version] = vector;
+        }
+        updated.Embeddings[entry.EncoderVersion] = entry.Embedding;
+        entries[entry.CandidateId] = updated;
         try
         {
             await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
@@ -49,31 +44,99 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
         catch
         {
             // Not durable: memory returns to what storage holds.
-            if (previous is null) entries.Remove(candidateId);
-            else entries[candidateId] = previous;
+            if (previous is null) entries.Remove(entry.CandidateId);
+            else entries[entry.CandidateId] = previous;
             RebuildIndexes();
             throw;
         }
-        if (previous is not null && previous.EncoderVersion != encoderVersion && _indexes.TryGetValue(previous.EncoderVersion, out var old))
+        if (previous is not null)
         {
-            old.Remove(candidateId);
+            foreach (var version in previous.Embeddings.Keys)
+            {
+                if (!updated.Embeddings.ContainsKey(version) && _indexes.TryGetValue(version, out var old)) old.Remove(entry.CandidateId);
+            }
         }
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RankedCandidate>> TopAsync(float[] query, string encoderVersion, int top, CancellationToken cancellationToken = default)
+    public async Task RemoveAsync(string candidateId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(candidateId);
+        if (!state.State.Entries.Remove(candidateId, out var previous)) return;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            state.State.Entries[candidateId] = previous;
+            throw;
+        }
+        foreach (var version in previous.Embeddings.Keys)
+        {
+            if (_indexes.TryGetValue(version, out var index)) index.Remove(candidateId);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RetireAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        int total = state.State.Entries.Count;
+        bool safe = false;
+        foreach (var version in keep) safe |= total == 0 || (_indexes.TryGetValue(version, out var index) && index.Count == total);
+        if (!safe) return false;
+        var retired = new List<string>();
+        foreach (var version in _indexes.Keys)
+        {
+            if (!keep.Contains(version)) retired.Add(version);
+        }
+        if (retired.Count == 0) return true;
+        foreach (var entry in state.State.Entries.Values)
+        {
+            foreach (var version in retired) entry.Embeddings.Remove(version);
+        }
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        finally
+        {
+            // Written or not, memory matches the entries again (a failed write leaves storage with more, never less).
+            RebuildIndexes();
+        }
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<ShardRanking> TopAsync(float[] query, string encoderVersion, int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        if (!_indexes.TryGetValue(encoderVersion, out var index)) return Task.FromResult<IReadOnlyList<RankedCandidate>>([]);
+        int total = state.State.Entries.Count;
+        if (!_indexes.TryGetValue(encoderVersion, out var index)) return Task.FromResult(new ShardRanking([], Complete: total == 0));
         if (index.Dimensions != query.Length)
         {
             throw new ArgumentException($"The query has {query.Length} dimensions; encoder {encoderVersion} makes {index.Dimensions}.");
         }
-        var hits = index.Search(query, top);
+        var hits = filter is null || filter.IsEmpty ? index.Search(query, top) : index.Search(query, top, Accept(filter), (float)(filter.MinScore ?? double.NegativeInfinity));
         var result = new RankedCandidate[hits.Count];
         for (int i = 0; i < hits.Count; i++) result[i] = new RankedCandidate(hits[i].Id, hits[i].Score);
-        return Task.FromResult<IReadOnlyList<RankedCandidate>>(result);
+        return Task.FromResult(new ShardRanking(result, Complete: index.Count == total));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> PendingAsync(string encoderVersion, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var pending = new List<string>();
+        foreach (var (id, entry) in state.State.Entries)
+        {
+            if (!entry.Embeddings.ContainsKey(encoderVersion)) pending.Add(id);
+        }
+        pending.Sort(StringComparer.Ordinal);
+        if (pending.Count > max) pending.RemoveRange(max, pending.Count - max);
+        return Task.FromResult<IReadOnlyList<string>>(pending);
     }
 
     /// <inheritdoc />
@@ -93,6 +156,23 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
         _indexes.Clear();
     }
 
+    private Func<string, bool> Accept(CandidateFilter filter)
+    {
+        string[] skills = LowerDistinct(filter.RequiredSkills ?? []);
+        double years = filter.MinYearsExperience ?? double.NegativeInfinity;
+        var entries = state.State.Entries;
+        return id =>
+        {
+            var entry = entries[id];
+            if (entry.YearsExperience < years) return false;
+            foreach (var skill in skills)
+            {
+                if (Array.IndexOf(entry.Skills, skill) < 0) return false;
+            }
+            return true;
+        };
+    }
+
     private EmbeddingIndex IndexFor(string version, int dimensions)
     {
         if (!_indexes.TryGetValue(version, out var index))
@@ -109,7 +189,19 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
         // Sorted by id, so that ties rank the same after every rebuild, on whichever silo the shard lands.
         foreach (var (id, entry) in state.State.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            IndexFor(entry.EncoderVersion, entry.Embedding.Length).Upsert(id, entry.Embedding);
+            foreach (var (version, vector) in entry.Embeddings) IndexFor(version, vector.Length).Upsert(id, vector);
         }
+    }
+
+    private static string[] LowerDistinct(IReadOnlyList<string> values)
+    {
+        var result = new List<string>(values.Count);
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            string lower = value.Trim().ToLowerInvariant();
+            if (!result.Contains(lower)) result.Add(lower);
+        }
+        return [.. result];
     }
 }

@@ -19,6 +19,16 @@ public interface ICandidateFeaturesGrain : IGrain
     /// <summary>The normalised resume text (for trainers), or null.</summary>
     [ReadOnly]
     Task<string?> GetTextAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Embeds the resume with this silo's current encoder and registers it in the candidate's index shard (an encoder swap
+    /// re-embeds candidates this way). Returns the encoder version registered, or null when there is no resume (the
+    /// candidate is then removed from the shard) or no encoder.
+    /// </summary>
+    Task<string?> RefreshEmbeddingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a screening or a review to the candidate's history.</summary>
+    Task RecordInteractionAsync(CandidateInteraction interaction, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A candidate's prepared document in one model version, and its embedding.</summary>

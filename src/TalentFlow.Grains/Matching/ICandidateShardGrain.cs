@@ -8,14 +8,50 @@ namespace TalentFlow.Grains;
 /// </summary>
 public interface ICandidateShardGrain : IGrain
 {
-    /// <summary>Adds or replaces a candidate's embedding; acknowledged once durable.</summary>
-    Task UpsertAsync(string candidateId, string encoderVersion, float[] embedding, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds or replaces a candidate's embedding in one encoder version; acknowledged once durable. Embeddings of other
+    /// versions stay while the content is unchanged (an encoder swap re-embeds candidates one by one, and rankings keep
+    /// using the old version until the new one is complete everywhere; see <see cref="RetireAsync"/>); a changed resume drops them.
+    /// </summary>
+    Task UpsertAsync(CandidateIndexEntry entry, CancellationToken cancellationToken = default);
 
-    /// <summary>The best <paramref name="top"/> candidates of this shard for <paramref name="query"/> among embeddings of <paramref name="encoderVersion"/>.</summary>
+    /// <summary>
+    /// Drops every embedding whose version is not in <paramref name="keep"/>, once every candidate of the shard has one of
+    /// <paramref name="keep"/> (false, and nothing dropped, otherwise). Called when a re-embedding walk found every shard done.
+    /// </summary>
+    Task<bool> RetireAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a candidate from the index (every version); acknowledged once durable.</summary>
+    Task RemoveAsync(string candidateId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The best <paramref name="top"/> candidates of this shard for <paramref name="query"/> among embeddings of
+    /// <paramref name="encoderVersion"/> that pass <paramref name="filter"/>, and whether every candidate of the shard has an
+    /// embedding of that version.
+    /// </summary>
     [ReadOnly]
-    Task<IReadOnlyList<RankedCandidate>> TopAsync(float[] query, string encoderVersion, int top, CancellationToken cancellationToken = default);
+    Task<ShardRanking> TopAsync(float[] query, string encoderVersion, int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> candidates (in id order) that have no embedding of <paramref name="encoderVersion"/> yet.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> PendingAsync(string encoderVersion, int max, CancellationToken cancellationToken = default);
 
     /// <summary>How many candidates this shard holds (any encoder version).</summary>
     [ReadOnly]
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>What a candidate registers in its shard.</summary>
+/// <param name="CandidateId">The candidate.</param>
+/// <param name="ContentHash">Identifies the resume text the embedding was made from.</param>
+/// <param name="EncoderVersion">The encoder that made <paramref name="Embedding"/>.</param>
+/// <param name="Embedding">Unit-length embedding.</param>
+/// <param name="Skills">The profile's canonical skills (filters).</param>
+/// <param name="YearsExperience">The profile's total years of experience (filters).</param>
+public sealed record CandidateIndexEntry(
+    string CandidateId, string ContentHash, string EncoderVersion, float[] Embedding, IReadOnlyList<string> Skills, double YearsExperience);
+
+/// <summary>A shard's answer to a ranking.</summary>
+/// <param name="Hits">Its best candidates, best first.</param>
+/// <param name="Complete">Whether every candidate of the shard has an embedding of the version asked for.</param>
+public sealed record ShardRanking(IReadOnlyList<RankedCandidate> Hits, bool Complete);

@@ -55,8 +55,22 @@ public sealed class MatchingModels
     /// <summary>The encoder new embeddings use; null when the silo has none (semantic scores are then absent).</summary>
     public SemanticModel? Encoder => _encoders.Current;
 
-    /// <summary>Makes <paramref name="encoder"/> current; the last few stay retrievable by version.</summary>
-    public void PublishEncoder(SemanticModel encoder) => _encoders.Publish(encoder);
+    /// <summary>
+    /// Makes <paramref name="encoder"/> current; the last few stay retrievable by version. Raises
+    /// <see cref="EncoderPublished"/>, which starts re-embedding the candidates this silo can reach.
+    /// </summary>
+    public void PublishEncoder(SemanticModel encoder)
+    {
+        bool changed = _encoders.Current?.Version != encoder.Version;
+        _encoders.Publish(encoder);
+        if (changed) EncoderPublished?.Invoke(encoder);
+    }
+
+    /// <summary>Raised after a different encoder became current.</summary>
+    public event Action<SemanticModel>? EncoderPublished;
+
+    /// <summary>The retained encoders, current first (the fallbacks while candidates are re-embedded).</summary>
+    public IReadOnlyList<SemanticModel> EncodersNewestFirst => _encoders.NewestFirst();
 
     /// <summary>A retained encoder by version.</summary>
     public bool TryGetEncoder(string version, out SemanticModel encoder) => _encoders.TryGet(version, out encoder);

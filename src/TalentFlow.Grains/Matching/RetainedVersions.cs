@@ -21,6 +21,17 @@ internal sealed class RetainedVersions<T>(int capacity, Func<T, string> versionO
         }
     }
 
+    /// <summary>The retained items, newest published first.</summary>
+    public IReadOnlyList<T> NewestFirst()
+    {
+        lock (_items)
+        {
+            var result = new List<T>(_items);
+            result.Reverse();
+            return result;
+        }
+    }
+
     public bool TryGet(string version, out T item)
     {
         if (_current is { } current && versionOf(current) == version)

@@ -111,6 +111,38 @@ public sealed class EmbeddingIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The best <paramref name="k"/> items among those <paramref name="accept"/> admits, best first, at least
+    /// <paramref name="minScore"/>. Exact: the filter runs before ranking, so a selective filter never leaves the result
+    /// short while acceptable items remain. One pass on one thread (a filtered search reads only the admitted rows).
+    /// </summary>
+    public IReadOnlyList<IndexHit> Search(ReadOnlySpan<float> query, int k, Func<string, bool> accept, float minScore = float.NegativeInfinity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentNullException.ThrowIfNull(accept);
+        if (query.Length != Dimensions) throw new ArgumentException($"The query has {query.Length} dimensions, the index {Dimensions}.", nameof(query));
+        _lock.EnterReadLock();
+        try
+        {
+            var best = new ScoredRow[Math.Min(k, _ids.Count)];
+            var collector = new TopKCollector(best);
+            var matrix = _matrix.AsSpan();
+            for (int row = 0; row < _ids.Count; row++)
+            {
+                if (!accept(_ids[row])) continue;
+                float score = System.Numerics.Tensors.TensorPrimitives.Dot(matrix.Slice(row * Dimensions, Dimensions), query);
+                if (score >= minScore) collector.Offer(row, score);
+            }
+            var hits = new IndexHit[collector.Count];
+            for (int i = 0; i < hits.Length; i++) hits[i] = new IndexHit(_ids[best[i].Row], best[i].Score);
+            return hits;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _lock.Dispose();
 }

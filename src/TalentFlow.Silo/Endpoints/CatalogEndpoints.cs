@@ -31,10 +31,23 @@ internal static class CatalogEndpoints
                 ? Results.Ok(profile)
                 : ApiProblems.NotFound($"Candidate '{id}'"));
 
-        api.MapGet("/jobs/{jobId}/candidates", async (string jobId, int? top, IGrainFactory grains, CancellationToken ct) =>
+        api.MapGet("/candidates/{id}/history", async (string id, IGrainFactory grains, CancellationToken ct) =>
+        {
+            var candidate = grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!);
+            return await candidate.GetProfileAsync(ct) is null ? ApiProblems.NotFound($"Candidate '{id}'") : Results.Ok(await candidate.GetHistoryAsync(ct));
+        });
+        api.MapDelete("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
+            await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).DeleteAsync(ct) ? Results.NoContent() : ApiProblems.NotFound($"Candidate '{id}'"));
+        api.MapGet("/candidates/{id}/jobs/{jobId}/score", async (string id, string jobId, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).ScoreAgainstJobAsync(ApiProblems.CheckId(jobId, "job")!, ct)));
+
+        // ?top=10&skills=python,sql&min_years=3&min_score=0.2: filters apply inside every shard, so the top k stays exact.
+        api.MapGet("/jobs/{jobId}/candidates", async (string jobId, int? top, string? skills, double? min_years, double? min_score, IGrainFactory grains, CancellationToken ct) =>
         {
             if (top is < 1 or > 1000) throw new ArgumentException("top must be 1–1000.");
-            return Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!).RankCandidatesAsync(top ?? 10, ct));
+            var filter = new CandidateFilter(
+                skills?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), min_years, min_score);
+            return Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!).RankCandidatesAsync(top ?? 10, filter, ct));
         });
         api.MapGet("/jobs/{jobId}/candidates/{candidateId}/score", async (string jobId, string candidateId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!)

@@ -49,6 +49,33 @@ public sealed class EmbeddingIndexTests
     }
 
     [Fact]
+    public void Search_WithFilterAndMinScore_EqualsBruteForceOverTheAdmittedItems()
+    {
+        using var index = new EmbeddingIndex(16, initialCapacity: 8);
+        var random = new Random(9);
+        var vectors = new Dictionary<string, float[]>();
+        for (int i = 0; i < 2000; i++)
+        {
+            var v = Enumerable.Range(0, 16).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+            vectors["item-" + i] = v;
+            index.Upsert("item-" + i, v);
+        }
+        var query = Enumerable.Range(0, 16).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        static bool Admit(string id) => id.EndsWith('7');
+
+        var hits = index.Search(query, 10, Admit, minScore: 0.2f);
+        var unfiltered = index.Search(query, 10);
+
+        var expected = vectors.Where(p => Admit(p.Key)).Select(p => (p.Key, Score: System.Numerics.Tensors.TensorPrimitives.Dot(p.Value, query)))
+            .Where(p => p.Score >= 0.2f).OrderByDescending(p => p.Score).Take(10).ToList();
+        Assert.Equal(10, hits.Count);
+        Assert.Equal(expected.Select(e => e.Key), hits.Select(h => h.Id));
+        Assert.Equal(expected.Select(e => e.Score), hits.Select(h => h.Score));
+        Assert.NotEqual(unfiltered.Select(h => h.Id), hits.Select(h => h.Id));
+        Assert.Empty(index.Search(query, 10, Admit, minScore: 5f));
+    }
+
+    [Fact]
     public void Upsert_NaNOrWrongLength_ThrowsAndLeavesTheIndexUnchanged()
     {
         using var index = new EmbeddingIndex(2);

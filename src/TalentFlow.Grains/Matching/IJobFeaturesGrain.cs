@@ -1,0 +1,18 @@
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Grains;
+
+/// <summary>Silo-side view of a job: its matching features, for a candidate grain that scores itself against it.</summary>
+public interface IJobFeaturesGrain : IGrain
+{
+    /// <summary>
+    /// The features in model <paramref name="modelVersion"/> (this silo's current one when it does not hold that version; the
+    /// caller compares), with the embedding of <paramref name="encoderVersion"/> when this silo holds that encoder.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
+    [ReadOnly]
+    Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every screening result and verdict about <paramref name="candidateId"/> (the candidate was deleted).</summary>
+    Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default);
+}

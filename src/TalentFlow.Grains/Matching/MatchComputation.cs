@@ -1,0 +1,46 @@
+using System.Numerics.Tensors;
+
+namespace TalentFlow.Grains;
+
+/// <summary>A job's matching features in one model version, for whichever grain scores a pair.</summary>
+/// <param name="ModelVersion">The baseline version that vectorized it.</param>
+/// <param name="Document">Section vectors and skills of title + description.</param>
+/// <param name="RequiredSkills">The posting's required skills (canonical).</param>
+/// <param name="EncoderVersion">The encoder that made <paramref name="Embedding"/>, when one did.</param>
+/// <param name="Embedding">Unit-length embedding of the posting.</param>
+public sealed record JobFeatures(
+    string ModelVersion, TalentFlow.ML.Matching.PreparedDocument Document, IReadOnlyList<string> RequiredSkills, string? EncoderVersion = null, float[]? Embedding = null);
+
+/// <summary>
+/// Scores a candidate's features against a job's, both in the same baseline version: the one computation behind
+/// <see cref="IJobGrain.ScoreCandidateAsync"/> and <see cref="ICandidateGrain.ScoreAgainstJobAsync"/>.
+/// </summary>
+internal static class MatchComputation
+{
+    public static CandidateMatch Score(string candidateId, string jobId, CandidateFeatures candidate, JobFeatures job, BaselineModel model)
+    {
+        if (candidate.ModelVersion != model.Version || job.ModelVersion != model.Version)
+        {
+            throw new InvalidOperationException($"Features of model {candidate.ModelVersion} and {job.ModelVersion} cannot be scored with {model.Version}.");
+        }
+        var result = model.Matcher.Score(candidate.Document, job.Document, job.RequiredSkills.Count > 0 ? job.RequiredSkills : null);
+        var versions = new Dictionary<string, string> { [MatchingModels.BaselineModelName] = model.Version };
+        double? semantic = null;
+        if (candidate is { EncoderVersion: { } encoderVersion, Embedding: { } candidateVector }
+            && job.EncoderVersion == encoderVersion && job.Embedding is { } jobVector && jobVector.Length == candidateVector.Length)
+        {
+            semantic = Math.Round(TensorPrimitives.Dot(jobVector, candidateVector), 6);
+            versions[MatchingModels.EncoderModelName] = encoderVersion;
+        }
+        return new CandidateMatch(
+            candidateId, jobId, Math.Round(result.Score, 6), result.Decision, result.SectionScores, result.MatchedSkills, result.MissingSkills,
+            versions, semantic);
+    }
+
+    /// <summary>The model <paramref name="version"/> names, or an error that says the roll-out has not reached this silo.</summary>
+    public static BaselineModel Resolve(MatchingModels models, string version, string who) =>
+        models.TryGet(version, out var model)
+            ? model
+            : throw new InvalidOperationException(
+                $"{who} was vectorized by model {version}, which this silo does not hold yet; retry once the roll-out completes.");
+}

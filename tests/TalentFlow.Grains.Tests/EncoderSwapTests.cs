@@ -1,0 +1,98 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.ML.Encoders;
+using TalentFlow.ML.Semantic;
+using TalentFlow.ML.Text;
+using TalentFlow.Runtime.Testing;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>Filtered ranking and what happens to the candidate index when the silos swap their encoder.</summary>
+public sealed class EncoderSwapTests
+{
+    private static readonly TextNormalizer Normalizer = new();
+
+    [Fact]
+    public async Task RankCandidatesAsync_EncoderSwappedOnOneSiloThenTheOther_StaysCompleteThenMovesToTheNewEncoder()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
+        var factory = cluster.GrainFactory;
+        var candidates = SampleCorpus.Candidates(30, seed: 5);
+        await Task.WhenAll(candidates.Select(c => factory.GetGrain<ICandidateGrain>(c.Id).UpsertResumeAsync(c.Resume)));
+        var job = SampleCorpus.Jobs()[2];
+        await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        var oldEncoder = Models(cluster.Silos[0]).Encoder!.Encoder;
+        var newEncoder = LsaEncoder.Fit(SampleCorpus.Texts(), new LsaOptions { Dimensions = 48, Seed = 11 });
+        Assert.NotEqual(oldEncoder.VersionId, newEncoder.VersionId);
+
+        // Silo 0 swaps; candidates living on silo 1 still embed with the old encoder, so no shard completes the new version.
+        Models(cluster.Silos[0]).PublishEncoder(new SemanticModel(newEncoder));
+        await cluster.Silos[0].Host.Services.GetRequiredService<EncoderMigration>().Running;
+        int pending = 0;
+        for (int shard = 0; shard < 8; shard++)
+        {
+            pending += (await factory.GetGrain<ICandidateShardGrain>("shard-" + shard).PendingAsync(newEncoder.VersionId, 100)).Count;
+        }
+        var during = await factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(30);
+
+        Models(cluster.Silos[1]).PublishEncoder(new SemanticModel(newEncoder));
+        await cluster.Silos[1].Host.Services.GetRequiredService<EncoderMigration>().Running;
+        var after = await factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(30);
+
+        Assert.InRange(pending, 1, 29);
+        // Mid-swap every candidate is still ranked, all in the old encoder's space (never a mix of two spaces).
+        await AssertBruteForceAsync(oldEncoder, job, candidates, during);
+        await AssertBruteForceAsync(newEncoder, job, candidates, after);
+        int retired = 0;
+        for (int shard = 0; shard < 8; shard++)
+        {
+            Assert.Empty(await factory.GetGrain<ICandidateShardGrain>("shard-" + shard).PendingAsync(newEncoder.VersionId, 100));
+            retired += (await factory.GetGrain<ICandidateShardGrain>("shard-" + shard).PendingAsync(oldEncoder.VersionId, 100)).Count;
+        }
+        Assert.Equal(30, retired); // the old embeddings are gone once the new version is complete everywhere
+    }
+
+    [Fact]
+    public async Task RankCandidatesAsync_WithFilters_EqualsBruteForceOverTheCandidatesThatPass()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
+        var factory = cluster.GrainFactory;
+        var candidates = SampleCorpus.Candidates(40, seed: 9);
+        var profiles = await Task.WhenAll(candidates.Select(c => factory.GetGrain<ICandidateGrain>(c.Id).UpsertResumeAsync(c.Resume)));
+        var job = SampleCorpus.Jobs()[0];
+        await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        string skill = profiles.SelectMany(p => p.Skills).GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .First(g => g.Count() < 40).Key;
+        double years = profiles.Select(p => p.TotalYearsExperience).Order().ElementAt(10);
+        var filter = new CandidateFilter([skill.ToUpperInvariant()], MinYearsExperience: years, MinScore: 0.05);
+
+        var ranked = await factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(5, filter);
+
+        var encoder = Models(cluster.Silos[0]).Encoder!.Encoder;
+        var passing = candidates.Where((c, i) => profiles[i].Skills.Contains(skill) && profiles[i].TotalYearsExperience >= years).ToList();
+        var expected = await BruteForceAsync(encoder, job, passing);
+        expected = [.. expected.Where(e => e.Score >= 0.05f).Take(5)];
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(e => e.Id), ranked.Select(r => r.CandidateId));
+        Assert.All(ranked, r => Assert.True(r.Score >= 0.05));
+        await Assert.ThrowsAsync<ArgumentException>(() => factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(5, new CandidateFilter(MinScore: 2)));
+        await Assert.ThrowsAsync<ArgumentException>(() => factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(5, new CandidateFilter(MinYearsExperience: -1)));
+    }
+
+    private static MatchingModels Models(SiloHandle silo) => silo.Host.Services.GetRequiredService<MatchingModels>();
+
+    private static async Task AssertBruteForceAsync(IEncoder encoder, SampleJob job, IReadOnlyList<SampleCandidate> candidates, IReadOnlyList<RankedCandidate> ranked)
+    {
+        var expected = await BruteForceAsync(encoder, job, candidates);
+        Assert.Equal(expected.Select(e => e.Id), ranked.Select(r => r.CandidateId));
+        for (int i = 0; i < expected.Count; i++) Assert.Equal(expected[i].Score, ranked[i].Score, 5);
+    }
+
+    private static async Task<List<(string Id, float Score)>> BruteForceAsync(IEncoder encoder, SampleJob job, IReadOnlyList<SampleCandidate> candidates)
+    {
+        var query = (await encoder.EmbedAsync([job.Posting.Title + "\n" + Normalizer.Normalize(job.Posting.Description)]))[0];
+        var vectors = await encoder.EmbedAsync([.. candidates.Select(c => Normalizer.Normalize(c.Resume.Text))]);
+        return [.. candidates.Select((c, i) => (c.Id, Score: TensorPrimitives.Dot(vectors[i], query)))
+            .OrderByDescending(p => p.Score).ThenBy(p => p.Id, StringComparer.Ordinal)];
+    }
+}
