@@ -8,7 +8,7 @@ using TalentFlow.ML.Semantic;
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>train scorer --train FILE --validation FILE [--test FILE] [--epochs N] [--batch-size N] [--learning-rate X] [--output DIR]</c>:
+/// <c>train scorer --train FILE --validation FILE [--test FILE] [--epochs N] [--batch-size N] [--learning-rate X] [--output DIR] [--predictions CSV]</c>:
 /// the custom scorer. Fits the baseline and the embedded encoder on the training texts, trains the feature model on the
 /// training pairs, Platt-calibrates it on the validation pairs, and reports on the test pairs (else validation) beside the
 /// zero-shot scores (the baseline's weighted TF-IDF and the encoder's whole-text cosine). Writes DIR/scorer.json.
@@ -25,8 +25,9 @@ internal static class TrainScorerCommand
         var rate = new Option<double>("--learning-rate") { Description = "Adam step size.", DefaultValueFactory = _ => 0.05 };
         var seed = new Option<int>("--seed") { Description = "Seed of shuffling and of the encoder's SVD.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--output") { Description = "Folder for scorer.json.", DefaultValueFactory = _ => Path.Combine("models", "scorer") };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write one CSV row per test pair: human, scorer, probability, baseline, zero_shot, projection_head, job_prior (for pooling cross-fitted folds)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("scorer", "Train the custom match scorer (features → calibrated probability).") { train, validation, test, epochs, batch, rate, seed, output, json };
+        var command = new Command("scorer", "Train the custom match scorer (features → calibrated probability).") { train, validation, test, epochs, batch, rate, seed, output, predictions, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(epochs) < 1 || parse.GetValue(batch) < 1 || parse.GetValue(rate) <= 0)
@@ -77,6 +78,16 @@ internal static class TrainScorerCommand
             double brier = probability.Zip(labels, (p, l) => (p - l) * (p - l)).Average();
             double accuracy = probability.Zip(labels, (p, l) => (p >= 0.5 ? 1.0 : 0.0) == l ? 1.0 : 0.0).Average();
 
+            if (parse.GetValue(predictions) is { } predictionsPath)
+            {
+                await using var writer = new StreamWriter(predictionsPath);
+                await writer.WriteLineAsync("human,scorer,probability,baseline,zero_shot,projection_head,job_prior").ConfigureAwait(false);
+                for (int i = 0; i < human.Length; i++)
+                {
+                    await writer.WriteLineAsync(string.Join(',', new[] { human[i], model[i], probability[i], baseline[i], semantic[i], headScores[i], jobPrior[i] }
+                        .Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).ConfigureAwait(false);
+                }
+            }
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             await using (var stream = File.Create(Path.Combine(dir, "scorer.json"))) scorer.Save(stream);
