@@ -9,7 +9,7 @@ namespace TalentFlow.Benchmarks.Encoders;
 /// Seconds to fit each embedded encoder kind (its default options, seed 0) on <c>--docs</c> documents: the resume and job
 /// texts under <c>--data</c> (default ../shared/data), shuffled with a fixed seed and repeated when there are fewer
 /// distinct texts than asked for; the synthetic sample corpus when the data folder is absent. One fit per kind and
-/// <c>--repeat</c> round (default 3); the median and best are reported.
+/// <c>--repeat</c> round (default 3); the median and best are reported, and the size of the saved artifact.
 /// </summary>
 internal static class EncoderFitScenario
 {
@@ -62,6 +62,9 @@ internal static class EncoderFitScenario
             result[$"{name}_fit_seconds_best"] = Math.Round(seconds[0], 2);
             result[$"{name}_dimension"] = encoder!.Dimension;
             result[$"{name}_version"] = encoder.VersionId;
+            using var artifact = new MemoryStream();
+            encoder.Save(artifact);
+            result[$"{name}_artifact_bytes"] = artifact.Length;
         }
 
         return result;
