@@ -7,7 +7,7 @@ using TalentFlow.ML.Metrics;
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>eval career --train CSV --test CSV [--model tfidf|svm|centroid|auto] --json</c>: resume → category over TF-IDF (5000
+/// <c>eval career --train CSV --test CSV [--model tfidf|svm|centroid|auto|embedded|lsa|subword|onnx] --json</c>: resume → category over TF-IDF (5000
 /// features, 1–2-grams, sublinear tf). <c>tfidf</c>: multinomial logistic regression (C = 10, the career anchor's setup);
 /// <c>svm</c>: one-vs-rest linear SVM with class-balanced weights; <c>centroid</c>: nearest class centroid; <c>auto</c>: the
 /// candidate with the best stratified k-fold accuracy on the training file alone. Distinct (resume, category) rows only,
@@ -22,8 +22,8 @@ internal static class EvalCareerCommand
     {
         var train = new Option<string>("--train") { Description = "CSV with Category and Resume columns.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV with Category and Resume columns.", Required = true };
-        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, auto (chosen by cross-validation on --train), lsa (nearest centroid in the embedded LSA encoder's space, fitted on --train), or onnx (nearest centroid in the space of the sentence encoder in --onnx-model).", DefaultValueFactory = _ => "tfidf" };
-        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto", "lsa", "onnx");
+        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, auto (chosen by cross-validation on --train), embedded (nearest centroid in the space of the default embedded encoder, fitted on --train), lsa or subword (the same with that embedded encoder), or onnx (nearest centroid in the space of the sentence encoder in --onnx-model).", DefaultValueFactory = _ => "tfidf" };
+        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto", "embedded", "lsa", "subword", "onnx");
         var onnxModel = new Option<string?>("--onnx-model") { Description = "Folder of a sentence-transformers ONNX export (model.onnx + vocab.txt or tokenizer.json), for --model onnx." };
         var epochs = new Option<int>("--epochs") { Description = "Logistic regression iterations.", DefaultValueFactory = _ => 300 };
         var c = new Option<double?>("--c") { Description = "Inverse regularization (scikit-learn's C); default 10 for logistic regression, 0.3 for the SVM." };
@@ -55,7 +55,7 @@ internal static class EvalCareerCommand
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var y = trainLabels.Select(l => index[l]).ToArray();
 
-        if (run.Model is "lsa" or "onnx") return RunEncoder(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
+        if (run.Model is "embedded" or "lsa" or "subword" or "onnx") return RunEncoder(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         var watch = Stopwatch.StartNew();
         var options = run.Model == "auto"
             ? context.Progress.Run($"Choosing a model by {run.Folds}-fold cross-validation", progress => Choose(context, run, trainTexts, y, classes.Length, progress, cancellationToken))
@@ -98,8 +98,9 @@ internal static class EvalCareerCommand
     }
 
     /// <summary>
-    /// An encoder as a classifier: class centroids of the unit embeddings, the nearest centroid by cosine. LSA is fitted on
-    /// the training texts only (no test text shapes the space); an ONNX model is used as it is (zero-shot).
+    /// An encoder as a classifier: class centroids of the unit embeddings, the nearest centroid by cosine. An embedded
+    /// encoder (LSA, subword) is fitted on the training texts only (no test text shapes the space); an ONNX model is used as
+    /// it is (zero-shot).
     /// </summary>
     private static List<KeyValuePair<string, object>> RunEncoder(CliContext context, CareerRun run, List<string> trainTexts, int[] y, string[] classes,
         List<string> testTexts, int[] actual, CancellationToken cancellationToken)
@@ -109,7 +110,8 @@ internal static class EvalCareerCommand
             ? context.Progress.Run("Loading the ONNX encoder", _ => new TalentFlow.ML.Onnx.OnnxSentenceEncoder(new() { ModelDirectory = run.OnnxModel! }))
             : null;
         TalentFlow.ML.Encoders.IEncoder encoder = onnx
-            ?? (TalentFlow.ML.Encoders.IEncoder)context.Progress.Run("Fitting the LSA encoder", _ => TalentFlow.ML.Semantic.LsaEncoder.Fit(trainTexts, new() { Seed = run.Seed }));
+            ?? (TalentFlow.ML.Encoders.IEncoder)context.Progress.Run("Fitting the embedded encoder",
+                _ => TalentFlow.ML.Semantic.EmbeddedEncoder.Fit(trainTexts, TalentFlow.ML.Semantic.EmbeddedEncoder.ParseKind(run.Model), run.Seed, cancellationToken: cancellationToken));
         var train = encoder.EmbedAsync(trainTexts, cancellationToken).GetAwaiter().GetResult();
         var centroids = new float[classes.Length][];
         for (var c = 0; c < classes.Length; c++) centroids[c] = new float[encoder.Dimension];

@@ -7,7 +7,7 @@ using TalentFlow.ML.Recommendation.JobViews;
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>eval recommend --data DIR --test CSV [--model content|content-lsa|content-hybrid|convfm|fm|hybrid|popularity] --json</c>: leave-last-out job
+/// <c>eval recommend --data DIR --test CSV [--model content|content-embedded|content-lsa|content-subword|content-hybrid[-lsa|-subword]|convfm|fm|hybrid|popularity] --json</c>: leave-last-out job
 /// recommendation on the job-views data (Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv in DIR;
 /// held-out Applicant.ID/Job.ID pairs in CSV, e.g. from <c>eng/ml/make_views_split.py</c>). Ranks the whole catalog minus
 /// the jobs each user already viewed and reports HR@10 and NDCG@10 — the protocol of <c>content_rec_anchor.py</c>. The
@@ -19,8 +19,8 @@ internal static class EvalRecommendCommand
     {
         var data = new Option<string>("--data") { Description = "Folder with Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV of held-out views: Applicant.ID, Job.ID.", Required = true };
-        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-lsa (the embedded LSA encoder), content-hybrid (both), convfm, fm (no deep hidden layers), hybrid (convfm + content), popularity.", DefaultValueFactory = _ => "content" };
-        model.AcceptOnlyFromAmong("content", "content-lsa", "content-hybrid", "convfm", "fm", "hybrid", "popularity");
+        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-embedded (the default embedded encoder), content-lsa, content-subword (that embedded encoder), content-hybrid (TF-IDF + the default embedded encoder), content-hybrid-lsa, content-hybrid-subword, convfm, fm (no deep hidden layers), hybrid (convfm + content), popularity.", DefaultValueFactory = _ => "content" };
+        model.AcceptOnlyFromAmong("content", "content-embedded", "content-lsa", "content-subword", "content-hybrid", "content-hybrid-lsa", "content-hybrid-subword", "convfm", "fm", "hybrid", "popularity");
         var epochs = new Option<int>("--epochs") { Description = "ConvFM: most epochs (early stopping on validation from the training views).", DefaultValueFactory = _ => 10 };
         var negatives = new Option<int>("--negatives") { Description = "ConvFM: sampled unviewed jobs per view.", DefaultValueFactory = _ => 4 };
         var seed = new Option<int>("--seed") { Description = "ConvFM: seed of initialisation, negatives, shuffling and dropout.", DefaultValueFactory = _ => 20261122 };
@@ -62,7 +62,7 @@ internal static class EvalRecommendCommand
             var heldOut = JobViewsData.ReadViews(parse.GetValue(test)!);
             var recommender = context.Progress.Run("Fitting the text models", _ => ContentRecommender.Fit(jobs, [.. texts.Values.Select(t => string.Join(' ', t))], new ContentRecommenderOptions
             {
-                Similarity = parse.GetValue(model) switch { "content-lsa" => "lsa", "content-hybrid" => "hybrid", _ => "tfidf" },
+                Similarity = parse.GetValue(model) is "content" ? "tfidf" : parse.GetValue(model)!["content-".Length..],
                 StateWeight = parse.GetValue(stateWeight),
                 CityWeight = parse.GetValue(cityWeight),
             }));

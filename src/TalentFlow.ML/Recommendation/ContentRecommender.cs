@@ -22,7 +22,11 @@ public sealed record UserProfile(string Text, IReadOnlySet<string> States, IRead
 /// <summary>How a <see cref="ContentRecommender"/> scores.</summary>
 public sealed record ContentRecommenderOptions
 {
-    /// <summary>Text similarity: <c>tfidf</c> (cosine of TF-IDF vectors), <c>lsa</c> (cosine of LSA embeddings), or <c>hybrid</c> (their mean).</summary>
+    /// <summary>
+    /// Text similarity: <c>tfidf</c> (cosine of TF-IDF vectors); <c>lsa</c>, <c>subword</c> or <c>embedded</c> (cosine of that
+    /// embedded encoder's embeddings; <c>embedded</c> is <see cref="EmbeddedEncoder.DefaultKind"/>); <c>hybrid</c>,
+    /// <c>hybrid-lsa</c> or <c>hybrid-subword</c> (the mean of TF-IDF and that encoder's cosine; <c>hybrid</c> uses the default).
+    /// </summary>
     public string Similarity { get; init; } = "tfidf";
 
     /// <summary>Added when the job is in a state the user viewed jobs in.</summary>
@@ -31,14 +35,17 @@ public sealed record ContentRecommenderOptions
     /// <summary>Added when the job is in a city the user viewed jobs in.</summary>
     public double CityWeight { get; init; } = 0.5;
 
-    /// <summary>The LSA encoder's settings (for <c>lsa</c> and <c>hybrid</c>).</summary>
+    /// <summary>The LSA encoder's settings (when the similarity uses LSA).</summary>
     public LsaOptions Lsa { get; init; } = new() { Dimensions = 128, Tfidf = new TfidfOptions { MaxFeatures = 20_000, SublinearTf = true, EnglishStopWords = false } };
+
+    /// <summary>The subword encoder's settings (when the similarity uses it); the same 128 dimensions as <see cref="Lsa"/>.</summary>
+    public SubwordOptions Subword { get; init; } = new() { Dimensions = 128 };
 }
 
 /// <summary>
 /// Content-based job recommendation: text similarity between a user and each job, plus hand-set bonuses for places the
 /// user looked before — the protocol of <c>../shared/anchors/content_rec_anchor.py</c> (TF-IDF uni+bigrams, sublinear tf,
-/// no stop words), with the embedded LSA encoder as an alternative similarity.
+/// no stop words), with an embedded encoder (LSA or subword) as an alternative similarity.
 /// </summary>
 public sealed class ContentRecommender
 {
@@ -46,17 +53,17 @@ public sealed class ContentRecommender
     private readonly IReadOnlyList<CatalogJob> _jobs;
     private readonly TfidfModel _tfidf;
     private readonly SparseVector[] _jobVectors;
-    private readonly LsaEncoder? _lsa;
+    private readonly IEmbeddedEncoder? _encoder;
     private readonly float[][]? _jobEmbeddings;
     private readonly string[] _jobCities;
 
-    private ContentRecommender(ContentRecommenderOptions options, IReadOnlyList<CatalogJob> jobs, TfidfModel tfidf, LsaEncoder? lsa, float[][]? jobEmbeddings)
+    private ContentRecommender(ContentRecommenderOptions options, IReadOnlyList<CatalogJob> jobs, TfidfModel tfidf, IEmbeddedEncoder? encoder, float[][]? jobEmbeddings)
     {
         _options = options;
         _jobs = jobs;
         _tfidf = tfidf;
         _jobVectors = tfidf.Transform([.. jobs.Select(j => j.Text)]);
-        _lsa = lsa;
+        _encoder = encoder;
         _jobEmbeddings = jobEmbeddings;
         _jobCities = [.. jobs.Select(j => j.City + "|" + j.State)];
     }
@@ -67,31 +74,42 @@ public sealed class ContentRecommender
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(userTexts);
         options ??= new ContentRecommenderOptions();
-        if (options.Similarity is not ("tfidf" or "lsa" or "hybrid")) throw new ArgumentException($"Unknown similarity '{options.Similarity}': tfidf, lsa or hybrid.");
+        var kind = EncoderKind(options.Similarity);
         string[] corpus = [.. jobs.Select(j => j.Text), .. userTexts];
         var tfidf = TfidfVectorizer.Fit(corpus, new TfidfOptions { MaxFeatures = null, NGramMax = 2, SublinearTf = true, EnglishStopWords = false });
-        LsaEncoder? lsa = null;
-        float[][]? embeddings = null;
-        if (options.Similarity != "tfidf")
+        IEmbeddedEncoder? encoder = kind switch
         {
-            lsa = LsaEncoder.Fit(corpus, options.Lsa);
-            embeddings = lsa.EmbedAsync([.. jobs.Select(j => j.Text)]).GetAwaiter().GetResult();
-        }
-        return new ContentRecommender(options, jobs, tfidf, lsa, embeddings);
+            null => null,
+            EmbeddedEncoderKind.Lsa => LsaEncoder.Fit(corpus, options.Lsa),
+            _ => SubwordEncoder.Fit(corpus, options.Subword),
+        };
+        var embeddings = encoder?.EmbedAsync([.. jobs.Select(j => j.Text)]).GetAwaiter().GetResult();
+        return new ContentRecommender(options, jobs, tfidf, encoder, embeddings);
     }
 
     /// <summary>The text encoder in use besides TF-IDF, if any.</summary>
-    public IEncoder? Encoder => _lsa;
+    public IEncoder? Encoder => _encoder;
+
+    /// <summary>The embedded encoder a similarity name asks for, or null for plain TF-IDF.</summary>
+    private static EmbeddedEncoderKind? EncoderKind(string similarity) => similarity switch
+    {
+        "tfidf" => null,
+        "lsa" or "hybrid-lsa" => EmbeddedEncoderKind.Lsa,
+        "subword" or "hybrid-subword" => EmbeddedEncoderKind.Subword,
+        "embedded" or "hybrid" => EmbeddedEncoder.DefaultKind,
+        _ => throw new ArgumentException($"Unknown similarity '{similarity}': tfidf, lsa, subword, embedded, hybrid, hybrid-lsa or hybrid-subword."),
+    };
 
     /// <summary>Scores every job for <paramref name="user"/>; seen jobs get −∞.</summary>
     public double[] Score(UserProfile user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var scores = new double[_jobs.Count];
-        bool useTfidf = _options.Similarity is "tfidf" or "hybrid", useLsa = _options.Similarity is "lsa" or "hybrid";
-        double share = _options.Similarity == "hybrid" ? 0.5 : 1.0;
+        bool hybrid = _options.Similarity.StartsWith("hybrid", StringComparison.Ordinal);
+        bool useTfidf = hybrid || _encoder is null, useEncoder = _encoder is not null;
+        double share = hybrid ? 0.5 : 1.0;
         var userVector = useTfidf ? _tfidf.Transform(user.Text) : default;
-        var userEmbedding = useLsa ? _lsa!.Embed(user.Text) : null;
+        var userEmbedding = useEncoder ? _encoder!.Embed(user.Text) : null;
         for (int j = 0; j < _jobs.Count; j++)
         {
             var job = _jobs[j];
@@ -102,7 +120,7 @@ public sealed class ContentRecommender
             }
             double s = 0;
             if (useTfidf) s += share * userVector.Dot(_jobVectors[j]);
-            if (useLsa) s += share * TensorPrimitives.Dot(userEmbedding!, _jobEmbeddings![j]);
+            if (useEncoder) s += share * TensorPrimitives.Dot(userEmbedding!, _jobEmbeddings![j]);
             if (user.States.Contains(job.State)) s += _options.StateWeight;
             if (user.Cities.Contains(_jobCities[j])) s += _options.CityWeight;
             scores[j] = s;

@@ -11,18 +11,21 @@ namespace TalentFlow.ML.Semantic;
 /// right singular vectors, L2-normalised; terms that co-occur across the corpus land near each other, which plain TF-IDF
 /// cosine cannot see ("k8s" beside "kubernetes" once both appear in similar documents).
 /// </summary>
-public sealed class LsaEncoder : IEncoder
+public sealed partial class LsaEncoder : IEmbeddedEncoder
 {
     private readonly TfidfModel _tfidf;
     private readonly float[] _projection; // terms × dimensions, row-major: one row per term
 
-    private LsaEncoder(TfidfModel tfidf, float[] projection, int dimensions, double[] singularValues, string versionId)
+    private readonly double[] _singularValues;
+
+    private LsaEncoder(LsaOptions options, TfidfModel tfidf, float[] projection, int dimensions, double[] singularValues)
     {
+        Options = options;
         _tfidf = tfidf;
         _projection = projection;
         Dimension = dimensions;
-        SingularValues = singularValues;
-        VersionId = versionId;
+        _singularValues = singularValues;
+        VersionId = Version(projection, tfidf);
     }
 
     /// <inheritdoc />
@@ -31,8 +34,14 @@ public sealed class LsaEncoder : IEncoder
     /// <inheritdoc />
     public string VersionId { get; }
 
+    /// <inheritdoc />
+    public EmbeddedEncoderKind Kind => EmbeddedEncoderKind.Lsa;
+
+    /// <summary>The settings it was fitted with.</summary>
+    public LsaOptions Options { get; }
+
     /// <summary>The singular values kept, largest first (how much of the corpus each dimension explains).</summary>
-    public IReadOnlyList<double> SingularValues { get; }
+    public IReadOnlyList<double> SingularValues => _singularValues;
 
     /// <summary>Fits on <paramref name="documents"/>; deterministic for <see cref="LsaOptions.Seed"/>.</summary>
     public static LsaEncoder Fit(IReadOnlyList<string> documents, LsaOptions? options = null)
@@ -53,10 +62,10 @@ public sealed class LsaEncoder : IEncoder
         {
             for (int t = 0; t < terms; t++) projection[t * dimensions + d] = components[d * terms + t];
         }
-        return new LsaEncoder(tfidf, projection, dimensions, singular, Version(projection, tfidf));
+        return new LsaEncoder(options, tfidf, projection, dimensions, singular);
     }
 
-    /// <summary>Embeds one text (allocation: the result).</summary>
+    /// <inheritdoc />
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -69,12 +78,14 @@ public sealed class LsaEncoder : IEncoder
     public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var result = new float[texts.Count][];
-        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        // Checked before the parallel loop, which would wrap the error in an AggregateException.
+        for (int i = 0; i < texts.Count; i++)
         {
-            var text = texts[i] ?? throw new ArgumentException("A text in the batch is null.", nameof(texts));
-            result[i] = Embed(text);
-        });
+            if (texts[i] is null) throw new ArgumentException($"Text {i} of the batch is null.", nameof(texts));
+        }
+
+        var result = new float[texts.Count][];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => result[i] = Embed(texts[i]));
         return Task.FromResult(result);
     }
 
@@ -93,7 +104,12 @@ public sealed class LsaEncoder : IEncoder
     private static string Version(float[] projection, TfidfModel tfidf)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // Everything that decides how a text embeds: the analyzer's settings, the vocabulary, idf and the projection.
+        var o = tfidf.Options;
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(
+            $"lsa ngram={o.NGramMin}-{o.NGramMax} stop={o.EnglishStopWords} lower={o.Lowercase} sublinear={o.SublinearTf} l2={o.L2Normalize}\n"));
         foreach (var term in tfidf.Terms) hash.AppendData(System.Text.Encoding.UTF8.GetBytes(term + "\n"));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tfidf.Idf));
         // Little-endian on every platform .NET runs this on (x64, arm64), so the bytes are the same everywhere.
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(projection.AsSpan()));
         return "lsa-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..12];

@@ -81,7 +81,8 @@ internal static class RandomizedSvd
     /// <summary>Aᵀ · Y, with Y dense (rows × l); returns columns × l. Partitioned by rows, partial sums added at the end.</summary>
     private static float[] MultiplyATranspose(IReadOnlyList<SparseVector> rows, float[] y, int columns, int l)
     {
-        int workers = Math.Clamp(rows.Count / 512, 1, Environment.ProcessorCount);
+        // A fixed shard count (not the core count), so the sums, and the encoder, are the same bit for bit on any machine.
+        int workers = Math.Clamp(rows.Count / 512, 1, 4);
         var partials = new float[workers][];
         Parallel.For(0, workers, w =>
         {
