@@ -61,7 +61,7 @@ public static class GrainsSiloBuilderExtensions
         // one replaces it by fan-out). A bad model folder fails start-up with the file at fault named.
         var encoder = new SemanticModel(options.OnnxModelDirectory is { Length: > 0 } directory
             ? new OnnxSentenceEncoder(new OnnxSentenceEncoderOptions { ModelDirectory = directory })
-            : LsaEncoder.Fit(SampleCorpus.Texts(), new LsaOptions { Dimensions = 128 }));
+            : EmbeddedEncoder.Fit(SampleCorpus.Texts(), EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 128));
         return new MatchingModels(initial, encoder, options.RetainedVersions);
     }
 }

@@ -78,6 +78,35 @@ public sealed class LearningLoopTests
     }
 
     [Fact]
+    public async Task Trigger_SemanticEncoder_TrainsRegistersAndPromotionSwapsEverySiloAndReEmbedsTheIndex()
+    {
+        await using var cluster = await TestCluster.StartAsync(Options(2, trainers: true));
+        await LabelAsync(cluster, 30);
+        var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        string before = cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().Encoder!.Version;
+
+        var status = await coordinator.GetStatusAsync(MatchingModels.EncoderModelName);
+        var started = await coordinator.TriggerAsync(MatchingModels.EncoderModelName, force: true);
+        var job = await WaitForJobAsync(coordinator, started.JobId!);
+        await coordinator.PromoteAsync(MatchingModels.EncoderModelName, job.Version!);
+        foreach (var silo in cluster.Silos) await silo.Host.Services.GetRequiredService<EncoderMigration>().Running;
+        var ranked = await cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id).RankCandidatesAsync(100);
+        var match = await cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id).ScoreCandidateAsync(SampleCorpus.Candidates(30, seed: 11)[0].Id);
+
+        Assert.Equal(60, status.TotalSamples); // the reviewers' verdicts on screenings teach every kind that scores a pair
+        Assert.True(job.Status == "succeeded", job.Message);
+        Assert.InRange(job.Metrics["roc_auc"], 0, 1);
+        Assert.NotEqual(before, job.Version);
+        Assert.All(cluster.Silos, s => Assert.Equal(job.Version, s.Host.Services.GetRequiredService<MatchingModels>().Encoder!.Version));
+        Assert.Equal(job.Version, match.ModelVersions[MatchingModels.EncoderModelName]);
+        Assert.Equal(30, ranked.Count);
+        for (int shard = 0; shard < 8; shard++)
+        {
+            Assert.Empty(await cluster.GrainFactory.GetGrain<ICandidateShardGrain>("shard-" + shard).PendingAsync(job.Version!, 100));
+        }
+    }
+
+    [Fact]
     public async Task Trigger_NoTrainerSilo_FailsTheJobCleanly()
     {
         await using var cluster = await TestCluster.StartAsync(Options(1, trainers: false));

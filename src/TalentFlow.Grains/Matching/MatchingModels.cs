@@ -29,6 +29,9 @@ public sealed class MatchingModels
     /// <summary>The semantic encoder's name in <see cref="CandidateMatch.ModelVersions"/>.</summary>
     public const string EncoderModelName = "semantic_encoder";
 
+    /// <summary>The model kinds the learning loop trains and fans out.</summary>
+    public static IReadOnlySet<string> TrainableModels { get; } = new HashSet<string>(StringComparer.Ordinal) { BaselineModelName, EncoderModelName };
+
     private readonly RetainedVersions<BaselineModel> _baselines;
     private readonly RetainedVersions<SemanticModel> _encoders;
 

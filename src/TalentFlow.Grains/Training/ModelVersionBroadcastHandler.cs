@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TalentFlow.ML.Matching;
+using TalentFlow.ML.Semantic;
 using TalentFlow.Runtime;
 using TalentFlow.Runtime.Broadcast;
 
@@ -35,9 +36,12 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
     {
         try
         {
-            var version = await Grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-                .GetProductionAsync(MatchingModels.BaselineModelName, cancellationToken).ConfigureAwait(false);
-            if (version is not null) await LoadAsync(MatchingModels.BaselineModelName, version, cancellationToken).ConfigureAwait(false);
+            var coordinator = Grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+            foreach (var model in MatchingModels.TrainableModels)
+            {
+                var version = await coordinator.GetProductionAsync(model, cancellationToken).ConfigureAwait(false);
+                if (version is not null) await LoadAsync(model, version, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -48,6 +52,11 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
 
     private async Task LoadAsync(string model, string version, CancellationToken cancellationToken)
     {
+        if (model == MatchingModels.EncoderModelName)
+        {
+            await LoadEncoderAsync(version, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         if (model != MatchingModels.BaselineModelName || models.Current.Version == version) return;
         if (models.TryGet(version, out var known))
         {
@@ -59,6 +68,27 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
         using var stream = new MemoryStream(artifact, writable: false);
         models.Publish(new BaselineModel(version, BaselineMatcher.Load(stream)));
         Swapped(logger, model, version);
+    }
+
+    /// <summary>Swaps the encoder in; publishing it starts re-embedding the candidates (<see cref="EncoderMigration"/>).</summary>
+    private async Task LoadEncoderAsync(string version, CancellationToken cancellationToken)
+    {
+        if (models.Encoder?.Version == version) return;
+        if (models.TryGetEncoder(version, out var known))
+        {
+            models.PublishEncoder(known);
+            return;
+        }
+        var artifact = await Grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(MatchingModels.EncoderModelName, version)).GetAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Model {MatchingModels.EncoderModelName} version {version} has no stored artifact.");
+        using var stream = new MemoryStream(artifact, writable: false);
+        var encoder = EmbeddedEncoder.Load(stream);
+        if (encoder.VersionId != version)
+        {
+            throw new InvalidOperationException($"The artifact of {MatchingModels.EncoderModelName} version {version} holds encoder {encoder.VersionId}.");
+        }
+        models.PublishEncoder(new SemanticModel(encoder));
+        Swapped(logger, MatchingModels.EncoderModelName, version);
     }
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -9,7 +9,10 @@ public sealed partial class TrainingCoordinatorGrain
     /// <inheritdoc />
     public async Task<TriggerResult> TriggerAsync(string model, bool force, CancellationToken cancellationToken = default)
     {
-        if (model != MatchingModels.BaselineModelName) return new TriggerResult(false, $"Model '{model}' cannot be trained yet; {MatchingModels.BaselineModelName} can.", null);
+        if (!MatchingModels.TrainableModels.Contains(model))
+        {
+            return new TriggerResult(false, $"Model '{model}' cannot be trained yet; {string.Join(" and ", MatchingModels.TrainableModels.Order(StringComparer.Ordinal))} can.", null);
+        }
         var running = state.State.Jobs.Values.FirstOrDefault(j => j.Model == model && j.Status is "queued" or "running");
         if (running is not null && TimeProvider.GetUtcNow() - running.CreatedAt > options.Value.JobTimeout)
         {
@@ -56,7 +59,7 @@ public sealed partial class TrainingCoordinatorGrain
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(string model, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<LabelledResult>>(state.State.Feedback.TryGetValue(model, out var byResult)
+        Task.FromResult<IReadOnlyList<LabelledResult>>(state.State.Feedback.TryGetValue(LabelSource(model), out var byResult)
             ? [.. byResult.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new LabelledResult(p.Key, p.Value.Positive))]
             : []);
 

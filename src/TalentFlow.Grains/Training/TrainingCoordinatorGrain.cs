@@ -63,11 +63,18 @@ public sealed partial class TrainingCoordinatorGrain(
         }
     }
 
+    /// <summary>
+    /// Where a kind's labels come from: reviewers judge screening results, not a model, so every kind that scores a resume
+    /// against a job (the baseline, the semantic encoder) learns from the same verdicts.
+    /// </summary>
+    private static string LabelSource(string model) =>
+        MatchingModels.TrainableModels.Contains(model) ? MatchingModels.BaselineModelName : model;
+
     /// <inheritdoc />
     public Task<TrainingStatus> GetStatusAsync(string model, CancellationToken cancellationToken = default)
     {
         int total = 0, positive = 0, retrain = 0;
-        if (state.State.Feedback.TryGetValue(model, out var byResult))
+        if (state.State.Feedback.TryGetValue(LabelSource(model), out var byResult))
         {
             foreach (var counted in byResult.Values)
             {
