@@ -1,6 +1,7 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Postgres;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo;
 
@@ -39,6 +40,9 @@ internal static class HostComposition
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.ApiExceptionHandler>();
+        // A real cluster must be given its keys; the embedded default makes an admin key for the run when none is set.
+        builder.Services.AddApiKeyAuthentication(configuration.GetSection(AuthOptions.SectionName),
+            generateAdminKeyWhenMissing: string.IsNullOrWhiteSpace(connectionString));
         // Sample data by default only where nothing persists: a real cluster's database is not filled with examples.
         if (configuration.GetValue("SampleData:Load", defaultValue: string.IsNullOrWhiteSpace(connectionString)))
         {

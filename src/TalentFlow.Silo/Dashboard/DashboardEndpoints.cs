@@ -1,15 +1,20 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime;
 using TalentFlow.Runtime.Statistics;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Dashboard;
 
-/// <summary>The dashboard page and the one JSON document it polls.</summary>
+/// <summary>
+/// The dashboard page and the one JSON document it polls. The page is a static shell with no data, served to anyone (a browser
+/// cannot send a header on the first load); it asks for the admin key, keeps it in sessionStorage and sends it as
+/// <c>X-Api-Key</c> with every fetch of the overview, which is admin only.
+/// </summary>
 internal static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dashboard", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        app.MapGet("/dashboard", () => Results.Content(Page.Value, "text/html; charset=utf-8")).AllowAnonymous();
         app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, IGrainFactory grains, CancellationToken ct) =>
         {
             var silos = await statistics.CollectAsync(ct);
@@ -23,7 +28,7 @@ internal static class DashboardEndpoints
                 new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version, [MatchingModels.EncoderModelName] = models.Encoder?.Version ?? "none" },
                 feedback,
                 versions));
-        });
+        }).RequireAuthorization(ApiPolicies.Admin);
         return app;
     }
 

@@ -1,9 +1,13 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
-/// <summary>Jobs and candidates: store, read, score one candidate against one job.</summary>
+/// <summary>
+/// Jobs and candidates: store, read, score one candidate against one job. Storing is a recruiter's (<see cref="ApiPolicies.Upload"/>);
+/// reading, scoring and ranking are open to every role (<see cref="ApiPolicies.Read"/>).
+/// </summary>
 internal static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
@@ -16,29 +20,32 @@ internal static class CatalogEndpoints
             var profile = await grains.GetGrain<IJobGrain>(id).UpsertAsync(
                 new JobPosting(request.Title ?? "", request.Description ?? "", request.RequiredSkills, request.Location, request.Company), ct);
             return Results.Created($"/api/v1/jobs/{id}", profile);
-        });
+        }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
-            await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(id, "job")!).GetAsync(ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Job '{id}'"));
+            await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(id, "job")!).GetAsync(ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Job '{id}'"))
+            .RequireAuthorization(ApiPolicies.Read);
 
         api.MapPost("/candidates", async (CandidateRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             string id = ApiProblems.CheckId(request.Id, "candidate") ?? "cand-" + Guid.NewGuid().ToString("N")[..12];
             var profile = await grains.GetGrain<ICandidateGrain>(id).UpsertResumeAsync(new CandidateResume(request.Name ?? "", request.Text ?? "", "api"), ct);
             return Results.Created($"/api/v1/candidates/{id}", profile);
-        });
+        }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).GetProfileAsync(ct) is { } profile
                 ? Results.Ok(profile)
-                : ApiProblems.NotFound($"Candidate '{id}'"));
+                : ApiProblems.NotFound($"Candidate '{id}'"))
+            .RequireAuthorization(ApiPolicies.Read);
 
         api.MapGet("/jobs/{jobId}/candidates", async (string jobId, int? top, IGrainFactory grains, CancellationToken ct) =>
         {
             if (top is < 1 or > 1000) throw new ArgumentException("top must be 1–1000.");
             return Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!).RankCandidatesAsync(top ?? 10, ct));
-        });
+        }).RequireAuthorization(ApiPolicies.Read);
         api.MapGet("/jobs/{jobId}/candidates/{candidateId}/score", async (string jobId, string candidateId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!)
-                .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)));
+                .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)))
+            .RequireAuthorization(ApiPolicies.Read);
         return app;
     }
 
