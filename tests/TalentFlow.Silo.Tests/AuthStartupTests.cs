@@ -66,7 +66,7 @@ public sealed class AuthStartupTests(GeneratedKeyHostFactory host) : IClassFixtu
     }
 
     [Fact]
-    public async Task Logs_RequestsWithGoodBadAndForbiddenKeys_NeverContainAKey()
+    public async Task Logs_RequestsWithGoodBadAndForbiddenKeysAndTokens_NeverContainAKey()
     {
         string admin = host.PrintedAdminKey;
         const string wrong = "a-wrong-key-that-nobody-configured-0123";
@@ -82,14 +82,20 @@ public sealed class AuthStartupTests(GeneratedKeyHostFactory host) : IClassFixtu
             using var response = await client.SendAsync(request);
             Assert.True((int)response.StatusCode < 500);
         }
-        using var authorization = new HttpRequestMessage(HttpMethod.Get, "/api/v1/models");
-        authorization.Headers.TryAddWithoutValidation("Authorization", "ApiKey " + wrong);
-        (await client.SendAsync(authorization)).Dispose();
+        foreach (string authorization in new[]
+        {
+            "ApiKey " + wrong, "Bearer " + TestKeys.Token(ApiRoles.Admin), "Bearer " + TestKeys.Token(ApiRoles.Admin, signingKey: wrong + wrong),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/models");
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            (await client.SendAsync(request)).Dispose();
+        }
 
         var entries = host.Logs.Entries.ToList();
         Assert.Contains(entries, e => e.Contains(TestKeys.RecruiterName, StringComparison.Ordinal)); // names are logged...
         Assert.Contains(entries, e => e.Contains("generated-admin", StringComparison.Ordinal));
-        foreach (string secret in new[] { admin, TestKeys.Recruiter, TestKeys.Reviewer, wrong })
+        foreach (string secret in new[] { admin, TestKeys.Recruiter, TestKeys.Reviewer, wrong, TestKeys.JwtSigningKey })
         {
             Assert.DoesNotContain(entries, e => e.Contains(secret, StringComparison.Ordinal)); // ...keys never
         }
@@ -120,6 +126,10 @@ public sealed class AuthConfigurationTests
         { $"Auth:AdminKey={Good}|Auth:ApiKeys:0:Name=bot|Auth:ApiKeys:0:Key={Good}|Auth:ApiKeys:0:Role=recruiter",
             "Auth:ApiKeys:0 ('bot') has the same key as Auth:AdminKey" },
         { $"Auth:AdminKey={Good}|Auth:ApiKeys:0:Key={Good}x|Auth:ApiKeys:0:Role=recruiter", "Auth:ApiKeys:0 has no Name" },
+        { $"Auth:AdminKey={Good}|Auth:Jwt:SigningKey=too-short|Auth:Jwt:Audience=api", "Auth:Jwt:SigningKey is shorter than 32 characters" },
+        { $"Auth:AdminKey={Good}|Auth:Jwt:SigningKey={Good}{Good}", "Auth:Jwt:Audience is not set" },
+        { $"Auth:AdminKey={Good}|Auth:Jwt:SigningKey={Good}{Good}|Auth:Jwt:Authority=https://login.example.test/|Auth:Jwt:Audience=api",
+            "Auth:Jwt: set either Authority (keys from its discovery document) or SigningKey (a shared key), not both" },
         { "ConnectionStrings:TalentFlow=Host=127.0.0.1;Port=1;Username=nobody;Database=nothing",
             "Auth:AdminKey is not set. A host with a database (ConnectionStrings:TalentFlow) must be given its admin key" },
     };

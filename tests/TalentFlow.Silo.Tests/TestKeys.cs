@@ -1,4 +1,7 @@
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;
@@ -9,6 +12,11 @@ internal static class TestKeys
     public const string Admin = "test-admin-key-0123456789abcdef";
     public const string Recruiter = "test-recruiter-key-0123456789abcdef";
     public const string Reviewer = "test-reviewer-key-0123456789abcdef";
+
+    /// <summary>The shared key test hosts check JWT bearer tokens with (<c>Auth:Jwt:SigningKey</c>).</summary>
+    public const string JwtSigningKey = "test-jwt-signing-key-0123456789abcdef-0123456789";
+    public const string JwtAudience = "talentflow-tests";
+    public const string JwtIssuer = "https://issuer.talentflow.test";
 
     /// <summary>The configured name of the recruiter's key (logs and 403 messages name keys by it).</summary>
     public const string RecruiterName = "recruiting-team";
@@ -23,6 +31,9 @@ internal static class TestKeys
         builder.UseSetting("Auth:ApiKeys:1:Name", "review-team");
         builder.UseSetting("Auth:ApiKeys:1:Key", Reviewer);
         builder.UseSetting("Auth:ApiKeys:1:Role", ApiRoles.Reviewer);
+        builder.UseSetting("Auth:Jwt:SigningKey", JwtSigningKey);
+        builder.UseSetting("Auth:Jwt:Audience", JwtAudience);
+        builder.UseSetting("Auth:Jwt:Issuer", JwtIssuer);
         return builder;
     }
 
@@ -34,6 +45,26 @@ internal static class TestKeys
         ApiRoles.Reviewer => Reviewer,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a role."),
     };
+
+    /// <summary>
+    /// A signed JWT with a <c>role</c> claim, valid for the test hosts unless told otherwise: another signing key, another
+    /// audience, or a lifetime that ended <paramref name="expiredFor"/> ago.
+    /// </summary>
+    public static string Token(string role, string signingKey = JwtSigningKey, string audience = JwtAudience, TimeSpan? expiredFor = null)
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var expires = expiredFor is { } ago ? now - ago : now.AddMinutes(5);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = JwtIssuer,
+            Audience = audience,
+            Claims = new Dictionary<string, object> { ["sub"] = "pat@example.test", ["role"] = role },
+            IssuedAt = expires.AddMinutes(-10),
+            NotBefore = expires.AddMinutes(-10),
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
 
     /// <summary>Sends <paramref name="role"/>'s key with every request of <paramref name="client"/>.</summary>
     public static HttpClient As(this HttpClient client, string role)

@@ -28,7 +28,10 @@ internal sealed class AuthOptions
     /// <summary>Further keys, each with a name and a role. Default none.</summary>
     public List<ApiKeyEntry> ApiKeys { get; set; } = [];
 
+    /// <summary>JWT bearer tokens besides API keys (<c>Auth:Jwt</c>). Default off.</summary>
+    public JwtOptions Jwt { get; set; } = new();
+
     /// <summary>The shape of the options with every secret redacted.</summary>
     public override string ToString() =>
-        $"Enabled={Enabled}, AdminKey={(string.IsNullOrEmpty(AdminKey) ? "unset" : "[redacted]")}, ApiKeys=[{string.Join(", ", ApiKeys)}]";
+        $"Enabled={Enabled}, AdminKey={(string.IsNullOrEmpty(AdminKey) ? "unset" : "[redacted]")}, ApiKeys=[{string.Join(", ", ApiKeys)}], Jwt=({Jwt})";
 }

@@ -43,7 +43,21 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             if (CheckKey(entry.Key, where) is { } problem) failures.Add(problem);
             else if (!seenKeys.TryAdd(entry.Key!, where)) failures.Add($"{where} has the same key as {seenKeys[entry.Key!]}; every key must be different.");
         }
+        ValidateJwt(options.Jwt, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateJwt(JwtOptions jwt, List<string> failures)
+    {
+        if (!jwt.Enabled) return;
+        bool authority = !string.IsNullOrWhiteSpace(jwt.Authority), key = !string.IsNullOrWhiteSpace(jwt.SigningKey);
+        if (authority && key) failures.Add("Auth:Jwt: set either Authority (keys from its discovery document) or SigningKey (a shared key), not both.");
+        if (string.IsNullOrWhiteSpace(jwt.Audience)) failures.Add("Auth:Jwt:Audience is not set; tokens are accepted only for a named audience.");
+        if (authority && !Uri.TryCreate(jwt.Authority, UriKind.Absolute, out _)) failures.Add("Auth:Jwt:Authority is not an absolute URL.");
+        if (key && jwt.SigningKey!.Length < JwtOptions.MinimumSigningKeyLength)
+        {
+            failures.Add($"Auth:Jwt:SigningKey is shorter than {JwtOptions.MinimumSigningKeyLength} characters.");
+        }
     }
 
     private static string? CheckKey(string? key, string where)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +11,8 @@ namespace TalentFlow.Silo.Security;
 internal static class SecurityServiceCollectionExtensions
 {
     /// <summary>
-    /// API keys from <paramref name="section"/> (<see cref="AuthOptions"/>, validated at start-up), the <c>ApiKey</c> scheme as
-    /// the default, and the policies of <see cref="ApiPolicies"/>; a route that names no policy and does not allow anonymous
+    /// API keys from <paramref name="section"/> (<see cref="AuthOptions"/>, validated at start-up), JWT bearer when
+    /// <c>Auth:Jwt</c> is set, a default scheme that picks between them (<see cref="AuthenticationSchemes"/>), and the policies of <see cref="ApiPolicies"/>; a route that names no policy and does not allow anonymous
     /// callers is admin only. With <c>Auth:Enabled=false</c> every policy passes.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -30,8 +31,13 @@ internal static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyStore>();
         services.AddHostedService<AuthStartupNotice>();
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication(AuthenticationSchemes.Default)
+            .AddPolicyScheme(AuthenticationSchemes.Default, "API key or JWT bearer", _ => { })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer();
+        services.AddOptions<PolicySchemeOptions>(AuthenticationSchemes.Default).Configure<IOptions<AuthOptions>>((o, auth) =>
+            o.ForwardDefaultSelector = context => AuthenticationSchemes.Select(context, auth.Value.Jwt));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>());
         services.AddAuthorization();
         // Authentication brings data protection, which nothing here uses (no cookies, no antiforgery tokens): keep its keys in
         // memory rather than writing an unencrypted key ring to disk and warning about it at every start.
