@@ -37,7 +37,7 @@ internal static class HostComposition
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.ApiExceptionHandler>();
         // A real cluster must be given its keys; the embedded default makes an admin key for the run when none is set.

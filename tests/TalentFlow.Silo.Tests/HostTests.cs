@@ -53,4 +53,22 @@ public sealed class OpenApiTests(SiloHostFactory factory)
         Assert.Contains("/api/v1/jobs", paths);
         Assert.Contains("/api/v1/models", paths);
     }
+
+    [Fact]
+    public async Task OpenApiDocument_NoKey_DescribesTheKeySchemeAndEachOperationsRoles()
+    {
+        using var client = factory.CreateClient();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var root = doc.RootElement;
+
+        var apiKey = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", apiKey.GetProperty("type").GetString());
+        Assert.Equal("header", apiKey.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", apiKey.GetProperty("name").GetString());
+        var submit = root.GetProperty("paths").GetProperty("/api/v1/feedback/submit").GetProperty("post");
+        var schemes = submit.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
+        Assert.Equal(["ApiKey", "Bearer"], schemes);
+        Assert.Contains("Roles: reviewer, admin.", submit.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.False(root.GetProperty("paths").GetProperty("/health/ready").GetProperty("get").TryGetProperty("security", out _));
+    }
 }
