@@ -145,6 +145,20 @@ public sealed class AuthApiTests(SiloHostFactory factory)
     }
 
     [Fact]
+    public async Task GetDashboard_NoKey_ServesTheShellWithoutDataUnderAStrictContentSecurityPolicy()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync("/dashboard");
+
+        string csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'sha256-", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.DoesNotContain("sample-job", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Endpoints_Every_NamesAPolicyOrIsOneOfTheDeclaredAnonymousRoutes()
     {
         var anonymous = new List<string>();

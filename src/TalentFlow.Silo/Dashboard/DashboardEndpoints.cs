@@ -14,7 +14,17 @@ internal static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dashboard", () => Results.Content(Page.Value, "text/html; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/dashboard", (HttpContext http) =>
+        {
+            // The page holds the admin key: no framing (the key form cannot be clickjacked), no script but its own, no caching.
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = Page.Value.ContentSecurityPolicy;
+            headers.XFrameOptions = "DENY";
+            headers.XContentTypeOptions = "nosniff";
+            headers.CacheControl = "no-store";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Results.Content(Page.Value.Html, "text/html; charset=utf-8");
+        }).AllowAnonymous();
         app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, IGrainFactory grains, CancellationToken ct) =>
         {
             var silos = await statistics.CollectAsync(ct);
@@ -50,12 +60,12 @@ internal static class DashboardEndpoints
             LatencyQuantiles.Of(p.Value.Histogram, 0.5), LatencyQuantiles.Of(p.Value.Histogram, 0.95), LatencyQuantiles.Of(p.Value.Histogram, 0.99)))];
     }
 
-    private static readonly Lazy<string> Page = new(() =>
+    private static readonly Lazy<DashboardPage> Page = new(() =>
     {
         using var stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("TalentFlow.Silo.Dashboard.dashboard.html")
             ?? throw new InvalidOperationException("The dashboard page is not embedded.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return DashboardPage.Of(reader.ReadToEnd());
     });
 
     internal sealed record Overview(IReadOnlyList<SiloOverview> Silos, IReadOnlyList<MethodOverview> Methods, IReadOnlyDictionary<string, string> ModelVersions,
