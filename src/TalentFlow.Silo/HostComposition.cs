@@ -41,7 +41,7 @@ internal static class HostComposition
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.ApiExceptionHandler>();
         // A real cluster must be given its keys; the embedded default makes an admin key for the run when none is set.
-        builder.Services.AddApiKeyAuthentication(configuration.GetSection(AuthOptions.SectionName),
+        builder.Services.AddTalentFlowAuthentication(configuration.GetSection(AuthOptions.SectionName),
             generateAdminKeyWhenMissing: string.IsNullOrWhiteSpace(connectionString));
         // Sample data by default only where nothing persists: a real cluster's database is not filled with examples.
         if (configuration.GetValue("SampleData:Load", defaultValue: string.IsNullOrWhiteSpace(connectionString)))

@@ -7,19 +7,20 @@ using Microsoft.Extensions.Options;
 
 namespace TalentFlow.Silo.Security;
 
-/// <summary>Registers API-key authentication and the role policies.</summary>
+/// <summary>Registers authentication (API keys, optionally JWT bearer) and the role policies.</summary>
 internal static class SecurityServiceCollectionExtensions
 {
     /// <summary>
     /// API keys from <paramref name="section"/> (<see cref="AuthOptions"/>, validated at start-up), JWT bearer when
-    /// <c>Auth:Jwt</c> is set, a default scheme that picks between them (<see cref="AuthenticationSchemes"/>), and the policies of <see cref="ApiPolicies"/>; a route that names no policy and does not allow anonymous
-    /// callers is admin only. With <c>Auth:Enabled=false</c> every policy passes.
+    /// <c>Auth:Jwt</c> is set, a default scheme that picks between them (<see cref="AuthenticationSchemes"/>), and the
+    /// policies of <see cref="ApiPolicies"/>; a route that names no policy and does not allow anonymous callers is admin
+    /// only. With <c>Auth:Enabled=false</c> every policy passes.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="section">The <c>Auth</c> configuration section.</param>
     /// <param name="generateAdminKeyWhenMissing">True for the embedded default: no configured admin key means one is generated.</param>
     /// <param name="configure">Further configuration of the options (tests).</param>
-    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IConfiguration section,
+    public static IServiceCollection AddTalentFlowAuthentication(this IServiceCollection services, IConfiguration section,
         bool generateAdminKeyWhenMissing, Action<OptionsBuilder<AuthOptions>>? configure = null)
     {
         var options = services.AddOptions<AuthOptions>().Bind(section).ValidateOnStart();
