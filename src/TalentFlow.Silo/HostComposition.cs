@@ -1,6 +1,7 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Postgres;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo;
 
@@ -36,9 +37,12 @@ internal static class HostComposition
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.ApiExceptionHandler>();
+        // A real cluster must be given its keys; the embedded default makes an admin key for the run when none is set.
+        builder.Services.AddTalentFlowAuthentication(configuration.GetSection(AuthOptions.SectionName),
+            generateAdminKeyWhenMissing: string.IsNullOrWhiteSpace(connectionString));
         // Sample data by default only where nothing persists: a real cluster's database is not filled with examples.
         if (configuration.GetValue("SampleData:Load", defaultValue: string.IsNullOrWhiteSpace(connectionString)))
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;
 
@@ -11,7 +12,7 @@ public sealed class CandidateApiTests(SiloHostFactory factory)
     [Fact]
     public async Task DeleteCandidate_AfterScreening_RemovesProfileHistoryAndResultsThen404()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         string id = "cand-delete-" + Guid.NewGuid().ToString("N")[..8];
         using (var created = await client.PostAsJsonAsync("/api/v1/candidates", new
         {
@@ -28,6 +29,11 @@ public sealed class CandidateApiTests(SiloHostFactory factory)
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/candidates/{id}/history");
         Assert.Equal(0, history.GetArrayLength());
 
+        using (var reviewer = factory.CreateClient(ApiRoles.Reviewer))
+        using (var refused = await reviewer.DeleteAsync($"/api/v1/candidates/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
         using var deleted = await client.DeleteAsync($"/api/v1/candidates/{id}");
         using var again = await client.DeleteAsync($"/api/v1/candidates/{id}");
         using var profile = await client.GetAsync($"/api/v1/candidates/{id}");
@@ -45,7 +51,7 @@ public sealed class CandidateApiTests(SiloHostFactory factory)
     [Fact]
     public async Task RankCandidates_WithSkillAndScoreFilters_ReturnsOnlyCandidatesThatPass()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs/sample-job-1/candidates?top=1000");
         double minScore = all[all.GetArrayLength() / 2].GetProperty("score").GetDouble();
         var filtered = await client.GetFromJsonAsync<JsonElement>(FormattableString.Invariant(
@@ -68,7 +74,7 @@ public sealed class CandidateApiTests(SiloHostFactory factory)
     [InlineData("min_years=abc")]
     public async Task RankCandidates_BadFilter_Returns400Problem(string query)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.GetAsync("/api/v1/jobs/sample-job-1/candidates?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;
 
@@ -18,7 +19,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [Fact]
     public async Task PostJob_ThenGet_Returns201WithLocationAndTheParsedProfile()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var created = await client.PostAsJsonAsync("/api/v1/jobs", new
         {
             title = "Data Engineer",
@@ -39,7 +40,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [Fact]
     public async Task Score_SampleDataLoaded_ReturnsScoreDecisionSectionsAndModelVersion()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Reviewer);
         var match = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs/sample-job-1/candidates/sample-candidate-1/score");
 
         Assert.InRange(match.GetProperty("score").GetDouble(), 0.1, 1.0);
@@ -51,7 +52,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [Fact]
     public async Task PostCandidate_EmptyText_Returns400ProblemSayingWhy()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsJsonAsync("/api/v1/candidates", new { name = "Empty", text = "   " });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -64,7 +65,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [InlineData("/api/v1/jobs/sample-job-1/candidates/nobody/score")]
     public async Task Get_UnknownId_Returns404Problem(string path)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Reviewer);
         using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -74,7 +75,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [Fact]
     public async Task PostJob_MalformedJson_Returns400Problem()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsync("/api/v1/jobs", new StringContent("{\"title\": ", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -84,7 +85,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [Fact]
     public async Task PostJob_NotJson_Returns415Problem()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsync("/api/v1/jobs", new StringContent("title=x", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
@@ -94,7 +95,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [Fact]
     public async Task PostCandidate_IdWithSlash_Returns400Problem()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsJsonAsync("/api/v1/candidates", new { name = "X", text = "Python developer", id = "a/b" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -104,7 +105,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [Fact]
     public async Task RankCandidates_SampleJob_ReturnsTopCandidatesBestFirst()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         var ranked = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs/sample-job-2/candidates?top=5");
 
         var scores = ranked.EnumerateArray().Select(r => r.GetProperty("score").GetDouble()).ToList();
@@ -123,7 +124,7 @@ public sealed class CatalogApiTests(SiloHostFactory factory)
     [InlineData("/api/v1/jobs/sample-job-2/candidates?top=abc")]
     public async Task RankCandidates_BadTop_Returns400Problem(string path)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

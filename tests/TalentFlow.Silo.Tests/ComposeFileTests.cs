@@ -51,4 +51,13 @@ public sealed class ComposeFileTests
             Assert.Contains(services[silo], l => l == "condition: service_healthy");
         }
     }
+
+    [Fact]
+    public void Compose_SilosTakeTheAdminKeyFromTheEnvironmentAndRefuseToStartWithoutIt()
+    {
+        var services = Services(ReadCompose());
+        // silo2 and the trainer inherit silo1's environment (<<: *silo-env).
+        string line = Assert.Single(services["silo1"], l => l.StartsWith("Auth__AdminKey:", StringComparison.Ordinal));
+        Assert.Matches(@"^Auth__AdminKey: ""\$\{TALENTFLOW_ADMIN_KEY:\?[^}]+\}""$", line);
+    }
 }

@@ -1,13 +1,15 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;
 
-/// <summary>The host on a real Kestrel port, so a real browser can reach it.</summary>
+/// <summary>The host on a real Kestrel port, so a real browser can reach it; keys as in <see cref="TestKeys"/>.</summary>
 public sealed class KestrelSiloHostFactory : WebApplicationFactory<Program>
 {
     public KestrelSiloHostFactory() => UseKestrel(0);
@@ -17,6 +19,7 @@ public sealed class KestrelSiloHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Silo:Endpoint", "127.0.0.1:0");
         builder.UseSetting("Silo:SiloName", "browser-silo");
+        builder.UseTestKeys();
     }
 
     public string BaseAddress
@@ -36,25 +39,40 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
 
     public DashboardBrowserTests(KestrelSiloHostFactory factory) => _factory = factory;
 
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+
+    /// <summary>Opens the page, which asks for a key, and enters <paramref name="key"/>.</summary>
+    private async Task<IPage> OpenWithKeyAsync(IPage page, string key)
+    {
+        await page.GotoAsync(_factory.BaseAddress + "/dashboard");
+        await page.WaitForSelectorAsync("#key", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
+        Assert.Contains("Enter the admin API key", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#login button[type=submit]");
+        return page;
+    }
+
     [Fact]
-    public async Task Dashboard_InHeadlessChromium_ShowsTheLiveSiloGrainCallsAndAChart()
+    public async Task Dashboard_AdminKeyEntered_ShowsTheLiveSiloGrainCallsAndAChart()
     {
         string baseAddress = _factory.BaseAddress;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
+        await using var browser = await LaunchAsync(playwright);
         // Traffic first, so the merged method table has live numbers (sample data loading already made grain calls).
-        using (var client = new HttpClient { BaseAddress = new Uri(baseAddress) })
+        using (var client = new HttpClient { BaseAddress = new Uri(baseAddress) }.As(ApiRoles.Recruiter))
         {
             (await client.GetAsync("/api/v1/jobs/sample-job-1/candidates/sample-candidate-1/score")).EnsureSuccessStatusCode();
         }
 
-        await page.GotoAsync(baseAddress + "/dashboard");
+        var page = await browser.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+        await OpenWithKeyAsync(page, TestKeys.Admin);
         await page.WaitForSelectorAsync("#silos tbody tr");
         await page.WaitForSelectorAsync("#chart rect");
 
@@ -65,9 +83,38 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
         Assert.Contains("ScoreCandidateAsync", methods, StringComparison.Ordinal);
         Assert.Contains("builtin-1", await page.InnerTextAsync("#models"), StringComparison.Ordinal);
         Assert.Empty(await page.InnerTextAsync("#error"));
+        Assert.True(await page.IsHiddenAsync("#login"));
         string shot = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         Assert.True(new FileInfo(shot).Length > 1000);
+
+        // The key lives in the tab's sessionStorage: a reload shows the data without asking again.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#silos tbody tr");
+        Assert.True(await page.IsHiddenAsync("#login"));
+        // The page runs under its Content-Security-Policy without violations (Chromium reports them as console errors; the
+        // other errors are the expected 401 of the first, keyless poll and of the favicon).
+        Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Dashboard_RecruiterKeyEntered_ShowsTheRefusalAndNoData()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+
+        var page = await OpenWithKeyAsync(await browser.NewPageAsync(), TestKeys.Recruiter);
+        await page.WaitForFunctionAsync("() => document.getElementById('error').textContent.includes('403')");
+
+        Assert.Contains("not an admin key", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#silos tbody tr").CountAsync());
+        Assert.Equal(0, await page.Locator("#registry tbody tr").CountAsync());
+        Assert.True(await page.IsVisibleAsync("#key"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('talentflow.apiKey')"));
+        using var client = new HttpClient { BaseAddress = new Uri(_factory.BaseAddress) }.As(ApiRoles.Recruiter);
+        using var overview = await client.GetAsync("/api/v1/dashboard/overview");
+        Assert.Equal(HttpStatusCode.Forbidden, overview.StatusCode);
+        Assert.Equal("application/problem+json", overview.Content.Headers.ContentType?.MediaType);
     }
 }

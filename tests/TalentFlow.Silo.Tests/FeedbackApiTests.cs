@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;
 
@@ -24,8 +25,9 @@ public sealed class FeedbackApiTests(SiloHostFactory factory)
     [Fact]
     public async Task Submit_ThenTrainingStatus_CountsTheSampleAndMarksTheResultReviewed()
     {
-        using var client = factory.CreateClient();
-        string id = await ScreenAsync(client);
+        using var recruiter = factory.CreateClient(ApiRoles.Recruiter);
+        using var client = factory.CreateClient(ApiRoles.Reviewer);
+        string id = await ScreenAsync(recruiter);
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/feedback/training-status");
 
         using var submitted = await client.PostAsJsonAsync("/api/v1/feedback/submit", new { screening_result_id = id, human_decision = "shortlist", notes = "strong" });
@@ -48,7 +50,7 @@ public sealed class FeedbackApiTests(SiloHostFactory factory)
     [InlineData("{\"screening_result_id\": ", 400)]
     public async Task Submit_UnknownOrMalformed_ReturnsProblem(string body, int status)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Reviewer);
         using var response = await client.PostAsync("/api/v1/feedback/submit", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(status, (int)response.StatusCode);
@@ -62,7 +64,7 @@ public sealed class TrainingApiTests(SiloHostFactory factory)
     [Fact]
     public async Task TriggerTraining_NotEnoughFeedback_SaysHowManyMoreAreNeeded()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Admin);
         using var response = await client.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { force = false });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -74,7 +76,7 @@ public sealed class TrainingApiTests(SiloHostFactory factory)
     [Fact]
     public async Task ForcedTraining_OnTheEmbeddedTrainerSilo_EndsAndIsVisibleAsAJob()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Admin);
         using var response = await client.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { force = true });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         string? id = body.GetProperty("job_id").GetString();
@@ -97,7 +99,7 @@ public sealed class TrainingApiTests(SiloHostFactory factory)
     [Fact]
     public async Task TrainingJob_Unknown_Returns404AndPromotingAnUnknownVersionReturns404()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Admin);
         using var job = await client.GetAsync("/api/v1/training/jobs/nope");
         using var promote = await client.PostAsync("/api/v1/models/baseline_tfidf/versions/nope/promote", null);
 

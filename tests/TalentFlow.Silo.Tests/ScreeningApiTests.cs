@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;
 
@@ -35,7 +36,7 @@ public sealed class ScreeningApiTests(SiloHostFactory factory)
     [Fact]
     public async Task UploadResume_TextFileForASampleJob_Returns201ResultThenListsIt()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsync("/api/v1/screening/upload-resume", Form("sample-job-2", Encoding.UTF8.GetBytes(Resume)));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -55,7 +56,7 @@ public sealed class ScreeningApiTests(SiloHostFactory factory)
     [Fact]
     public async Task UploadResume_UnknownFormat_Returns415Problem()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsync("/api/v1/screening/upload-resume", Form("sample-job-1", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00], "tool.exe"));
 
         Assert.Equal(415, await ProblemStatusAsync(response));
@@ -64,7 +65,7 @@ public sealed class ScreeningApiTests(SiloHostFactory factory)
     [Fact]
     public async Task UploadResume_OverTheSizeLimit_Returns413Problem()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsync("/api/v1/screening/upload-resume", Form("sample-job-1", new byte[11 * 1024 * 1024]));
 
         Assert.Equal(413, await ProblemStatusAsync(response));
@@ -76,7 +77,7 @@ public sealed class ScreeningApiTests(SiloHostFactory factory)
     [InlineData("no-such-job", true, 404)]
     public async Task UploadResume_MissingFieldOrUnknownJob_ReturnsProblem(string? jobId, bool withFile, int status)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsync("/api/v1/screening/upload-resume", Form(jobId, withFile ? Encoding.UTF8.GetBytes(Resume) : null));
 
         Assert.Equal(status, await ProblemStatusAsync(response));
@@ -85,7 +86,7 @@ public sealed class ScreeningApiTests(SiloHostFactory factory)
     [Fact]
     public async Task UploadResume_JsonBody_Returns415Problem()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.PostAsJsonAsync("/api/v1/screening/upload-resume", new { job_id = "sample-job-1" });
 
         Assert.Equal(415, await ProblemStatusAsync(response));
@@ -94,7 +95,7 @@ public sealed class ScreeningApiTests(SiloHostFactory factory)
     [Fact]
     public async Task Results_UnknownJob_Returns404Problem()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
         using var response = await client.GetAsync("/api/v1/screening/results/no-such-job");
 
         Assert.Equal(404, await ProblemStatusAsync(response));

@@ -1,15 +1,30 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime;
 using TalentFlow.Runtime.Statistics;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Dashboard;
 
-/// <summary>The dashboard page and the one JSON document it polls.</summary>
+/// <summary>
+/// The dashboard page and the one JSON document it polls. The page is a static shell with no data, served to anyone (a browser
+/// cannot send a header on the first load); it asks for the admin key, keeps it in sessionStorage and sends it as
+/// <c>X-Api-Key</c> with every fetch of the overview, which is admin only.
+/// </summary>
 internal static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dashboard", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        app.MapGet("/dashboard", (HttpContext http) =>
+        {
+            // The page holds the admin key: no framing (the key form cannot be clickjacked), no script but its own, no caching.
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = Page.Value.ContentSecurityPolicy;
+            headers.XFrameOptions = "DENY";
+            headers.XContentTypeOptions = "nosniff";
+            headers.CacheControl = "no-store";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Results.Content(Page.Value.Html, "text/html; charset=utf-8");
+        }).AllowAnonymous();
         app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, IGrainFactory grains, CancellationToken ct) =>
         {
             var silos = await statistics.CollectAsync(ct);
@@ -23,7 +38,7 @@ internal static class DashboardEndpoints
                 new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version, [MatchingModels.EncoderModelName] = models.Encoder?.Version ?? "none" },
                 feedback,
                 versions));
-        });
+        }).RequireAuthorization(ApiPolicies.Admin);
         return app;
     }
 
@@ -45,12 +60,12 @@ internal static class DashboardEndpoints
             LatencyQuantiles.Of(p.Value.Histogram, 0.5), LatencyQuantiles.Of(p.Value.Histogram, 0.95), LatencyQuantiles.Of(p.Value.Histogram, 0.99)))];
     }
 
-    private static readonly Lazy<string> Page = new(() =>
+    private static readonly Lazy<DashboardPage> Page = new(() =>
     {
         using var stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("TalentFlow.Silo.Dashboard.dashboard.html")
             ?? throw new InvalidOperationException("The dashboard page is not embedded.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return DashboardPage.Of(reader.ReadToEnd());
     });
 
     internal sealed record Overview(IReadOnlyList<SiloOverview> Silos, IReadOnlyList<MethodOverview> Methods, IReadOnlyDictionary<string, string> ModelVersions,

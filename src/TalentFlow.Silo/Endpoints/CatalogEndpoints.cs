@@ -1,9 +1,13 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
-/// <summary>Jobs and candidates: store, read, score one candidate against one job.</summary>
+/// <summary>
+/// Jobs and candidates: store, read, score one candidate against one job. Storing is a recruiter's (<see cref="ApiPolicies.Upload"/>);
+/// reading, scoring and ranking are open to every role (<see cref="ApiPolicies.Read"/>).
+/// </summary>
 internal static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
@@ -16,30 +20,35 @@ internal static class CatalogEndpoints
             var profile = await grains.GetGrain<IJobGrain>(id).UpsertAsync(
                 new JobPosting(request.Title ?? "", request.Description ?? "", request.RequiredSkills, request.Location, request.Company), ct);
             return Results.Created($"/api/v1/jobs/{id}", profile);
-        });
+        }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
-            await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(id, "job")!).GetAsync(ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Job '{id}'"));
+            await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(id, "job")!).GetAsync(ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Job '{id}'"))
+            .RequireAuthorization(ApiPolicies.Read);
 
         api.MapPost("/candidates", async (CandidateRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             string id = ApiProblems.CheckId(request.Id, "candidate") ?? "cand-" + Guid.NewGuid().ToString("N")[..12];
             var profile = await grains.GetGrain<ICandidateGrain>(id).UpsertResumeAsync(new CandidateResume(request.Name ?? "", request.Text ?? "", "api"), ct);
             return Results.Created($"/api/v1/candidates/{id}", profile);
-        });
+        }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).GetProfileAsync(ct) is { } profile
                 ? Results.Ok(profile)
-                : ApiProblems.NotFound($"Candidate '{id}'"));
+                : ApiProblems.NotFound($"Candidate '{id}'"))
+            .RequireAuthorization(ApiPolicies.Read);
 
         api.MapGet("/candidates/{id}/history", async (string id, IGrainFactory grains, CancellationToken ct) =>
         {
             var candidate = grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!);
             return await candidate.GetProfileAsync(ct) is null ? ApiProblems.NotFound($"Candidate '{id}'") : Results.Ok(await candidate.GetHistoryAsync(ct));
-        });
+        }).RequireAuthorization(ApiPolicies.Read);
+        // Deleting personal data is the uploader's (recruiter) or an admin's call, like storing it.
         api.MapDelete("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
-            await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).DeleteAsync(ct) ? Results.NoContent() : ApiProblems.NotFound($"Candidate '{id}'"));
+            await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).DeleteAsync(ct) ? Results.NoContent() : ApiProblems.NotFound($"Candidate '{id}'"))
+            .RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/candidates/{id}/jobs/{jobId}/score", async (string id, string jobId, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).ScoreAgainstJobAsync(ApiProblems.CheckId(jobId, "job")!, ct)));
+            Results.Ok(await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).ScoreAgainstJobAsync(ApiProblems.CheckId(jobId, "job")!, ct)))
+            .RequireAuthorization(ApiPolicies.Read);
 
         // ?top=10&skills=python,sql&min_years=3&min_score=0.2: filters apply inside every shard, so the top k stays exact.
         api.MapGet("/jobs/{jobId}/candidates", async (string jobId, int? top, string? skills, double? min_years, double? min_score, IGrainFactory grains, CancellationToken ct) =>
@@ -48,10 +57,11 @@ internal static class CatalogEndpoints
             var filter = new CandidateFilter(
                 skills?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), min_years, min_score);
             return Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!).RankCandidatesAsync(top ?? 10, filter, ct));
-        });
+        }).RequireAuthorization(ApiPolicies.Read);
         api.MapGet("/jobs/{jobId}/candidates/{candidateId}/score", async (string jobId, string candidateId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!)
-                .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)));
+                .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)))
+            .RequireAuthorization(ApiPolicies.Read);
         return app;
     }
 

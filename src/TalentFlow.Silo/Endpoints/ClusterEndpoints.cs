@@ -1,14 +1,15 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
 internal static class ClusterEndpoints
 {
-    /// <summary><c>GET /api/v1/cluster/silos</c>: every silo this one sees, with roles and status.</summary>
+    /// <summary><c>GET /api/v1/cluster/silos</c>: every silo this one sees, with roles and status. Admin only.</summary>
     public static IEndpointRouteBuilder MapClusterEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/cluster");
+        var group = app.MapGroup("/api/v1/cluster").RequireAuthorization(ApiPolicies.Admin);
         group.MapGet("/silos", (TalentFlow.Runtime.Hosting.Silo silo, MatchingModels models) => TypedResults.Ok(silo.Members.Select(m => new SiloResponse(
             m.Silo.ToString(), m.Silo.Endpoint, m.Roles, m.Status.ToString(),
             // This silo knows its own versions; other silos' arrive with the model fan-out (each silo's /rt/stats).

@@ -1,14 +1,18 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
-/// <summary>Seed 002's feedback routes: a reviewer's verdict on a screening result, and the training status it feeds.</summary>
+/// <summary>
+/// Seed 002's feedback routes: a reviewer's verdict on a screening result, and the training status it feeds
+/// (<see cref="ApiPolicies.Feedback"/>: reviewer, admin).
+/// </summary>
 internal static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
-        var feedback = app.MapGroup("/api/v1/feedback");
+        var feedback = app.MapGroup("/api/v1/feedback").RequireAuthorization(ApiPolicies.Feedback);
         feedback.MapPost("/submit", async (FeedbackRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.ScreeningResultId)) throw new ArgumentException("screening_result_id is required.");

@@ -5,13 +5,17 @@ namespace TalentFlow.Silo.Endpoints;
 
 internal static class HealthEndpoints
 {
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the silo is Active in the cluster.</summary>
+    /// <summary>
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the silo is Active in the cluster. Anonymous: load
+    /// balancers and orchestrators probe them without keys, and they reveal nothing but the silo's status.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/live", () => TypedResults.Ok(new HealthResponse("live")));
+        app.MapGet("/health/live", () => TypedResults.Ok(new HealthResponse("live"))).AllowAnonymous();
         app.MapGet("/health/ready", (TalentFlow.Runtime.Hosting.Silo silo) => silo.Status == SiloStatus.Active
             ? Results.Ok(new HealthResponse("ready"))
-            : Results.Problem($"The silo is {silo.Status}.", statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Problem($"The silo is {silo.Status}.", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous();
         return app;
     }
 

@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Http.Features;
 using TalentFlow.Grains;
 using TalentFlow.ML.Documents;
 using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
-/// <summary>Seed 002's screening routes: upload a resume for a job and get the screening result; list a job's results.</summary>
+/// <summary>
+/// Seed 002's screening routes: upload a resume for a job and get the screening result (<see cref="ApiPolicies.Upload"/>);
+/// list a job's results (<see cref="ApiPolicies.Read"/>).
+/// </summary>
 internal static class ScreeningEndpoints
 {
     /// <summary>Largest upload: the document reader's own limit, plus room for the form's other fields.</summary>
@@ -14,12 +18,12 @@ internal static class ScreeningEndpoints
     public static IEndpointRouteBuilder MapScreeningEndpoints(this IEndpointRouteBuilder app)
     {
         var screening = app.MapGroup("/api/v1/screening");
-        screening.MapPost("/upload-resume", UploadResumeAsync).DisableAntiforgery();
+        screening.MapPost("/upload-resume", UploadResumeAsync).DisableAntiforgery().RequireAuthorization(ApiPolicies.Upload);
         screening.MapGet("/results/{jobId}", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
         {
             var job = grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!);
             return await job.GetAsync(ct) is null ? ApiProblems.NotFound($"Job '{jobId}'") : Results.Ok(await job.GetScreeningResultsAsync(ct));
-        });
+        }).RequireAuthorization(ApiPolicies.Read);
         return app;
     }
 

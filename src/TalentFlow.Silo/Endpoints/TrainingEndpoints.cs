@@ -1,14 +1,15 @@
 using TalentFlow.Grains;
 using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
-/// <summary>The learning loop's routes: trigger training (seed 002), follow a job, list the model registry.</summary>
+/// <summary>The learning loop's routes: trigger training (seed 002), follow a job, list the model registry. Admin only.</summary>
 internal static class TrainingEndpoints
 {
     public static IEndpointRouteBuilder MapTrainingEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Admin);
         api.MapPost("/feedback/trigger-training", async (TriggerRequest? request, IGrainFactory grains, CancellationToken ct) =>
         {
             var result = await Coordinator(grains).TriggerAsync(request?.Model ?? MatchingModels.BaselineModelName, request?.Force ?? false, ct);

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace TalentFlow.Silo.Tests;
+
+/// <summary>
+/// The host as an operator runs it: its own process, its real stdout and stderr, its exit code. Started from the test's
+/// output folder, where the build copies the host.
+/// </summary>
+public sealed partial class SiloProcessTests
+{
+    private static Process Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { "TalentFlow.Silo.dll", "--urls", "http://127.0.0.1:0" }) start.ArgumentList.Add(arg);
+        foreach (string inherited in new[] { "ASPNETCORE_URLS", "ConnectionStrings__TalentFlow", "Auth__AdminKey", "Auth__Enabled" })
+        {
+            start.Environment.Remove(inherited);
+        }
+        start.Environment["Silo__Endpoint"] = "127.0.0.1:0";
+        start.Environment["SampleData__Load"] = "false";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
+    }
+
+    [Fact]
+    public async Task Run_EmbeddedWithoutAdminKey_PrintsTheGeneratedKeyOnceOnStdoutAndItWorks()
+    {
+        using var process = Start(new Dictionary<string, string>());
+        var stdout = new List<string>();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            string? url = null, key = null;
+            while ((url is null || key is null) && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                stdout.Add(line);
+                if (ListeningLine().Match(line) is { Success: true } listening) url = listening.Groups[1].Value;
+                if (KeyLine().Match(line) is { Success: true } printed) key = printed.Groups[1].Value;
+            }
+            Assert.True(url is not null && key is not null, string.Join('\n', stdout));
+
+            using var client = new HttpClient { BaseAddress = new Uri(url) };
+            using var anonymous = await client.GetAsync("/api/v1/models");
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            using var admin = await client.GetAsync("/api/v1/models");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+            Assert.Single(stdout, l => l.Contains(key, StringComparison.Ordinal));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        string rest = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        Assert.DoesNotContain("tf_", rest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DatabaseWithoutAdminKey_ExitsNonZeroSayingTheAdminKeyIsMissing()
+    {
+        using var process = Start(new Dictionary<string, string> { ["ConnectionStrings__TalentFlow"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing" });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Auth:AdminKey is not set. A host with a database", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Admin API key", await stdout, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"^Admin API key \(generated for this run\): (tf_[A-Za-z0-9_-]{43})$")]
+    private static partial Regex KeyLine();
+}
