@@ -11,7 +11,9 @@ namespace TalentFlow.Cli;
 /// <c>train scorer --train FILE --validation FILE [--test FILE] [--epochs N] [--batch-size N] [--learning-rate X] [--output DIR] [--predictions CSV]</c>:
 /// the custom scorer. Fits the baseline and the embedded encoder on the training texts, trains the feature model on the
 /// training pairs, Platt-calibrates it on the validation pairs, and reports on the test pairs (else validation) beside the
-/// zero-shot scores (the baseline's weighted TF-IDF and the encoder's whole-text cosine). Writes DIR/scorer.json.
+/// zero-shot scores (the baseline's weighted TF-IDF and the encoder's whole-text cosine). Writes DIR/scorer.json with the
+/// baseline (DIR/baseline_model.json) and encoder (DIR/encoder.json) its features come from; a silo serves the three
+/// together when <c>Matching:ScorerDirectory</c> names DIR.
 /// </summary>
 internal static class TrainScorerCommand
 {
@@ -24,7 +26,7 @@ internal static class TrainScorerCommand
         var batch = new Option<int>("--batch-size") { Description = "Pairs per step.", DefaultValueFactory = _ => 16 };
         var rate = new Option<double>("--learning-rate") { Description = "Adam step size.", DefaultValueFactory = _ => 0.05 };
         var seed = new Option<int>("--seed") { Description = "Seed of shuffling and of the encoder's SVD.", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--output") { Description = "Folder for scorer.json.", DefaultValueFactory = _ => Path.Combine("models", "scorer") };
+        var output = new Option<string>("--output") { Description = "Folder for scorer.json, baseline_model.json and encoder.json (a silo's Matching:ScorerDirectory).", DefaultValueFactory = _ => Path.Combine("models", "scorer") };
         var predictions = new Option<string?>("--predictions") { Description = "Also write one CSV row per test pair: human, scorer, probability, baseline, zero_shot, projection_head, job_prior (for pooling cross-fitted folds)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("scorer", "Train the custom match scorer (features → calibrated probability).") { train, validation, test, epochs, batch, rate, seed, output, predictions, json };
@@ -90,7 +92,11 @@ internal static class TrainScorerCommand
             }
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
+            // The scorer only fits features of this baseline and this encoder: the three files are served together
+            // (Matching:ScorerDirectory).
             await using (var stream = File.Create(Path.Combine(dir, "scorer.json"))) scorer.Save(stream);
+            await using (var stream = File.Create(Path.Combine(dir, "baseline_model.json"))) matcher.Save(stream);
+            await using (var stream = File.Create(Path.Combine(dir, "encoder.json"))) encoder.Save(stream);
             JsonOutput.Write(context.Stdout,
             [
                 new("train_pairs", trainPairs.Count),

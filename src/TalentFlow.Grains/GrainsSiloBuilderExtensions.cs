@@ -28,6 +28,10 @@ public static class GrainsSiloBuilderExtensions
         if (configure is not null) options.Configure(configure);
         options.ValidateDataAnnotations()
             .Validate(o => o.BaselineModelPath is null || File.Exists(o.BaselineModelPath), "Matching:BaselineModelPath names a file that does not exist.")
+            .Validate(o => o.ScorerDirectory is null || (o.BaselineModelPath is null && o.OnnxModelDirectory is null),
+                "Matching:ScorerDirectory brings its own baseline and encoder; leave Matching:BaselineModelPath and Matching:OnnxModelDirectory unset.")
+            .Validate(o => o.ScorerDirectory is null || ScorerBundle.Missing(o.ScorerDirectory) is null,
+                "Matching:ScorerDirectory is not a folder written by 'talentflow train scorer' (baseline_model.json, encoder.json and scorer.json).")
             .ValidateOnStart();
         services.AddOptions<TrainingOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -44,14 +48,11 @@ public static class GrainsSiloBuilderExtensions
 
     private static MatchingModels CreateModels(MatchingOptions options)
     {
+        if (options.ScorerDirectory is { } scorerDirectory) return ScorerBundle.Load(scorerDirectory, options);
         BaselineModel initial;
         if (options.BaselineModelPath is { } path)
         {
-            byte[] bytes = File.ReadAllBytes(path);
-            // The content names the version: the same file on every silo gives the same version, a changed file another.
-            string version = "file-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12];
-            using var stream = new MemoryStream(bytes, writable: false);
-            initial = new BaselineModel(version, BaselineMatcher.Load(stream));
+            initial = ScorerBundle.LoadBaseline(path);
         }
         else
         {

@@ -10,6 +10,10 @@ namespace TalentFlow.Grains;
 /// <param name="MissingSkills">Required skills it does not.</param>
 /// <param name="ModelVersions">Model name → version used (e.g. <c>baseline_tfidf</c> → <c>builtin-1</c>).</param>
 /// <param name="SemanticScore">Cosine of the candidate's and the job's embeddings (the semantic encoder), when both exist.</param>
+/// <param name="MatchProbability">
+/// The custom scorer's calibrated probability that a reviewer calls the pair a match, when the silo serves a scorer; the
+/// decision then follows it.
+/// </param>
 public sealed record CandidateMatch(
     string CandidateId,
     string JobId,
@@ -19,4 +23,5 @@ public sealed record CandidateMatch(
     IReadOnlyList<string> MatchedSkills,
     IReadOnlyList<string> MissingSkills,
     IReadOnlyDictionary<string, string> ModelVersions,
-    double? SemanticScore = null);
+    double? SemanticScore = null,
+    double? MatchProbability = null);

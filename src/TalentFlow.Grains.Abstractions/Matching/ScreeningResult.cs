@@ -14,6 +14,7 @@ namespace TalentFlow.Grains;
 /// <param name="SemanticScore">The semantic encoder's cosine, when there is one.</param>
 /// <param name="HumanReviewed">Whether a reviewer has confirmed or corrected it (false until feedback arrives).</param>
 /// <param name="CreatedAt">When it was screened.</param>
+/// <param name="MatchProbability">The custom scorer's calibrated match probability, when the silo serves a scorer (the decision follows it).</param>
 public sealed record ScreeningResult(
     string Id,
     string JobId,
@@ -27,7 +28,8 @@ public sealed record ScreeningResult(
     IReadOnlyDictionary<string, string> ModelVersions,
     double? SemanticScore,
     bool HumanReviewed,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    double? MatchProbability = null)
 {
     /// <summary>The id of the result for a (job, candidate) pair.</summary>
     public static string IdOf(string jobId, string candidateId) => jobId + "|" + candidateId;

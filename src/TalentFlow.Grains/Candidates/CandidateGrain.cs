@@ -104,7 +104,10 @@ public sealed class CandidateGrain(
         var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
         if (_features?.ModelVersion != model.Version)
         {
-            _features = new CandidateFeatures(model.Version, model.Matcher.Prepare(text), _embedding?.Version, _embedding?.Vector);
+            var scorerSide = models.Scorer is { } scorer && scorer.AppliesTo(model.Version)
+                ? await scorer.Extractor.PrepareResumeAsync(text, cancellationToken).ConfigureAwait(true)
+                : null;
+            _features = new CandidateFeatures(model.Version, model.Matcher.Prepare(text), _embedding?.Version, _embedding?.Vector, scorerSide);
         }
         return _features;
     }
@@ -123,7 +126,7 @@ public sealed class CandidateGrain(
             mine = (await GetFeaturesAsync(job.ModelVersion, cancellationToken).ConfigureAwait(true))!;
             if (mine.ModelVersion != job.ModelVersion) MatchComputation.Resolve(models, job.ModelVersion, $"Job '{jobId}'");
         }
-        return MatchComputation.Score(GrainKey, jobId, mine, job, MatchComputation.Resolve(models, mine.ModelVersion, $"Candidate '{GrainKey}'"));
+        return MatchComputation.Score(GrainKey, jobId, mine, job, MatchComputation.Resolve(models, mine.ModelVersion, $"Candidate '{GrainKey}'"), models.Scorer);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Parsing;
+using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Skills;
 using TalentFlow.ML.Text;
 using TalentFlow.Runtime;
@@ -22,6 +23,7 @@ public sealed class JobGrain(
 {
     private (string Version, PreparedDocument Document)? _features;
     private (string Version, float[] Vector)? _embedding;
+    private (string Version, ScorerSide Side)? _scorerSide;
 
     /// <inheritdoc />
     public async Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default)
@@ -48,6 +50,7 @@ public sealed class JobGrain(
         }
         _features = null;
         _embedding = null;
+        _scorerSide = null;
         return profile;
     }
 
@@ -69,7 +72,7 @@ public sealed class JobGrain(
         // The candidate's silo may still serve an older version (or already a newer one) during a roll-out: score in its version.
         var model = MatchComputation.Resolve(models, candidate.ModelVersion, $"Candidate '{candidateId}'");
         var job = await GetFeaturesAsync(model.Version, candidate.EncoderVersion, cancellationToken).ConfigureAwait(true);
-        return MatchComputation.Score(candidateId, GrainKey, candidate, job, model);
+        return MatchComputation.Score(candidateId, GrainKey, candidate, job, model, models.Scorer);
     }
 
     /// <inheritdoc />
@@ -78,7 +81,8 @@ public sealed class JobGrain(
         var (posting, profile) = RequirePosting();
         var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
         var embedding = encoderVersion is null ? null : await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true);
-        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding);
+        var scorerSide = models.Scorer is { } scorer && scorer.AppliesTo(model.Version) ? await ScorerSideAsync(scorer, posting, cancellationToken).ConfigureAwait(true) : null;
+        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide);
     }
 
     /// <inheritdoc />
@@ -117,7 +121,7 @@ public sealed class JobGrain(
         var result = new ScreeningResult(
             ScreeningResult.IdOf(GrainKey, candidateId), GrainKey, candidateId, profile?.Name ?? candidateId, match.Score, match.Decision,
             match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
-            HumanReviewed: false, TimeProvider.GetUtcNow());
+            HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability);
         state.State.Results.TryGetValue(candidateId, out var previous);
         state.State.Results[candidateId] = result;
         try
@@ -239,6 +243,14 @@ public sealed class JobGrain(
         var vector = (await encoder.Encoder.EmbedAsync([MatchText(posting)], cancellationToken).ConfigureAwait(true))[0];
         if (encoderVersion == models.Encoder?.Version) _embedding = (encoderVersion, vector);
         return vector;
+    }
+
+    private async Task<ScorerSide> ScorerSideAsync(ScorerModel scorer, JobPosting posting, CancellationToken cancellationToken)
+    {
+        if (_scorerSide is { } cached && cached.Version == scorer.Version) return cached.Side;
+        var side = await scorer.Extractor.PrepareJobAsync(MatchText(posting), cancellationToken).ConfigureAwait(true);
+        _scorerSide = (scorer.Version, side);
+        return side;
     }
 
     private PreparedDocument Features(BaselineModel model, JobPosting posting)

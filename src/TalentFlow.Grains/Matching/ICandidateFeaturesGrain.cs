@@ -36,4 +36,6 @@ public interface ICandidateFeaturesGrain : IGrain
 /// <param name="Document">Section vectors and skills.</param>
 /// <param name="EncoderVersion">The encoder that made <paramref name="Embedding"/>; null when the silo has no encoder.</param>
 /// <param name="Embedding">Unit-length embedding of the resume text.</param>
-public sealed record CandidateFeatures(string ModelVersion, PreparedDocument Document, string? EncoderVersion = null, float[]? Embedding = null);
+/// <param name="ScorerSide">The resume's half of the custom scorer's features, when this silo serves a scorer for this baseline version.</param>
+public sealed record CandidateFeatures(
+    string ModelVersion, PreparedDocument Document, string? EncoderVersion = null, float[]? Embedding = null, TalentFlow.ML.Scoring.ScorerSide? ScorerSide = null);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using TalentFlow.ML.Scoring;
 
 namespace TalentFlow.Grains;
 
@@ -8,8 +9,10 @@ namespace TalentFlow.Grains;
 /// <param name="RequiredSkills">The posting's required skills (canonical).</param>
 /// <param name="EncoderVersion">The encoder that made <paramref name="Embedding"/>, when one did.</param>
 /// <param name="Embedding">Unit-length embedding of the posting.</param>
+/// <param name="ScorerSide">The posting's half of the custom scorer's features, when this silo serves a scorer for this baseline version.</param>
 public sealed record JobFeatures(
-    string ModelVersion, TalentFlow.ML.Matching.PreparedDocument Document, IReadOnlyList<string> RequiredSkills, string? EncoderVersion = null, float[]? Embedding = null);
+    string ModelVersion, TalentFlow.ML.Matching.PreparedDocument Document, IReadOnlyList<string> RequiredSkills, string? EncoderVersion = null, float[]? Embedding = null,
+    ScorerSide? ScorerSide = null);
 
 /// <summary>
 /// Scores a candidate's features against a job's, both in the same baseline version: the one computation behind
@@ -17,7 +20,7 @@ public sealed record JobFeatures(
 /// </summary>
 internal static class MatchComputation
 {
-    public static CandidateMatch Score(string candidateId, string jobId, CandidateFeatures candidate, JobFeatures job, BaselineModel model)
+    public static CandidateMatch Score(string candidateId, string jobId, CandidateFeatures candidate, JobFeatures job, BaselineModel model, ScorerModel? scorer = null)
     {
         if (candidate.ModelVersion != model.Version || job.ModelVersion != model.Version)
         {
@@ -32,9 +35,20 @@ internal static class MatchComputation
             semantic = Math.Round(TensorPrimitives.Dot(jobVector, candidateVector), 6);
             versions[MatchingModels.EncoderModelName] = encoderVersion;
         }
+        string decision = result.Decision;
+        double? probability = null;
+        if (scorer is not null && scorer.AppliesTo(model.Version)
+            && candidate.ScorerSide is { } resumeSide && job.ScorerSide is { } jobSide
+            && resumeSide.EncoderVersion == scorer.EncoderVersion && jobSide.EncoderVersion == scorer.EncoderVersion)
+        {
+            // The calibrated probability that a reviewer calls this pair a match decides, so the threshold means something.
+            probability = Math.Round(scorer.Scorer.Probability(MatchFeatureExtractor.Combine(result, resumeSide, jobSide)), 6);
+            decision = probability >= scorer.ShortlistProbability ? "SHORTLIST" : "REJECT";
+            versions[MatchingModels.ScorerModelName] = scorer.Version;
+        }
         return new CandidateMatch(
-            candidateId, jobId, Math.Round(result.Score, 6), result.Decision, result.SectionScores, result.MatchedSkills, result.MissingSkills,
-            versions, semantic);
+            candidateId, jobId, Math.Round(result.Score, 6), decision, result.SectionScores, result.MatchedSkills, result.MissingSkills,
+            versions, semantic, probability);
     }
 
     /// <summary>The model <paramref name="version"/> names, or an error that says the roll-out has not reached this silo.</summary>

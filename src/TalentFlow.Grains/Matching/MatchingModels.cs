@@ -75,6 +75,18 @@ public sealed class MatchingModels
     /// <summary>The retained encoders, current first (the fallbacks while candidates are re-embedded).</summary>
     public IReadOnlyList<SemanticModel> EncodersNewestFirst => _encoders.NewestFirst();
 
+    /// <summary>
+    /// The custom scorer, when one is configured: pairs prepared with its baseline and encoder get a calibrated match
+    /// probability, and the decision follows it.
+    /// </summary>
+    public ScorerModel? Scorer { get; private set; }
+
+    /// <summary>Makes <paramref name="scorer"/> the scorer (null: none).</summary>
+    public void PublishScorer(ScorerModel? scorer) => Scorer = scorer;
+
+    /// <summary>The scorer's name in <see cref="CandidateMatch.ModelVersions"/> and the registry.</summary>
+    public const string ScorerModelName = "semantic_scorer";
+
     /// <summary>A retained encoder by version.</summary>
     public bool TryGetEncoder(string version, out SemanticModel encoder) => _encoders.TryGet(version, out encoder);
 }

@@ -17,6 +17,18 @@ public sealed class MatchingOptions
     /// </summary>
     public string? OnnxModelDirectory { get; set; }
 
+    /// <summary>
+    /// The folder <c>talentflow train scorer</c> wrote (<c>baseline_model.json</c>, <c>encoder.json</c>, <c>scorer.json</c>): the
+    /// silo then serves that baseline and encoder and the scorer trained on their features, so scores carry a calibrated match
+    /// probability and the decision follows <see cref="ShortlistProbability"/>. Cannot be combined with
+    /// <see cref="BaselineModelPath"/> or <see cref="OnnxModelDirectory"/> (the scorer only fits the models it was trained with).
+    /// </summary>
+    public string? ScorerDirectory { get; set; }
+
+    /// <summary>With a scorer: shortlist when the calibrated match probability reaches this. Default 0.5.</summary>
+    [Range(0.0, 1.0)]
+    public double ShortlistProbability { get; set; } = 0.5;
+
     /// <summary>Longest resume or job description accepted, in characters. Default 200,000 (about 60 pages).</summary>
     [Range(1_000, 10_000_000)]
     public int MaxTextLength { get; set; } = 200_000;
