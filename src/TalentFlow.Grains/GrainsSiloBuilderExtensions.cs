@@ -33,7 +33,13 @@ public static class GrainsSiloBuilderExtensions
             .Validate(o => o.ScorerDirectory is null || ScorerBundle.Missing(o.ScorerDirectory) is null,
                 "Matching:ScorerDirectory is not a folder written by 'talentflow train scorer' (baseline_model.json, encoder.json and scorer.json).")
             .ValidateOnStart();
-        services.AddOptions<TrainingOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrainingOptions>().ValidateDataAnnotations()
+            .Validate(o => o.Schedule is null || Quartz.CronExpression.TryParse(o.Schedule, out _),
+                "Training:Schedule is not a Quartz cron expression (seconds first, e.g. '0 0 3 * * ?' for 03:00 every day).")
+            .Validate(o => o.ScheduleCheckPeriod >= TimeSpan.FromSeconds(1) && o.TrainerCheckInterval >= TimeSpan.FromMilliseconds(100) && o.JobTimeout > TimeSpan.Zero,
+                "Training:ScheduleCheckPeriod must be at least 1 s, Training:TrainerCheckInterval at least 100 ms, Training:JobTimeout positive.")
+            .ValidateOnStart();
+        services.AddHostedService<TrainingScheduleStarter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new TextNormalizer());
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));

@@ -119,3 +119,122 @@ public sealed class LearningLoopTests
         Assert.False((await coordinator.TriggerAsync("convfm_recommender", force: true)).Success);
     }
 }
+
+/// <summary>Training that starts by itself (threshold, schedule) and survives losing its trainer silo.</summary>
+public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private static TestClusterOptions Options(int silos, Action<TrainingOptions> configure)
+    {
+        var options = GrainsClusterFixture.CreateOptions(silos);
+        options.ConfigureSilo = o => o.Roles = ["trainer"];
+        options.ConfigureSiloBuilder = silo =>
+        {
+            silo.AddTalentFlowGrains();
+            silo.Services.Configure(configure);
+        };
+        return options;
+    }
+
+    private static async Task LabelAsync(TestCluster cluster, int candidates)
+    {
+        var factory = cluster.GrainFactory;
+        var jobs = SampleCorpus.Jobs();
+        foreach (var job in jobs) await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        var people = SampleCorpus.Candidates(candidates, seed: 11);
+        for (int i = 0; i < people.Count; i++)
+        {
+            await factory.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
+            foreach (var (jobIndex, match) in new[] { (i % jobs.Count, true), ((i + 3) % jobs.Count, false) })
+            {
+                var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
+                await job.ScreenAsync(people[i].Id);
+                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(match ? "shortlist" : "reject"));
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<TrainingJobInfo>> WaitForJobsAsync(ITrainingCoordinatorGrain coordinator, Func<IReadOnlyList<TrainingJobInfo>, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            try
+            {
+                var jobs = await coordinator.GetJobsAsync();
+                if (done(jobs)) return jobs;
+            }
+            catch (TalentFlow.Runtime.SiloUnavailableException)
+            {
+                // The coordinator lived on a killed silo: it comes back elsewhere once membership has declared that one dead.
+            }
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    private static bool Finished(TrainingJobInfo job) => job.Status is "succeeded" or "failed" or "cancelled";
+
+    [Fact]
+    public async Task RecordFeedback_ThresholdReached_StartsEveryKindOnceByItself()
+    {
+        await using var cluster = await TestCluster.StartAsync(Options(2, o => o.Threshold = 10));
+        await LabelAsync(cluster, 8); // 16 verdicts: the 10th starts training; 6 more are not another 10
+        var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+
+        var jobs = await WaitForJobsAsync(coordinator, j => j.Count >= 2 && j.All(Finished));
+
+        Assert.Equal(2, jobs.Count);
+        Assert.Equal([MatchingModels.BaselineModelName, MatchingModels.EncoderModelName], jobs.Select(j => j.Model).Order(StringComparer.Ordinal));
+        Assert.All(jobs, j => Assert.Equal(TriggerKinds.Threshold, j.Trigger));
+        Assert.All(jobs, j => Assert.True(j.Status == "succeeded", j.Message));
+    }
+
+    [Fact]
+    public async Task Schedule_EverySecondWithNewVerdicts_TrainsOnTheReminderAndNotAgainWithoutNewVerdicts()
+    {
+        await using var cluster = await TestCluster.StartAsync(Options(1, o =>
+        {
+            o.AutoTrigger = false;
+            o.Schedule = "* * * * * ?";
+            o.ScheduleCheckPeriod = TimeSpan.FromSeconds(1);
+        }));
+        await LabelAsync(cluster, 6);
+        var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+
+        var jobs = await WaitForJobsAsync(coordinator, j => j.Count >= 2 && j.All(Finished));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // three more ticks, no new verdicts
+
+        Assert.Equal(2, (await coordinator.GetJobsAsync()).Count);
+        Assert.All(jobs, j => Assert.Equal(TriggerKinds.Schedule, j.Trigger));
+        Assert.All(jobs, j => Assert.True(j.Status == "succeeded", j.Message));
+    }
+
+    [Fact]
+    public async Task Trainer_SiloKilledWhileTraining_JobIsDispatchedAgainToAnotherTrainerAndSucceeds()
+    {
+        var options = GrainsClusterFixture.CreateOptions(3);
+        options.ConfigureSiloBuilder = silo =>
+        {
+            silo.AddTalentFlowGrains();
+            silo.Services.Configure<TrainingOptions>(o => o.TrainerCheckInterval = TimeSpan.FromMilliseconds(200));
+        };
+        await using var cluster = await TestCluster.StartAsync(options);
+        await LabelAsync(cluster, 40);
+        var trainers = new List<SiloHandle>();
+        for (int i = 0; i < 2; i++) trainers.Add(await cluster.StartSiloAsync(o => o.Roles = ["trainer"]));
+        await cluster.WaitForLivenessToStabilizeAsync();
+        var coordinator = cluster.Silos[0].Silo.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+
+        var started = await coordinator.TriggerAsync(MatchingModels.BaselineModelName, force: true);
+        string first = (await coordinator.GetJobAsync(started.JobId!))!.Silo!;
+        var victim = trainers.Single(t => t.Silo.Address!.ToString() == first);
+        await cluster.KillSiloAsync(victim);
+        var jobs = await WaitForJobsAsync(coordinator, j => j.Count == 1 && Finished(j[0]));
+
+        var job = jobs[0];
+        output.WriteLine($"attempt {job.Attempt} on {job.Silo}: {job.Message}");
+        Assert.True(job.Status == "succeeded", job.Message);
+        var survivor = trainers.Single(t => t != victim).Silo.Address!.ToString();
+        // Either the first trainer reported before it died, or the job moved to the other trainer (never a non-trainer).
+        Assert.True((job.Attempt == 1 && job.Silo == first) || (job.Attempt == 2 && job.Silo == survivor), $"attempt {job.Attempt} on {job.Silo}: {job.Message}");
+    }
+}

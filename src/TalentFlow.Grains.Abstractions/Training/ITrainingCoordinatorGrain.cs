@@ -28,6 +28,10 @@ public interface ITrainingCoordinatorGrain : IGrain
     [ReadOnly]
     Task<TrainingJobInfo?> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every training job, newest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<TrainingJobInfo>> GetJobsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every registered version of every model kind.</summary>
     [ReadOnly]
     Task<IReadOnlyList<ModelVersionInfo>> GetVersionsAsync(CancellationToken cancellationToken = default);

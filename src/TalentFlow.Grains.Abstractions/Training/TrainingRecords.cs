@@ -11,9 +11,11 @@ namespace TalentFlow.Grains;
 /// <param name="Silo">The trainer silo it ran on.</param>
 /// <param name="CreatedAt">When it was triggered.</param>
 /// <param name="FinishedAt">When it ended.</param>
+/// <param name="Attempt">1 for the first dispatch; one more each time a lost trainer silo made the coordinator dispatch again.</param>
+/// <param name="Trigger">What started it: <c>manual</c>, <c>threshold</c> or <c>schedule</c>.</param>
 public sealed record TrainingJobInfo(
     string Id, string Model, string Status, double Progress, string Message, IReadOnlyDictionary<string, double> Metrics,
-    string? Version, string? Silo, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+    string? Version, string? Silo, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int Attempt = 1, string Trigger = "manual");
 
 /// <summary>A registered model version.</summary>
 /// <param name="Model">Model kind.</param>

@@ -10,8 +10,11 @@ namespace TalentFlow.Grains;
 /// <summary>Runs one training job (key: the job id) on a silo with the <c>trainer</c> role.</summary>
 public interface ITrainerGrain : IGrain
 {
-    /// <summary>Starts the job in the background and returns; the trainer reports the outcome to the coordinator.</summary>
-    Task StartAsync(string model, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Starts the job in the background and returns the address of the silo it runs on; the trainer reports the outcome to the
+    /// coordinator.
+    /// </summary>
+    Task<string?> StartAsync(string model, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -27,12 +30,12 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
     private IDisposable? _work;
 
     /// <inheritdoc />
-    public Task StartAsync(string model, CancellationToken cancellationToken = default)
+    public Task<string?> StartAsync(string model, CancellationToken cancellationToken = default)
     {
         if (!MatchingModels.TrainableModels.Contains(model)) throw new ArgumentException($"Model '{model}' cannot be trained yet.");
         // A timer turn, so that the caller (the coordinator) is answered at once and the work runs as this grain's own turn.
         _work ??= RegisterTimer(_ => RunAsync(model), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        return Task.CompletedTask;
+        return Task.FromResult(silo.Address?.ToString());
     }
 
     private async Task RunAsync(string model)
@@ -53,7 +56,7 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
 
     private async Task<TrainingOutcome> TrainAsync(ITrainingCoordinatorGrain coordinator, string model)
     {
-        var labelled = await coordinator.GetLabelledResultsAsync(model).ConfigureAwait(true);
+        var labelled = await ReadAsync(() => coordinator.GetLabelledResultsAsync(model)).ConfigureAwait(true);
         var samples = new List<(string Candidate, string Resume, string Job, bool Positive)>();
         var jobTexts = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var result in labelled)
@@ -62,10 +65,10 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
             string jobId = result.ResultId[..bar], candidateId = result.ResultId[(bar + 1)..];
             if (!jobTexts.TryGetValue(jobId, out var jobText))
             {
-                var posting = await GrainFactory.GetGrain<IJobGrain>(jobId).GetPostingAsync().ConfigureAwait(true);
+                var posting = await ReadAsync(() => GrainFactory.GetGrain<IJobGrain>(jobId).GetPostingAsync()).ConfigureAwait(true);
                 jobTexts[jobId] = jobText = posting is null ? null : posting.Title + "\n" + posting.Description;
             }
-            var resume = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetTextAsync().ConfigureAwait(true);
+            var resume = await ReadAsync(() => GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetTextAsync()).ConfigureAwait(true);
             if (jobText is not null && resume is not null) samples.Add((candidateId, resume, jobText, result.Positive));
         }
         // Grouped by candidate, so no resume is on both sides.
@@ -128,6 +131,25 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
         var cosines = new double[samples.Count];
         for (int i = 0; i < cosines.Length; i++) cosines[i] = TensorPrimitives.Dot(resumes[i], jobs[i]);
         return cosines;
+    }
+
+    /// <summary>
+    /// A read of the training data, tried again on a transient failure: while the cluster changes (a silo lost, grains moving)
+    /// a call can meet a closing activation or a dead connection, and one such read must not fail a whole training job.
+    /// </summary>
+    private static async Task<T> ReadAsync<T>(Func<Task<T>> read)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await read().ConfigureAwait(true);
+            }
+            catch (Exception ex) when (attempt < 5 && ex is not (ArgumentException or KeyNotFoundException))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt)).ConfigureAwait(true);
+            }
+        }
     }
 
     private static int Bucket(string candidateId) => CandidateShards.ShardOf(candidateId, 5);

@@ -7,13 +7,16 @@ namespace TalentFlow.Grains;
 public sealed partial class TrainingCoordinatorGrain
 {
     /// <inheritdoc />
-    public async Task<TriggerResult> TriggerAsync(string model, bool force, CancellationToken cancellationToken = default)
+    public Task<TriggerResult> TriggerAsync(string model, bool force, CancellationToken cancellationToken = default) =>
+        StartJobAsync(model, force, TriggerKinds.Manual, cancellationToken);
+
+    private async Task<TriggerResult> StartJobAsync(string model, bool force, string trigger, CancellationToken cancellationToken)
     {
         if (!MatchingModels.TrainableModels.Contains(model))
         {
             return new TriggerResult(false, $"Model '{model}' cannot be trained yet; {string.Join(" and ", MatchingModels.TrainableModels.Order(StringComparer.Ordinal))} can.", null);
         }
-        var running = state.State.Jobs.Values.FirstOrDefault(j => j.Model == model && j.Status is "queued" or "running");
+        var running = RunningJob(model);
         if (running is not null && TimeProvider.GetUtcNow() - running.CreatedAt > options.Value.JobTimeout)
         {
             await SaveJobAsync(running with { Status = "failed", Message = $"No report within {options.Value.JobTimeout}; the trainer was lost.", FinishedAt = TimeProvider.GetUtcNow() },
@@ -29,13 +32,17 @@ public sealed partial class TrainingCoordinatorGrain
 
         var now = TimeProvider.GetUtcNow();
         string id = "train-" + now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
-        var job = new TrainingJobInfo(id, model, "queued", 0, "Waiting for a trainer silo.", new Dictionary<string, double>(), null, null, now, null);
+        var job = new TrainingJobInfo(id, model, "queued", 0, "Waiting for a trainer silo.", new Dictionary<string, double>(), null, null, now, null, 1, trigger);
+        // The threshold counts verdicts from this start on, whether or not a trainer takes it (a failed start waits for the
+        // next threshold or a manual trigger rather than retrying on every verdict).
+        state.State.TrainedAtSamples[model] = status.TotalSamples;
         await SaveJobAsync(job, cancellationToken).ConfigureAwait(true);
         try
         {
             // Placement puts the trainer grain on a silo with the trainer role only; none active means none can take it.
-            await GrainFactory.GetGrain<ITrainerGrain>(id).StartAsync(model, cancellationToken).ConfigureAwait(true);
-            await SaveJobAsync(job with { Status = "running", Progress = 0.1, Message = "Training on a trainer silo." }, cancellationToken).ConfigureAwait(true);
+            string? trainer = await GrainFactory.GetGrain<ITrainerGrain>(TrainerKey(id, 1)).StartAsync(model, cancellationToken).ConfigureAwait(true);
+            await SaveJobAsync(job with { Status = "running", Progress = 0.1, Message = $"Training on trainer silo {trainer}.", Silo = trainer }, cancellationToken).ConfigureAwait(true);
+            EnsureWatchdog();
             return new TriggerResult(true, $"Training job {id} started.", id);
         }
         catch (SiloUnavailableException ex)
@@ -44,6 +51,23 @@ public sealed partial class TrainingCoordinatorGrain
             return new TriggerResult(false, "No trainer silo is available.", id);
         }
     }
+
+    private TrainingJobInfo? RunningJob(string model) =>
+        state.State.Jobs.Values.FirstOrDefault(j => j.Model == model && j.Status is "queued" or "running");
+
+    /// <summary>The trainer grain of a job's attempt: the job id, then <c>id~2</c>, <c>id~3</c> for dispatches after a loss.</summary>
+    private static string TrainerKey(string jobId, int attempt) =>
+        attempt == 1 ? jobId : jobId + "~" + attempt.ToString(CultureInfo.InvariantCulture);
+
+    private static (string JobId, int Attempt) ParseTrainerKey(string key)
+    {
+        int tilde = key.LastIndexOf('~');
+        return tilde < 0 ? (key, 1) : (key[..tilde], int.Parse(key.AsSpan(tilde + 1), CultureInfo.InvariantCulture));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TrainingJobInfo>> GetJobsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TrainingJobInfo>>([.. state.State.Jobs.Values.OrderByDescending(j => j.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal)]);
 
     /// <inheritdoc />
     public Task<TrainingJobInfo?> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
@@ -67,7 +91,9 @@ public sealed partial class TrainingCoordinatorGrain
     public async Task ReportAsync(TrainingOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (!state.State.Jobs.TryGetValue(outcome.JobId, out var job) || job.Status is "succeeded" or "failed" or "cancelled") return;
+        var (jobId, attempt) = ParseTrainerKey(outcome.JobId);
+        // A report from an attempt given up as lost (its silo came back, or was only slow) is not the job's any more.
+        if (!state.State.Jobs.TryGetValue(jobId, out var job) || job.Status is "succeeded" or "failed" or "cancelled" || job.Attempt != attempt) return;
         var now = TimeProvider.GetUtcNow();
         if (outcome.Succeeded && outcome.Version is { } version)
         {

@@ -15,6 +15,12 @@ public sealed class TrainingCoordinatorState
 
     /// <summary>The registry: every version of every model kind, oldest first.</summary>
     public List<ModelVersionInfo> Versions { get; set; } = [];
+
+    /// <summary>Model kind → its labelled-sample count when training last started (the threshold counts new verdicts from there).</summary>
+    public Dictionary<string, int> TrainedAtSamples { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the schedule's reminder last looked for a due occurrence.</summary>
+    public DateTimeOffset? LastScheduleCheck { get; set; }
 }
 
 /// <summary>One result's verdict as the coordinator counts it.</summary>
@@ -28,14 +34,18 @@ public sealed class CountedFeedback
 }
 
 /// <summary>
-/// The training coordinator (first part: counting). Its state is fenced by the storage ETag like every grain's, so a
-/// duplicate activation during a view change cannot commit twice: the loser's write fails and it is deactivated.
+/// The training coordinator: counts verdicts, starts training (on demand, at the threshold, on a schedule), dispatches jobs to
+/// trainer silos and dispatches again when one is lost, keeps the registry and fans promoted versions out. Its state is fenced
+/// by the storage ETag like every grain's, so a duplicate activation during a view change cannot commit twice: the loser's
+/// write fails and it is deactivated.
 /// </summary>
 [GrainType("training-coordinator")]
 public sealed partial class TrainingCoordinatorGrain(
     [PersistentState("coordinator")] IPersistentState<TrainingCoordinatorState> state,
     IOptions<TrainingOptions> options,
-    IClusterBroadcaster broadcaster) : Grain, ITrainingCoordinatorGrain
+    IClusterBroadcaster broadcaster,
+    Runtime.Hosting.Silo silo,
+    Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, IRemindable
 {
     /// <inheritdoc />
     public async Task RecordFeedbackAsync(FeedbackRecord record, CancellationToken cancellationToken = default)
@@ -61,6 +71,7 @@ public sealed partial class TrainingCoordinatorGrain(
             else byResult[record.ResultId] = previous;
             throw;
         }
+        await AutoTriggerAsync(cancellationToken).ConfigureAwait(true);
     }
 
     /// <summary>

@@ -14,4 +14,27 @@ public sealed class TrainingOptions
     /// it is marked failed and a new trigger may start another. Default 30 minutes.
     /// </summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Start training a model kind by itself once <see cref="Threshold"/> new verdicts arrived since its last training.
+    /// Default true.
+    /// </summary>
+    public bool AutoTrigger { get; set; } = true;
+
+    /// <summary>
+    /// A Quartz cron expression (seconds first, UTC), e.g. <c>0 0 3 * * ?</c> for 03:00 every day: at each occurrence every
+    /// model kind with at least one new verdict since its last training is trained. Unset: no schedule. Driven by a durable
+    /// reminder, so it survives silo restarts.
+    /// </summary>
+    public string? Schedule { get; set; }
+
+    /// <summary>How often the schedule's reminder looks for a due occurrence. Default one minute.</summary>
+    public TimeSpan ScheduleCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often a running job's trainer silo is checked for life; a lost one gets the job dispatched again. Default 5 s.</summary>
+    public TimeSpan TrainerCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Dispatches of one job before it fails for good (the first one included). Default 3.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 3;
 }

@@ -15,6 +15,7 @@ internal static class TrainingEndpoints
             var result = await Coordinator(grains).TriggerAsync(request?.Model ?? MatchingModels.BaselineModelName, request?.Force ?? false, ct);
             return Results.Ok(result);
         });
+        api.MapGet("/training/jobs", async (IGrainFactory grains, CancellationToken ct) => Results.Ok(await Coordinator(grains).GetJobsAsync(ct)));
         api.MapGet("/training/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await Coordinator(grains).GetJobAsync(id, ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Training job '{id}'"));
         api.MapGet("/models", async (IGrainFactory grains, CancellationToken ct) =>
