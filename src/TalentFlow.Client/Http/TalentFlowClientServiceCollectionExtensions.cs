@@ -49,6 +49,8 @@ public static class TalentFlowClientServiceCollectionExtensions
                 // The client enforces TalentFlowClientOptions.Timeout over all attempts; HttpClient's own would cut retries short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // IHttpClientFactory's own request logs never show the credentials.
+            .RedactLoggedHeaders([AuthenticationHandler.ApiKeyHeader, "Authorization"])
             .AddHttpMessageHandler<RetryHandler>()
             .AddHttpMessageHandler<AuthenticationHandler>()
             .AddTypedClient(static (http, provider) => new TalentFlowHttpClient(

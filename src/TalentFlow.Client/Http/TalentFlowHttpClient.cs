@@ -79,6 +79,11 @@ public sealed partial class TalentFlowHttpClient
         {
             throw new TimeoutException($"The TalentFlow API did not answer {method} {path} within {_options.Timeout}.", ex);
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            // Carry the caller's own token, not the linked one, so `ex.CancellationToken == token` holds for the caller.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
         finally
         {
             content?.Dispose();
