@@ -1,0 +1,16 @@
+namespace TalentFlow.Client.Http;
+
+/// <summary>A job posting to store (<c>POST /api/v1/jobs</c>).</summary>
+/// <param name="Title">Job title.</param>
+/// <param name="Description">Full description.</param>
+/// <param name="RequiredSkills">Skills the employer requires; when null or empty, the skills named in the description.</param>
+/// <param name="Location">Where ("City, ST"), optional.</param>
+/// <param name="Company">Employer, optional.</param>
+/// <param name="Id">The job id to store it under (replacing a posting with that id); null lets the server make one.</param>
+public sealed record CreateJobRequest(
+    string Title,
+    string Description,
+    IReadOnlyList<string>? RequiredSkills = null,
+    string? Location = null,
+    string? Company = null,
+    string? Id = null);

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using TalentFlow.Grains;
+
+namespace TalentFlow.Client.Http.Internal;
+
+/// <summary>
+/// Every body the client reads or writes, source-generated with the API's conventions (snake_case names, nulls left out):
+/// no reflection-based serialisation, so the client trims and runs under Native AOT.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(CreateJobRequest))]
+[JsonSerializable(typeof(JobProfile))]
+[JsonSerializable(typeof(CreateCandidateRequest))]
+[JsonSerializable(typeof(CandidateProfile))]
+[JsonSerializable(typeof(IReadOnlyList<CandidateInteraction>))]
+[JsonSerializable(typeof(CandidateMatch))]
+[JsonSerializable(typeof(IReadOnlyList<RankedCandidate>))]
+[JsonSerializable(typeof(ScreeningResult))]
+[JsonSerializable(typeof(IReadOnlyList<ScreeningResult>))]
+[JsonSerializable(typeof(FeedbackBody))]
+[JsonSerializable(typeof(FeedbackReceipt))]
+[JsonSerializable(typeof(TrainingStatus))]
+[JsonSerializable(typeof(TriggerBody))]
+[JsonSerializable(typeof(TriggerResult))]
+[JsonSerializable(typeof(TrainingJobInfo))]
+[JsonSerializable(typeof(IReadOnlyList<ModelSummary>))]
+[JsonSerializable(typeof(PromotionResult))]
+[JsonSerializable(typeof(IReadOnlyList<SiloInfo>))]
+[JsonSerializable(typeof(HealthBody))]
+[JsonSerializable(typeof(TalentFlowProblem))]
+internal sealed partial class TalentFlowJsonContext : JsonSerializerContext;

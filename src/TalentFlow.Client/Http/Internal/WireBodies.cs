@@ -1,0 +1,10 @@
+namespace TalentFlow.Client.Http.Internal;
+
+/// <summary><c>POST /api/v1/feedback/submit</c>: a <see cref="Grains.ReviewerFeedback"/> plus the result it is about.</summary>
+internal sealed record FeedbackBody(string ScreeningResultId, string? HumanDecision, double? HumanScore, string? Notes, string? Reviewer);
+
+/// <summary><c>POST /api/v1/feedback/trigger-training</c>.</summary>
+internal sealed record TriggerBody(string? Model, bool Force);
+
+/// <summary><c>GET /health/*</c> when the silo answers 200.</summary>
+internal sealed record HealthBody(string Status);
