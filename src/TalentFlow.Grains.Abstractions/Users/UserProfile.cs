@@ -18,6 +18,7 @@ public sealed record UserProfile(
     public const int MaxLength = 200;
 
     /// <summary>Whether the profile says nothing a recommender can use.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty =>
         (PositionsOfInterest?.All(string.IsNullOrWhiteSpace) ?? true) && (PastTitles?.All(string.IsNullOrWhiteSpace) ?? true)
         && string.IsNullOrWhiteSpace(City) && string.IsNullOrWhiteSpace(State);
