@@ -42,8 +42,11 @@ public sealed class RecommendationModels
     /// <summary>The ConvFM artifact's version (a hash of its bytes), or null.</summary>
     public string? ConvFmVersion { get; }
 
-    /// <summary>The model name answers carry: <c>content</c>, or <c>hybrid:&lt;version&gt;</c>.</summary>
-    public string Name => ConvFmVersion is null ? ContentModelName : "hybrid:" + ConvFmVersion;
+    /// <summary>
+    /// The model name answers carry. Always <c>content</c> for now: a loaded ConvFM model is not yet used for scoring (the shards'
+    /// job-side ConvFM precomputation is still to do), and an answer must name the model that actually ranked it.
+    /// </summary>
+    public string Name { get; } = ContentModelName;
 
     /// <summary>
     /// The texts the built-in idf table is fitted on: the sample postings' titles and the sample users' texts. Fixed, so that

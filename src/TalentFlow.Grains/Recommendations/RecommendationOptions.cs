@@ -6,10 +6,10 @@ namespace TalentFlow.Grains;
 public sealed class RecommendationOptions
 {
     /// <summary>
-    /// A ConvFM artifact saved by <c>talentflow train convfm</c> (format <c>talentflow.convfm</c>). When set, scores are the
-    /// hybrid ConvFM logit + λ · content (λ is the artifact's <c>hybrid_weight</c> metric); when unset (the default), the content
-    /// model alone, which held-out evaluation ranks higher on the job-views data (see src/TalentFlow.ML/README.md). A missing or
-    /// unreadable file fails start-up.
+    /// A ConvFM artifact saved by <c>talentflow train convfm</c> (format <c>talentflow.convfm</c>), for the hybrid ConvFM logit +
+    /// λ · content (λ is the artifact's <c>hybrid_weight</c> metric). Unset by default: the content model alone, which held-out
+    /// evaluation ranks higher on the job-views data (see src/TalentFlow.ML/README.md). A missing or unreadable file fails
+    /// start-up. Today the artifact is loaded and checked but scoring still uses the content model (see the Grains README).
     /// </summary>
     public string? ConvFmModelPath { get; set; }
 

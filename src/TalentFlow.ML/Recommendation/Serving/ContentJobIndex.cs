@@ -84,6 +84,7 @@ public sealed class ContentJobIndex(ContentModel model)
             if (_slots.TryGetValue(id, out int slot)) (excluded ??= []).Add(slot);
         }
         var weights = query.Weights;
+        var filter = query.Filter;
         var best = new List<ContentHit>(top + 1);
         for (int j = 0; j < _ids.Count; j++)
         {
@@ -95,7 +96,8 @@ public sealed class ContentJobIndex(ContentModel model)
                 var terms = vector.Terms;
                 for (int t = 0; t < terms.Length; t++)
                 {
-                    if (weights.TryGetValue(terms[t], out float w)) text += w * vector.Weights[t];
+                    ulong term = terms[t];
+                    if (((filter[(int)(term >> 60)] >> (int)((term >> 54) & 63)) & 1) != 0 && weights.TryGetValue(term, out float w)) text += w * vector.Weights[t];
                 }
             }
             bool state = sameState[_states[j]], city = sameCity[_cities[j]];

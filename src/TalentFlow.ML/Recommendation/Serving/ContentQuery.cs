@@ -21,7 +21,11 @@ public sealed class ContentQuery
         ArgumentNullException.ThrowIfNull(exclude);
         Vector = model.Vectorize(text);
         Weights = new Dictionary<ulong, float>(Vector.Count);
-        for (int i = 0; i < Vector.Count; i++) Weights[Vector.Terms[i]] = Vector.Weights[i];
+        for (int i = 0; i < Vector.Count; i++)
+        {
+            Weights[Vector.Terms[i]] = Vector.Weights[i];
+            Filter[(int)(Vector.Terms[i] >> 60)] |= 1UL << (int)((Vector.Terms[i] >> 54) & 63);
+        }
         Cities = new HashSet<string>(cities.Select(c => Places.CityKey(c.City, c.State)).Where(k => k.Length > 0), StringComparer.Ordinal);
         States = new HashSet<string>(states.Select(Places.StateKey).Where(k => k.Length > 0), StringComparer.Ordinal);
         Exclude = new HashSet<string>(exclude, StringComparer.Ordinal);
@@ -42,6 +46,9 @@ public sealed class ContentQuery
     public IReadOnlySet<string> Exclude { get; }
 
     internal Dictionary<ulong, float> Weights { get; }
+
+    /// <summary>A 1,024-bit filter of the user's terms (top 10 bits of the hash): most job terms miss it and skip the hash look-up.</summary>
+    internal ulong[] Filter { get; } = new ulong[16];
 
     internal double StateWeight { get; }
 
