@@ -17,7 +17,7 @@ public static class GrainsSiloBuilderExtensions
     public const string BuiltinBaselineVersion = "builtin-1";
 
     /// <summary>
-    /// Hosts the Candidate and Job grains. The baseline model is loaded from <see cref="MatchingOptions.BaselineModelPath"/>
+    /// Hosts the Candidate, Job and User grains and the job catalog (options <see cref="RecommendationOptions"/>). The baseline model is loaded from <see cref="MatchingOptions.BaselineModelPath"/>
     /// or, when unset, fitted on the built-in sample corpus; a missing or unreadable model file fails start-up.
     /// </summary>
     public static SiloBuilder AddTalentFlowGrains(this SiloBuilder builder, Action<MatchingOptions>? configure = null)
@@ -40,6 +40,12 @@ public static class GrainsSiloBuilderExtensions
                 "Training:ScheduleCheckPeriod must be at least 1 s, Training:TrainerCheckInterval at least 100 ms, Training:JobTimeout positive.")
             .ValidateOnStart();
         services.AddHostedService<TrainingScheduleStarter>();
+        services.AddOptions<RecommendationOptions>().ValidateDataAnnotations()
+            .Validate(o => o.ConvFmModelPath is null || File.Exists(o.ConvFmModelPath), "Recommendation:ConvFmModelPath names a file that does not exist.")
+            .ValidateOnStart();
+        // Built at start-up (a hosted service asks for it), so that an unreadable ConvFM artifact fails start-up, not a request.
+        services.TryAddSingleton(sp => new RecommendationModels(sp.GetRequiredService<IOptions<RecommendationOptions>>().Value));
+        services.AddHostedService<RecommendationModelsWarmUp>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new TextNormalizer());
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));

@@ -36,6 +36,7 @@ internal static class HostComposition
         builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o))
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
+        builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();

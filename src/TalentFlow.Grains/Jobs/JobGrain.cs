@@ -51,6 +51,8 @@ public sealed class JobGrain(
         _features = null;
         _embedding = null;
         _scorerSide = null;
+        // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
+        await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(GrainKey, stored, cancellationToken).ConfigureAwait(true);
         return profile;
     }
 

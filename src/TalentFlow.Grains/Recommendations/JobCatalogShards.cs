@@ -1,0 +1,12 @@
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Grains;
+
+/// <summary>Which shard of the job catalog holds a job.</summary>
+internal static class JobCatalogShards
+{
+    public static string Key(int shard) => "catalog-" + shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The runtime's stable grain hash, so every silo and every run agrees.</summary>
+    public static string KeyOf(string jobId, int shardCount) => Key((int)(new GrainId("job", jobId).StableHash() % (ulong)shardCount));
+}
