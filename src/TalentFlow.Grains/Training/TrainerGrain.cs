@@ -19,6 +19,25 @@ public interface ITrainerGrain : IGrain
     Task<string?> StartAsync(string model, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Runs one training job (key: the job id) on a trainer silo with an accelerator (<see cref="SiloCapabilities.AcceleratedTrainerRole"/>).</summary>
+public interface IAcceleratedTrainerGrain : IGrain
+{
+    /// <inheritdoc cref="ITrainerGrain.StartAsync" />
+    Task<string?> StartAsync(string model, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The trainer placed on any silo with the <c>trainer</c> role.</summary>
+[GrainType("trainer")]
+[PlacementRole(SiloCapabilities.TrainerRole)]
+public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, silo, options), ITrainerGrain;
+
+/// <summary>The trainer placed only on trainer silos with an accelerator; the coordinator prefers it when one is Active.</summary>
+[GrainType("accelerated-trainer")]
+[PlacementRole(SiloCapabilities.AcceleratedTrainerRole)]
+public sealed class AcceleratedTrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, silo, options), IAcceleratedTrainerGrain;
+
 /// <summary>
 /// Retrains a model kind on the texts of every labelled screening result: a candidate-grouped 80/20 split, a new model
 /// fitted on the training side only (the TF-IDF baseline, or the embedded semantic encoder), ROC-AUC of its score (the
@@ -27,9 +46,7 @@ public interface ITrainerGrain : IGrain
 /// artifact is stored, the outcome reported. Between phases it reports progress to the coordinator, and stops when the
 /// coordinator answers that the job was cancelled (or is no longer this attempt's).
 /// </summary>
-[GrainType("trainer")]
-[PlacementRole("trainer")]
-public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options) : Grain, ITrainerGrain
+public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options) : Grain
 {
     private IDisposable? _work;
 

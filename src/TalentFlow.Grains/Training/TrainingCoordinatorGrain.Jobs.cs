@@ -41,7 +41,7 @@ public sealed partial class TrainingCoordinatorGrain
         try
         {
             // Placement puts the trainer grain on a silo with the trainer role only; none active means none can take it.
-            string? trainer = await GrainFactory.GetGrain<ITrainerGrain>(TrainerKey(id, 1)).StartAsync(model, cancellationToken).ConfigureAwait(true);
+            string? trainer = await DispatchAsync(TrainerKey(id, 1), model, cancellationToken).ConfigureAwait(true);
             string dispatched = $"Training on trainer silo {trainer}.";
             await SaveJobAsync(Logged(job with { Status = "running", Progress = 0.1, Message = dispatched, Silo = trainer }, dispatched), cancellationToken).ConfigureAwait(true);
             EnsureWatchdog();
@@ -54,6 +54,15 @@ public sealed partial class TrainingCoordinatorGrain
             return new TriggerResult(false, "No trainer silo is available.", id);
         }
     }
+
+    /// <summary>
+    /// Starts a trainer: on a trainer silo with an accelerator when one is Active (<see cref="SiloCapabilities"/>), else on any
+    /// trainer silo. Placement by role either way, so never on a silo without the role.
+    /// </summary>
+    private Task<string?> DispatchAsync(string trainerKey, string model, CancellationToken cancellationToken) =>
+        SiloCapabilities.AnyAcceleratedTrainer(silo.Members)
+            ? GrainFactory.GetGrain<IAcceleratedTrainerGrain>(trainerKey).StartAsync(model, cancellationToken)
+            : GrainFactory.GetGrain<ITrainerGrain>(trainerKey).StartAsync(model, cancellationToken);
 
     private TrainingJobInfo? RunningJob(string model) =>
         state.State.Jobs.Values.FirstOrDefault(j => j.Model == model && j.Status is "queued" or "running");

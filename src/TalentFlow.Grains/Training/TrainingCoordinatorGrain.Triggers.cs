@@ -110,7 +110,7 @@ public sealed partial class TrainingCoordinatorGrain
             try
             {
                 // Placement by role: only a trainer silo can take it, never the silo that was lost (it is no longer active).
-                string? trainer = await GrainFactory.GetGrain<ITrainerGrain>(TrainerKey(job.Id, attempt)).StartAsync(job.Model, cancellationToken).ConfigureAwait(true);
+                string? trainer = await DispatchAsync(TrainerKey(job.Id, attempt), job.Model, cancellationToken).ConfigureAwait(true);
                 // A timer turn may have interleaved with a cancellation: then the new attempt finds the job ended and stops.
                 if (state.State.Jobs.GetValueOrDefault(job.Id) is not { Status: "running" } current || current.Attempt != job.Attempt) continue;
                 string again = $"Trainer silo {job.Silo} was lost; dispatched again to {trainer} (attempt {attempt}).";
