@@ -50,7 +50,7 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
 {
     private IDisposable? _work;
 
-    /// <inheritdoc />
+    /// <inheritdoc cref="ITrainerGrain.StartAsync" />
     public Task<string?> StartAsync(string model, CancellationToken cancellationToken = default)
     {
         if (!MatchingModels.TrainableModels.Contains(model)) throw new ArgumentException($"Model '{model}' cannot be trained yet.");
