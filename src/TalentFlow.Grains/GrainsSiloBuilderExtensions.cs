@@ -18,7 +18,8 @@ public static class GrainsSiloBuilderExtensions
 
     /// <summary>
     /// Hosts the Candidate, Job and User grains and the job catalog (options <see cref="RecommendationOptions"/>). The baseline model is loaded from <see cref="MatchingOptions.BaselineModelPath"/>
-    /// or, when unset, fitted on the built-in sample corpus; a missing or unreadable model file fails start-up.
+    /// or, when unset, fitted on the built-in sample corpus; a missing or unreadable model file fails start-up. Adds the
+    /// silo's capability roles (cores, accelerator; see <see cref="SiloCapabilities"/>) to its <see cref="SiloOptions.Roles"/>.
     /// </summary>
     public static SiloBuilder AddTalentFlowGrains(this SiloBuilder builder, Action<MatchingOptions>? configure = null)
     {
@@ -40,6 +41,8 @@ public static class GrainsSiloBuilderExtensions
                 "Training:ScheduleCheckPeriod must be at least 1 s, Training:TrainerCheckInterval at least 100 ms, Training:JobTimeout positive.")
             .ValidateOnStart();
         services.AddHostedService<TrainingScheduleStarter>();
+        // Every silo advertises its cores and accelerator as membership roles (see SiloCapabilities).
+        services.PostConfigure<SiloOptions>(o => SiloCapabilities.Advertise(o.Roles, Environment.ProcessorCount, SiloCapabilities.DetectAccelerator()));
         services.AddOptions<RecommendationOptions>().ValidateDataAnnotations()
             .Validate(o => o.ConvFmModelPath is null || File.Exists(o.ConvFmModelPath), "Recommendation:ConvFmModelPath names a file that does not exist.")
             .ValidateOnStart();

@@ -94,6 +94,7 @@ public sealed class AuthApiTests(SiloHostFactory factory)
     [InlineData("GET", "/api/v1/feedback/training-status", "reviewer admin")]
     [InlineData("POST", "/api/v1/feedback/trigger-training", "admin")]
     [InlineData("GET", "/api/v1/training/jobs/nope", "admin")]
+    [InlineData("POST", "/api/v1/training/jobs/nope/cancel", "admin")]
     [InlineData("GET", "/api/v1/models", "admin")]
     [InlineData("POST", "/api/v1/models/baseline_tfidf/versions/nope/promote", "admin")]
     [InlineData("GET", "/api/v1/cluster/silos", "admin")]

@@ -97,6 +97,48 @@ public sealed class TrainingApiTests(SiloHostFactory factory)
     }
 
     [Fact]
+    public async Task CancelTrainingJob_Ended_Returns409ProblemAndUnknown404()
+    {
+        using var client = factory.CreateClient(ApiRoles.Admin);
+        using var response = await client.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { force = true });
+        string id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString()!;
+        for (int i = 0; i < 600; i++)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>($"/api/v1/training/jobs/{id}");
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled") break;
+            await Task.Delay(50);
+        }
+
+        using var ended = await client.PostAsync($"/api/v1/training/jobs/{id}/cancel", null);
+        using var unknown = await client.PostAsync("/api/v1/training/jobs/nope/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, ended.StatusCode);
+        Assert.Equal("application/problem+json", ended.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("only a queued or running job can be cancelled", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task TrainingJob_Finished_ShowsItsLogLines()
+    {
+        using var client = factory.CreateClient(ApiRoles.Admin);
+        using var response = await client.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { force = true });
+        string id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString()!;
+        JsonElement job = default;
+        for (int i = 0; i < 600; i++)
+        {
+            job = await client.GetFromJsonAsync<JsonElement>($"/api/v1/training/jobs/{id}");
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled") break;
+            await Task.Delay(50);
+        }
+
+        var log = job.GetProperty("log").EnumerateArray().ToList();
+        Assert.NotEmpty(log);
+        Assert.StartsWith("Queued", log[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.All(log, line => Assert.True(line.TryGetProperty("at", out _) && line.TryGetProperty("progress", out _)));
+    }
+
+    [Fact]
     public async Task TrainingJob_Unknown_Returns404AndPromotingAnUnknownVersionReturns404()
     {
         using var client = factory.CreateClient(ApiRoles.Admin);

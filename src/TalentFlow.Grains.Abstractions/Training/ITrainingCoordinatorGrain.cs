@@ -44,8 +44,34 @@ public interface ITrainingCoordinatorGrain : IGrain
     [ReadOnly]
     Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(string model, CancellationToken cancellationToken = default);
 
-    /// <summary>A trainer's report: registers the version and promotes it (and fans it out) only when it beats production.</summary>
+    /// <summary>
+    /// A trainer's report: registers the version in Staging and promotes it (and fans it out) only when it clears the
+    /// promotion bar. Ignored when the job was cancelled, has ended or was dispatched again since.
+    /// </summary>
     Task ReportAsync(TrainingOutcome outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A trainer's progress between phases (key: the trainer grain's key, <c>job</c> or <c>job~attempt</c>): sets the job's
+    /// progress and message and appends <paramref name="line"/> to its log. Answers whether the trainer should go on: false
+    /// when the job was cancelled, has ended or belongs to another attempt now, and then nothing is recorded.
+    /// </summary>
+    Task<bool> ReportProgressAsync(string trainerKey, double progress, string line, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels a queued or running job: it ends as <c>cancelled</c>, its trainer stops at its next phase, and whatever the
+    /// trainer reports afterwards is ignored (nothing is registered).
+    /// </summary>
+    /// <returns>The cancelled job.</returns>
+    /// <exception cref="KeyNotFoundException">No such job.</exception>
+    /// <exception cref="TrainingJobEndedException">The job has already ended.</exception>
+    Task<TrainingJobInfo> CancelAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers a version whose artifact is already stored (under <c>model:version</c>), in stage <c>None</c>: a model made
+    /// outside the learning loop, not evaluated by it. Promote it by hand to serve it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model kind is not trainable, the version exists, or its artifact is missing.</exception>
+    Task RegisterAsync(string model, string version, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken = default);
 
     /// <summary>Makes a registered version production (promotion or rollback) and fans it out to every silo.</summary>
     /// <exception cref="KeyNotFoundException">No such version.</exception>

@@ -13,14 +13,33 @@ namespace TalentFlow.Grains;
 /// <param name="FinishedAt">When it ended.</param>
 /// <param name="Attempt">1 for the first dispatch; one more each time a lost trainer silo made the coordinator dispatch again.</param>
 /// <param name="Trigger">What started it: <c>manual</c>, <c>threshold</c> or <c>schedule</c>.</param>
+/// <param name="Log">The job's last <see cref="MaxLogLines"/> log lines, oldest first (null for a job recorded before logs).</param>
 public sealed record TrainingJobInfo(
     string Id, string Model, string Status, double Progress, string Message, IReadOnlyDictionary<string, double> Metrics,
-    string? Version, string? Silo, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int Attempt = 1, string Trigger = "manual");
+    string? Version, string? Silo, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int Attempt = 1, string Trigger = "manual",
+    IReadOnlyList<TrainingLogLine>? Log = null)
+{
+    /// <summary>How many log lines a job keeps: 50.</summary>
+    public const int MaxLogLines = 50;
+
+    /// <summary>Whether the job has ended: <c>succeeded</c>, <c>failed</c> or <c>cancelled</c>.</summary>
+    public bool IsFinished => Status is "succeeded" or "failed" or "cancelled";
+}
+
+/// <summary>One line of a training job's log.</summary>
+/// <param name="At">When it was written.</param>
+/// <param name="Progress">The job's progress (0–1) at that point.</param>
+/// <param name="Message">What happened.</param>
+public sealed record TrainingLogLine(DateTimeOffset At, double Progress, string Message);
 
 /// <summary>A registered model version.</summary>
 /// <param name="Model">Model kind.</param>
 /// <param name="Version">Version id.</param>
-/// <param name="Stage"><c>None</c>, <c>Staging</c>, <c>Production</c> or <c>Archived</c>.</param>
+/// <param name="Stage">
+/// <c>Staging</c>: trained and evaluated, not serving (it did not clear the promotion bar, or awaits a manual promotion);
+/// <c>Production</c>: the one version every silo serves; <c>Archived</c>: a former production version, kept for rollback;
+/// <c>None</c>: registered without an evaluation (not produced by the learning loop).
+/// </param>
 /// <param name="Metrics">Its evaluation.</param>
 /// <param name="CreatedAt">When it was registered.</param>
 public sealed record ModelVersionInfo(string Model, string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt);
@@ -37,7 +56,10 @@ public sealed record TriggerResult(bool Success, string Message, string? JobId);
 /// <param name="Message">What happened.</param>
 /// <param name="Metrics">Evaluation on held-out feedback.</param>
 /// <param name="Version">The stored version, when it succeeded.</param>
-/// <param name="BeatsProduction">Whether it scored better than the production version on the same held-out feedback.</param>
+/// <param name="BeatsProduction">
+/// Whether it clears the promotion bar against the production version on the same held-out feedback (see
+/// <c>TrainingOptions.RequireSignificantGain</c>): then it is promoted, else it stays in Staging.
+/// </param>
 /// <param name="Silo">The trainer silo.</param>
 public sealed record TrainingOutcome(string JobId, bool Succeeded, string Message, IReadOnlyDictionary<string, double> Metrics, string? Version, bool BeatsProduction, string? Silo);
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Numerics.Tensors;
+using Microsoft.Extensions.Options;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Metrics;
@@ -17,19 +19,38 @@ public interface ITrainerGrain : IGrain
     Task<string?> StartAsync(string model, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Runs one training job (key: the job id) on a trainer silo with an accelerator (<see cref="SiloCapabilities.AcceleratedTrainerRole"/>).</summary>
+public interface IAcceleratedTrainerGrain : IGrain
+{
+    /// <inheritdoc cref="ITrainerGrain.StartAsync" />
+    Task<string?> StartAsync(string model, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The trainer placed on any silo with the <c>trainer</c> role.</summary>
+[GrainType("trainer")]
+[PlacementRole(SiloCapabilities.TrainerRole)]
+public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, silo, options), ITrainerGrain;
+
+/// <summary>The trainer placed only on trainer silos with an accelerator; the coordinator prefers it when one is Active.</summary>
+[GrainType("accelerated-trainer")]
+[PlacementRole(SiloCapabilities.AcceleratedTrainerRole)]
+public sealed class AcceleratedTrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, silo, options), IAcceleratedTrainerGrain;
+
 /// <summary>
 /// Retrains a model kind on the texts of every labelled screening result: a candidate-grouped 80/20 split, a new model
 /// fitted on the training side only (the TF-IDF baseline, or the embedded semantic encoder), ROC-AUC of its score (the
 /// baseline's raw score; the encoder's resume–job cosine) against the reviewers' verdicts on the held-out side, beside the
-/// production version's on the same side. The artifact is stored, the outcome reported.
+/// production version's on the same side, and a paired bootstrap interval of the difference, which decides promotion. The
+/// artifact is stored, the outcome reported. Between phases it reports progress to the coordinator, and stops when the
+/// coordinator answers that the job was cancelled (or is no longer this attempt's).
 /// </summary>
-[GrainType("trainer")]
-[PlacementRole("trainer")]
-public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo) : Grain, ITrainerGrain
+public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options) : Grain
 {
     private IDisposable? _work;
 
-    /// <inheritdoc />
+    /// <inheritdoc cref="ITrainerGrain.StartAsync" />
     public Task<string?> StartAsync(string model, CancellationToken cancellationToken = default)
     {
         if (!MatchingModels.TrainableModels.Contains(model)) throw new ArgumentException($"Model '{model}' cannot be trained yet.");
@@ -46,6 +67,12 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
         {
             outcome = await TrainAsync(coordinator, model).ConfigureAwait(true);
         }
+        catch (JobCancelledException)
+        {
+            // The coordinator no longer wants this attempt: nothing to store, nothing to report.
+            DeactivateOnIdle();
+            return;
+        }
         catch (Exception ex)
         {
             outcome = new TrainingOutcome(GrainKey, false, $"Training failed: {ex.Message}", new Dictionary<string, double>(), null, false, silo.Address?.ToString());
@@ -54,8 +81,15 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
         DeactivateOnIdle();
     }
 
+    /// <summary>Reports progress between phases; throws <see cref="JobCancelledException"/> when the coordinator says stop.</summary>
+    private async Task CheckpointAsync(ITrainingCoordinatorGrain coordinator, double progress, string line)
+    {
+        if (!await ReadAsync(() => coordinator.ReportProgressAsync(GrainKey, progress, line)).ConfigureAwait(true)) throw new JobCancelledException();
+    }
+
     private async Task<TrainingOutcome> TrainAsync(ITrainingCoordinatorGrain coordinator, string model)
     {
+        await CheckpointAsync(coordinator, 0.2, "Collecting labelled samples.").ConfigureAwait(true);
         var labelled = await ReadAsync(() => coordinator.GetLabelledResultsAsync(model)).ConfigureAwait(true);
         var samples = new List<(string Candidate, string Resume, string Job, bool Positive)>();
         var jobTexts = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -82,18 +116,19 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
                 new Dictionary<string, double>(), null, false, node);
         }
 
+        await CheckpointAsync(coordinator, 0.4, $"Fitting {model} on {train.Count} samples ({test.Count} held out).").ConfigureAwait(true);
         string[] trainTexts = [.. train.Select(s => s.Resume).Concat(train.Select(s => s.Job)).Distinct(StringComparer.Ordinal)];
         bool[] labels = [.. test.Select(s => s.Positive)];
-        double aucCandidate, aucProduction;
+        double[] candidateScores, productionScores;
         string version;
         byte[] artifact;
         if (model == MatchingModels.EncoderModelName)
         {
             var encoder = EmbeddedEncoder.Fit(trainTexts, EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 128);
-            aucCandidate = ClassificationMetrics.RocAuc(await CosinesAsync(encoder, test).ConfigureAwait(true), labels);
-            aucProduction = models.Encoder is { } production
-                ? ClassificationMetrics.RocAuc(await CosinesAsync(production.Encoder, test).ConfigureAwait(true), labels)
-                : 0.5;
+            await CheckpointAsync(coordinator, 0.6, $"Evaluating on {test.Count} held-out samples against production.").ConfigureAwait(true);
+            candidateScores = await CosinesAsync(encoder, test).ConfigureAwait(true);
+            // Without a production encoder every pair scores alike: chance.
+            productionScores = models.Encoder is { } production ? await CosinesAsync(production.Encoder, test).ConfigureAwait(true) : new double[test.Count];
             // The encoder's own version id names the registry version: every silo that loads the bytes derives the same one.
             version = encoder.VersionId;
             using var stream = new MemoryStream();
@@ -104,24 +139,40 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
         {
             var candidate = BaselineMatcher.Fit(trainTexts);
             var production = models.Current.Matcher;
-            aucCandidate = ClassificationMetrics.RocAuc([.. test.Select(s => candidate.Score(s.Resume, s.Job).RawScore)], labels);
-            aucProduction = ClassificationMetrics.RocAuc([.. test.Select(s => production.Score(s.Resume, s.Job).RawScore)], labels);
+            await CheckpointAsync(coordinator, 0.6, $"Evaluating on {test.Count} held-out samples against production.").ConfigureAwait(true);
+            candidateScores = [.. test.Select(s => candidate.Score(s.Resume, s.Job).RawScore)];
+            productionScores = [.. test.Select(s => production.Score(s.Resume, s.Job).RawScore)];
             version = "baseline-" + GrainKey;
             using var stream = new MemoryStream();
             candidate.Save(stream);
             artifact = stream.ToArray();
         }
+        var o = options.Value;
+        // CPU work off the grain's turn scheduler; the turn awaits it.
+        var (difference, lower, upper) = await Task.Run(() => PairedBootstrap.RocAucDifference(
+            candidateScores, productionScores, labels, o.BootstrapResamples, o.PromotionConfidence, seed: 0)).ConfigureAwait(true);
+        double aucCandidate = ClassificationMetrics.RocAuc(candidateScores, labels);
+        double aucProduction = ClassificationMetrics.RocAuc(productionScores, labels);
+        bool promote = o.RequireSignificantGain ? lower > 0 : difference > 0;
+
+        await CheckpointAsync(coordinator, 0.8, $"Storing the artifact of {version}.").ConfigureAwait(true);
         await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact).ConfigureAwait(true);
         var metrics = new Dictionary<string, double>
         {
             ["roc_auc"] = aucCandidate,
             ["production_roc_auc"] = aucProduction,
+            ["auc_difference"] = difference,
+            ["auc_difference_lower"] = lower,
+            ["auc_difference_upper"] = upper,
+            ["promotion_confidence"] = o.PromotionConfidence,
             ["train_samples"] = train.Count,
             ["test_samples"] = test.Count,
         };
+        string interval = string.Format(CultureInfo.InvariantCulture, "{0:0.###} ({1:0.#%} interval [{2:0.###}, {3:0.###}])", difference, o.PromotionConfidence, lower, upper);
         return new TrainingOutcome(GrainKey, true,
-            $"Trained on {train.Count} samples; held-out ROC-AUC {aucCandidate:0.###} against production's {aucProduction:0.###}.",
-            metrics, version, aucCandidate > aucProduction, node);
+            string.Format(CultureInfo.InvariantCulture, "Trained on {0} samples; held-out ROC-AUC {1:0.###} against production's {2:0.###}: a difference of {3}.",
+                train.Count, aucCandidate, aucProduction, interval),
+            metrics, version, promote, node);
     }
 
     private static async Task<double[]> CosinesAsync(IEncoder encoder, List<(string Candidate, string Resume, string Job, bool Positive)> samples)
@@ -153,4 +204,7 @@ public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo sil
     }
 
     private static int Bucket(string candidateId) => CandidateShards.ShardOf(candidateId, 5);
+
+    /// <summary>The coordinator answered a checkpoint with "stop".</summary>
+    private sealed class JobCancelledException : Exception;
 }

@@ -19,8 +19,8 @@ public sealed partial class TrainingCoordinatorGrain
         var running = RunningJob(model);
         if (running is not null && TimeProvider.GetUtcNow() - running.CreatedAt > options.Value.JobTimeout)
         {
-            await SaveJobAsync(running with { Status = "failed", Message = $"No report within {options.Value.JobTimeout}; the trainer was lost.", FinishedAt = TimeProvider.GetUtcNow() },
-                cancellationToken).ConfigureAwait(true);
+            string lost = $"No report within {options.Value.JobTimeout}; the trainer was lost.";
+            await SaveJobAsync(Ended(running, "failed", lost), cancellationToken).ConfigureAwait(true);
             running = null;
         }
         if (running is not null) return new TriggerResult(false, $"Job {running.Id} for {model} is already {running.Status}.", running.Id);
@@ -32,7 +32,8 @@ public sealed partial class TrainingCoordinatorGrain
 
         var now = TimeProvider.GetUtcNow();
         string id = "train-" + now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
-        var job = new TrainingJobInfo(id, model, "queued", 0, "Waiting for a trainer silo.", new Dictionary<string, double>(), null, null, now, null, 1, trigger);
+        var job = Logged(new TrainingJobInfo(id, model, "queued", 0, "Waiting for a trainer silo.", new Dictionary<string, double>(), null, null, now, null, 1, trigger),
+            $"Queued ({trigger}); waiting for a trainer silo.");
         // The threshold counts verdicts from this start on, whether or not a trainer takes it (a failed start waits for the
         // next threshold or a manual trigger rather than retrying on every verdict).
         state.State.TrainedAtSamples[model] = status.TotalSamples;
@@ -40,17 +41,28 @@ public sealed partial class TrainingCoordinatorGrain
         try
         {
             // Placement puts the trainer grain on a silo with the trainer role only; none active means none can take it.
-            string? trainer = await GrainFactory.GetGrain<ITrainerGrain>(TrainerKey(id, 1)).StartAsync(model, cancellationToken).ConfigureAwait(true);
-            await SaveJobAsync(job with { Status = "running", Progress = 0.1, Message = $"Training on trainer silo {trainer}.", Silo = trainer }, cancellationToken).ConfigureAwait(true);
+            string? trainer = await DispatchAsync(TrainerKey(id, 1), model, cancellationToken).ConfigureAwait(true);
+            string dispatched = $"Training on trainer silo {trainer}.";
+            await SaveJobAsync(Logged(job with { Status = "running", Progress = 0.1, Message = dispatched, Silo = trainer }, dispatched), cancellationToken).ConfigureAwait(true);
             EnsureWatchdog();
             return new TriggerResult(true, $"Training job {id} started.", id);
         }
         catch (SiloUnavailableException ex)
         {
-            await SaveJobAsync(job with { Status = "failed", Message = "No trainer silo can take it: " + ex.Message, FinishedAt = TimeProvider.GetUtcNow() }, cancellationToken).ConfigureAwait(true);
+            string none = "No trainer silo can take it: " + ex.Message;
+            await SaveJobAsync(Ended(job, "failed", none), cancellationToken).ConfigureAwait(true);
             return new TriggerResult(false, "No trainer silo is available.", id);
         }
     }
+
+    /// <summary>
+    /// Starts a trainer: on a trainer silo with an accelerator when one is Active (<see cref="SiloCapabilities"/>), else on any
+    /// trainer silo. Placement by role either way, so never on a silo without the role.
+    /// </summary>
+    private Task<string?> DispatchAsync(string trainerKey, string model, CancellationToken cancellationToken) =>
+        SiloCapabilities.AnyAcceleratedTrainer(silo.Members)
+            ? GrainFactory.GetGrain<IAcceleratedTrainerGrain>(trainerKey).StartAsync(model, cancellationToken)
+            : GrainFactory.GetGrain<ITrainerGrain>(trainerKey).StartAsync(model, cancellationToken);
 
     private TrainingJobInfo? RunningJob(string model) =>
         state.State.Jobs.Values.FirstOrDefault(j => j.Model == model && j.Status is "queued" or "running");
@@ -93,19 +105,48 @@ public sealed partial class TrainingCoordinatorGrain
         ArgumentNullException.ThrowIfNull(outcome);
         var (jobId, attempt) = ParseTrainerKey(outcome.JobId);
         // A report from an attempt given up as lost (its silo came back, or was only slow) is not the job's any more.
-        if (!state.State.Jobs.TryGetValue(jobId, out var job) || job.Status is "succeeded" or "failed" or "cancelled" || job.Attempt != attempt) return;
+        // A cancelled job's report is ignored too: nothing is registered.
+        if (!state.State.Jobs.TryGetValue(jobId, out var job) || job.IsFinished || job.Attempt != attempt) return;
         var now = TimeProvider.GetUtcNow();
         if (outcome.Succeeded && outcome.Version is { } version)
         {
-            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, outcome.BeatsProduction ? "Staging" : "None", outcome.Metrics, now));
+            // Every evaluated version enters the registry in Staging; PromoteAsync below moves it to Production when it cleared the bar.
+            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, "Staging", outcome.Metrics, now));
         }
-        string message = outcome.Succeeded && !outcome.BeatsProduction ? outcome.Message + " Not promoted: it does not beat production." : outcome.Message;
-        await SaveJobAsync(job with
+        string message = !outcome.Succeeded ? outcome.Message
+            : outcome.BeatsProduction ? outcome.Message + " Promoted to Production."
+            : outcome.Message + (options.Value.RequireSignificantGain
+                ? " Kept in Staging: the interval of the gain over production does not exclude 0."
+                : " Kept in Staging: it does not beat production.");
+        await SaveJobAsync(Logged(job with
         {
             Status = outcome.Succeeded ? "succeeded" : "failed", Progress = 1, Message = message, Metrics = outcome.Metrics,
             Version = outcome.Version, Silo = outcome.Silo, FinishedAt = now,
-        }, cancellationToken).ConfigureAwait(true);
+        }, message, now), cancellationToken).ConfigureAwait(true);
         if (outcome.Succeeded && outcome.BeatsProduction) await PromoteAsync(job.Model, outcome.Version!, cancellationToken).ConfigureAwait(true);
+    }
+
+    /// <inheritdoc />
+    public async Task RegisterAsync(string model, string version, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        if (!MatchingModels.TrainableModels.Contains(model)) throw new ArgumentException($"Model '{model}' has no registry yet.", nameof(model));
+        if (state.State.Versions.Any(v => v.Model == model && v.Version == version)) throw new ArgumentException($"Model {model} already has a version '{version}'.", nameof(version));
+        if (await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).GetAsync(cancellationToken).ConfigureAwait(true) is null)
+        {
+            throw new ArgumentException($"Model {model} version '{version}' has no stored artifact.", nameof(version));
+        }
+        state.State.Versions.Add(new ModelVersionInfo(model, version, "None", metrics ?? new Dictionary<string, double>(), TimeProvider.GetUtcNow()));
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            state.State.Versions.RemoveAt(state.State.Versions.Count - 1);
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -102,22 +102,19 @@ public sealed partial class TrainingCoordinatorGrain
             if (job.Silo is null || active.Contains(job.Silo)) continue;
             if (job.Attempt >= options.Value.MaxAttempts)
             {
-                await SaveJobAsync(job with
-                {
-                    Status = "failed", Message = $"Trainer silo {job.Silo} was lost; gave up after {job.Attempt} attempts.", FinishedAt = TimeProvider.GetUtcNow(),
-                }, cancellationToken).ConfigureAwait(true);
+                string gaveUp = $"Trainer silo {job.Silo} was lost; gave up after {job.Attempt} attempts.";
+                await SaveJobAsync(Ended(job, "failed", gaveUp), cancellationToken).ConfigureAwait(true);
                 continue;
             }
             int attempt = job.Attempt + 1;
             try
             {
                 // Placement by role: only a trainer silo can take it, never the silo that was lost (it is no longer active).
-                string? trainer = await GrainFactory.GetGrain<ITrainerGrain>(TrainerKey(job.Id, attempt)).StartAsync(job.Model, cancellationToken).ConfigureAwait(true);
-                await SaveJobAsync(job with
-                {
-                    Attempt = attempt, Silo = trainer, Progress = 0.1,
-                    Message = $"Trainer silo {job.Silo} was lost; dispatched again to {trainer} (attempt {attempt}).",
-                }, cancellationToken).ConfigureAwait(true);
+                string? trainer = await DispatchAsync(TrainerKey(job.Id, attempt), job.Model, cancellationToken).ConfigureAwait(true);
+                // A timer turn may have interleaved with a cancellation: then the new attempt finds the job ended and stops.
+                if (state.State.Jobs.GetValueOrDefault(job.Id) is not { Status: "running" } current || current.Attempt != job.Attempt) continue;
+                string again = $"Trainer silo {job.Silo} was lost; dispatched again to {trainer} (attempt {attempt}).";
+                await SaveJobAsync(Logged(job with { Attempt = attempt, Silo = trainer, Progress = 0.1, Message = again }, again), cancellationToken).ConfigureAwait(true);
                 Redispatched(logger, job.Id, job.Silo, trainer, attempt);
             }
             catch (SiloUnavailableException ex)

@@ -37,4 +37,22 @@ public sealed class TrainingOptions
     /// <summary>Dispatches of one job before it fails for good (the first one included). Default 3.</summary>
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// The coverage of the paired bootstrap interval of the held-out ROC-AUC difference (new version − production) that
+    /// decides promotion. Default 0.95.
+    /// </summary>
+    [Range(0.5, 0.999)]
+    public double PromotionConfidence { get; set; } = 0.95;
+
+    /// <summary>
+    /// Promote a new version only when the <see cref="PromotionConfidence"/> interval of its AUC gain over production excludes
+    /// 0 (lies above it). False: promote on any positive observed gain. Either way a version that is not promoted stays in
+    /// Staging. Default true.
+    /// </summary>
+    public bool RequireSignificantGain { get; set; } = true;
+
+    /// <summary>Bootstrap resamples of the held-out split (seeded, so a decision can be reproduced). Default 2,000.</summary>
+    [Range(100, 100_000)]
+    public int BootstrapResamples { get; set; } = 2000;
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using TalentFlow.Grains;
 using TalentFlow.ML.Documents;
 
 namespace TalentFlow.Silo.Endpoints;
@@ -7,7 +8,10 @@ namespace TalentFlow.Silo.Endpoints;
 /// The one place where a caller's mistake becomes an RFC 9457 problem, for every route: a request ASP.NET Core could not
 /// read (malformed JSON, a body over the limit) keeps its 4xx status in every environment (Development would rethrow it as
 /// a 500); under <c>/api</c>, bad input (<see cref="ArgumentException"/>, also as thrown by a grain on another silo) → 400,
-/// an unknown id (<see cref="KeyNotFoundException"/>) → 404, an unreadable upload (<see cref="DocumentException"/>) by its kind.
+/// an unknown id (<see cref="KeyNotFoundException"/>) → 404, a change to a training job that has ended
+/// (<see cref="TrainingJobEndedException"/>, an <see cref="InvalidOperationException"/>) → 409, an unreadable upload
+/// (<see cref="DocumentException"/>) by its kind. Other <see cref="InvalidOperationException"/>s are a server's state going
+/// wrong (a missing artifact, an encoder mismatch), not a conflict the caller can resolve, so they stay 500s.
 /// Anything else stays a 500: a bug, not bad input.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -20,6 +24,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.InnerException?.Message ?? bad.Message),
             ArgumentException when api => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message),
             KeyNotFoundException when api => (StatusCodes.Status404NotFound, "Not found", exception.Message),
+            TrainingJobEndedException when api => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
             DocumentException document when api => document.Kind switch
             {
                 DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Too large", document.Message),

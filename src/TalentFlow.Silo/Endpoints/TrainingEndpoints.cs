@@ -4,7 +4,7 @@ using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
-/// <summary>The learning loop's routes: trigger training (seed 002), follow a job, list the model registry. Admin only.</summary>
+/// <summary>The learning loop's routes: trigger training (seed 002), follow or cancel a job, list the model registry. Admin only.</summary>
 internal static class TrainingEndpoints
 {
     public static IEndpointRouteBuilder MapTrainingEndpoints(this IEndpointRouteBuilder app)
@@ -18,6 +18,8 @@ internal static class TrainingEndpoints
         api.MapGet("/training/jobs", async (IGrainFactory grains, CancellationToken ct) => Results.Ok(await Coordinator(grains).GetJobsAsync(ct)));
         api.MapGet("/training/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await Coordinator(grains).GetJobAsync(id, ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Training job '{id}'"));
+        api.MapPost("/training/jobs/{id}/cancel", async (string id, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await Coordinator(grains).CancelAsync(id, ct)));
         api.MapGet("/models", async (IGrainFactory grains, CancellationToken ct) =>
         {
             var versions = await Coordinator(grains).GetVersionsAsync(ct);

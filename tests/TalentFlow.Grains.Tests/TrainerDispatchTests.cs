@@ -1,0 +1,35 @@
+using TalentFlow.Runtime.Membership;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>Silos advertise cores and accelerator; the coordinator prefers a trainer silo with an accelerator.</summary>
+public sealed class TrainerDispatchTests
+{
+    [Fact]
+    public async Task Members_EverySilo_AdvertisesItsCoresAndAccelerator()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+
+        var members = cluster.Silos[0].Silo.Members.Where(m => m.Status == SiloStatus.Active).ToList();
+
+        Assert.Equal(2, members.Count);
+        Assert.All(members, m => Assert.Contains(SiloCapabilities.CoresPrefix + Environment.ProcessorCount, m.Roles));
+        Assert.All(members, m => Assert.Contains(SiloCapabilities.AcceleratorPrefix + SiloCapabilities.DetectAccelerator(), m.Roles));
+    }
+
+    [Fact]
+    public async Task TriggerAsync_AnAcceleratedTrainerIsActive_EveryJobRunsThere()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var accelerated = await cluster.StartSiloAsync(o => o.Roles = [SiloCapabilities.TrainerRole, SiloCapabilities.AcceleratedTrainerRole]);
+        await cluster.WaitForLivenessToStabilizeAsync();
+        await TrainingTestCluster.LabelAsync(cluster, 12);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+
+        var silos = new List<string?>();
+        for (int i = 0; i < 3; i++) silos.Add((await TrainingTestCluster.TrainAsync(coordinator, MatchingModels.BaselineModelName)).Silo);
+
+        Assert.All(silos, s => Assert.Equal(accelerated.Silo.Address!.ToString(), s));
+        Assert.Contains(SiloCapabilities.AcceleratorPrefix + "declared", cluster.Silos[0].Silo.Members.Single(m => m.Silo == accelerated.Silo.Address).Roles);
+    }
+}

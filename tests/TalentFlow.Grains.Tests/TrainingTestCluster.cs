@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Runtime.Testing;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>Clusters of trainer silos with labelled screenings, for the tests of the learning loop's gate, progress and cancellation.</summary>
+internal static class TrainingTestCluster
+{
+    public static async Task<TestCluster> StartAsync(int silos, Action<TrainingOptions>? configure = null)
+    {
+        var options = GrainsClusterFixture.CreateOptions(silos);
+        options.ConfigureSilo = o => o.Roles = ["trainer"];
+        options.ConfigureSiloBuilder = silo =>
+        {
+            silo.AddTalentFlowGrains();
+            silo.Services.Configure<TrainingOptions>(o =>
+            {
+                o.AutoTrigger = false;
+                configure?.Invoke(o);
+            });
+        };
+        return await TestCluster.StartAsync(options);
+    }
+
+    public static ITrainingCoordinatorGrain Coordinator(TestCluster cluster) =>
+        cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+
+    /// <summary>Candidate i has role i % 8, as job i % 8: a reviewer shortlists the same role and rejects another.</summary>
+    public static async Task LabelAsync(TestCluster cluster, int candidates)
+    {
+        var factory = cluster.GrainFactory;
+        var jobs = SampleCorpus.Jobs();
+        foreach (var job in jobs) await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        var people = SampleCorpus.Candidates(candidates, seed: 11);
+        for (int i = 0; i < people.Count; i++)
+        {
+            await factory.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
+            foreach (var (jobIndex, match) in new[] { (i % jobs.Count, true), ((i + 3) % jobs.Count, false) })
+            {
+                var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
+                await job.ScreenAsync(people[i].Id);
+                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(match ? "shortlist" : "reject"));
+            }
+        }
+    }
+
+    public static async Task<TrainingJobInfo> WaitForJobAsync(ITrainingCoordinatorGrain coordinator, string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var job = await coordinator.GetJobAsync(id);
+            if (job is { IsFinished: true }) return job;
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    public static async Task<TrainingJobInfo> TrainAsync(ITrainingCoordinatorGrain coordinator, string model)
+    {
+        var started = await coordinator.TriggerAsync(model, force: true);
+        Assert.True(started.Success, started.Message);
+        return await WaitForJobAsync(coordinator, started.JobId!);
+    }
+}
