@@ -104,7 +104,9 @@ public sealed class DocumentReader
         if (length > _options.MaxBytes)
         {
             throw new DocumentException(DocumentErrorKind.TooLarge,
-                $"The file is larger than the {_options.MaxBytes / (1024 * 1024.0):0.#} MiB limit.");
+                _options.MaxBytes >= 1024 * 1024
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The file is larger than the {_options.MaxBytes / (1024 * 1024.0):0.#} MiB limit.")
+                    : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The file is larger than the {_options.MaxBytes} byte limit."));
         }
     }
 }
