@@ -64,6 +64,27 @@ public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster) : IClas
     }
 
     [Fact]
+    public async Task Dashboard_SiloPicked_ShowsItsProcessCpuMemoryGcAndThreadPool()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await OpenWithKeyAsync(page, cluster.A.BaseAddress, TestKeys.Admin);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#silo-pick option').length === 2");
+
+        await page.SelectOptionAsync("#silo-pick", new SelectOptionValue { Label = "silo-b" });
+        await page.WaitForSelectorAsync("#detail tbody tr");
+
+        var detail = (await page.Locator("#detail tbody tr").AllInnerTextsAsync()).Select(r => r.Split('\t')).ToDictionary(c => c[0], c => c[1]);
+        Assert.Matches(@"^\d+(\.\d)? %$", detail["CPU"]);
+        Assert.Matches(@"^[\d,.]+ MiB$", detail["Working set"]);
+        Assert.True(double.Parse(detail["Working set"].Split(' ')[0].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 1);
+        Assert.Matches(@"^[\d,]+ / [\d,]+ / [\d,]+$", detail["GC collections (gen 0 / 1 / 2)"]);
+        Assert.True(int.Parse(detail["Thread pool threads"], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("silo-b", await page.EvalOnSelectorAsync<string>("#silo-pick", "s => s.selectedOptions[0].textContent"));
+    }
+
+    [Fact]
     public async Task Dashboard_ReviewerKeyOnEitherSilo_IsRefusedWithNoData()
     {
         using var playwright = await Playwright.CreateAsync();
