@@ -39,6 +39,7 @@ internal static class DashboardEndpoints
                 feedback,
                 versions));
         }).RequireAuthorization(ApiPolicies.Admin);
+        app.MapScoreHistogram();
         return app;
     }
 
