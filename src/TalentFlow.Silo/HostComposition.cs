@@ -2,6 +2,7 @@ using TalentFlow.Grains;
 using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Postgres;
 using TalentFlow.Silo.Security;
+using TalentFlow.Silo.Uploads;
 
 namespace TalentFlow.Silo;
 
@@ -37,6 +38,7 @@ internal static class HostComposition
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
         builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));
+        builder.Services.AddTalentFlowUploads(configuration.GetSection(Uploads.UploadOptions.SectionName));
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();

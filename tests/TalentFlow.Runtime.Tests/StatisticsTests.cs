@@ -49,6 +49,22 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public async Task StatsEndpoint_Read_ReportsTheProcessCpuMemoryGcAndThreadPool()
+    {
+        await using var cluster = await StartWithTrafficAsync("process");
+
+        using var json = JsonDocument.Parse(await Http.GetStringAsync($"http://{cluster.Silos[0].Endpoint}/rt/stats"));
+        var process = json.RootElement.GetProperty("process");
+
+        Assert.InRange(process.GetProperty("cpu_percent").GetDouble(), 0, 100);
+        Assert.True(process.GetProperty("working_set_bytes").GetInt64() > 1024 * 1024);
+        Assert.True(process.GetProperty("gc_heap_bytes").GetInt64() > 0);
+        Assert.True(process.GetProperty("gen0_collections").GetInt32() >= process.GetProperty("gen2_collections").GetInt32());
+        Assert.True(process.GetProperty("thread_pool_threads").GetInt32() > 0);
+        Assert.True(process.GetProperty("uptime_seconds").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task RuntimeMeter_Observed_ReportsCallsAndErrorsTaggedBySiloAndMethod()
     {
         await using var cluster = await StartWithTrafficAsync("meter");

@@ -12,7 +12,7 @@ public enum DocumentErrorKind
     /// <summary>The bytes are neither PDF, DOCX nor text.</summary>
     UnknownFormat,
 
-    /// <summary>The bytes look like binary data, not text.</summary>
+    /// <summary>The bytes look like binary data (or, when Latin-1 is refused, text that is not UTF-8), not text.</summary>
     Binary,
 
     /// <summary>The PDF or DOCX is damaged.</summary>
@@ -26,4 +26,7 @@ public enum DocumentErrorKind
 
     /// <summary>Extraction took longer than <see cref="DocumentReaderOptions.Timeout"/>.</summary>
     Timeout,
+
+    /// <summary>The file's extension names one format and its content is another (e.g. a <c>.pdf</c> holding text).</summary>
+    ContentMismatch,
 }

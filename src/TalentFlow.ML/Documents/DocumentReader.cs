@@ -45,7 +45,7 @@ public sealed class DocumentReader
         return await ReadAsync(buffer.ToArray(), fileName, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads a document held in memory; the format comes from its first bytes, then from the file name.</summary>
+    /// <summary>Reads a document held in memory; the format comes from its content, which a known extension must match.</summary>
     public async Task<ExtractedDocument> ReadAsync(ReadOnlyMemory<byte> bytes, string? fileName, CancellationToken cancellationToken = default)
     {
         ThrowIfTooLarge(bytes.Length);
@@ -54,7 +54,7 @@ public sealed class DocumentReader
             throw new DocumentException(DocumentErrorKind.Empty, "The file is empty.");
         }
 
-        var format = Detect(bytes.Span, fileName);
+        var format = Detect(bytes, fileName);
         var raw = format switch
         {
             DocumentType.Pdf => await PdfTextExtractor.ExtractAsync(bytes, _options, cancellationToken).ConfigureAwait(false),
@@ -70,28 +70,33 @@ public sealed class DocumentReader
         return new ExtractedDocument(format, text);
     }
 
-    /// <summary>Detects the format from magic bytes; a file name only decides when the bytes do not.</summary>
-    internal static DocumentType Detect(ReadOnlySpan<byte> head, string? fileName)
+    /// <summary>
+    /// The format comes from the content (<see cref="DocumentSniffer"/>); a known extension (<c>.pdf</c>, <c>.docx</c>,
+    /// <c>.txt</c>, <c>.text</c>, <c>.md</c>) must agree with it, any other name leaves the decision to the content.
+    /// </summary>
+    internal DocumentType Detect(ReadOnlyMemory<byte> bytes, string? fileName)
     {
-        if (head.StartsWith("%PDF-"u8))
+        var content = DocumentSniffer.Sniff(bytes, _options.AcceptLatin1Text);
+        if (content.Type is not { } type)
         {
-            return DocumentType.Pdf;
-        }
-
-        if (head.StartsWith("PK\x03\x04"u8))
-        {
-            return DocumentType.Docx;
+            throw new DocumentException(content.Refusal ?? DocumentErrorKind.UnknownFormat, $"Unsupported content: the file is {content.Description}. Use PDF, DOCX or plain UTF-8 text.");
         }
 
         var ext = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
-        return ext switch
+        DocumentType? named = ext switch
         {
-            ".pdf" => throw new DocumentException(DocumentErrorKind.Corrupt, "The file is named .pdf but is not a PDF."),
-            ".docx" => throw new DocumentException(DocumentErrorKind.Corrupt, "The file is named .docx but is not a DOCX."),
-            "" or ".txt" or ".text" or ".md" => DocumentType.Text,
-            _ when !TextDecoder.LooksBinary(head) => DocumentType.Text,
-            _ => throw new DocumentException(DocumentErrorKind.UnknownFormat, $"Unsupported format '{ext}': use PDF, DOCX or TXT."),
+            ".pdf" => DocumentType.Pdf,
+            ".docx" => DocumentType.Docx,
+            ".txt" or ".text" or ".md" => DocumentType.Text,
+            _ => null,
         };
+        if (named is { } expected && expected != type)
+        {
+            throw new DocumentException(DocumentErrorKind.ContentMismatch,
+                $"The file is named '{ext}' but its content is {content.Description}: rename it or upload the right file.");
+        }
+
+        return type;
     }
 
     private void ThrowIfTooLarge(long length)
@@ -99,7 +104,9 @@ public sealed class DocumentReader
         if (length > _options.MaxBytes)
         {
             throw new DocumentException(DocumentErrorKind.TooLarge,
-                $"The file is larger than the {_options.MaxBytes / (1024 * 1024.0):0.#} MiB limit.");
+                _options.MaxBytes >= 1024 * 1024
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The file is larger than the {_options.MaxBytes / (1024 * 1024.0):0.#} MiB limit.")
+                    : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The file is larger than the {_options.MaxBytes} byte limit."));
         }
     }
 }

@@ -11,4 +11,10 @@ public sealed class DocumentReaderOptions
 
     /// <summary>The pdftotext executable (from poppler-utils). Default <c>pdftotext</c> on the PATH.</summary>
     public string PdfToTextPath { get; set; } = "pdftotext";
+
+    /// <summary>
+    /// Whether text that is not valid UTF-8 is read as Latin-1 (true) or refused as <see cref="DocumentErrorKind.Binary"/>
+    /// (false). Default true: old local files are often Latin-1; the HTTP upload accepts UTF-8 only.
+    /// </summary>
+    public bool AcceptLatin1Text { get; set; } = true;
 }

@@ -26,6 +26,6 @@ internal sealed partial class SiloRuntime
         }
         return new SiloStatisticsSnapshot(
             LocalAddress?.ToString() ?? "", Options.SiloName, Status.ToString(), Options.Roles, Catalog.Count, byType,
-            Reminders.LocalCount, methods);
+            Reminders.LocalCount, methods, ProcessStatisticsSnapshot.Read());
     }
 }

@@ -23,9 +23,11 @@ public sealed record MethodStatisticsSnapshot(
 /// <param name="ActivationsByType">Live activations per grain type.</param>
 /// <param name="Reminders">Reminders this silo fires.</param>
 /// <param name="Methods">Per-method numbers.</param>
+/// <param name="Process">The silo's process: CPU, memory, GC, thread pool (null from a silo that does not report it).</param>
 public sealed record SiloStatisticsSnapshot(
     string Silo, string SiloName, string Status, IReadOnlyList<string> Roles, int Activations,
-    IReadOnlyDictionary<string, int> ActivationsByType, int Reminders, IReadOnlyList<MethodStatisticsSnapshot> Methods);
+    IReadOnlyDictionary<string, int> ActivationsByType, int Reminders, IReadOnlyList<MethodStatisticsSnapshot> Methods,
+    ProcessStatisticsSnapshot? Process = null);
 
 /// <summary>Percentiles of latency histograms as served in <see cref="MethodStatisticsSnapshot.Histogram"/>.</summary>
 public static class LatencyQuantiles

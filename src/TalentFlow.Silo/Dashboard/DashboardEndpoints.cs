@@ -33,12 +33,13 @@ internal static class DashboardEndpoints
             var versions = await coordinator.GetVersionsAsync(ct);
             return Results.Ok(new Overview(
                 [.. silos.Select(s => new SiloOverview(s.Silo, s.Statistics?.SiloName, s.Statistics?.Status ?? "unreachable", s.Statistics?.Roles ?? [],
-                    s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error))],
+                    s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error, s.Statistics?.Process))],
                 MergeMethods(silos),
                 new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version, [MatchingModels.EncoderModelName] = models.Encoder?.Version ?? "none" },
                 feedback,
                 versions));
         }).RequireAuthorization(ApiPolicies.Admin);
+        app.MapScoreHistogram();
         return app;
     }
 
@@ -71,7 +72,8 @@ internal static class DashboardEndpoints
     internal sealed record Overview(IReadOnlyList<SiloOverview> Silos, IReadOnlyList<MethodOverview> Methods, IReadOnlyDictionary<string, string> ModelVersions,
         TrainingStatus Feedback, IReadOnlyList<ModelVersionInfo> Registry);
 
-    internal sealed record SiloOverview(string Id, string? Name, string Status, IReadOnlyList<string> Roles, int Activations, long Calls, long Errors, string? Error);
+    internal sealed record SiloOverview(string Id, string? Name, string Status, IReadOnlyList<string> Roles, int Activations, long Calls, long Errors, string? Error,
+        ProcessStatisticsSnapshot? Process);
 
     internal sealed record MethodOverview(string GrainType, string Method, long Calls, long Errors, double P50Micros, double P95Micros, double P99Micros);
 }

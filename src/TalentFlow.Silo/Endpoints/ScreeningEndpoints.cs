@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using TalentFlow.Grains;
 using TalentFlow.ML.Documents;
 using TalentFlow.Runtime;
 using TalentFlow.Silo.Security;
+using TalentFlow.Silo.Uploads;
 
 namespace TalentFlow.Silo.Endpoints;
 
@@ -12,9 +14,6 @@ namespace TalentFlow.Silo.Endpoints;
 /// </summary>
 internal static class ScreeningEndpoints
 {
-    /// <summary>Largest upload: the document reader's own limit, plus room for the form's other fields.</summary>
-    private const long MaxUploadBytes = 10 * 1024 * 1024 + 64 * 1024;
-
     public static IEndpointRouteBuilder MapScreeningEndpoints(this IEndpointRouteBuilder app)
     {
         var screening = app.MapGroup("/api/v1/screening");
@@ -27,31 +26,47 @@ internal static class ScreeningEndpoints
         return app;
     }
 
-    private static async Task<IResult> UploadResumeAsync(HttpContext context, IGrainFactory grains, CancellationToken ct)
+    /// <summary>
+    /// Limits first (Content-Length, then the body as it streams: chunked bodies have no length), then the form (malformed →
+    /// 400), then the file: its type comes from its bytes (<see cref="DocumentSniffer"/>), not its name.
+    /// </summary>
+    private static async Task<IResult> UploadResumeAsync(HttpContext context, IGrainFactory grains, IOptions<UploadOptions> options,
+        [FromKeyedServices(UploadServiceCollectionExtensions.ReaderKey)] DocumentReader reader, CancellationToken ct)
     {
         var request = context.Request;
+        long limit = options.Value.MaxRequestBytes;
         if (!request.HasFormContentType)
         {
             return Results.Problem("Send multipart/form-data with 'file', 'job_id' and 'candidate_name'.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
-        if (request.ContentLength > MaxUploadBytes)
+        if (request.ContentLength > limit)
         {
-            return Results.Problem($"The upload is over {MaxUploadBytes / (1024 * 1024)} MiB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return Results.Problem($"The upload is {request.ContentLength:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes).",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         }
         var features = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (features is { IsReadOnly: false }) features.MaxRequestBodySize = MaxUploadBytes;
-        var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxUploadBytes }, ct);
+        if (features is { IsReadOnly: false }) features.MaxRequestBodySize = limit;
+        request.Body = new LengthLimitedStream(request.Body, limit);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, BufferBodyLengthLimit = limit }, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
+        {
+            return Results.Problem($"The multipart form could not be read: {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Malformed form");
+        }
         string jobId = ApiProblems.CheckId(form["job_id"].ToString() is { Length: > 0 } j ? j : throw new ArgumentException("The form has no 'job_id'."), "job")!;
         var file = form.Files.GetFile("file") ?? throw new ArgumentException("The form has no 'file'.");
         string name = form["candidate_name"].ToString();
         var job = grains.GetGrain<IJobGrain>(jobId);
         if (await job.GetAsync(ct) is null) return ApiProblems.NotFound($"Job '{jobId}'");
 
-        // An unreadable document throws DocumentException, which ApiExceptionHandler turns into 400, 413, 415 or 503.
+        // An unreadable document throws DocumentException, which ApiExceptionHandler turns into 400, 413, 415 (what the bytes are) or 503.
         ExtractedDocument document;
         await using (var stream = file.OpenReadStream())
         {
-            document = await new DocumentReader().ReadAsync(stream, file.FileName, ct);
+            document = await reader.ReadAsync(stream, file.FileName, ct);
         }
 
         string candidateId = "cand-" + Guid.NewGuid().ToString("N")[..12];

@@ -75,8 +75,28 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_NotAPdfButNamedPdf_ThrowsCorrupt() =>
-        Assert.Equal(DocumentErrorKind.Corrupt, await ErrorOf(() => CreateSut().ReadAsync("hello"u8.ToArray(), "cv.pdf")));
+    public async Task ReadAsync_TextNamedPdf_ThrowsContentMismatchSayingWhatItIs()
+    {
+        var e = await Assert.ThrowsAsync<DocumentException>(() => CreateSut().ReadAsync("hello"u8.ToArray(), "cv.pdf"));
+        Assert.Equal(DocumentErrorKind.ContentMismatch, e.Kind);
+        Assert.Contains("plain text", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DocxNamedTxt_ThrowsContentMismatch() =>
+        Assert.Equal(DocumentErrorKind.ContentMismatch, await ErrorOf(() => CreateSut().ReadAsync(MakeDocx("Jane"), "cv.txt")));
+
+    [Fact]
+    public async Task ReadAsync_DocxWithUnknownExtension_ContentDecides() =>
+        Assert.Equal(DocumentType.Docx, (await CreateSut().ReadAsync(MakeDocx("Jane Doe"), "cv.bin")).Format);
+
+    [Fact]
+    public async Task ReadAsync_PngNamedTxt_ThrowsUnknownFormatNamingPng()
+    {
+        var e = await Assert.ThrowsAsync<DocumentException>(() => CreateSut().ReadAsync(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0 }, "cv.txt"));
+        Assert.Equal(DocumentErrorKind.UnknownFormat, e.Kind);
+        Assert.Contains("PNG", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task ReadAsync_PdfWithoutPdftotext_ThrowsToolMissingNamingPopplerUtils()
