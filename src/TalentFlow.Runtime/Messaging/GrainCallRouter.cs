@@ -130,6 +130,12 @@ internal sealed class GrainCallRouter(IClusterView cluster, RemoteGrainInvoker r
             {
                 throw new SiloUnavailableException($"The call {request} to {target.GrainId} found no owner after {MaxForwards} forwards.");
             }
+            catch (ActivationGoneException)
+            {
+                // Still closing after every forward (the cluster is changing): the caller gets the public, retryable error,
+                // never the runtime's internal one.
+                throw new SiloUnavailableException($"The call {request} to {target.GrainId} met closing activations on {MaxForwards} forwards.");
+            }
             catch (TimeoutException) when (local is not null)
             {
                 throw new GrainCallTimeoutException($"The call {request} to {target.GrainId} timed out after {local.ResponseTimeout.TotalSeconds:0.###} s.");
