@@ -6,53 +6,16 @@ namespace TalentFlow.Grains.Tests;
 /// <summary>Feedback → trigger → trainer silo → registry → promotion → every silo serves the new version.</summary>
 public sealed class LearningLoopTests
 {
-    private static TestClusterOptions Options(int silos, bool trainers)
-    {
-        var options = GrainsClusterFixture.CreateOptions(silos);
-        if (trainers) options.ConfigureSilo = o => o.Roles = ["trainer"];
-        return options;
-    }
-
-    private static async Task LabelAsync(TestCluster cluster, int candidates)
-    {
-        var factory = cluster.GrainFactory;
-        var jobs = SampleCorpus.Jobs();
-        foreach (var job in jobs) await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
-        var people = SampleCorpus.Candidates(candidates, seed: 11);
-        for (int i = 0; i < people.Count; i++)
-        {
-            await factory.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
-            // Candidate i has role i % 8, as job i % 8: a reviewer shortlists the same role and rejects another.
-            foreach (var (jobIndex, match) in new[] { (i % jobs.Count, true), ((i + 3) % jobs.Count, false) })
-            {
-                var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
-                await job.ScreenAsync(people[i].Id);
-                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(match ? "shortlist" : "reject"));
-            }
-        }
-    }
-
-    private static async Task<TrainingJobInfo> WaitForJobAsync(ITrainingCoordinatorGrain coordinator, string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var job = await coordinator.GetJobAsync(id);
-            if (job is { Status: "succeeded" or "failed" or "cancelled" }) return job;
-            await Task.Delay(50, timeout.Token);
-        }
-    }
-
     [Fact]
     public async Task Trigger_WithFeedback_TrainsOnATrainerRegistersAndPromotionReachesEverySilo()
     {
-        await using var cluster = await TestCluster.StartAsync(Options(2, trainers: true));
-        await LabelAsync(cluster, 40);
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        await TrainingTestCluster.LabelAsync(cluster, 40);
         var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
         var notReady = await coordinator.TriggerAsync(MatchingModels.BaselineModelName, force: false);
         var started = await coordinator.TriggerAsync(MatchingModels.BaselineModelName, force: true);
-        var job = await WaitForJobAsync(coordinator, started.JobId!);
+        var job = await TrainingTestCluster.WaitForJobAsync(coordinator, started.JobId!);
 
         Assert.False(notReady.Success);
         Assert.Contains("20 more needed", notReady.Message, StringComparison.Ordinal);
@@ -80,14 +43,14 @@ public sealed class LearningLoopTests
     [Fact]
     public async Task Trigger_SemanticEncoder_TrainsRegistersAndPromotionSwapsEverySiloAndReEmbedsTheIndex()
     {
-        await using var cluster = await TestCluster.StartAsync(Options(2, trainers: true));
-        await LabelAsync(cluster, 30);
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        await TrainingTestCluster.LabelAsync(cluster, 30);
         var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
         string before = cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().Encoder!.Version;
 
         var status = await coordinator.GetStatusAsync(MatchingModels.EncoderModelName);
         var started = await coordinator.TriggerAsync(MatchingModels.EncoderModelName, force: true);
-        var job = await WaitForJobAsync(coordinator, started.JobId!);
+        var job = await TrainingTestCluster.WaitForJobAsync(coordinator, started.JobId!);
         await coordinator.PromoteAsync(MatchingModels.EncoderModelName, job.Version!);
         foreach (var silo in cluster.Silos) await silo.Host.Services.GetRequiredService<EncoderMigration>().Running;
         var ranked = await cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id).RankCandidatesAsync(100);
@@ -109,7 +72,7 @@ public sealed class LearningLoopTests
     [Fact]
     public async Task Trigger_NoTrainerSilo_FailsTheJobCleanly()
     {
-        await using var cluster = await TestCluster.StartAsync(Options(1, trainers: false));
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
         var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
         var result = await coordinator.TriggerAsync(MatchingModels.BaselineModelName, force: true);
@@ -123,64 +86,14 @@ public sealed class LearningLoopTests
 /// <summary>Training that starts by itself (threshold, schedule) and survives losing its trainer silo.</summary>
 public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private static TestClusterOptions Options(int silos, Action<TrainingOptions> configure)
-    {
-        var options = GrainsClusterFixture.CreateOptions(silos);
-        options.ConfigureSilo = o => o.Roles = ["trainer"];
-        options.ConfigureSiloBuilder = silo =>
-        {
-            silo.AddTalentFlowGrains();
-            silo.Services.Configure(configure);
-        };
-        return options;
-    }
-
-    private static async Task LabelAsync(TestCluster cluster, int candidates)
-    {
-        var factory = cluster.GrainFactory;
-        var jobs = SampleCorpus.Jobs();
-        foreach (var job in jobs) await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
-        var people = SampleCorpus.Candidates(candidates, seed: 11);
-        for (int i = 0; i < people.Count; i++)
-        {
-            await factory.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
-            foreach (var (jobIndex, match) in new[] { (i % jobs.Count, true), ((i + 3) % jobs.Count, false) })
-            {
-                var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
-                await job.ScreenAsync(people[i].Id);
-                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(match ? "shortlist" : "reject"));
-            }
-        }
-    }
-
-    private static async Task<IReadOnlyList<TrainingJobInfo>> WaitForJobsAsync(ITrainingCoordinatorGrain coordinator, Func<IReadOnlyList<TrainingJobInfo>, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            try
-            {
-                var jobs = await coordinator.GetJobsAsync();
-                if (done(jobs)) return jobs;
-            }
-            catch (TalentFlow.Runtime.SiloUnavailableException)
-            {
-                // The coordinator lived on a killed silo: it comes back elsewhere once membership has declared that one dead.
-            }
-            await Task.Delay(100, timeout.Token);
-        }
-    }
-
-    private static bool Finished(TrainingJobInfo job) => job.Status is "succeeded" or "failed" or "cancelled";
-
     [Fact]
     public async Task RecordFeedback_ThresholdReached_StartsEveryKindOnceByItself()
     {
-        await using var cluster = await TestCluster.StartAsync(Options(2, o => o.Threshold = 10));
-        await LabelAsync(cluster, 8); // 16 verdicts: the 10th starts training; 6 more are not another 10
+        await using var cluster = await TrainingTestCluster.StartAsync(2, o => (o.AutoTrigger, o.Threshold) = (true, 10));
+        await TrainingTestCluster.LabelAsync(cluster, 8); // 16 verdicts: the 10th starts training; 6 more are not another 10
         var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
-        var jobs = await WaitForJobsAsync(coordinator, j => j.Count >= 2 && j.All(Finished));
+        var jobs = await TrainingTestCluster.WaitForJobsAsync(coordinator, j => j.Count >= 2 && j.All(job => job.IsFinished));
 
         Assert.Equal(2, jobs.Count);
         Assert.Equal([MatchingModels.BaselineModelName, MatchingModels.EncoderModelName], jobs.Select(j => j.Model).Order(StringComparer.Ordinal));
@@ -191,16 +104,15 @@ public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper ou
     [Fact]
     public async Task Schedule_EverySecondWithNewVerdicts_TrainsOnTheReminderAndNotAgainWithoutNewVerdicts()
     {
-        await using var cluster = await TestCluster.StartAsync(Options(1, o =>
+        await using var cluster = await TrainingTestCluster.StartAsync(1, o =>
         {
-            o.AutoTrigger = false;
             o.Schedule = "* * * * * ?";
             o.ScheduleCheckPeriod = TimeSpan.FromSeconds(1);
-        }));
-        await LabelAsync(cluster, 6);
+        });
+        await TrainingTestCluster.LabelAsync(cluster, 6);
         var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
-        var jobs = await WaitForJobsAsync(coordinator, j => j.Count >= 2 && j.All(Finished));
+        var jobs = await TrainingTestCluster.WaitForJobsAsync(coordinator, j => j.Count >= 2 && j.All(job => job.IsFinished));
         await Task.Delay(TimeSpan.FromSeconds(3)); // three more ticks, no new verdicts
 
         Assert.Equal(2, (await coordinator.GetJobsAsync()).Count);
@@ -218,7 +130,7 @@ public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper ou
             silo.Services.Configure<TrainingOptions>(o => o.TrainerCheckInterval = TimeSpan.FromMilliseconds(200));
         };
         await using var cluster = await TestCluster.StartAsync(options);
-        await LabelAsync(cluster, 40);
+        await TrainingTestCluster.LabelAsync(cluster, 40);
         var trainers = new List<SiloHandle>();
         for (int i = 0; i < 2; i++) trainers.Add(await cluster.StartSiloAsync(o => o.Roles = ["trainer"]));
         await cluster.WaitForLivenessToStabilizeAsync();
@@ -228,7 +140,7 @@ public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper ou
         string first = (await coordinator.GetJobAsync(started.JobId!))!.Silo!;
         var victim = trainers.Single(t => t.Silo.Address!.ToString() == first);
         await cluster.KillSiloAsync(victim);
-        var jobs = await WaitForJobsAsync(coordinator, j => j.Count == 1 && Finished(j[0]));
+        var jobs = await TrainingTestCluster.WaitForJobsAsync(coordinator, j => j.Count == 1 && j[0].IsFinished);
 
         var job = jobs[0];
         output.WriteLine($"attempt {job.Attempt} on {job.Silo}: {job.Message}");

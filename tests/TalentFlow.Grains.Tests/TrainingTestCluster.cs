@@ -55,6 +55,25 @@ internal static class TrainingTestCluster
         }
     }
 
+    /// <summary>Polls the job list until <paramref name="done"/>; a coordinator on a killed silo is waited out, not failed on.</summary>
+    public static async Task<IReadOnlyList<TrainingJobInfo>> WaitForJobsAsync(ITrainingCoordinatorGrain coordinator, Func<IReadOnlyList<TrainingJobInfo>, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            try
+            {
+                var jobs = await coordinator.GetJobsAsync();
+                if (done(jobs)) return jobs;
+            }
+            catch (TalentFlow.Runtime.SiloUnavailableException)
+            {
+                // The coordinator lived on a killed silo: it comes back elsewhere once membership has declared that one dead.
+            }
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
     public static async Task<TrainingJobInfo> TrainAsync(ITrainingCoordinatorGrain coordinator, string model)
     {
         var started = await coordinator.TriggerAsync(model, force: true);
