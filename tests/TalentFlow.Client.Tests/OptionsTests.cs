@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TalentFlow.Client.Http;
+using TalentFlow.TestKit;
 
 namespace TalentFlow.Client.Tests;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TalentFlow.Silo.Security;
+using TalentFlow.TestKit;
 
 namespace TalentFlow.Silo.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace TalentFlow.Silo.Tests;
+namespace TalentFlow.TestKit;
 
 /// <summary>Keeps every log entry of a host, message and structured state, so tests can look for what must never be logged.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
