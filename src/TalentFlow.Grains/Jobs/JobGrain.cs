@@ -189,20 +189,20 @@ public sealed class JobGrain(
         if (top is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 1–1000.");
         filter?.Validate();
         var (posting, _) = RequirePosting();
-        var encoders = models.EncodersNewestFirst;
-        if (encoders.Count == 0) throw new InvalidOperationException("This silo has no semantic encoder.");
+        if (models.Encoder is not { } current) throw new InvalidOperationException("This silo has no semantic encoder.");
         filter = Canonical(filter);
-        IReadOnlyList<RankedCandidate>? newest = null;
-        foreach (var encoder in encoders)
+        var (newest, complete) = await RankAsync(current.Version, posting, top, filter, cancellationToken).ConfigureAwait(true);
+        if (complete) return newest;
+        // Some candidates are not embedded in the current version yet: make sure someone is re-embedding them, and answer
+        // from an older version every shard still holds in full, when this silo keeps one.
+        migration.Request(current.Version);
+        foreach (var older in models.EncodersNewestFirst)
         {
-            var (ranked, complete) = await RankAsync(encoder.Version, posting, top, filter, cancellationToken).ConfigureAwait(true);
-            if (complete) return ranked;
-            newest ??= ranked;
-            // Some candidates are not embedded in this version yet: make sure someone is re-embedding them, and answer from
-            // an older version every shard still holds in full, when this silo keeps one.
-            if (encoder.Version == encoders[0].Version) migration.Request(encoder.Version);
+            if (older.Version == current.Version) continue;
+            var (ranked, olderComplete) = await RankAsync(older.Version, posting, top, filter, cancellationToken).ConfigureAwait(true);
+            if (olderComplete) return ranked;
         }
-        return newest!;
+        return newest;
     }
 
     private async Task<(IReadOnlyList<RankedCandidate> Ranked, bool Complete)> RankAsync(
