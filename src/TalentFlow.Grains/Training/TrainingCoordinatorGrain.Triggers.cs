@@ -48,23 +48,22 @@ public sealed partial class TrainingCoordinatorGrain
         state.State.LastScheduleCheck = now;
         await state.WriteStateAsync().ConfigureAwait(true);
         if (next is null || next > now) return;
-        foreach (var model in MatchingModels.TrainableModels.Order(StringComparer.Ordinal))
-        {
-            var counts = await GetStatusAsync(model).ConfigureAwait(true);
-            if (counts.TotalSamples - state.State.TrainedAtSamples.GetValueOrDefault(model) < 1 || RunningJob(model) is not null) continue;
-            await TryStartAsync(model, TriggerKinds.Schedule, CancellationToken.None).ConfigureAwait(true);
-        }
+        await StartKindsWithNewVerdictsAsync(1, TriggerKinds.Schedule, CancellationToken.None).ConfigureAwait(true);
     }
 
     /// <summary>After a verdict is counted: start every kind that has <see cref="TrainingOptions.Threshold"/> new verdicts.</summary>
-    private async Task AutoTriggerAsync(CancellationToken cancellationToken)
+    private Task AutoTriggerAsync(CancellationToken cancellationToken) =>
+        options.Value.AutoTrigger ? StartKindsWithNewVerdictsAsync(options.Value.Threshold, TriggerKinds.Threshold, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Starts every trainable kind with no running job and at least <paramref name="atLeast"/> verdicts since its last start.</summary>
+    private async Task StartKindsWithNewVerdictsAsync(int atLeast, string trigger, CancellationToken cancellationToken)
     {
-        if (!options.Value.AutoTrigger) return;
         foreach (var model in MatchingModels.TrainableModels.Order(StringComparer.Ordinal))
         {
-            var counts = await GetStatusAsync(model, cancellationToken).ConfigureAwait(true);
-            if (counts.TotalSamples - state.State.TrainedAtSamples.GetValueOrDefault(model) < options.Value.Threshold || RunningJob(model) is not null) continue;
-            await TryStartAsync(model, TriggerKinds.Threshold, cancellationToken).ConfigureAwait(true);
+            // The count of labelled results is the size of the kind's verdict map: no need to walk it.
+            int total = state.State.Feedback.TryGetValue(LabelSource(model), out var byResult) ? byResult.Count : 0;
+            if (total - state.State.TrainedAtSamples.GetValueOrDefault(model) < atLeast || RunningJob(model) is not null) continue;
+            await TryStartAsync(model, trigger, cancellationToken).ConfigureAwait(true);
         }
     }
 
