@@ -96,6 +96,8 @@ internal static class CliApp
         trainCommand.Subcommands.Add(TrainBaselineCommand.Create(context));
         trainCommand.Subcommands.Add(TrainScorerCommand.Create(context));
         root.Subcommands.Add(trainCommand);
+        root.Subcommands.Add(Operations.TrainingCommand.Create(context));
+        root.Subcommands.Add(Operations.ModelsCommand.Create(context));
         return root;
     }
 

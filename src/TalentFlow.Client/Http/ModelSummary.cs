@@ -10,4 +10,7 @@ public sealed record ModelSummary(string Name, IReadOnlyList<ModelVersionSummary
 /// <param name="Stage"><c>None</c>, <c>Staging</c>, <c>Production</c> or <c>Archived</c>.</param>
 /// <param name="Metrics">Its evaluation.</param>
 /// <param name="CreatedAt">When it was registered.</param>
-public sealed record ModelVersionSummary(string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt);
+/// <param name="Parent">The production version when it was registered; null when there was none.</param>
+/// <param name="PromotedAt">When it last became production; null if never.</param>
+public sealed record ModelVersionSummary(
+    string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt, string? Parent = null, DateTimeOffset? PromotedAt = null);

@@ -42,6 +42,47 @@ public sealed partial class TalentFlowHttpClient
         SendAsync(HttpMethod.Post, $"api/v1/models/{Segment(model, nameof(model))}/versions/{Segment(version, nameof(version))}/promote", null,
             Json.PromotionResult, cancellationToken);
 
+    /// <summary>
+    /// Rolls a model kind back to the production version before the current one, and fans it out to every silo
+    /// (<c>POST /api/v1/models/{model}/rollback</c>, admin).
+    /// </summary>
+    /// <param name="model">The model kind.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The version now in production.</returns>
+    /// <exception cref="TalentFlowNotFoundException">The model kind has no production version.</exception>
+    /// <exception cref="TalentFlowConflictException">There is no earlier production version.</exception>
+    public Task<PromotionResult> RollbackModelAsync(string model, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/models/{Segment(model, nameof(model))}/rollback", null, Json.PromotionResult, cancellationToken);
+
+    /// <summary>
+    /// Registers a model artifact made outside the learning loop (for instance by <c>talentflow train baseline</c>) as a new
+    /// version in stage None, or in Production when <paramref name="activate"/> (<c>PUT /api/v1/models/{model}/versions/{version}</c>, admin).
+    /// The API checks that the artifact loads as that model kind before it stores it.
+    /// </summary>
+    /// <param name="model">The model kind, e.g. <c>baseline_tfidf</c>.</param>
+    /// <param name="version">The new version id (an encoder's must equal the version its artifact names).</param>
+    /// <param name="artifact">The artifact's bytes; read to the end, not disposed.</param>
+    /// <param name="activate">Promote it and fan it out at once.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="TalentFlowValidationException">Not a valid artifact of that kind, or an unknown kind.</exception>
+    /// <exception cref="TalentFlowConflictException">The version already exists.</exception>
+    public Task<PromotionResult> RegisterModelAsync(string model, string version, Stream artifact, bool activate = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        var content = new StreamContent(artifact);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        // Never retried: the body is a stream read once, and a second attempt after a lost answer would meet a 409.
+        return SendAsync(HttpMethod.Put, $"api/v1/models/{Segment(model, nameof(model))}/versions/{Segment(version, nameof(version))}{(activate ? "?activate=true" : "")}",
+            content, static request => request.Options.Set(RetryHandler.NoRetry, true), static async (response, ct) =>
+                await response.Content.ReadFromJsonAsync(Json.PromotionResult, ct).ConfigureAwait(false)
+                ?? throw new System.Text.Json.JsonException("The TalentFlow API answered a registration with an empty body."), cancellationToken);
+    }
+
+    /// <summary>Every training job the coordinator remembers, newest first (<c>GET /api/v1/training/jobs</c>, admin).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<IReadOnlyList<TrainingJobInfo>> GetTrainingJobsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/training/jobs", Json.IReadOnlyListTrainingJobInfo, cancellationToken);
+
     /// <summary>The silos of the cluster with roles, status and model versions (<c>GET /api/v1/cluster/silos</c>, admin).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<IReadOnlyList<SiloInfo>> GetSilosAsync(CancellationToken cancellationToken = default) =>

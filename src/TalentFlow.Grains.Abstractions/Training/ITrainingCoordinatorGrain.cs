@@ -70,10 +70,20 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// Registers a version whose artifact is already stored (under <c>model:version</c>), in stage <c>None</c>: a model made
     /// outside the learning loop, not evaluated by it. Promote it by hand to serve it.
     /// </summary>
-    /// <exception cref="ArgumentException">The model kind is not trainable, the version exists, or its artifact is missing.</exception>
+    /// <exception cref="ArgumentException">The model kind is not trainable or the version's artifact is missing.</exception>
+    /// <exception cref="ModelRegistryConflictException">The model already has that version.</exception>
     Task RegisterAsync(string model, string version, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken = default);
 
     /// <summary>Makes a registered version production (promotion or rollback) and fans it out to every silo.</summary>
     /// <exception cref="KeyNotFoundException">No such version.</exception>
     Task PromoteAsync(string model, string version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Rolls a model kind back: its production version is archived and the one it replaced — its parent if still registered,
+    /// else the most recently archived former production version — serves again, fanned out to every silo.
+    /// </summary>
+    /// <returns>The version now in production.</returns>
+    /// <exception cref="KeyNotFoundException">The model kind has no production version.</exception>
+    /// <exception cref="ModelRegistryConflictException">There is no earlier production version to go back to.</exception>
+    Task<ModelVersionInfo> RollbackAsync(string model, CancellationToken cancellationToken = default);
 }

@@ -42,7 +42,11 @@ public sealed record TrainingLogLine(DateTimeOffset At, double Progress, string 
 /// </param>
 /// <param name="Metrics">Its evaluation.</param>
 /// <param name="CreatedAt">When it was registered.</param>
-public sealed record ModelVersionInfo(string Model, string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt);
+/// <param name="Parent">The production version when it was registered (what it was trained and evaluated against); null when there was none.</param>
+/// <param name="PromotedAt">When it last became production; null if never.</param>
+public sealed record ModelVersionInfo(
+    string Model, string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt,
+    string? Parent = null, DateTimeOffset? PromotedAt = null);
 
 /// <summary>The answer to a training trigger (seed 002's <c>success, message, job_id</c>).</summary>
 /// <param name="Success">Whether a job was started.</param>

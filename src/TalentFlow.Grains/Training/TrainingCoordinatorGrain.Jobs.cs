@@ -86,14 +86,6 @@ public sealed partial class TrainingCoordinatorGrain
         Task.FromResult(state.State.Jobs.GetValueOrDefault(jobId));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ModelVersionInfo>> GetVersionsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ModelVersionInfo>>([.. state.State.Versions]);
-
-    /// <inheritdoc />
-    public Task<string?> GetProductionAsync(string model, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.State.Versions.LastOrDefault(v => v.Model == model && v.Stage == "Production")?.Version);
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(string model, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LabelledResult>>(state.State.Feedback.TryGetValue(LabelSource(model), out var byResult)
             ? [.. byResult.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new LabelledResult(p.Key, p.Value.Positive))]
@@ -111,7 +103,7 @@ public sealed partial class TrainingCoordinatorGrain
         if (outcome.Succeeded && outcome.Version is { } version)
         {
             // Every evaluated version enters the registry in Staging; PromoteAsync below moves it to Production when it cleared the bar.
-            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, "Staging", outcome.Metrics, now));
+            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, "Staging", outcome.Metrics, now, Production(job.Model)?.Version));
         }
         string message = !outcome.Succeeded ? outcome.Message
             : outcome.BeatsProduction ? outcome.Message + " Promoted to Production."
@@ -124,55 +116,6 @@ public sealed partial class TrainingCoordinatorGrain
             Version = outcome.Version, Silo = outcome.Silo, FinishedAt = now,
         }, message, now), cancellationToken).ConfigureAwait(true);
         if (outcome.Succeeded && outcome.BeatsProduction) await PromoteAsync(job.Model, outcome.Version!, cancellationToken).ConfigureAwait(true);
-    }
-
-    /// <inheritdoc />
-    public async Task RegisterAsync(string model, string version, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        if (!MatchingModels.TrainableModels.Contains(model)) throw new ArgumentException($"Model '{model}' has no registry yet.", nameof(model));
-        if (state.State.Versions.Any(v => v.Model == model && v.Version == version)) throw new ArgumentException($"Model {model} already has a version '{version}'.", nameof(version));
-        if (await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).GetAsync(cancellationToken).ConfigureAwait(true) is null)
-        {
-            throw new ArgumentException($"Model {model} version '{version}' has no stored artifact.", nameof(version));
-        }
-        state.State.Versions.Add(new ModelVersionInfo(model, version, "None", metrics ?? new Dictionary<string, double>(), TimeProvider.GetUtcNow()));
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State.Versions.RemoveAt(state.State.Versions.Count - 1);
-            throw;
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task PromoteAsync(string model, string version, CancellationToken cancellationToken = default)
-    {
-        int index = state.State.Versions.FindIndex(v => v.Model == model && v.Version == version);
-        if (index < 0) throw new KeyNotFoundException($"Model {model} has no version '{version}'.");
-        var before = state.State.Versions.ToList();
-        for (int i = 0; i < state.State.Versions.Count; i++)
-        {
-            var v = state.State.Versions[i];
-            if (v.Model == model && v.Stage == "Production") state.State.Versions[i] = v with { Stage = "Archived" };
-        }
-        state.State.Versions[index] = state.State.Versions[index] with { Stage = "Production" };
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State.Versions = before;
-            throw;
-        }
-        // Durable first, then the fan-out; a silo that misses it catches up from GetProductionAsync when it (re)joins.
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new ModelVersionMessage(model, version), ModelVersionBroadcastHandler.JsonOptions);
-        await broadcaster.BroadcastAsync(ModelVersionBroadcastHandler.ChannelName, payload, cancellationToken).ConfigureAwait(true);
     }
 
     private async Task SaveJobAsync(TrainingJobInfo job, CancellationToken cancellationToken)

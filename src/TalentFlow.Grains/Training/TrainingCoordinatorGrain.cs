@@ -16,6 +16,9 @@ public sealed class TrainingCoordinatorState
     /// <summary>The registry: every version of every model kind, oldest first.</summary>
     public List<ModelVersionInfo> Versions { get; set; } = [];
 
+    /// <summary>Model kind → the versions that became production, in order, newest last (a rollback goes back along it).</summary>
+    public Dictionary<string, List<string>> ProductionHistory { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Model kind → its labelled-sample count when training last started (the threshold counts new verdicts from there).</summary>
     public Dictionary<string, int> TrainedAtSamples { get; set; } = new(StringComparer.Ordinal);
 

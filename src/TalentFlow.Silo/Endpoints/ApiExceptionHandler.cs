@@ -9,7 +9,8 @@ namespace TalentFlow.Silo.Endpoints;
 /// read (malformed JSON, a body over the limit) keeps its 4xx status in every environment (Development would rethrow it as
 /// a 500); under <c>/api</c>, bad input (<see cref="ArgumentException"/>, also as thrown by a grain on another silo) → 400,
 /// an unknown id (<see cref="KeyNotFoundException"/>) → 404, a change to a training job that has ended
-/// (<see cref="TrainingJobEndedException"/>, an <see cref="InvalidOperationException"/>) → 409, an unreadable upload
+/// (<see cref="TrainingJobEndedException"/>, an <see cref="InvalidOperationException"/>) or a registry change that clashes with
+/// its state (<see cref="ModelRegistryConflictException"/>) → 409, an unreadable upload
 /// (<see cref="DocumentException"/>) by its kind. Other <see cref="InvalidOperationException"/>s are a server's state going
 /// wrong (a missing artifact, an encoder mismatch), not a conflict the caller can resolve, so they stay 500s.
 /// Anything else stays a 500: a bug, not bad input.
@@ -25,6 +26,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             ArgumentException when api => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message),
             KeyNotFoundException when api => (StatusCodes.Status404NotFound, "Not found", exception.Message),
             TrainingJobEndedException when api => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            ModelRegistryConflictException when api => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
             DocumentException document when api => document.Kind switch
             {
                 DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Too large", document.Message),

@@ -4,7 +4,10 @@ using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
 
-/// <summary>The learning loop's routes: trigger training (seed 002), follow or cancel a job, list the model registry. Admin only.</summary>
+/// <summary>
+/// The learning loop's routes: trigger training (seed 002), follow or cancel a job; the model registry: list, register an
+/// artifact, promote, roll back. Admin only.
+/// </summary>
 internal static class TrainingEndpoints
 {
     public static IEndpointRouteBuilder MapTrainingEndpoints(this IEndpointRouteBuilder app)
@@ -24,7 +27,13 @@ internal static class TrainingEndpoints
         {
             var versions = await Coordinator(grains).GetVersionsAsync(ct);
             return Results.Ok(versions.GroupBy(v => v.Model, StringComparer.Ordinal).Select(g => new ModelResponse(g.Key,
-                [.. g.Select(v => new VersionResponse(v.Version, v.Stage, v.Metrics, v.CreatedAt))])));
+                [.. g.Select(v => new VersionResponse(v.Version, v.Stage, v.Metrics, v.CreatedAt, v.Parent, v.PromotedAt))])));
+        });
+        api.MapPut("/models/{model}/versions/{version}", RegisterAsync);
+        api.MapPost("/models/{model}/rollback", async (string model, IGrainFactory grains, CancellationToken ct) =>
+        {
+            var now = await Coordinator(grains).RollbackAsync(model, ct);
+            return Results.Ok(new { success = true, model, version = now.Version, stage = "Production" });
         });
         api.MapPost("/models/{model}/versions/{version}/promote", async (string model, string version, IGrainFactory grains, CancellationToken ct) =>
         {
@@ -34,6 +43,47 @@ internal static class TrainingEndpoints
         return app;
     }
 
+    /// <summary>
+    /// <c>PUT /api/v1/models/{model}/versions/{version}[?activate=true]</c>: the body is the artifact (as the CLI's
+    /// <c>train</c> commands write it). It is checked before it is stored, then registered in stage None; with
+    /// <c>activate</c> it is promoted and fanned out at once.
+    /// </summary>
+    private static async Task<IResult> RegisterAsync(string model, string version, bool? activate, HttpContext context, IGrainFactory grains, CancellationToken ct)
+    {
+        ApiProblems.CheckId(version, "version");
+        var type = context.Request.ContentType;
+        if (type is null || !(type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Results.Problem("Send the artifact as the body, with Content-Type application/octet-stream or application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        }
+        if (context.Request.ContentLength > MaxArtifactBytes)
+        {
+            return Results.Problem($"The artifact is {context.Request.ContentLength:N0} bytes; the limit is {MaxArtifactBytes:N0}.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
+        var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = MaxArtifactBytes;
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, ct);
+        var artifact = buffer.ToArray();
+        ModelArtifacts.Validate(model, version, artifact);
+        var coordinator = Coordinator(grains);
+        if ((await coordinator.GetVersionsAsync(ct)).Any(v => v.Model == model && v.Version == version))
+        {
+            // Checked before the artifact is written: a registered version's bytes never change under it.
+            throw new ModelRegistryConflictException($"Model {model} already has a version '{version}'.");
+        }
+        await grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact, ct);
+        await coordinator.RegisterAsync(model, version, null, ct);
+        if (activate == true) await coordinator.PromoteAsync(model, version, ct);
+        return Results.Created($"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{Uri.EscapeDataString(version)}",
+            new { success = true, model, version, stage = activate == true ? "Production" : "None" });
+    }
+
+    /// <summary>The largest artifact a registration takes: 512 MiB (an encoder's vectors are the big ones).</summary>
+    private const long MaxArtifactBytes = 512L * 1024 * 1024;
+
     private static ITrainingCoordinatorGrain Coordinator(IGrainFactory grains) => grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
     /// <summary><c>POST /api/v1/feedback/trigger-training</c>: optional body.</summary>
@@ -41,5 +91,6 @@ internal static class TrainingEndpoints
 
     internal sealed record ModelResponse(string Name, IReadOnlyList<VersionResponse> Versions);
 
-    internal sealed record VersionResponse(string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt);
+    internal sealed record VersionResponse(
+        string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt, string? Parent, DateTimeOffset? PromotedAt);
 }

@@ -26,6 +26,7 @@ namespace TalentFlow.Client.Http.Internal;
 [JsonSerializable(typeof(TriggerBody))]
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(TrainingJobInfo))]
+[JsonSerializable(typeof(IReadOnlyList<TrainingJobInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<ModelSummary>))]
 [JsonSerializable(typeof(PromotionResult))]
 [JsonSerializable(typeof(IReadOnlyList<SiloInfo>))]

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using TalentFlow.Cli.Hosting;
+using TalentFlow.Client.Http;
+
+namespace TalentFlow.Cli.Operations;
+
+/// <summary>
+/// <c>models list|promote|rollback|register</c>: the model registry of a running cluster (seed 002's <c>register_model.py</c>
+/// and MLflow's stages). <c>register --model M --model-path FILE --version V [--activate]</c> uploads an artifact written by
+/// a <c>train</c> command; the API checks it loads before it stores it.
+/// </summary>
+internal static class ModelsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("models", "List, promote, roll back and register model versions of a running cluster.");
+        command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Promote(context));
+        command.Subcommands.Add(Rollback(context));
+        command.Subcommands.Add(Register(context));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var api = new ApiConnection();
+        var model = new Option<string?>("--model") { Description = "Only this model kind." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: {models: [{name, versions: [...]}]}." };
+        var command = new Command("list", "List model kinds with their versions, stages and metrics.") { model, json };
+        api.AddTo(command);
+        command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
+        {
+            var models = await client.GetModelsAsync(token).ConfigureAwait(false);
+            string? only = parse.GetValue(model);
+            var shown = models.Where(m => only is null || m.Name == only).ToList();
+            if (parse.GetValue(json))
+            {
+                // The API's own snake_case shape, not the SDK records' property names.
+                var body = shown.Select(m => new
+                {
+                    name = m.Name,
+                    versions = m.Versions.Select(v => new { version = v.Version, stage = v.Stage, metrics = v.Metrics, created_at = v.CreatedAt, parent = v.Parent, promoted_at = v.PromotedAt }).ToArray(),
+                }).ToArray();
+                JsonOutput.Write(context.Stdout, [new("models", body)], json: true);
+                return 0;
+            }
+            if (shown.Count == 0) context.Stdout.WriteLine(only is null ? "no registered models" : $"no versions of {only}");
+            foreach (var m in shown)
+            {
+                context.Stdout.WriteLine(m.Name);
+                foreach (var v in m.Versions)
+                {
+                    string metrics = string.Join(", ", v.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => FormattableString.Invariant($"{p.Key}={p.Value:0.####}")));
+                    context.Stdout.WriteLine(FormattableString.Invariant($"  {v.Version,-28} {v.Stage,-10} {v.CreatedAt:yyyy-MM-dd HH:mm}  {metrics}"));
+                }
+            }
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Promote(CliContext context)
+    {
+        var api = new ApiConnection();
+        var model = new Argument<string>("model") { Description = "The model kind, e.g. baseline_tfidf." };
+        var version = new Argument<string>("version") { Description = "The registered version to serve." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("promote", "Make a registered version production and fan it out to every silo.") { model, version, json };
+        api.AddTo(command);
+        command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
+        {
+            Write(context, await client.PromoteModelAsync(parse.GetValue(model)!, parse.GetValue(version)!, token).ConfigureAwait(false), parse.GetValue(json));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Rollback(CliContext context)
+    {
+        var api = new ApiConnection();
+        var model = new Argument<string>("model") { Description = "The model kind, e.g. baseline_tfidf." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("rollback", "Serve the production version before the current one again.") { model, json };
+        api.AddTo(command);
+        command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
+        {
+            Write(context, await client.RollbackModelAsync(parse.GetValue(model)!, token).ConfigureAwait(false), parse.GetValue(json));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Register(CliContext context)
+    {
+        var api = new ApiConnection();
+        var model = new Option<string>("--model") { Description = "The model kind.", DefaultValueFactory = _ => "baseline_tfidf" };
+        var path = new Option<string>("--model-path") { Description = "The artifact file, e.g. models/baseline/baseline_model.json.", Required = true };
+        var version = new Option<string>("--version") { Description = "The new version id.", Required = true };
+        var activate = new Option<bool>("--activate") { Description = "Promote it to production at once." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("register", "Register a model artifact as a new version (stage None, or Production with --activate).") { model, path, version, activate, json };
+        api.AddTo(command);
+        command.SetAction((parse, ct) =>
+        {
+            string file = parse.GetValue(path)!;
+            if (!File.Exists(file)) throw new CliException($"--model-path: no such file '{file}'");
+            return api.RunAsync(parse, async (client, token) =>
+            {
+                await using var artifact = File.OpenRead(file);
+                Write(context, await client.RegisterModelAsync(parse.GetValue(model)!, parse.GetValue(version)!, artifact, parse.GetValue(activate), token).ConfigureAwait(false),
+                    parse.GetValue(json));
+                return 0;
+            }, ct);
+        });
+        return command;
+    }
+
+    private static void Write(CliContext context, PromotionResult result, bool json) =>
+        JsonOutput.Write(context.Stdout, [new("success", result.Success), new("model", result.Model), new("version", result.Version), new("stage", result.Stage)], json);
+}

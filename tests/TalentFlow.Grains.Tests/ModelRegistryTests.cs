@@ -1,0 +1,99 @@
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.ML.Matching;
+using TalentFlow.Runtime.Testing;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>The registry's own operations: registration of outside models, promotion history, rollback, and their errors.</summary>
+public sealed class ModelRegistryTests
+{
+    private const string Baseline = MatchingModels.BaselineModelName;
+
+    private static async Task RegisterAsync(TestCluster cluster, ITrainingCoordinatorGrain coordinator, string version, params string[] corpus)
+    {
+        using var stream = new MemoryStream();
+        BaselineMatcher.Fit(corpus).Save(stream);
+        await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(Baseline, version)).SaveAsync(stream.ToArray());
+        await coordinator.RegisterAsync(Baseline, version, null);
+    }
+
+    private static async Task<Dictionary<string, ModelVersionInfo>> VersionsAsync(ITrainingCoordinatorGrain coordinator) =>
+        (await coordinator.GetVersionsAsync()).Where(v => v.Model == Baseline).ToDictionary(v => v.Version);
+
+    [Fact]
+    public async Task RollbackAsync_AfterTwoPromotions_ServesThePreviousVersionOnEverySilo()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        await RegisterAsync(cluster, coordinator, "outside-1", "python developer", "nurse");
+        await RegisterAsync(cluster, coordinator, "outside-2", "java engineer", "teacher");
+        await coordinator.PromoteAsync(Baseline, "outside-1");
+        await coordinator.PromoteAsync(Baseline, "outside-2");
+
+        var now = await coordinator.RollbackAsync(Baseline);
+
+        Assert.Equal("outside-1", now.Version);
+        var versions = await VersionsAsync(coordinator);
+        Assert.Equal("Production", versions["outside-1"].Stage);
+        Assert.Equal("Archived", versions["outside-2"].Stage);
+        Assert.Equal("outside-1", versions["outside-2"].Parent);
+        Assert.NotNull(versions["outside-2"].PromotedAt);
+        Assert.Equal("outside-1", await coordinator.GetProductionAsync(Baseline));
+        // The broadcast is awaited by the rollback, as by a promotion.
+        Assert.All(cluster.Silos, s => Assert.Equal("outside-1", s.Host.Services.GetRequiredService<MatchingModels>().Current.Version));
+    }
+
+    [Fact]
+    public async Task RollbackAsync_Twice_WalksBackThroughTheHistoryAndThenRefuses()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(1);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        await RegisterAsync(cluster, coordinator, "v1", "python developer");
+        await RegisterAsync(cluster, coordinator, "v2", "java engineer");
+        await RegisterAsync(cluster, coordinator, "v3", "data scientist");
+        await coordinator.PromoteAsync(Baseline, "v1");
+        await coordinator.PromoteAsync(Baseline, "v2");
+        await coordinator.PromoteAsync(Baseline, "v3");
+
+        Assert.Equal("v2", (await coordinator.RollbackAsync(Baseline)).Version);
+        Assert.Equal("v1", (await coordinator.RollbackAsync(Baseline)).Version);
+        // v1 was the first production version: there is nothing before it, and the state is untouched by the refusal.
+        await Assert.ThrowsAsync<ModelRegistryConflictException>(() => coordinator.RollbackAsync(Baseline));
+        Assert.Equal("v1", await coordinator.GetProductionAsync(Baseline));
+
+        // A rollback is not a new entry in the history: promoting v3 again and rolling back returns to v1, not to v2.
+        await coordinator.PromoteAsync(Baseline, "v3");
+        Assert.Equal("v1", (await coordinator.RollbackAsync(Baseline)).Version);
+    }
+
+    [Fact]
+    public async Task RollbackAsync_NoProductionVersion_ThrowsKeyNotFound()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(1);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => coordinator.RollbackAsync(Baseline));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_SameVersionTwice_ThrowsConflictAndKeepsOneEntry()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(1);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        await RegisterAsync(cluster, coordinator, "dup", "python developer");
+
+        await Assert.ThrowsAsync<ModelRegistryConflictException>(() => coordinator.RegisterAsync(Baseline, "dup", null));
+
+        Assert.Single(await coordinator.GetVersionsAsync(), v => v.Version == "dup");
+    }
+
+    [Fact]
+    public void Validate_NotABaselineArtifact_ThrowsArgumentException()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(Baseline, "v", "{\"format\":\"something-else\"}"u8.ToArray()));
+
+        Assert.Contains("not a valid baseline_tfidf model", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate("career_classifier", "v", [1, 2, 3]));
+        Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(Baseline, "v", []));
+    }
+}
