@@ -98,6 +98,7 @@ internal static class CliApp
         root.Subcommands.Add(trainCommand);
         root.Subcommands.Add(Operations.TrainingCommand.Create(context));
         root.Subcommands.Add(Operations.ModelsCommand.Create(context));
+        root.Subcommands.Add(Operations.ExportTrainingDataCommand.Create(context));
         return root;
     }
 

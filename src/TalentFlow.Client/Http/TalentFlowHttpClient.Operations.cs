@@ -78,6 +78,22 @@ public sealed partial class TalentFlowHttpClient
                 ?? throw new System.Text.Json.JsonException("The TalentFlow API answered a registration with an empty body."), cancellationToken);
     }
 
+    /// <summary>
+    /// The labelled screening results with their texts and verdicts, for training outside the cluster
+    /// (<c>GET /api/v1/feedback/export</c>, admin; holds resume texts, so treat the answer as personal data).
+    /// </summary>
+    /// <param name="filter">Which verdicts; null: every labelled result.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="TalentFlowValidationException">A filter value out of range.</exception>
+    public Task<IReadOnlyList<TrainingSample>> ExportTrainingSamplesAsync(TrainingSampleFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        filter ??= new TrainingSampleFilter();
+        var query = new System.Text.StringBuilder("api/v1/feedback/export?status=").Append(Uri.EscapeDataString(filter.Status));
+        if (filter.Days is { } days) query.Append("&days=").Append(days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (filter.MinConfidence > 0) query.Append("&min_confidence=").Append(filter.MinConfidence.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        return GetAsync(query.ToString(), Json.IReadOnlyListTrainingSample, cancellationToken);
+    }
+
     /// <summary>Every training job the coordinator remembers, newest first (<c>GET /api/v1/training/jobs</c>, admin).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<IReadOnlyList<TrainingJobInfo>> GetTrainingJobsAsync(CancellationToken cancellationToken = default) =>

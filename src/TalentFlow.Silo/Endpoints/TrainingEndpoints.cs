@@ -18,6 +18,8 @@ internal static class TrainingEndpoints
             var result = await Coordinator(grains).TriggerAsync(request?.Model ?? MatchingModels.BaselineModelName, request?.Force ?? false, ct);
             return Results.Ok(result);
         });
+        api.MapGet("/feedback/export", async (string? status, int? days, double? min_confidence, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
+            Results.Ok(await TrainingSampleExport.ReadAsync(grains, new TrainingSampleFilter(status ?? "reviewed", days, min_confidence ?? 0), time.GetUtcNow(), ct)));
         api.MapGet("/training/jobs", async (IGrainFactory grains, CancellationToken ct) => Results.Ok(await Coordinator(grains).GetJobsAsync(ct)));
         api.MapGet("/training/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await Coordinator(grains).GetJobAsync(id, ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Training job '{id}'"));

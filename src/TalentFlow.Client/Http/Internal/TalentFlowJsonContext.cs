@@ -27,6 +27,7 @@ namespace TalentFlow.Client.Http.Internal;
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(TrainingJobInfo))]
 [JsonSerializable(typeof(IReadOnlyList<TrainingJobInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<TrainingSample>))]
 [JsonSerializable(typeof(IReadOnlyList<ModelSummary>))]
 [JsonSerializable(typeof(PromotionResult))]
 [JsonSerializable(typeof(IReadOnlyList<SiloInfo>))]

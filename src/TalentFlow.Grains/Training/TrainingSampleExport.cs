@@ -1,0 +1,56 @@
+using TalentFlow.Runtime;
+
+namespace TalentFlow.Grains;
+
+/// <summary>
+/// Reads the labelled screening results the coordinator counts, with their texts and verdicts, for training outside the
+/// cluster: the coordinator names the results, each job grain holds its results and feedback history, each candidate its text.
+/// </summary>
+public static class TrainingSampleExport
+{
+    /// <summary>The samples that pass <paramref name="filter"/>, ordered by result id.</summary>
+    /// <param name="grains">The grain factory.</param>
+    /// <param name="filter">Which verdicts.</param>
+    /// <param name="now">The current time (for <see cref="TrainingSampleFilter.Days"/>).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public static async Task<IReadOnlyList<TrainingSample>> ReadAsync(IGrainFactory grains, TrainingSampleFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(filter);
+        filter.Validate();
+        var labelled = await grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
+            .GetLabelledResultsAsync(MatchingModels.BaselineModelName, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? since = filter.Days is { } days ? now.AddDays(-days) : null;
+        var samples = new List<TrainingSample>();
+        foreach (var group in labelled.GroupBy(r => r.ResultId[..r.ResultId.IndexOf('|', StringComparison.Ordinal)], StringComparer.Ordinal))
+        {
+            var job = grains.GetGrain<IJobGrain>(group.Key);
+            var posting = await job.GetPostingAsync(cancellationToken).ConfigureAwait(false);
+            if (posting is null) continue;
+            string jobText = posting.Title + "\n" + posting.Description;
+            // The history keeps every submission (the audit trail); the latest per result is the verdict that counts.
+            var latest = new Dictionary<string, FeedbackRecord>(StringComparer.Ordinal);
+            foreach (var record in await job.GetFeedbackHistoryAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!latest.TryGetValue(record.ResultId, out var seen) || record.SubmittedAt >= seen.SubmittedAt) latest[record.ResultId] = record;
+            }
+            var results = (await job.GetScreeningResultsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+            foreach (var result in group)
+            {
+                if (!latest.TryGetValue(result.ResultId, out var verdict) || !results.TryGetValue(result.ResultId, out var screening)) continue;
+                if (since is { } from && verdict.SubmittedAt < from) continue;
+                if (filter.Status == "disagreed" && !verdict.NeedsRetraining) continue;
+                var feedback = verdict.Feedback;
+                double confidence = feedback.HumanDecision is not null ? 1 : Math.Abs((2 * feedback.HumanScore!.Value) - 1);
+                if (confidence < filter.MinConfidence) continue;
+                var resume = await grains.GetGrain<ICandidateFeaturesGrain>(screening.CandidateId).GetTextAsync(cancellationToken).ConfigureAwait(false);
+                if (resume is null) continue;
+                samples.Add(new TrainingSample(result.ResultId, group.Key, screening.CandidateId, resume, jobText, feedback.IsPositive ? 1 : 0,
+                    feedback.HumanDecision?.ToLowerInvariant(), feedback.HumanScore, confidence, screening.Score, verdict.ModelDecision, verdict.NeedsRetraining,
+                    feedback.Notes, feedback.Reviewer, verdict.SubmittedAt));
+            }
+        }
+        samples.Sort((a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
+        return samples;
+    }
+}
