@@ -46,6 +46,8 @@ public sealed class CandidateLifecycleTests
         await factory.GetGrain<IJobGrain>(jobs[0].Id).SubmitFeedbackAsync(gone, new ReviewerFeedback("shortlist", Notes: "strong"));
         await factory.GetGrain<IJobGrain>(jobs[0].Id).SubmitFeedbackAsync(candidates[1].Id, new ReviewerFeedback("reject"));
         var history = await factory.GetGrain<ICandidateGrain>(gone).GetHistoryAsync();
+        var coordinator = factory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        int before = (await coordinator.GetStatusAsync(MatchingModels.BaselineModelName)).TotalSamples;
 
         bool deleted = await factory.GetGrain<ICandidateGrain>(gone).DeleteAsync();
 
@@ -64,6 +66,9 @@ public sealed class CandidateLifecycleTests
             Assert.DoesNotContain(await factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(10), r => r.CandidateId == gone);
         }
         Assert.Single(await factory.GetGrain<IJobGrain>(jobs[0].Id).GetFeedbackHistoryAsync());
+        // The verdict left the training data too: the coordinator's count and the job's labelled samples.
+        Assert.Equal((2, 1), (before, (await coordinator.GetStatusAsync(MatchingModels.BaselineModelName)).TotalSamples));
+        Assert.Equal([ScreeningResult.IdOf(jobs[0].Id, candidates[1].Id)], (await factory.GetGrain<IJobGrain>(jobs[0].Id).GetLabelledResultsAsync()).Select(r => r.ResultId));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => factory.GetGrain<IJobGrain>(jobs[0].Id).ScoreCandidateAsync(gone));
         Assert.False(await factory.GetGrain<ICandidateGrain>(gone).DeleteAsync());
     }

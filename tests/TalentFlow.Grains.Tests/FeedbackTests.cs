@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
@@ -30,6 +31,46 @@ public sealed class FeedbackTests
         Assert.Equal((1, 1, 99, false), (afterFirst.TotalSamples, afterFirst.NeedsRetraining, afterFirst.SamplesNeeded, afterFirst.ReadyForTraining));
         Assert.Equal((1, 0), (afterSecond.TotalSamples, afterSecond.NeedsRetraining));
         Assert.Equal(afterSecond.PositiveSamples + afterSecond.NegativeSamples, afterSecond.TotalSamples);
+        Assert.Equal(["j"], await coordinator.GetJobsWithVerdictsAsync());
+        var labelled = Assert.Single(await job.GetLabelledResultsAsync());
+        Assert.Equal(("j|c", disagree == "reject"), (labelled.ResultId, labelled.Positive));
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_StateWrittenBeforeVerdictsMovedToJobs_KeepsItsCounts()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
+        var storage = cluster.Silos[0].Host.Services.GetRequiredKeyedService<TalentFlow.Runtime.Storage.IGrainStorage>("Default");
+        // The coordinator's state as the earlier version wrote it: one entry per screening result.
+        var legacy = """
+            {"Feedback":{"baseline_tfidf":{"j1|c1":{"Positive":true,"NeedsRetraining":false},"j1|c2":{"Positive":false,"NeedsRetraining":true},"j2|c1":{"Positive":true,"NeedsRetraining":false}}}}
+            """u8.ToArray();
+        await storage.WriteAsync(new TalentFlow.Runtime.GrainId("training-coordinator", ITrainingCoordinatorGrain.SingletonKey), "coordinator", legacy, 0, default);
+        var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+
+        var status = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
+
+        Assert.Equal((3, 2, 1), (status.TotalSamples, status.PositiveSamples, status.NeedsRetraining));
+        Assert.Equal(["j1", "j2"], await coordinator.GetJobsWithVerdictsAsync());
+    }
+
+    [Fact]
+    public async Task RecordVerdictsAsync_InconsistentCounts_ThrowsAndKeepsTheEarlierCounts()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
+        var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        await coordinator.RecordVerdictsAsync("a", new VerdictCounts(3, 2, 1));
+        await coordinator.RecordVerdictsAsync("b", new VerdictCounts(2, 0, 0));
+        // Reported again as absolute counts: replaces, never adds.
+        await coordinator.RecordVerdictsAsync("a", new VerdictCounts(3, 2, 1));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.RecordVerdictsAsync("a", new VerdictCounts(1, 2, 0)));
+        await coordinator.RecordVerdictsAsync("b", new VerdictCounts(0, 0, 0));
+
+        var status = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
+        Assert.Equal((3, 2, 1), (status.TotalSamples, status.PositiveSamples, status.NeedsRetraining));
+        Assert.Equal(["a"], await coordinator.GetJobsWithVerdictsAsync());
+        Assert.Equal(0, (await coordinator.GetStatusAsync("convfm_recommender")).TotalSamples);
     }
 
     [Fact]

@@ -38,6 +38,10 @@ public interface IJobGrain : IGrain
     [ReadOnly]
     Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The latest verdict of every reviewed screening result of this job, by result id (the labelled samples).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every screening result of this job, newest first; empty when the job has none.</summary>
     [ReadOnly]
     Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default);

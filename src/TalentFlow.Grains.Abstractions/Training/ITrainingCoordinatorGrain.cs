@@ -3,16 +3,20 @@ using TalentFlow.Runtime;
 namespace TalentFlow.Grains;
 
 /// <summary>
-/// The singleton (key <see cref="SingletonKey"/>) that aggregates reviewers' feedback per model kind and decides when to train.
-/// Recording is idempotent per screening result: feedback submitted again replaces the earlier verdict in the counts.
+/// The singleton (key <see cref="SingletonKey"/>) that aggregates reviewers' feedback and decides when to train. The verdicts
+/// themselves stay with their job grains; the coordinator keeps each job's counts, reported as absolute values, so reporting
+/// again is idempotent and its state grows with the jobs, not with the verdicts.
 /// </summary>
 public interface ITrainingCoordinatorGrain : IGrain
 {
     /// <summary>The one key.</summary>
     public const string SingletonKey = "singleton";
 
-    /// <summary>Counts (or re-counts) one result's feedback; acknowledged once durable.</summary>
-    Task RecordFeedbackAsync(FeedbackRecord record, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A job's verdict counts as they are now (its latest verdict per screening result); replaces what the job reported
+    /// before, and may start training at the threshold. Acknowledged once durable.
+    /// </summary>
+    Task RecordVerdictsAsync(string jobId, VerdictCounts counts, CancellationToken cancellationToken = default);
 
     /// <summary>The counts and readiness of <paramref name="model"/>.</summary>
     [ReadOnly]
@@ -40,9 +44,9 @@ public interface ITrainingCoordinatorGrain : IGrain
     [ReadOnly]
     Task<string?> GetProductionAsync(string model, CancellationToken cancellationToken = default);
 
-    /// <summary>The labelled samples of <paramref name="model"/> (for trainers).</summary>
+    /// <summary>The jobs that hold verdicts, in ordinal order (trainers and exports read the verdicts from them).</summary>
     [ReadOnly]
-    Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(string model, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> GetJobsWithVerdictsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A trainer's report: registers the version in Staging and promotes it (and fans it out) only when it clears the

@@ -71,3 +71,9 @@ public sealed record TrainingOutcome(string JobId, bool Succeeded, string Messag
 /// <param name="ResultId"><c>job|candidate</c>.</param>
 /// <param name="Positive">The reviewer said match.</param>
 public sealed record LabelledResult(string ResultId, bool Positive);
+
+/// <summary>A job's verdicts as the coordinator counts them: the latest verdict per screening result.</summary>
+/// <param name="Total">Reviewed results.</param>
+/// <param name="Positive">Of which the reviewer said match.</param>
+/// <param name="NeedsRetraining">Of which the reviewer disagreed with the model.</param>
+public sealed record VerdictCounts(int Total, int Positive, int NeedsRetraining);

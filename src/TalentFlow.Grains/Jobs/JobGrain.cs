@@ -108,6 +108,42 @@ public sealed class JobGrain(
             history.Sort(static (a, b) => a.SubmittedAt.CompareTo(b.SubmittedAt));
             throw;
         }
+        // The forgotten verdicts leave the coordinator's counts too (and so every later training set).
+        if (forgotten.Count > 0)
+        {
+            await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
+                .RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken).ConfigureAwait(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = LatestVerdicts();
+        var labelled = new List<LabelledResult>(latest.Count);
+        foreach (var (resultId, record) in latest) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive));
+        labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
+        return Task.FromResult<IReadOnlyList<LabelledResult>>(labelled);
+    }
+
+    /// <summary>The latest verdict per result (the history keeps every submission, oldest first).</summary>
+    private Dictionary<string, FeedbackRecord> LatestVerdicts()
+    {
+        var latest = new Dictionary<string, FeedbackRecord>(StringComparer.Ordinal);
+        foreach (var record in state.State.FeedbackHistory) latest[record.ResultId] = record;
+        return latest;
+    }
+
+    private VerdictCounts CountVerdicts()
+    {
+        int total = 0, positive = 0, retrain = 0;
+        foreach (var record in LatestVerdicts().Values)
+        {
+            total++;
+            if (record.Feedback.IsPositive) positive++;
+            if (record.NeedsRetraining) retrain++;
+        }
+        return new VerdictCounts(total, positive, retrain);
     }
 
     private (JobPosting Posting, JobProfile Profile) RequirePosting() =>
@@ -165,9 +201,9 @@ public sealed class JobGrain(
             state.State.FeedbackHistory.RemoveAt(state.State.FeedbackHistory.Count - 1);
             throw;
         }
-        // Durable with the job first; the coordinator's count is idempotent, so a failure here is healed by submitting again.
+        // Durable with the job first; the counts are absolute, so a failure here is healed by the job's next report.
         await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-            .RecordFeedbackAsync(record, cancellationToken).ConfigureAwait(true);
+            .RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken).ConfigureAwait(true);
         await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId!)
             .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Reviewed, feedback.HumanScore,
                 feedback.IsPositive ? "SHORTLIST" : "REJECT", record.SubmittedAt), cancellationToken)

@@ -90,7 +90,13 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
     private async Task<TrainingOutcome> TrainAsync(ITrainingCoordinatorGrain coordinator, string model)
     {
         await CheckpointAsync(coordinator, 0.2, "Collecting labelled samples.").ConfigureAwait(true);
-        var labelled = await ReadAsync(() => coordinator.GetLabelledResultsAsync(model)).ConfigureAwait(true);
+        // The coordinator names the jobs with verdicts; each job holds its own latest verdict per result.
+        var labelled = new List<LabelledResult>();
+        foreach (var jobId in await ReadAsync(() => coordinator.GetJobsWithVerdictsAsync()).ConfigureAwait(true))
+        {
+            labelled.AddRange(await ReadAsync(() => GrainFactory.GetGrain<IJobGrain>(jobId).GetLabelledResultsAsync()).ConfigureAwait(true));
+        }
+        labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
         var samples = new List<(string Candidate, string Resume, string Job, bool Positive)>();
         var jobTexts = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var result in labelled)

@@ -86,12 +86,6 @@ public sealed partial class TrainingCoordinatorGrain
         Task.FromResult(state.State.Jobs.GetValueOrDefault(jobId));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(string model, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<LabelledResult>>(state.State.Feedback.TryGetValue(LabelSource(model), out var byResult)
-            ? [.. byResult.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new LabelledResult(p.Key, p.Value.Positive))]
-            : []);
-
-    /// <inheritdoc />
     public async Task ReportAsync(TrainingOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);

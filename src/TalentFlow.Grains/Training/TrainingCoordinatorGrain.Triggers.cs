@@ -26,6 +26,7 @@ public sealed partial class TrainingCoordinatorGrain
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await MigrateLegacyVerdictsAsync(cancellationToken).ConfigureAwait(true);
         EnsureWatchdog();
         // The schedule lives in a durable reminder: registered while a schedule is configured, removed when it no longer is.
         if (options.Value.Schedule is not null)
@@ -61,7 +62,7 @@ public sealed partial class TrainingCoordinatorGrain
         foreach (var model in MatchingModels.TrainableModels.Order(StringComparer.Ordinal))
         {
             // The count of labelled results is the size of the kind's verdict map: no need to walk it.
-            int total = state.State.Feedback.TryGetValue(LabelSource(model), out var byResult) ? byResult.Count : 0;
+            int total = Verdicts(model).Total;
             if (total - state.State.TrainedAtSamples.GetValueOrDefault(model) < atLeast || RunningJob(model) is not null) continue;
             await TryStartAsync(model, trigger, cancellationToken).ConfigureAwait(true);
         }

@@ -4,10 +4,16 @@ using TalentFlow.Runtime.Broadcast;
 
 namespace TalentFlow.Grains;
 
-/// <summary>What the coordinator persists: the latest verdict per screening result, per model kind.</summary>
+/// <summary>What the coordinator persists: each job's verdict counts, the jobs, the registry, the trigger bookkeeping.</summary>
 public sealed class TrainingCoordinatorState
 {
-    /// <summary>Model kind → result id → the counted verdict.</summary>
+    /// <summary>Job id → its latest verdict counts (the verdicts stay with the job grain).</summary>
+    public Dictionary<string, VerdictCounts> VerdictsByJob { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The verdicts as an earlier version kept them, one entry per result (model kind → result id → verdict); read once at
+    /// activation into <see cref="VerdictsByJob"/> and emptied, so old state keeps its counts.
+    /// </summary>
     public Dictionary<string, Dictionary<string, CountedFeedback>> Feedback { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Training jobs by id.</summary>
@@ -26,7 +32,7 @@ public sealed class TrainingCoordinatorState
     public DateTimeOffset? LastScheduleCheck { get; set; }
 }
 
-/// <summary>One result's verdict as the coordinator counts it.</summary>
+/// <summary>One result's verdict as an earlier version of the coordinator counted it (read only to migrate).</summary>
 public sealed class CountedFeedback
 {
     /// <summary>Reviewer said match.</summary>
@@ -51,53 +57,84 @@ public sealed partial class TrainingCoordinatorGrain(
     Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, IRemindable
 {
     /// <inheritdoc />
-    public async Task RecordFeedbackAsync(FeedbackRecord record, CancellationToken cancellationToken = default)
+    public async Task RecordVerdictsAsync(string jobId, VerdictCounts counts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        // Screening scores with the baseline today; later model kinds tag their own results.
-        string model = MatchingModels.BaselineModelName;
-        if (!state.State.Feedback.TryGetValue(model, out var byResult))
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Total < 0 || counts.Positive < 0 || counts.NeedsRetraining < 0 || counts.Positive > counts.Total || counts.NeedsRetraining > counts.Total)
         {
-            state.State.Feedback[model] = byResult = new(StringComparer.Ordinal);
+            throw new ArgumentException($"Inconsistent verdict counts for job {jobId}: {counts}.", nameof(counts));
         }
-        byResult.TryGetValue(record.ResultId, out var previous);
-        var counted = new CountedFeedback { Positive = record.Feedback.IsPositive, NeedsRetraining = record.NeedsRetraining };
-        if (previous is not null && previous.Positive == counted.Positive && previous.NeedsRetraining == counted.NeedsRetraining) return;
-        byResult[record.ResultId] = counted;
+        var byJob = state.State.VerdictsByJob;
+        byJob.TryGetValue(jobId, out var previous);
+        if (previous == counts || (previous is null && counts.Total == 0)) return;
+        if (counts.Total == 0) byJob.Remove(jobId);
+        else byJob[jobId] = counts;
         try
         {
             await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
         }
         catch
         {
-            if (previous is null) byResult.Remove(record.ResultId);
-            else byResult[record.ResultId] = previous;
+            if (previous is null) byJob.Remove(jobId);
+            else byJob[jobId] = previous;
             throw;
         }
         await AutoTriggerAsync(cancellationToken).ConfigureAwait(true);
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetJobsWithVerdictsAsync(CancellationToken cancellationToken = default)
+    {
+        var jobs = new List<string>(state.State.VerdictsByJob.Keys);
+        jobs.Sort(StringComparer.Ordinal);
+        return Task.FromResult<IReadOnlyList<string>>(jobs);
+    }
+
     /// <summary>
-    /// Where a kind's labels come from: reviewers judge screening results, not a model, so every kind that scores a resume
-    /// against a job (the baseline, the semantic encoder) learns from the same verdicts.
+    /// Reviewers judge screening results, not a model, so every kind that scores a resume against a job (the baseline, the
+    /// semantic encoder) learns from the same verdicts; other kinds have none yet.
     /// </summary>
-    private static string LabelSource(string model) =>
-        MatchingModels.TrainableModels.Contains(model) ? MatchingModels.BaselineModelName : model;
+    private VerdictCounts Verdicts(string model)
+    {
+        if (!MatchingModels.TrainableModels.Contains(model)) return new VerdictCounts(0, 0, 0);
+        int total = 0, positive = 0, retrain = 0;
+        foreach (var counts in state.State.VerdictsByJob.Values)
+        {
+            total += counts.Total;
+            positive += counts.Positive;
+            retrain += counts.NeedsRetraining;
+        }
+        return new VerdictCounts(total, positive, retrain);
+    }
+
+    /// <summary>State written before the verdicts moved to their jobs: per-result entries become per-job counts, once.</summary>
+    private async Task MigrateLegacyVerdictsAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Feedback.Count == 0) return;
+        foreach (var byResult in state.State.Feedback.Values)
+        {
+            var counted = new Dictionary<string, VerdictCounts>(StringComparer.Ordinal);
+            foreach (var (resultId, verdict) in byResult)
+            {
+                int bar = resultId.IndexOf('|', StringComparison.Ordinal);
+                if (bar <= 0) continue;
+                string job = resultId[..bar];
+                var c = counted.GetValueOrDefault(job) ?? new VerdictCounts(0, 0, 0);
+                counted[job] = new VerdictCounts(c.Total + 1, c.Positive + (verdict.Positive ? 1 : 0), c.NeedsRetraining + (verdict.NeedsRetraining ? 1 : 0));
+            }
+            foreach (var (job, c) in counted) state.State.VerdictsByJob.TryAdd(job, c);
+        }
+        state.State.Feedback.Clear();
+        await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+    }
 
     /// <inheritdoc />
     public Task<TrainingStatus> GetStatusAsync(string model, CancellationToken cancellationToken = default)
     {
-        int total = 0, positive = 0, retrain = 0;
-        if (state.State.Feedback.TryGetValue(LabelSource(model), out var byResult))
-        {
-            foreach (var counted in byResult.Values)
-            {
-                total++;
-                if (counted.Positive) positive++;
-                if (counted.NeedsRetraining) retrain++;
-            }
-        }
+        var counts = Verdicts(model);
         int threshold = options.Value.Threshold;
-        return Task.FromResult(new TrainingStatus(model, total, positive, total - positive, retrain, threshold, total >= threshold, Math.Max(0, threshold - total)));
+        return Task.FromResult(new TrainingStatus(model, counts.Total, counts.Positive, counts.Total - counts.Positive, counts.NeedsRetraining, threshold,
+            counts.Total >= threshold, Math.Max(0, threshold - counts.Total)));
     }
 }

@@ -4,7 +4,8 @@ namespace TalentFlow.Grains;
 
 /// <summary>
 /// Reads the labelled screening results the coordinator counts, with their texts and verdicts, for training outside the
-/// cluster: the coordinator names the results, each job grain holds its results and feedback history, each candidate its text.
+/// cluster: the coordinator names the jobs with verdicts, each job grain holds its results and feedback history, each
+/// candidate its text.
 /// </summary>
 public static class TrainingSampleExport
 {
@@ -18,13 +19,13 @@ public static class TrainingSampleExport
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(filter);
         filter.Validate();
-        var labelled = await grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-            .GetLabelledResultsAsync(MatchingModels.BaselineModelName, cancellationToken).ConfigureAwait(false);
+        var jobIds = await grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
+            .GetJobsWithVerdictsAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset? since = filter.Days is { } days ? now.AddDays(-days) : null;
         var samples = new List<TrainingSample>();
-        foreach (var group in labelled.GroupBy(r => r.ResultId[..r.ResultId.IndexOf('|', StringComparison.Ordinal)], StringComparer.Ordinal))
+        foreach (var jobId in jobIds)
         {
-            var job = grains.GetGrain<IJobGrain>(group.Key);
+            var job = grains.GetGrain<IJobGrain>(jobId);
             var posting = await job.GetPostingAsync(cancellationToken).ConfigureAwait(false);
             if (posting is null) continue;
             string jobText = posting.Title + "\n" + posting.Description;
@@ -35,9 +36,9 @@ public static class TrainingSampleExport
                 if (!latest.TryGetValue(record.ResultId, out var seen) || record.SubmittedAt >= seen.SubmittedAt) latest[record.ResultId] = record;
             }
             var results = (await job.GetScreeningResultsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-            foreach (var result in group)
+            foreach (var (resultId, verdict) in latest)
             {
-                if (!latest.TryGetValue(result.ResultId, out var verdict) || !results.TryGetValue(result.ResultId, out var screening)) continue;
+                if (!results.TryGetValue(resultId, out var screening)) continue;
                 if (since is { } from && verdict.SubmittedAt < from) continue;
                 if (filter.Status == "disagreed" && !verdict.NeedsRetraining) continue;
                 var feedback = verdict.Feedback;
@@ -45,7 +46,7 @@ public static class TrainingSampleExport
                 if (confidence < filter.MinConfidence) continue;
                 var resume = await grains.GetGrain<ICandidateFeaturesGrain>(screening.CandidateId).GetTextAsync(cancellationToken).ConfigureAwait(false);
                 if (resume is null) continue;
-                samples.Add(new TrainingSample(result.ResultId, group.Key, screening.CandidateId, resume, jobText, feedback.IsPositive ? 1 : 0,
+                samples.Add(new TrainingSample(resultId, jobId, screening.CandidateId, resume, jobText, feedback.IsPositive ? 1 : 0,
                     feedback.HumanDecision?.ToLowerInvariant(), feedback.HumanScore, confidence, screening.Score, verdict.ModelDecision, verdict.NeedsRetraining,
                     feedback.Notes, feedback.Reviewer, verdict.SubmittedAt));
             }

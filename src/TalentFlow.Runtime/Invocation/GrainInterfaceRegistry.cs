@@ -11,7 +11,9 @@ internal static class GrainInterfaceRegistry
 {
     private static readonly ConcurrentDictionary<Type, GrainInterfaceMetadata> ByType = new();
     private static readonly ConcurrentDictionary<string, GrainInterfaceMetadata> ByName = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<Assembly, bool> Scanned = new();
+    // Lazy, so that a second caller waits for the first to finish filling the maps instead of finding them half filled
+    // (silos started in parallel used to fail with "no generated proxy" for an interface still being registered).
+    private static readonly ConcurrentDictionary<Assembly, Lazy<bool>> Scanned = new();
 
     public static GrainInterfaceMetadata Get(Type interfaceType)
     {
@@ -27,9 +29,11 @@ internal static class GrainInterfaceRegistry
     public static bool TryGet(string interfaceName, out GrainInterfaceMetadata metadata) =>
         ByName.TryGetValue(interfaceName, out metadata!);
 
-    public static void RegisterAssembly(Assembly assembly)
+    public static void RegisterAssembly(Assembly assembly) =>
+        _ = Scanned.GetOrAdd(assembly, static a => new Lazy<bool>(() => Scan(a), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private static bool Scan(Assembly assembly)
     {
-        if (!Scanned.TryAdd(assembly, true)) return;
         foreach (var attribute in assembly.GetCustomAttributes<GrainMetadataProviderAttribute>())
         {
             var provider = (IGrainMetadataProvider)Activator.CreateInstance(attribute.ProviderType)!;
@@ -39,5 +43,6 @@ internal static class GrainInterfaceRegistry
                 ByName[metadata.InterfaceName] = metadata;
             }
         }
+        return true;
     }
 }
