@@ -2,10 +2,10 @@ namespace TalentFlow.ML.Recommendation.Serving;
 
 /// <summary>
 /// Jobs with everything that depends only on the job computed once, when the job is added: its title's <see cref="TermVector"/>
-/// and its city and state as small integers. <see cref="Search"/> then costs, per job, a few hash look-ups of the title's terms
+/// and its city and state as small integers. <see cref="Search(ContentQuery, int)"/> then costs, per job, a few hash look-ups of the title's terms
 /// in the user's vector and two array reads — an exact scan, no approximation. Not thread-safe for writes (a grain owns it).
 /// </summary>
-public sealed class ContentJobIndex(ContentModel model)
+public sealed partial class ContentJobIndex(ContentModel model)
 {
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _cityIds = new(StringComparer.Ordinal);
@@ -14,6 +14,9 @@ public sealed class ContentJobIndex(ContentModel model)
     private readonly List<TermVector> _vectors = [];
     private readonly List<int> _cities = [];
     private readonly List<int> _states = [];
+    private readonly Dictionary<string, int> _companyIds = new(StringComparer.Ordinal);
+    private readonly List<int> _companies = [];
+    private readonly List<string> _titleKeys = [];
 
     /// <summary>The model the vectors are made with.</summary>
     public ContentModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
@@ -26,15 +29,18 @@ public sealed class ContentJobIndex(ContentModel model)
     /// <param name="title">The text compared with the user's (the title).</param>
     /// <param name="city">City, or empty.</param>
     /// <param name="state">State code, or empty.</param>
-    public void Upsert(string id, string title, string? city, string? state)
+    /// <param name="company">The employer, or null (used by the learned ranking's <c>last_view_company</c>).</param>
+    public void Upsert(string id, string title, string? city, string? state, string? company = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(title);
         var vector = Model.Vectorize(title);
         int cityId = Intern(_cityIds, Places.CityKey(city, state)), stateId = Intern(_stateIds, Places.StateKey(state));
+        int companyId = Intern(_companyIds, CompanyKey(company));
+        string titleKey = TitleKey(title);
         if (_slots.TryGetValue(id, out int slot))
         {
-            (_vectors[slot], _cities[slot], _states[slot]) = (vector, cityId, stateId);
+            (_vectors[slot], _cities[slot], _states[slot], _companies[slot], _titleKeys[slot]) = (vector, cityId, stateId, companyId, titleKey);
             return;
         }
         _slots[id] = _ids.Count;
@@ -42,6 +48,8 @@ public sealed class ContentJobIndex(ContentModel model)
         _vectors.Add(vector);
         _cities.Add(cityId);
         _states.Add(stateId);
+        _companies.Add(companyId);
+        _titleKeys.Add(titleKey);
     }
 
     /// <summary>Removes a job; false when it was not held.</summary>
@@ -56,12 +64,16 @@ public sealed class ContentJobIndex(ContentModel model)
             _vectors[slot] = _vectors[last];
             _cities[slot] = _cities[last];
             _states[slot] = _states[last];
+            _companies[slot] = _companies[last];
+            _titleKeys[slot] = _titleKeys[last];
             _slots[_ids[slot]] = slot;
         }
         _ids.RemoveAt(last);
         _vectors.RemoveAt(last);
         _cities.RemoveAt(last);
         _states.RemoveAt(last);
+        _companies.RemoveAt(last);
+        _titleKeys.RemoveAt(last);
         return true;
     }
 
