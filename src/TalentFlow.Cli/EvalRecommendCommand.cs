@@ -19,19 +19,20 @@ internal static class EvalRecommendCommand
     {
         var data = new Option<string>("--data") { Description = "Folder with Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV of held-out views: Applicant.ID, Job.ID.", Required = true };
-        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-embedded (the default embedded encoder), content-lsa, content-subword (that embedded encoder), content-hybrid (TF-IDF + the default embedded encoder), content-hybrid-lsa, content-hybrid-subword, ranker (logistic regression on pair features, rescoring the content top k), convfm, fm (no deep hidden layers), hybrid (convfm logit + w · ranker logit on the content top k, w chosen on training users), popularity. The learned ones and popularity also report popularity, content and pair metrics.", DefaultValueFactory = _ => "content" };
+        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-embedded (the default embedded encoder), content-lsa, content-subword (that embedded encoder), content-hybrid (TF-IDF + the default embedded encoder), content-hybrid-lsa, content-hybrid-subword, ranker (logistic regression on pair features, rescoring the content top k), convfm, fm (no deep hidden layers), hybrid ((1 − w) · convfm logit + w · ranker logit on the content top k, w in [0, 1] chosen on training users), popularity. The learned ones and popularity also report popularity, content and pair metrics.", DefaultValueFactory = _ => "content" };
         model.AcceptOnlyFromAmong("content", "content-embedded", "content-lsa", "content-subword", "content-hybrid", "content-hybrid-lsa", "content-hybrid-subword", "ranker", "convfm", "fm", "hybrid", "popularity");
         var epochs = new Option<int>("--epochs") { Description = "ConvFM: most epochs (early stopping on validation from the training views).", DefaultValueFactory = _ => 10 };
         var negatives = new Option<int>("--negatives") { Description = "ConvFM: sampled unviewed jobs per view.", DefaultValueFactory = _ => 4 };
         var hardNegatives = new Option<int>("--hard-negatives") { Description = "ConvFM: how many of --negatives come from the content top k (0: all uniform, as the anchor).", DefaultValueFactory = _ => 3 };
         var candidates = new Option<int>("--candidates") { Description = "Ranker and hybrid: how many of the content ranking's best jobs are rescored (and ConvFM's hard negatives are drawn from).", DefaultValueFactory = _ => 300 };
         var l2 = new Option<double>("--l2") { Description = "Ranker: L2 penalty on the standardised weights (summed log-loss).", DefaultValueFactory = _ => 1.0 };
+        var rankerQueries = new Option<int>("--ranker-queries") { Description = "Ranker: training queries per user (1: the last view; n: also the 2nd … n-th latest jobs, each with the views before it).", DefaultValueFactory = _ => 5 };
         var saveRanker = new Option<string?>("--save-ranker") { Description = "Ranker: write the trained ranker's JSON artifact here." };
         var seed = new Option<int>("--seed") { Description = "Seed of ConvFM (initialisation, negatives, shuffling, dropout), the ranker's folds and the sampled pairs.", DefaultValueFactory = _ => 20261122 };
         var stateWeight = new Option<double>("--loc-weight") { Description = "Bonus for a job in a state the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var cityWeight = new Option<double>("--city-weight") { Description = "Bonus for a job in a city the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, hardNegatives, candidates, l2, saveRanker, seed, json };
+        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, hardNegatives, candidates, l2, rankerQueries, saveRanker, seed, json };
         command.SetAction(parse =>
         {
             if (parse.GetValue(model) is "ranker" or "convfm" or "fm" or "hybrid" or "popularity")
@@ -39,6 +40,11 @@ internal static class EvalRecommendCommand
                 if (parse.GetValue(epochs) < 1 || parse.GetValue(negatives) < 1 || parse.GetValue(candidates) < 2)
                 {
                     throw new CliException("--epochs and --negatives must be positive, --candidates at least 2");
+                }
+
+                if (parse.GetValue(rankerQueries) < 1)
+                {
+                    throw new CliException("--ranker-queries must be at least 1");
                 }
 
                 if (!(parse.GetValue(l2) >= 0) || double.IsInfinity(parse.GetValue(l2)))
@@ -52,7 +58,7 @@ internal static class EvalRecommendCommand
                 }
 
                 var settings = new EvalRecommendSettings(parse.GetValue(epochs), parse.GetValue(negatives), parse.GetValue(hardNegatives),
-                    parse.GetValue(candidates), parse.GetValue(l2), parse.GetValue(seed), parse.GetValue(saveRanker), parse.GetValue(json));
+                    parse.GetValue(candidates), parse.GetValue(l2), parse.GetValue(rankerQueries), parse.GetValue(seed), parse.GetValue(saveRanker), parse.GetValue(json));
                 return EvalRecommendLearned.Run(context, parse.GetValue(data)!, parse.GetValue(test)!, parse.GetValue(model)!, settings);
             }
 

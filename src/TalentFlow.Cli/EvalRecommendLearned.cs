@@ -5,7 +5,7 @@ using TalentFlow.ML.Recommendation.JobViews;
 namespace TalentFlow.Cli;
 
 /// <summary>Settings of the learned models of <c>eval recommend</c>.</summary>
-internal sealed record EvalRecommendSettings(int Epochs, int Negatives, int HardNegatives, int Candidates, double L2, int Seed, string? SaveRanker, bool Json);
+internal sealed record EvalRecommendSettings(int Epochs, int Negatives, int HardNegatives, int Candidates, double L2, int RankerQueries, int Seed, string? SaveRanker, bool Json);
 
 /// <summary>
 /// The learned and baseline models of <c>eval recommend</c> (ranker, convfm, fm, hybrid, popularity): trains on DIR's views
@@ -43,7 +43,7 @@ internal static class EvalRecommendLearned
 
         var features = new JobViewsFeatures(data);
         var fields = new List<KeyValuePair<string, object>> { new("model", model) };
-        var rankerOptions = new LearnedJobRankerOptions { Candidates = settings.Candidates, L2 = settings.L2, Seed = settings.Seed };
+        var rankerOptions = new LearnedJobRankerOptions { Candidates = settings.Candidates, L2 = settings.L2, QueriesPerUser = settings.RankerQueries, Seed = settings.Seed };
         var step = Stopwatch.StartNew();
         var ranker = model == "popularity" ? null : context.Progress.Run("Training the learned ranker", _ => TrainRanker(features, rankerOptions));
         fields.Add(new("ranker_training_seconds", step.Elapsed.TotalSeconds));

@@ -5,9 +5,10 @@ namespace TalentFlow.Cli;
 /// <summary>
 /// What <c>eval recommend</c> accumulates per model: the rank of each held-out job (HR@10, NDCG@10, overall and for cold-start
 /// users apart), and scored pairs for the pair metrics — each held-out job against 4 sampled unviewed catalog jobs
-/// (<c>pairs_*</c>) and against 4 sampled from the content top k (<c>top_pairs_*</c>).
+/// (<c>pairs_*</c>) and against 4 sampled from the content top k (<c>top_pairs_*</c>). Models marked as giving logits get
+/// the thresholded metrics on sigmoid(score); the others (popularity, content) only ROC-AUC.
 /// </summary>
-internal sealed class EvalRecommendScores(IReadOnlyList<string> names, IReadOnlyList<bool> probabilities)
+internal sealed class EvalRecommendScores(IReadOnlyList<string> names, IReadOnlyList<bool> logits)
 {
     private readonly Column[] _columns = [.. names.Select(_ => new Column())];
 
@@ -28,7 +29,7 @@ internal sealed class EvalRecommendScores(IReadOnlyList<string> names, IReadOnly
         }
     }
 
-    /// <summary>Records a scored pair (a probability for models that give one).</summary>
+    /// <summary>Records a scored pair (a logit for models that give one).</summary>
     public void AddPair(int model, bool fromTop, double score, bool positive)
     {
         var list = fromTop ? _columns[model].TopPairs : _columns[model].Pairs;
@@ -50,12 +51,12 @@ internal sealed class EvalRecommendScores(IReadOnlyList<string> names, IReadOnly
             fields.Add(new($"{names[c]}_ndcg@10", column.All.Ndcg));
             fields.Add(new($"{names[c]}_cold_start_hr@10", column.Cold.HitRate));
             fields.Add(new($"{names[c]}_cold_start_ndcg@10", column.Cold.Ndcg));
-            WritePairs(fields, $"{names[c]}_pairs", column.Pairs, probabilities[c]);
-            WritePairs(fields, $"{names[c]}_top_pairs", column.TopPairs, probabilities[c]);
+            WritePairs(fields, $"{names[c]}_pairs", column.Pairs, logits[c]);
+            WritePairs(fields, $"{names[c]}_top_pairs", column.TopPairs, logits[c]);
         }
     }
 
-    private static void WritePairs(List<KeyValuePair<string, object>> fields, string prefix, List<(double Score, bool Positive)> pairs, bool probabilities)
+    private static void WritePairs(List<KeyValuePair<string, object>> fields, string prefix, List<(double Score, bool Positive)> pairs, bool logits)
     {
         if (pairs.Count == 0)
         {
@@ -64,9 +65,10 @@ internal sealed class EvalRecommendScores(IReadOnlyList<string> names, IReadOnly
 
         var scores = pairs.Select(p => p.Score).ToArray();
         var positive = pairs.Select(p => p.Positive).ToArray();
+        var probabilities = logits ? scores.Select(s => 1 / (1 + Math.Exp(-s))).ToArray() : [];
         var metrics = PairMetrics.Compute(scores, positive, probabilities);
         fields.Add(new($"{prefix}_roc_auc", metrics.RocAuc));
-        if (probabilities)
+        if (logits)
         {
             fields.Add(new($"{prefix}_accuracy", metrics.Accuracy));
             fields.Add(new($"{prefix}_precision", metrics.Precision));

@@ -63,7 +63,7 @@ internal sealed class EvalRecommendUserScorer(JobViewsFeatures features, double[
             for (var i = 0; i < top.Length; i++)
             {
                 rerank[i] = _logits[top[i]];
-                hybrid[i] = rerank[i] + (hybridWeight * rankerLogits[i]);
+                hybrid[i] = ConvFmRankerHybrid.Score(rerank[i], rankerLogits[i], hybridWeight);
             }
 
             results.AddRank(column++, LearnedJobRanker.RankOf(top, rerank, target), cold);
@@ -92,19 +92,21 @@ internal sealed class EvalRecommendUserScorer(JobViewsFeatures features, double[
     {
         results.AddPair(0, fromTop, popularity[job], positive);
         results.AddPair(1, fromTop, _content[job], positive);
+
+        // Logits are recorded as scores (ROC-AUC) and turned into probabilities for the thresholded metrics.
         var column = 2;
         var rankerLogit = 0.0;
         if (ranker is not null)
         {
             rankerLogit = ranker.Logit(profile!, job);
-            results.AddPair(column++, fromTop, Sigmoid(rankerLogit), positive);
+            results.AddPair(column++, fromTop, rankerLogit, positive);
         }
 
         if (convFm is not null)
         {
-            results.AddPair(column++, fromTop, Sigmoid(_logits[job]), positive);
-            results.AddPair(column++, fromTop, Sigmoid(_logits[job]), positive);
-            results.AddPair(column, fromTop, Sigmoid(_logits[job] + (hybridWeight * rankerLogit)), positive);
+            results.AddPair(column++, fromTop, _logits[job], positive);
+            results.AddPair(column++, fromTop, _logits[job], positive);
+            results.AddPair(column, fromTop, ConvFmRankerHybrid.Score(_logits[job], rankerLogit, hybridWeight), positive);
         }
     }
 
@@ -119,8 +121,6 @@ internal sealed class EvalRecommendUserScorer(JobViewsFeatures features, double[
         while ((job == target || user.Seen.Contains(job)) && ++tries < 1000);
         return job;
     }
-
-    private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 
     /// <summary>0-based rank: how many jobs score strictly higher (ties count in the target's favour, as the anchors do).</summary>
     private static int RankOf(double[] scores, int target)

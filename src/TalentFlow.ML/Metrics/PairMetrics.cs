@@ -1,8 +1,8 @@
 namespace TalentFlow.ML.Metrics;
 
 /// <summary>
-/// Binary metrics of scored pairs: accuracy, precision, recall and F1 of "probability ≥ threshold", and ROC-AUC of the
-/// scores. Thresholded numbers are NaN when the scores are not probabilities.
+/// Binary metrics of scored pairs: ROC-AUC of the scores, and accuracy, precision, recall and F1 of "probability ≥
+/// threshold". Thresholded numbers are NaN when no probabilities are given (a content score is no probability).
 /// </summary>
 /// <param name="Pairs">Pairs scored.</param>
 /// <param name="Positives">Positive pairs among them.</param>
@@ -14,10 +14,11 @@ namespace TalentFlow.ML.Metrics;
 public readonly record struct PairMetrics(int Pairs, int Positives, double Accuracy, double Precision, double Recall, double F1, double RocAuc)
 {
     /// <summary>
-    /// Computes the metrics of <paramref name="scores"/> against <paramref name="positive"/>. With
-    /// <paramref name="probabilities"/> false only ROC-AUC is computed (a content score is no probability).
+    /// ROC-AUC of <paramref name="scores"/> against <paramref name="positive"/>, and the thresholded metrics of
+    /// <paramref name="probabilities"/> (the same pairs; empty for none). AUC is taken on the scores because probabilities
+    /// of large logits round to 0 or 1 and would tie.
     /// </summary>
-    public static PairMetrics Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive, bool probabilities, double threshold = 0.5)
+    public static PairMetrics Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive, ReadOnlySpan<double> probabilities, double threshold = 0.5)
     {
         var auc = ClassificationMetrics.RocAuc(scores, positive);
         var positives = 0;
@@ -26,7 +27,7 @@ public readonly record struct PairMetrics(int Pairs, int Positives, double Accur
             positives += p ? 1 : 0;
         }
 
-        if (!probabilities)
+        if (probabilities.IsEmpty)
         {
             return new PairMetrics(scores.Length, positives, double.NaN, double.NaN, double.NaN, double.NaN, auc);
         }
@@ -37,7 +38,7 @@ public readonly record struct PairMetrics(int Pairs, int Positives, double Accur
             actual[i] = positive[i] ? 1 : 0;
         }
 
-        var binary = BinaryMetrics.AtThreshold(scores, actual, threshold);
+        var binary = BinaryMetrics.AtThreshold(probabilities, actual, threshold);
         return new PairMetrics(scores.Length, positives, binary.Accuracy, binary.Precision, binary.Recall, binary.F1, auc);
     }
 }

@@ -3,7 +3,7 @@ using TalentFlow.ML.Recommendation.ConvFm;
 namespace TalentFlow.ML.Recommendation.JobViews;
 
 /// <summary>What <see cref="ConvFmRankerHybrid.ChooseWeight"/> found on the ranker's cross-fitted validation queries.</summary>
-/// <param name="Weight">The chosen weight w in ConvFM logit + w · ranker logit.</param>
+/// <param name="Weight">The chosen share w of the ranker in (1 − w) · ConvFM logit + w · ranker logit (1: the ranker alone).</param>
 /// <param name="HybridNdcg">Validation NDCG@10 of the hybrid at that weight (candidates rescored).</param>
 /// <param name="ConvFmNdcg">Validation NDCG@10 of the ConvFM logit alone on the same candidates.</param>
 /// <param name="RankerNdcg">Validation NDCG@10 of the ranker alone (out-of-fold) on the same candidates.</param>
@@ -11,14 +11,18 @@ namespace TalentFlow.ML.Recommendation.JobViews;
 public readonly record struct ConvFmRankerHybridChoice(double Weight, double HybridNdcg, double ConvFmNdcg, double RankerNdcg, int Queries);
 
 /// <summary>
-/// The hybrid of ConvFM and the learned ranker over the content candidates: score = ConvFM logit + w · ranker logit. w is
+/// The hybrid of ConvFM and the learned ranker over the content candidates: score = (1 − w) · ConvFM logit + w · ranker
+/// logit, w in [0, 1] (0 is ConvFM alone, 1 the ranker alone, so validation can also say that mixing does not help). w is
 /// chosen on the ranker's cross-fitted validation queries (each training user's last view, which ConvFM keeps for early
 /// stopping and never trains on, scored by a ranker fold that did not see the user) — never on test views.
 /// </summary>
 public static class ConvFmRankerHybrid
 {
-    /// <summary>Weights tried by default (a large weight is the ranker alone with ConvFM breaking ties).</summary>
-    public static IReadOnlyList<double> DefaultWeights { get; } = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 64, 1024];
+    /// <summary>Shares of the ranker tried by default: 0, 0.05, …, 1.</summary>
+    public static IReadOnlyList<double> DefaultWeights { get; } = [.. Enumerable.Range(0, 21).Select(i => i / 20.0)];
+
+    /// <summary>The hybrid score of a ConvFM logit and a ranker logit at share <paramref name="weight"/>.</summary>
+    public static double Score(double convFmLogit, double rankerLogit, double weight) => ((1 - weight) * convFmLogit) + (weight * rankerLogit);
 
     /// <summary>The logits of <paramref name="jobs"/> for <paramref name="user"/> under ConvFM.</summary>
     public static void ConvFmLogits(ConvFmRecommender convFm, JobViewsUser user, ReadOnlySpan<int> jobs, Span<double> logits)
@@ -64,7 +68,7 @@ public static class ConvFmRankerHybrid
             {
                 for (var i = 0; i < scores.Length; i++)
                 {
-                    scores[i] = logits[i] + (weights[w] * query.Logits[i]);
+                    scores[i] = Score(logits[i], query.Logits[i], weights[w]);
                 }
 
                 ndcg[w] += Gain(LearnedJobRanker.RankOf(query.Candidates, scores, query.Target));

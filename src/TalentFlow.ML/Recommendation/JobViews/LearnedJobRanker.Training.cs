@@ -25,27 +25,34 @@ public sealed partial class LearnedJobRanker
         options.Validate();
         const int d = JobViewsPairFeatures.Count;
         var features = pairFeatures.Features;
-        var queries = new List<(string User, int Target, int[] Candidates, int FirstRow)>();
+        var queries = new List<Query>();
         var x = new List<float>();
         var y = new List<bool>();
         Span<float> row = stackalloc float[d];
-        foreach (var user in TrainingUsers(features, options.MinJobsForTraining))
+        var users = TrainingUsers(features, options.MinJobsForTraining);
+        for (var u = 0; u < users.Count; u++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var timeline = features.Timeline(user);
-            var target = timeline[^1];
-            var profile = pairFeatures.Profile(user, new HashSet<int> { target });
-            var candidates = ContentCandidates.Top(features, profile.User, options.Candidates, options.StateWeight, options.CityWeight);
-            queries.Add((user, target, candidates, y.Count));
-            foreach (var job in candidates)
+            var latestFirst = DistinctLatestFirst(features.Timeline(users[u]));
+            var excluded = new HashSet<int>();
+            for (var q = 0; q < options.QueriesPerUser && latestFirst.Count - q >= options.MinJobsForTraining; q++)
             {
-                pairFeatures.Compute(profile, job, row);
-                for (var f = 0; f < d; f++)
+                // The q-th latest job is the target; it and every later one are left out, so the profile is the past.
+                var target = latestFirst[q];
+                excluded.Add(target);
+                var profile = pairFeatures.Profile(users[u], excluded);
+                var candidates = ContentCandidates.Top(features, profile.User, options.Candidates, options.StateWeight, options.CityWeight);
+                queries.Add(new Query(users[u], u, q == 0, target, candidates, y.Count));
+                foreach (var job in candidates)
                 {
-                    x.Add(row[f]);
-                }
+                    pairFeatures.Compute(profile, job, row);
+                    for (var f = 0; f < d; f++)
+                    {
+                        x.Add(row[f]);
+                    }
 
-                y.Add(job == target);
+                    y.Add(job == target);
+                }
             }
         }
 
@@ -62,7 +69,7 @@ public sealed partial class LearnedJobRanker
 
         var xs = x.ToArray();
         var ys = y.ToArray();
-        var folds = AssignFolds(queries.Count, options.Folds, options.Seed);
+        var folds = AssignFolds(queries, users.Count, options.Folds, options.Seed);
         var oof = new double[ys.Length];
         for (var fold = 0; fold < options.Folds; fold++)
         {
@@ -88,11 +95,13 @@ public sealed partial class LearnedJobRanker
         }
 
         var final = LogisticRegressionNewton.Train(xs, ys, d, all, options.L2, options.MaxIterations, options.Tolerance);
-        var validation = new List<JobRankerQuery>(queries.Count);
-        for (var q = 0; q < queries.Count; q++)
+        var validation = new List<JobRankerQuery>(users.Count);
+        foreach (var (user, _, primary, target, candidates, first) in queries)
         {
-            var (user, target, candidates, first) = queries[q];
-            validation.Add(new JobRankerQuery(user, target, candidates, oof[first..(first + candidates.Length)]));
+            if (primary)
+            {
+                validation.Add(new JobRankerQuery(user, target, candidates, oof[first..(first + candidates.Length)]));
+            }
         }
 
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -100,6 +109,7 @@ public sealed partial class LearnedJobRanker
             ["training_queries"] = queries.Count,
             ["training_pairs"] = ys.Length,
             ["training_positives"] = positives,
+            ["training_users"] = users.Count,
             ["candidate_recall"] = (double)positives / queries.Count,
             ["newton_iterations"] = final.Iterations,
             ["train_loss"] = final.MeanLoss,
@@ -160,25 +170,48 @@ public sealed partial class LearnedJobRanker
         return result;
     }
 
-    private static int[] AssignFolds(int count, int folds, int seed)
+    /// <summary>Folds by user (all of a user's queries in one fold), users shuffled by the seed.</summary>
+    private static int[] AssignFolds(List<Query> queries, int users, int folds, int seed)
     {
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
+        var order = new int[users];
+        for (var i = 0; i < users; i++)
         {
             order[i] = i;
         }
 
         new Random(seed).Shuffle(order);
-        var fold = new int[count];
-        for (var i = 0; i < count; i++)
+        var userFold = new int[users];
+        for (var i = 0; i < users; i++)
         {
-            fold[order[i]] = i % folds;
+            userFold[order[i]] = i % folds;
+        }
+
+        var fold = new int[queries.Count];
+        for (var q = 0; q < queries.Count; q++)
+        {
+            fold[q] = userFold[queries[q].UserIndex];
         }
 
         return fold;
     }
 
-    private static List<int> Rows(List<(string User, int Target, int[] Candidates, int FirstRow)> queries, int[] folds, int fold, bool exclude, int total)
+    /// <summary>The user's distinct jobs, latest view first (a job counts at its latest view).</summary>
+    private static List<int> DistinctLatestFirst(IReadOnlyList<int> timeline)
+    {
+        var seen = new HashSet<int>();
+        var result = new List<int>();
+        for (var i = timeline.Count - 1; i >= 0; i--)
+        {
+            if (seen.Add(timeline[i]))
+            {
+                result.Add(timeline[i]);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<int> Rows(List<Query> queries, int[] folds, int fold, bool exclude, int total)
     {
         var rows = new List<int>(total);
         for (var q = 0; q < queries.Count; q++)
@@ -194,4 +227,6 @@ public sealed partial class LearnedJobRanker
 
         return rows;
     }
+
+    private readonly record struct Query(string User, int UserIndex, bool Primary, int Target, int[] Candidates, int FirstRow);
 }

@@ -115,6 +115,26 @@ public sealed class LearnedJobRankerTests
     }
 
     [Fact]
+    public void Train_MoreQueriesPerUserThanJobsAllow_UsesOnlyQueriesWithEnoughHistory()
+    {
+        // Every planted user has 3 distinct jobs: the last view is a query, the one before would leave only 1 job behind.
+        var (data, _) = RankingTestData.SameCompanyAsLastView(users: 30, seed: 3);
+
+        var one = LearnedJobRanker.Train(data, Options with { QueriesPerUser = 1 });
+        var five = LearnedJobRanker.Train(data, Options with { QueriesPerUser = 5, MinJobsForTraining = 2 });
+
+        Assert.Equal(30, one.Model.Metrics["training_queries"]);
+        Assert.Equal(60, five.Model.Metrics["training_queries"]);
+        Assert.Equal(30, five.Validation.Count);
+    }
+
+    [Fact]
+    public void Validate_NoQueries_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(new LearnedJobRankerOptions { QueriesPerUser = 0 }.Validate);
+    }
+
+    [Fact]
     public void Train_NoQualifyingUser_ThrowsInvalidData()
     {
         var data = RankingTestData.Small();
