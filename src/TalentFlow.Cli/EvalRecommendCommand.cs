@@ -23,7 +23,7 @@ internal static class EvalRecommendCommand
         model.AcceptOnlyFromAmong("content", "content-embedded", "content-lsa", "content-subword", "content-hybrid", "content-hybrid-lsa", "content-hybrid-subword", "ranker", "convfm", "fm", "hybrid", "popularity");
         var epochs = new Option<int>("--epochs") { Description = "ConvFM: most epochs (early stopping on validation from the training views).", DefaultValueFactory = _ => 10 };
         var negatives = new Option<int>("--negatives") { Description = "ConvFM: sampled unviewed jobs per view.", DefaultValueFactory = _ => 4 };
-        var hardNegatives = new Option<int>("--hard-negatives") { Description = "ConvFM: how many of --negatives come from the content top k (0: all uniform, as the anchor).", DefaultValueFactory = _ => 3 };
+        var hardNegatives = new Option<int>("--hard-negatives") { Description = "ConvFM: how many of --negatives come from the content top k (0: all uniform, as the anchor; uniform scored better on validation).", DefaultValueFactory = _ => 0 };
         var candidates = new Option<int>("--candidates") { Description = "Ranker and hybrid: how many of the content ranking's best jobs are rescored (and ConvFM's hard negatives are drawn from).", DefaultValueFactory = _ => 300 };
         var l2 = new Option<double>("--l2") { Description = "Ranker: L2 penalty on the standardised weights (summed log-loss).", DefaultValueFactory = _ => 1.0 };
         var rankerQueries = new Option<int>("--ranker-queries") { Description = "Ranker: training queries per user (1: the last view; n: also the 2nd … n-th latest jobs, each with the views before it).", DefaultValueFactory = _ => 5 };
