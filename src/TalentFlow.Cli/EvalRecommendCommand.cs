@@ -7,11 +7,11 @@ using TalentFlow.ML.Recommendation.JobViews;
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>eval recommend --data DIR --test CSV [--model content|content-embedded|content-lsa|content-subword|content-hybrid[-lsa|-subword]|convfm|fm|hybrid|popularity] --json</c>: leave-last-out job
+/// <c>eval recommend --data DIR --test CSV [--model content|content-embedded|content-lsa|content-subword|content-hybrid[-lsa|-subword]|ranker|convfm|fm|hybrid|popularity] --json</c>: leave-last-out job
 /// recommendation on the job-views data (Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv in DIR;
 /// held-out Applicant.ID/Job.ID pairs in CSV, e.g. from <c>eng/ml/make_views_split.py</c>). Ranks the whole catalog minus
 /// the jobs each user already viewed and reports HR@10 and NDCG@10 — the protocol of <c>content_rec_anchor.py</c>. The
-/// learned models (convfm, fm, hybrid) and popularity run in <see cref="EvalRecommendLearned"/>.
+/// learned models (ranker, convfm, fm, hybrid) and popularity run in <see cref="EvalRecommendLearned"/>.
 /// </summary>
 internal static class EvalRecommendCommand
 {
@@ -19,26 +19,47 @@ internal static class EvalRecommendCommand
     {
         var data = new Option<string>("--data") { Description = "Folder with Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV of held-out views: Applicant.ID, Job.ID.", Required = true };
-        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-embedded (the default embedded encoder), content-lsa, content-subword (that embedded encoder), content-hybrid (TF-IDF + the default embedded encoder), content-hybrid-lsa, content-hybrid-subword, convfm, fm (no deep hidden layers), hybrid (convfm + content), popularity.", DefaultValueFactory = _ => "content" };
-        model.AcceptOnlyFromAmong("content", "content-embedded", "content-lsa", "content-subword", "content-hybrid", "content-hybrid-lsa", "content-hybrid-subword", "convfm", "fm", "hybrid", "popularity");
+        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-embedded (the default embedded encoder), content-lsa, content-subword (that embedded encoder), content-hybrid (TF-IDF + the default embedded encoder), content-hybrid-lsa, content-hybrid-subword, ranker (logistic regression on pair features, rescoring the content top k), convfm, fm (no deep hidden layers), hybrid ((1 − w) · convfm logit + w · ranker logit on the content top k, w in [0, 1] chosen on training users), popularity. The learned ones and popularity also report popularity, content and pair metrics.", DefaultValueFactory = _ => "content" };
+        model.AcceptOnlyFromAmong("content", "content-embedded", "content-lsa", "content-subword", "content-hybrid", "content-hybrid-lsa", "content-hybrid-subword", "ranker", "convfm", "fm", "hybrid", "popularity");
         var epochs = new Option<int>("--epochs") { Description = "ConvFM: most epochs (early stopping on validation from the training views).", DefaultValueFactory = _ => 10 };
         var negatives = new Option<int>("--negatives") { Description = "ConvFM: sampled unviewed jobs per view.", DefaultValueFactory = _ => 4 };
-        var seed = new Option<int>("--seed") { Description = "ConvFM: seed of initialisation, negatives, shuffling and dropout.", DefaultValueFactory = _ => 20261122 };
+        var hardNegatives = new Option<int>("--hard-negatives") { Description = "ConvFM: how many of --negatives come from the content top k (0: all uniform, as the anchor; uniform scored better on validation).", DefaultValueFactory = _ => 0 };
+        var candidates = new Option<int>("--candidates") { Description = "Ranker and hybrid: how many of the content ranking's best jobs are rescored (and ConvFM's hard negatives are drawn from).", DefaultValueFactory = _ => 300 };
+        var l2 = new Option<double>("--l2") { Description = "Ranker: L2 penalty on the standardised weights (summed log-loss).", DefaultValueFactory = _ => 1.0 };
+        var rankerQueries = new Option<int>("--ranker-queries") { Description = "Ranker: training queries per user (1: the last view; n: also the 2nd … n-th latest jobs, each with the views before it).", DefaultValueFactory = _ => 5 };
+        var saveRanker = new Option<string?>("--save-ranker") { Description = "Ranker: write the trained ranker's JSON artifact here." };
+        var seed = new Option<int>("--seed") { Description = "Seed of ConvFM (initialisation, negatives, shuffling, dropout), the ranker's folds and the sampled pairs.", DefaultValueFactory = _ => 20261122 };
         var stateWeight = new Option<double>("--loc-weight") { Description = "Bonus for a job in a state the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var cityWeight = new Option<double>("--city-weight") { Description = "Bonus for a job in a city the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, seed, json };
+        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, hardNegatives, candidates, l2, rankerQueries, saveRanker, seed, json };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(model) is "convfm" or "fm" or "hybrid" or "popularity")
+            if (parse.GetValue(model) is "ranker" or "convfm" or "fm" or "hybrid" or "popularity")
             {
-                if (parse.GetValue(epochs) < 1 || parse.GetValue(negatives) < 1)
+                if (parse.GetValue(epochs) < 1 || parse.GetValue(negatives) < 1 || parse.GetValue(candidates) < 2)
                 {
-                    throw new CliException("--epochs and --negatives must be positive");
+                    throw new CliException("--epochs and --negatives must be positive, --candidates at least 2");
                 }
 
-                return EvalRecommendLearned.Run(context, parse.GetValue(data)!, parse.GetValue(test)!, parse.GetValue(model)!,
-                    parse.GetValue(epochs), parse.GetValue(negatives), parse.GetValue(seed), parse.GetValue(json));
+                if (parse.GetValue(rankerQueries) < 1)
+                {
+                    throw new CliException("--ranker-queries must be at least 1");
+                }
+
+                if (!(parse.GetValue(l2) >= 0) || double.IsInfinity(parse.GetValue(l2)))
+                {
+                    throw new CliException("--l2 must be a finite number >= 0");
+                }
+
+                if (parse.GetValue(hardNegatives) < 0 || parse.GetValue(hardNegatives) > parse.GetValue(negatives))
+                {
+                    throw new CliException("--hard-negatives must be between 0 and --negatives");
+                }
+
+                var settings = new EvalRecommendSettings(parse.GetValue(epochs), parse.GetValue(negatives), parse.GetValue(hardNegatives),
+                    parse.GetValue(candidates), parse.GetValue(l2), parse.GetValue(rankerQueries), parse.GetValue(seed), parse.GetValue(saveRanker), parse.GetValue(json));
+                return EvalRecommendLearned.Run(context, parse.GetValue(data)!, parse.GetValue(test)!, parse.GetValue(model)!, settings);
             }
 
             var watch = Stopwatch.StartNew();

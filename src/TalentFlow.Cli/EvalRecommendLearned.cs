@@ -4,14 +4,21 @@ using TalentFlow.ML.Recommendation.JobViews;
 
 namespace TalentFlow.Cli;
 
+/// <summary>Settings of the learned models of <c>eval recommend</c>.</summary>
+internal sealed record EvalRecommendSettings(int Epochs, int Negatives, int HardNegatives, int Candidates, double L2, int RankerQueries, int Seed, string? SaveRanker, bool Json);
+
 /// <summary>
-/// The learned and baseline models of <c>eval recommend</c> (convfm, fm, hybrid, popularity): trains on DIR's views only,
-/// then ranks the whole catalog minus each held-out user's seen jobs for every model in the same run, so the chosen model's
-/// numbers sit beside content and popularity. Held-out users with no training views are also reported on their own.
+/// The learned and baseline models of <c>eval recommend</c> (ranker, convfm, fm, hybrid, popularity): trains on DIR's views
+/// only, then ranks for every held-out view with every model in the same run, so the chosen model's numbers sit beside
+/// content and popularity. The ranker and the hybrid rescore the content top k (a job outside it is a miss); popularity,
+/// content and ConvFM rank the whole catalog minus the user's seen jobs (<c>convfm_rerank</c>: ConvFM on the top k).
+/// Held-out users with no training views are also reported on their own (<c>cold_start_*</c>).
 /// </summary>
 internal static class EvalRecommendLearned
 {
-    public static int Run(CliContext context, string dir, string testPath, string model, int epochs, int negatives, int seed, bool json)
+    private const int SampledNegatives = 4;
+
+    public static int Run(CliContext context, string dir, string testPath, string model, EvalRecommendSettings settings)
     {
         var watch = Stopwatch.StartNew();
         JobViewsData data;
@@ -34,17 +41,18 @@ internal static class EvalRecommendLearned
             }
         }
 
-        var baseOptions = new ConvFmRecommenderOptions();
-        var options = baseOptions with
-        {
-            Seed = seed,
-            NegativesPerPositive = negatives,
-            Model = baseOptions.Model with { Epochs = epochs, Seed = seed, HiddenUnits = model == "fm" ? [] : baseOptions.Model.HiddenUnits },
-        };
-        ConvFmRecommender? recommender = model == "popularity"
-            ? null
-            : context.Progress.Run("Training ConvFM on the training views", _ => ConvFmRecommender.Train(data, options));
-        var features = recommender?.Features ?? new JobViewsFeatures(data, options.Features);
+        var features = new JobViewsFeatures(data);
+        var fields = new List<KeyValuePair<string, object>> { new("model", model) };
+        var rankerOptions = new LearnedJobRankerOptions { Candidates = settings.Candidates, L2 = settings.L2, QueriesPerUser = settings.RankerQueries, Seed = settings.Seed };
+        var step = Stopwatch.StartNew();
+        var ranker = model == "popularity" ? null : context.Progress.Run("Training the learned ranker", _ => TrainRanker(features, rankerOptions));
+        fields.Add(new("ranker_training_seconds", step.Elapsed.TotalSeconds));
+        step.Restart();
+        var convFm = model is "convfm" or "fm" or "hybrid"
+            ? context.Progress.Run("Training ConvFM on the training views", _ => ConvFmRecommender.Train(features, ConvFmOptions(model, settings)))
+            : null;
+        var choice = convFm is null ? default : ConvFmRankerHybrid.ChooseWeight(convFm, ranker!);
+        fields.Add(new("convfm_training_seconds", step.Elapsed.TotalSeconds));
 
         var popularity = new double[features.JobCount];
         foreach (var view in data.Views)
@@ -52,139 +60,109 @@ internal static class EvalRecommendLearned
             popularity[data.JobIndex[view.Job]]++;
         }
 
-        // Columns: popularity, content, then the learned model and its hybrid when trained.
-        string[] names = recommender is null ? ["popularity", "content"] : ["popularity", "content", model == "fm" ? "fm" : "convfm", model == "fm" ? "fm_hybrid" : "hybrid"];
-        var all = new RankingMetrics(names.Length);
-        var cold = new RankingMetrics(names.Length);
-        var logits = new double[features.JobCount];
-        var content = new double[features.JobCount];
-        var scores = new double[features.JobCount];
-        context.Progress.Run("Ranking the catalog for each held-out view", progress =>
+        var net = model == "fm" ? "fm" : "convfm";
+        List<string> names = ["popularity", "content"];
+        List<bool> probabilities = [false, false];
+        if (ranker is not null)
         {
+            names.Add("ranker");
+            probabilities.Add(true);
+        }
+
+        if (convFm is not null)
+        {
+            names.AddRange([net, $"{net}_rerank", net == "fm" ? "fm_hybrid" : "hybrid"]);
+            probabilities.AddRange([true, true, true]);
+        }
+
+        var results = new EvalRecommendScores(names, probabilities);
+        var random = new Random(settings.Seed);
+        step.Restart();
+        context.Progress.Run("Ranking for each held-out view", progress =>
+        {
+            var scorer = new EvalRecommendUserScorer(features, popularity, ranker, convFm, choice.Weight, settings.Candidates);
             for (var n = 0; n < heldOut.Count; n++)
             {
-                var user = features.Profile(heldOut[n].User);
-                var target = data.JobIndex[heldOut[n].Job];
-                var metrics = user.IsCold ? [all, cold] : new[] { all };
-                popularity.CopyTo(scores, 0);
-                foreach (var j in user.Seen)
-                {
-                    scores[j] = double.NegativeInfinity;
-                }
-
-                Add(metrics, 0, scores, target);
-                if (recommender is null)
-                {
-                    for (var j = 0; j < content.Length; j++)
-                    {
-                        content[j] = features.ContentScore(user, j, options.StateWeight, options.CityWeight);
-                    }
-
-                    foreach (var j in user.Seen)
-                    {
-                        content[j] = double.NegativeInfinity;
-                    }
-
-                    Add(metrics, 1, content, target);
-                }
-                else
-                {
-                    recommender.ScoreParts(user, logits, content);
-                    Add(metrics, 1, content, target);
-                    Add(metrics, 2, logits, target);
-                    for (var j = 0; j < scores.Length; j++)
-                    {
-                        scores[j] = logits[j] + (recommender.HybridWeight * content[j]);
-                    }
-
-                    Add(metrics, 3, scores, target);
-                }
-
+                scorer.Score(heldOut[n].User, data.JobIndex[heldOut[n].Job], results, random, SampledNegatives);
                 progress.Report((n + 1) / (double)heldOut.Count);
             }
 
             return 0;
         });
-
-        var main = Array.IndexOf(names, model);
-        var fields = new List<KeyValuePair<string, object>>
+        fields.Add(new("ranking_seconds", step.Elapsed.TotalSeconds));
+        fields.Add(new("test_users", results.Users));
+        fields.Add(new("catalog", features.JobCount));
+        fields.Add(new("train_views", data.Views.Count));
+        fields.Add(new("candidates", settings.Candidates));
+        results.WriteTo(fields, model == "fm" ? "fm" : model == "hybrid" ? "hybrid" : model == "convfm" ? "convfm" : model);
+        if (ranker is not null)
         {
-            new("model", model),
-            new("hr@10", all.HitRate(main)),
-            new("ndcg@10", all.Ndcg(main)),
-            new("test_users", all.Users),
-            new("catalog", features.JobCount),
-            new("train_views", data.Views.Count),
-            new("cold_start_users", cold.Users),
-            new("cold_start_hr@10", cold.HitRate(main)),
-            new("cold_start_ndcg@10", cold.Ndcg(main)),
-        };
-        for (var m = 0; m < names.Length; m++)
-        {
-            fields.Add(new($"{names[m]}_hr@10", all.HitRate(m)));
-            fields.Add(new($"{names[m]}_ndcg@10", all.Ndcg(m)));
-            fields.Add(new($"{names[m]}_cold_start_hr@10", cold.HitRate(m)));
+            AddRankerFields(fields, ranker);
+            if (settings.SaveRanker is { } path)
+            {
+                using var stream = File.Create(path);
+                ranker.Model.Save(stream);
+            }
         }
 
-        if (recommender is not null)
+        if (convFm is not null)
         {
-            foreach (var (key, value) in recommender.Model.Metrics)
+            fields.Add(new("hybrid_weight", choice.Weight));
+            fields.Add(new("hybrid_validation_ndcg@10", choice.HybridNdcg));
+            fields.Add(new($"{net}_validation_ndcg@10", choice.ConvFmNdcg));
+            fields.Add(new("ranker_validation_ndcg@10", choice.RankerNdcg));
+            foreach (var (key, value) in convFm.Model.Metrics)
             {
-                fields.Add(new(key, value));
+                fields.Add(new($"{net}_{key}", value));
             }
         }
 
         fields.Add(new("seconds", watch.Elapsed.TotalSeconds));
-        JsonOutput.Write(context.Stdout, fields, json);
+        JsonOutput.Write(context.Stdout, fields, settings.Json);
         return 0;
     }
 
-    private static void Add(RankingMetrics[] metrics, int model, double[] scores, int target)
+    private static LearnedJobRanker TrainRanker(JobViewsFeatures features, LearnedJobRankerOptions options)
     {
-        var rank = RankOf(scores, target);
-        foreach (var m in metrics)
+        try
         {
-            m.Add(model, rank);
+            return LearnedJobRanker.Train(new JobViewsPairFeatures(features), options);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliException(ex.Message);
         }
     }
 
-    /// <summary>0-based rank: how many jobs score strictly higher (ties count in the target's favour, as the anchors do).</summary>
-    private static int RankOf(double[] scores, int target)
+    private static ConvFmRecommenderOptions ConvFmOptions(string model, EvalRecommendSettings settings)
     {
-        var value = scores[target];
-        var rank = 0;
-        foreach (var s in scores)
+        var baseOptions = new ConvFmRecommenderOptions();
+        return baseOptions with
         {
-            if (s > value)
-            {
-                rank++;
-            }
-        }
+            Seed = settings.Seed,
+            NegativesPerPositive = settings.Negatives,
+            HardNegatives = settings.HardNegatives,
+            HardNegativeCandidates = settings.Candidates,
 
-        return rank;
+            // The content-λ hybrid of the first version is not reported any more: its choice ranked the whole catalog
+            // with ConvFM for every validation user, the slowest part of a run.
+            HybridWeights = [],
+            Model = baseOptions.Model with { Epochs = settings.Epochs, Seed = settings.Seed, HiddenUnits = model == "fm" ? [] : baseOptions.Model.HiddenUnits },
+        };
     }
 
-    /// <summary>HR@10 and NDCG@10 sums per model.</summary>
-    private sealed class RankingMetrics(int models)
+    private static void AddRankerFields(List<KeyValuePair<string, object>> fields, LearnedJobRanker ranker)
     {
-        private readonly double[] _hits = new double[models];
-        private readonly double[] _ndcg = new double[models];
-        private readonly int[] _count = new int[models];
-
-        public int Users => _count.Length > 0 ? _count[0] : 0;
-
-        public void Add(int model, int rank)
+        foreach (var (key, value) in ranker.Model.Metrics)
         {
-            _count[model]++;
-            if (rank < 10)
-            {
-                _hits[model]++;
-                _ndcg[model] += 1 / Math.Log2(rank + 2);
-            }
+            fields.Add(new($"ranker_{key}", value));
         }
 
-        public double HitRate(int model) => _count[model] == 0 ? 0 : _hits[model] / _count[model];
+        for (var f = 0; f < ranker.Model.FeatureNames.Count; f++)
+        {
+            fields.Add(new($"ranker_weight_{ranker.Model.FeatureNames[f]}", ranker.Model.Weights[f]));
+        }
 
-        public double Ndcg(int model) => _count[model] == 0 ? 0 : _ndcg[model] / _count[model];
+        fields.Add(new("ranker_bias", ranker.Model.Bias));
     }
 }

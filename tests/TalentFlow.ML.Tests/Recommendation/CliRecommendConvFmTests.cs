@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TalentFlow.Cli;
+using TalentFlow.ML.Recommendation.JobViews;
 
 namespace TalentFlow.ML.Tests.Recommendation;
 
@@ -10,6 +11,7 @@ public sealed class CliRecommendConvFmTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     [Theory]
+    [InlineData("ranker")]
     [InlineData("convfm")]
     [InlineData("hybrid")]
     [InlineData("fm")]
@@ -29,6 +31,27 @@ public sealed class CliRecommendConvFmTests : IDisposable
         Assert.InRange(root.GetProperty("ndcg@10").GetDouble(), 0, root.GetProperty("hr@10").GetDouble());
         Assert.True(root.TryGetProperty("popularity_hr@10", out _));
         Assert.Equal(1.0, root.GetProperty("content_hr@10").GetDouble());
+    }
+
+    [Fact]
+    public async Task EvalRecommend_Ranker_ReportsPairMetricsAndSavesALoadableArtifact()
+    {
+        var stdout = new StringWriter();
+        var artifact = Path.Combine(_data.Directory, "ranker.json");
+
+        var code = await CliApp.RunAsync(["eval", "recommend", "--data", _data.Directory, "--test", _data.TestCsv, "--model", "ranker", "--save-ranker", artifact, "--json"], stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var root = json.RootElement;
+        Assert.InRange(root.GetProperty("ranker_pairs_roc_auc").GetDouble(), 0, 1);
+        Assert.InRange(root.GetProperty("ranker_pairs_f1").GetDouble(), 0, 1);
+        Assert.InRange(root.GetProperty("ranker_top_pairs_accuracy").GetDouble(), 0, 1);
+        Assert.InRange(root.GetProperty("content_pairs_roc_auc").GetDouble(), 0, 1);
+        Assert.False(root.TryGetProperty("content_pairs_f1", out _));
+        Assert.False(root.TryGetProperty("convfm_hr@10", out _));
+        using var stream = File.OpenRead(artifact);
+        Assert.Equal(JobViewsPairFeatures.Names, LearnedJobRankerModel.Load(stream).FeatureNames);
     }
 
     [Fact]

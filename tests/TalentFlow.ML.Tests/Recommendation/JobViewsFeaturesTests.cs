@@ -64,10 +64,22 @@ public sealed class JobViewsFeaturesTests : IDisposable
     }
 
     [Fact]
-    public void Input_JobInACityTheUserViewed_IsSameCityAndKnownCompany()
+    public void Input_JobInTheLastViewsCity_IsLastCityAndLastCompany()
     {
         var data = JobViewsData.Load(_data.Directory);
         var features = new JobViewsFeatures(data);
+
+        var input = features.Input(features.Profile("1"), data.JobIndex["8"]);
+
+        Assert.Equal("last-city", features.Vocabularies.Locations.Names[input.Location]);
+        Assert.Equal("<last>", features.Vocabularies.Companies.Names[input.Company]);
+    }
+
+    [Fact]
+    public void Input_JobInACityTheUserViewed_IsSameCityAndKnownCompany()
+    {
+        var data = JobViewsData.Load(_data.Directory);
+        var features = new JobViewsFeatures(data, new JobViewsFeatureOptions { LastViewFields = false });
 
         var input = features.Input(features.Profile("1"), data.JobIndex["8"]);
 

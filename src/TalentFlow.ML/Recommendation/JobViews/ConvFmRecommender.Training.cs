@@ -14,8 +14,17 @@ public sealed partial class ConvFmRecommender
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ConvFmRecommenderOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.NegativesPerPositive, 1, nameof(options.NegativesPerPositive));
-        var features = new JobViewsFeatures(data, options.Features);
+        options.Validate();
+        return Train(new JobViewsFeatures(data, options.Features), options, cancellationToken);
+    }
+
+    /// <summary>Trains over existing fields (built with <see cref="ConvFmRecommenderOptions.Features"/>'s settings or others).</summary>
+    public static ConvFmRecommender Train(JobViewsFeatures features, ConvFmRecommenderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        options ??= new ConvFmRecommenderOptions();
+        options.Validate();
+        var data = features.Data;
         var validationJobs = ValidationJobs(features, options.MinJobsForValidation);
         var random = new Random(options.Seed);
         var training = new List<ConvFmExample>();
@@ -34,12 +43,12 @@ public sealed partial class ConvFmRecommender
 
                 // The user as a held-out pair will see them: without this job (and without the validation view).
                 var profile = features.Profile(user, held >= 0 ? new HashSet<int> { job, held } : [job]);
-                AddPair(features, profile, job, viewed, options.NegativesPerPositive, random, training);
+                AddPair(features, profile, job, viewed, options, random, training);
             }
 
             if (held >= 0)
             {
-                AddPair(features, features.Profile(user, new HashSet<int> { held }), held, viewed, options.NegativesPerPositive, random, validation);
+                AddPair(features, features.Profile(user, new HashSet<int> { held }), held, viewed, options, random, validation);
             }
         }
 
@@ -54,16 +63,21 @@ public sealed partial class ConvFmRecommender
         return recommender;
     }
 
-    private static void AddPair(JobViewsFeatures features, JobViewsUser profile, int job, IReadOnlyList<int> viewed, int negatives, Random random, List<ConvFmExample> into)
+    private static void AddPair(JobViewsFeatures features, JobViewsUser profile, int job, IReadOnlyList<int> viewed, ConvFmRecommenderOptions options,
+        Random random, List<ConvFmExample> into)
     {
         into.Add(new ConvFmExample(features.Input(profile, job), 1f));
-        for (var k = 0; k < negatives; k++)
+        var hard = options.HardNegatives > 0
+            ? ContentCandidates.Top(features, profile, options.HardNegativeCandidates, options.StateWeight, options.CityWeight)
+            : [];
+        for (var k = 0; k < options.NegativesPerPositive; k++)
         {
+            var fromTop = k < options.HardNegatives && hard.Length > 0;
             int other;
             var tries = 0;
             do
             {
-                other = random.Next(features.JobCount);
+                other = fromTop ? hard[random.Next(hard.Length)] : random.Next(features.JobCount);
             }
             while (Contains(viewed, other) && ++tries < 100);
             into.Add(new ConvFmExample(features.Input(profile, other), 0f));

@@ -14,8 +14,20 @@ public sealed record ConvFmRecommenderOptions
     /// <summary>How content becomes fields.</summary>
     public JobViewsFeatureOptions Features { get; init; } = new();
 
-    /// <summary>Unviewed catalog jobs drawn uniformly (seeded) per viewed job, as in the anchor. Default 4.</summary>
+    /// <summary>Unviewed catalog jobs drawn (seeded) per viewed job, as in the anchor. Default 4.</summary>
     public int NegativesPerPositive { get; init; } = 4;
+
+    /// <summary>
+    /// How many of the <see cref="NegativesPerPositive"/> are hard: drawn from the content ranking's top
+    /// <see cref="HardNegativeCandidates"/> for the user without the positive (the jobs a ranking must beat); the rest are
+    /// drawn uniformly from the catalog. 0 is the anchor's uniform sampling. Default 0: on the job-views split, 3 of 4 hard
+    /// negatives gave ConvFM a lower validation NDCG@10 over the content top 300 (0.105 at 10 epochs, 0.104 at 40 with early
+    /// stopping) than uniform ones (0.111).
+    /// </summary>
+    public int HardNegatives { get; init; }
+
+    /// <summary>The content top k that hard negatives come from. Default 300.</summary>
+    public int HardNegativeCandidates { get; init; } = 300;
 
     /// <summary>
     /// Users with at least this many distinct viewed jobs give their last view (by View.Start) to validation — the split's own
@@ -37,4 +49,18 @@ public sealed record ConvFmRecommenderOptions
     /// validation NDCG@10 is kept.
     /// </summary>
     public IReadOnlyList<double> HybridWeights { get; init; } = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Model, nameof(Model));
+        ArgumentNullException.ThrowIfNull(Features, nameof(Features));
+        ArgumentNullException.ThrowIfNull(HybridWeights, nameof(HybridWeights));
+        Model.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(NegativesPerPositive, 1, nameof(NegativesPerPositive));
+        ArgumentOutOfRangeException.ThrowIfNegative(HardNegatives, nameof(HardNegatives));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HardNegatives, NegativesPerPositive, nameof(HardNegatives));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HardNegativeCandidates, 1, nameof(HardNegativeCandidates));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinJobsForValidation, 2, nameof(MinJobsForValidation));
+    }
 }

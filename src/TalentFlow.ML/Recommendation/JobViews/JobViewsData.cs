@@ -11,6 +11,9 @@ public sealed record JobViewsJob(string Id, string Title, string Position, strin
 {
     /// <summary>The text content recommenders compare with a user's text: title and position.</summary>
     public string Text => Title + " " + Position;
+
+    /// <summary>Industry as exported (often "NA"); empty when the catalog has no such column.</summary>
+    public string Industry { get; init; } = string.Empty;
 }
 
 /// <summary>One view of a job by an applicant.</summary>
@@ -87,8 +90,8 @@ public sealed class JobViewsData
     public static JobViewsData Load(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var jobs = JobViewsCsv.Read(Path.Combine(directory, "jobs_catalog.csv"), ["Job.ID", "Title", "Position", "Company", "City", "State.Code"], 1)
-            .Select(r => new JobViewsJob(r[0], r[1], r[2], r[3], r[4], r[5])).ToList();
+        var jobs = JobViewsCsv.Read(Path.Combine(directory, "jobs_catalog.csv"), ["Job.ID", "Title", "Position", "Company", "City", "State.Code", "Industry"], 1)
+            .Select(r => new JobViewsJob(r[0], r[1], r[2], r[3], r[4], r[5]) { Industry = r[6] }).ToList();
         var views = ReadViews(Path.Combine(directory, "Job_Views.csv"));
         var interests = JobViewsCsv.Read(Path.Combine(directory, "Positions_Of_Interest.csv"), ["Applicant.ID", "Position.Of.Interest"], 2)
             .Select(r => (r[0], r[1])).ToList();

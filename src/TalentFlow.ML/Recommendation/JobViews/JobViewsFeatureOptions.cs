@@ -20,4 +20,11 @@ public sealed record JobViewsFeatureOptions
 
     /// <summary>Longest skill bag, as in the anchor. Default 32.</summary>
     public int MaxSkills { get; init; } = 32;
+
+    /// <summary>
+    /// Whether the location and company fields also say how the job stands to the user's latest view: location values
+    /// <c>last-city</c> and <c>last-state</c> (before the viewed-city and viewed-state ones), company value <c>&lt;last&gt;</c>
+    /// (before <c>&lt;viewed&gt;</c>). Default true.
+    /// </summary>
+    public bool LastViewFields { get; init; } = true;
 }

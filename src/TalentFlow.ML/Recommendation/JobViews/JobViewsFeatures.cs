@@ -16,13 +16,15 @@ namespace TalentFlow.ML.Recommendation.JobViews;
 /// <item><b>location</b>: where the job's city and state stand to the user's — a city or state of a viewed job, of the work
 /// history, another place, or nothing known;</item>
 /// <item><b>company</b>: "viewed" when the user viewed a job of this company before, else the company when it has at least
-/// <see cref="JobViewsFeatureOptions.MinCompanyJobs"/> catalog jobs, else "rare".</item>
+/// <see cref="JobViewsFeatureOptions.MinCompanyJobs"/> catalog jobs, else "rare" ("last" first when the latest view was at
+/// this company and <see cref="JobViewsFeatureOptions.LastViewFields"/> is on, as "last-city" and "last-state" for places).</item>
 /// </list>
 /// Also computes the content score of <c>content_rec_anchor.py</c> (cosine + state bonus + city bonus) for hybrids.
 /// </summary>
 public sealed partial class JobViewsFeatures
 {
     private static readonly string[] Places = ["city", "state", "work-city", "work-state", "elsewhere", "unknown"];
+    private static readonly string[] PlacesWithLastView = [.. Places, "last-city", "last-state"];
 
     private readonly JobViewsData _data;
     private readonly TfidfModel _tfidf;
@@ -38,8 +40,10 @@ public sealed partial class JobViewsFeatures
     private readonly Dictionary<string, List<(int City, int State)>> _workPlaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _viewed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _views = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _timeline = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _skillIds;
     private readonly int _viewedCompanyId;
+    private readonly int _lastCompanyId;
 
     /// <summary>Builds the vocabularies and the TF-IDF model from <paramref name="data"/> (training views only).</summary>
     public JobViewsFeatures(JobViewsData data, JobViewsFeatureOptions? options = null)
@@ -84,6 +88,26 @@ public sealed partial class JobViewsFeatures
             }
         }
 
+        // Views in time order: View.Start is ISO text, so ordinal order is time order; file order breaks ties (later row is
+        // later), as the split picks the last view.
+        var order = new int[data.Views.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => string.CompareOrdinal(data.Views[a].Start, data.Views[b].Start) is var c && c != 0 ? c : a.CompareTo(b));
+        foreach (var i in order)
+        {
+            var view = data.Views[i];
+            if (!_timeline.TryGetValue(view.User, out var line))
+            {
+                _timeline[view.User] = line = [];
+            }
+
+            line.Add(data.JobIndex[view.Job]);
+        }
+
         // The anchor's corpus: every job text and every user's full text.
         var users = _interests.Keys.Union(_viewed.Keys, StringComparer.Ordinal).ToList();
         string[] corpus = [.. jobs.Select(j => j.Text), .. users.Select(u => UserText(u, -1))];
@@ -96,9 +120,15 @@ public sealed partial class JobViewsFeatures
         _jobCompany = [.. jobs.Select(j => Id(companyIndex, j.Company))];
         var companyJobs = jobs.CountBy(j => j.Company, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var companyNames = new List<string> { "<viewed>", "<rare>" };
+        if (Options.LastViewFields)
+        {
+            companyNames.Add("<last>");
+        }
+
         companyNames.AddRange(companyJobs.Where(p => p.Value >= Options.MinCompanyJobs).Select(p => p.Key).Order(StringComparer.Ordinal));
         var companyIds = companyNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
         _viewedCompanyId = 0;
+        _lastCompanyId = Options.LastViewFields ? 2 : -1;
         _jobCompanyId = [.. jobs.Select(j => companyIds.GetValueOrDefault(j.Company, 1))];
 
         var positions = jobs.Select(j => j.Position.Trim().ToLowerInvariant()).ToList();
@@ -125,7 +155,7 @@ public sealed partial class JobViewsFeatures
         _skillIds = skillNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
 
         var bins = Enumerable.Range(0, Options.SimilarityBins + 1).Select(b => $"sim{b}");
-        Vocabularies = new ConvFmVocabularies(bins, positionNames, skillNames, Places, companyNames);
+        Vocabularies = new ConvFmVocabularies(bins, positionNames, skillNames, Options.LastViewFields ? PlacesWithLastView : Places, companyNames);
     }
 
     /// <summary>The options in use.</summary>
@@ -142,6 +172,22 @@ public sealed partial class JobViewsFeatures
 
     /// <summary>Catalog indices of the distinct jobs <paramref name="user"/> viewed, in first-view order.</summary>
     public IReadOnlyList<int> Viewed(string user) => _viewed.TryGetValue(user, out var list) ? list : [];
+
+    /// <summary>Catalog indices of every view of <paramref name="user"/> in time order (View.Start, then file order); repeats kept.</summary>
+    public IReadOnlyList<int> Timeline(string user) => _timeline.TryGetValue(user, out var list) ? list : [];
+
+    internal TfidfModel Tfidf => _tfidf;
+
+    internal SparseVector JobText(int job) => _jobText[job];
+
+    internal int JobCity(int job) => _jobCity[job];
+
+    internal int JobState(int job) => _jobState[job];
+
+    internal int JobCompany(int job) => _jobCompany[job];
+
+    /// <summary>The user's own words: positions of interest, then work-history titles.</summary>
+    internal IReadOnlyList<string> Interests(string user) => _interests.TryGetValue(user, out var list) ? list : [];
 
     /// <summary>
     /// The user as known from the data, leaving out the views of the jobs in <paramref name="exclude"/> (so that a training
@@ -174,8 +220,18 @@ public sealed partial class JobViewsFeatures
             }
         }
 
+        var lastJob = -1;
+        var timeline = Timeline(user);
+        for (var i = timeline.Count - 1; i >= 0 && lastJob < 0; i--)
+        {
+            if (seen.Contains(timeline[i]))
+            {
+                lastJob = timeline[i];
+            }
+        }
+
         var text = _tfidf.Transform(UserText(user, seen));
-        return new JobViewsUser(text, Skills(user), seen, cities, states, companies, workCities, workStates);
+        return new JobViewsUser(text, Skills(user), seen, cities, states, companies, workCities, workStates, lastJob);
     }
 
     /// <summary>The ConvFM input of <paramref name="user"/> and catalog job <paramref name="job"/>.</summary>
@@ -184,12 +240,16 @@ public sealed partial class JobViewsFeatures
         ArgumentNullException.ThrowIfNull(user);
         var similarity = user.Text.Dot(_jobText[job]);
         var bin = similarity <= 0 ? 0 : 1 + Math.Min(Options.SimilarityBins - 1, (int)(similarity * Options.SimilarityBins));
-        var place = user.Cities.Contains(_jobCity[job]) ? 0
+        var last = _lastCompanyId >= 0 ? user.LastJob : -1;
+        var place = last >= 0 && _jobCity[last] == _jobCity[job] ? 6
+            : user.Cities.Contains(_jobCity[job]) ? 0
+            : last >= 0 && _jobState[last] == _jobState[job] ? 7
             : user.States.Contains(_jobState[job]) ? 1
             : user.WorkCities.Contains(_jobCity[job]) ? 2
             : user.WorkStates.Contains(_jobState[job]) ? 3
             : user.States.Count + user.WorkStates.Count > 0 ? 4 : 5;
-        var company = user.Companies.Contains(_jobCompany[job]) ? _viewedCompanyId : _jobCompanyId[job];
+        var company = last >= 0 && _jobCompany[last] == _jobCompany[job] ? _lastCompanyId
+            : user.Companies.Contains(_jobCompany[job]) ? _viewedCompanyId : _jobCompanyId[job];
         return new ConvFmInput(bin, _jobPositionId[job], user.Skills, place, company);
     }
 

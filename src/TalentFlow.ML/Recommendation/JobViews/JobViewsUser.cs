@@ -10,8 +10,9 @@ namespace TalentFlow.ML.Recommendation.JobViews;
 public sealed class JobViewsUser
 {
     internal JobViewsUser(SparseVector text, int[] skills, HashSet<int> seen, HashSet<int> cities, HashSet<int> states,
-        HashSet<int> companies, HashSet<int> workCities, HashSet<int> workStates)
+        HashSet<int> companies, HashSet<int> workCities, HashSet<int> workStates, int lastJob)
     {
+        LastJob = lastJob;
         Text = text;
         Skills = skills;
         Seen = seen;
@@ -27,6 +28,9 @@ public sealed class JobViewsUser
 
     /// <summary>Whether the user has no views (cold start).</summary>
     public bool IsCold => Seen.Count == 0;
+
+    /// <summary>The catalog index of the job of the user's latest view (by View.Start), or -1 when cold.</summary>
+    public int LastJob { get; }
 
     internal SparseVector Text { get; }
 
