@@ -9,13 +9,20 @@ namespace TalentFlow.ML.Recommendation.ConvFm;
 /// <content>Scoring one block of pairs: gather the five rows per pair, then the deep layers as matrix products.</content>
 public sealed unsafe partial class ConvFmScorer
 {
-    private void ScoreBlock(ReadOnlySpan<ConvFmInput> block, Workspace work, Span<float> destination)
+    /// <summary>Pairs ahead whose rows are prefetched: enough to cover a memory latency with one pair's work.</summary>
+    private const int PrefetchDistance = 2;
+
+    private void ScoreBlock(ReadOnlySpan<ConvFmInput> inputs, int start, int m, Workspace work, Span<float> destination)
     {
-        var m = block.Length;
         var rows = stackalloc float*[ConvFmFields.Count];
         for (var b = 0; b < m; b++)
         {
-            ref readonly var input = ref block[b];
+            if (start + b + PrefetchDistance < inputs.Length)
+            {
+                PrefetchRows(inputs[start + b + PrefetchDistance]);
+            }
+
+            ref readonly var input = ref inputs[start + b];
             if (!ReferenceEquals(input.Skills, work.LastBag))
             {
                 ComputeBag(input.Skills, work);
@@ -57,6 +64,15 @@ public sealed unsafe partial class ConvFmScorer
 
         // The last layer is the output unit: one value per pair.
         TensorPrimitives.Add(work.Wide.AsSpan(0, m), previous.AsSpan(0, m), destination);
+    }
+
+    /// <summary>A catalog's rows are read once per ranking, so they come from L3 or memory: ask for them a little early.</summary>
+    private void PrefetchRows(in ConvFmInput input)
+    {
+        Prefetch.Range(Row(ConvFmFields.User, input.User), _rowLength[ConvFmFields.User] * sizeof(float));
+        Prefetch.Range(Row(ConvFmFields.Job, input.Job), _rowLength[ConvFmFields.Job] * sizeof(float));
+        Prefetch.Range(Row(ConvFmFields.Location, input.Location), _rowLength[ConvFmFields.Location] * sizeof(float));
+        Prefetch.Range(Row(ConvFmFields.Company, input.Company), _rowLength[ConvFmFields.Company] * sizeof(float));
     }
 
     private float* Row(int field, int id) => (float*)_tableBase[field] + ((nint)id * _rowLength[field]);

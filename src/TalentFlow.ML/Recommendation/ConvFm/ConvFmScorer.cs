@@ -79,7 +79,7 @@ public sealed unsafe partial class ConvFmScorer
             for (var start = 0; start < inputs.Length; start += BlockSize)
             {
                 var count = Math.Min(BlockSize, inputs.Length - start);
-                ScoreBlock(inputs.Slice(start, count), work, destination.Slice(start, count));
+                ScoreBlock(inputs, start, count, work, destination.Slice(start, count));
             }
         }
         finally
