@@ -90,6 +90,23 @@ public sealed class ConvFmScorerTests
         }
     }
 
+    [Fact]
+    public void ScoreLogits_Warm_AllocatesNothing()
+    {
+        var vocabularies = ConvFmTestData.Vocabularies(jobs: 100);
+        var scorer = ConvFmModel.Create(Options("default"), vocabularies).CreateScorer();
+        var pairs = Pairs(vocabularies, 100, seed: 10);
+        var destination = new float[pairs.Length];
+        scorer.ScoreLogits(pairs, destination);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        scorer.ScoreLogits(pairs, destination);
+        scorer.ScoreLogit(pairs[0]);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
     [Theory]
     [InlineData(12, 0, 0, 0, 0, 0)]
     [InlineData(0, 16, 0, 0, 0, 0)]
