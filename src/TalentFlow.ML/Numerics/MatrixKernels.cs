@@ -31,7 +31,19 @@ internal static class MatrixKernels
         ref var rc = ref MemoryMarshal.GetReference(c);
         var width = Vector.IsHardwareAccelerated ? Vector<float>.Count : int.MaxValue;
         var j = 0;
-        if (n >= 2 * width)
+        if (m < 4 && n >= 4 * width)
+        {
+            // Too few rows for the 4-row panel: four column vectors per row keep four FMA chains in flight instead of two.
+            for (; j <= n - (4 * width); j += 4 * width)
+            {
+                for (var i = 0; i < m; i++)
+                {
+                    Block1x4(ref ra, ref rb, ref rc, i, j, k, n);
+                }
+            }
+        }
+
+        if (n - j >= 2 * width)
         {
             for (; j <= n - (2 * width); j += 2 * width)
             {
@@ -134,6 +146,33 @@ internal static class MatrixKernels
         s21.StoreUnsafe(ref c2, (nuint)w);
         s30.StoreUnsafe(ref c3);
         s31.StoreUnsafe(ref c3, (nuint)w);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x4(ref float a, ref float b, ref float c, int i, int j, int k, int n)
+    {
+        var w = Vector<float>.Count;
+        ref var c0 = ref Unsafe.Add(ref c, (i * n) + j);
+        var s0 = Vector.LoadUnsafe(ref c0);
+        var s1 = Vector.LoadUnsafe(ref c0, (nuint)w);
+        var s2 = Vector.LoadUnsafe(ref c0, (nuint)(2 * w));
+        var s3 = Vector.LoadUnsafe(ref c0, (nuint)(3 * w));
+        ref var a0 = ref Unsafe.Add(ref a, i * k);
+        ref var bj = ref Unsafe.Add(ref b, j);
+        for (var p = 0; p < k; p++)
+        {
+            ref var bp = ref Unsafe.Add(ref bj, p * n);
+            var x = new Vector<float>(Unsafe.Add(ref a0, p));
+            s0 = Vector.FusedMultiplyAdd(x, Vector.LoadUnsafe(ref bp), s0);
+            s1 = Vector.FusedMultiplyAdd(x, Vector.LoadUnsafe(ref bp, (nuint)w), s1);
+            s2 = Vector.FusedMultiplyAdd(x, Vector.LoadUnsafe(ref bp, (nuint)(2 * w)), s2);
+            s3 = Vector.FusedMultiplyAdd(x, Vector.LoadUnsafe(ref bp, (nuint)(3 * w)), s3);
+        }
+
+        s0.StoreUnsafe(ref c0);
+        s1.StoreUnsafe(ref c0, (nuint)w);
+        s2.StoreUnsafe(ref c0, (nuint)(2 * w));
+        s3.StoreUnsafe(ref c0, (nuint)(3 * w));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
