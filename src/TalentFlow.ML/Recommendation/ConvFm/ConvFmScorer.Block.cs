@@ -106,10 +106,17 @@ public sealed unsafe partial class ConvFmScorer
     {
         var filters = _filters;
         var positions = _termStart.Length - 1;
+        var terms = _termField.Length;
+
+        // Each term's source resolved once per pair, so the filter loop reads only pointers.
+        var source = stackalloc float*[terms];
+        for (var e = 0; e < terms; e++)
+        {
+            source[e] = rows[_termField[e]] + _termOffset[e];
+        }
+
         ref var bias = ref MemoryMarshal.GetArrayDataReference(_convBias);
         ref var start = ref MemoryMarshal.GetArrayDataReference(_termStart);
-        ref var field = ref MemoryMarshal.GetArrayDataReference(_termField);
-        ref var offset = ref MemoryMarshal.GetArrayDataReference(_termOffset);
         var c = 0;
         if (Vector.IsHardwareAccelerated)
         {
@@ -117,12 +124,13 @@ public sealed unsafe partial class ConvFmScorer
             {
                 var sum = Vector<float>.Zero;
                 var b0 = Vector.LoadUnsafe(ref bias, (nuint)c);
+                var e = 0;
                 for (var t = 0; t < positions; t++)
                 {
                     var acc = b0;
-                    for (var e = Unsafe.Add(ref start, t); e < Unsafe.Add(ref start, t + 1); e++)
+                    for (var end = Unsafe.Add(ref start, t + 1); e < end; e++)
                     {
-                        acc += Vector.Load(rows[Unsafe.Add(ref field, e)] + Unsafe.Add(ref offset, e) + c);
+                        acc += Vector.Load(source[e] + c);
                     }
 
                     sum += Vector.Max(acc, Vector<float>.Zero);
@@ -135,12 +143,13 @@ public sealed unsafe partial class ConvFmScorer
         for (; c < filters; c++)
         {
             var sum = 0f;
+            var e = 0;
             for (var t = 0; t < positions; t++)
             {
                 var acc = Unsafe.Add(ref bias, c);
-                for (var e = Unsafe.Add(ref start, t); e < Unsafe.Add(ref start, t + 1); e++)
+                for (var end = Unsafe.Add(ref start, t + 1); e < end; e++)
                 {
-                    acc += rows[Unsafe.Add(ref field, e)][Unsafe.Add(ref offset, e) + c];
+                    acc += source[e][c];
                 }
 
                 sum += Math.Max(acc, 0f);
