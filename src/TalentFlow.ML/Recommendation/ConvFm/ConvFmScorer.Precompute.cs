@@ -190,11 +190,11 @@ public sealed unsafe partial class ConvFmScorer
         return table;
     }
 
-    /// <summary>Every deep layer after BatchNorm folding, transposed; slot 0 is replaced by the conv-feature part.</summary>
+    /// <summary>The deep layers after the first, BatchNorm folded, transposed; slot 0 is left for the conv-feature part.</summary>
     private static Layer[] FoldLayers(ConvFmNetwork<float> network, double eps)
     {
         var layers = new Layer[network.HiddenCount + 1];
-        for (var i = 0; i <= network.HiddenCount; i++)
+        for (var i = 1; i <= network.HiddenCount; i++)
         {
             var (weight, bias, outputs) = i < network.HiddenCount ? Folded(network, i, eps) : Output(network);
             var inputs = weight.Length / outputs;
