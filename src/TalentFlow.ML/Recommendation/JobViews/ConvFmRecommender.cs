@@ -10,6 +10,8 @@ namespace TalentFlow.ML.Recommendation.JobViews;
 /// </summary>
 public sealed partial class ConvFmRecommender
 {
+    private ConvFmScorer? _scorer;
+
     private ConvFmRecommender(JobViewsFeatures features, ConvFmModel model, ConvFmRecommenderOptions options)
     {
         Features = features;
@@ -59,7 +61,8 @@ public sealed partial class ConvFmRecommender
                 content[j] = Features.ContentScore(user, j, Options.StateWeight, Options.CityWeight);
             }
 
-            Model.PredictLogits(inputs.AsSpan(0, n), raw.AsSpan(0, n));
+            // The precomputed scorer (created on first use; the model does not change after training): PredictLogits' logits.
+            (_scorer ??= Model.CreateScorer()).ScoreLogits(inputs.AsSpan(0, n), raw.AsSpan(0, n));
             for (var j = 0; j < n; j++)
             {
                 logits[j] = raw[j];
