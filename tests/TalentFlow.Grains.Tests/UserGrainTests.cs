@@ -174,3 +174,53 @@ public sealed class UserGrainTests
     private static Task AddJobsAsync(IGrainFactory grains, params (string Id, string Title, string Location)[] jobs) =>
         Task.WhenAll(jobs.Select(j => grains.GetGrain<IJobGrain>(j.Id).UpsertAsync(new JobPosting(j.Title, $"We are hiring a {j.Title}.", Location: j.Location))));
 }
+
+/// <summary>Recommendations re-ranked by a learned ranker artifact (<see cref="RecommendationOptions.RankerModelPath"/>).</summary>
+public sealed class UserGrainRankerTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "talentflow-ranker-" + Guid.NewGuid().ToString("N") + ".json");
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public async Task RecommendAsync_RankerWeighsLastViewCompany_PutsThatCompanysJobFirstAndNamesTheRanker()
+    {
+        // A ranker as eval recommend --save-ranker writes it: the content text score plus a large same-company weight.
+        var ranker = new TalentFlow.ML.Recommendation.JobViews.LearnedJobRankerModel(
+            ["text_cosine", "last_view_company"], [0, 0], [1, 1], [1, 4], 0, candidates: 50, stateWeight: 0.5, cityWeight: 0.5);
+        await using (var file = File.Create(_path)) ranker.Save(file);
+        var options = GrainsClusterFixture.CreateOptions(2);
+        options.ConfigureSiloBuilder = silo =>
+        {
+            silo.AddTalentFlowGrains();
+            silo.Services.Configure<RecommendationOptions>(o => o.RankerModelPath = _path);
+        };
+        await using var cluster = await TestCluster.StartAsync(options);
+        var grains = cluster.GrainFactory;
+        await grains.GetGrain<IJobGrain>("seen").UpsertAsync(new JobPosting("Warehouse Associate", "Pick and pack.", Location: "Austin, TX", Company: "Acme Logistics"));
+        await grains.GetGrain<IJobGrain>("a-analyst").UpsertAsync(new JobPosting("Data Analyst", "SQL.", Location: "Austin, TX", Company: "Other Co"));
+        await grains.GetGrain<IJobGrain>("z-driver").UpsertAsync(new JobPosting("Delivery Driver", "Routes.", Location: "Austin, TX", Company: "Acme Logistics"));
+        var user = grains.GetGrain<IUserGrain>("u");
+        await user.SetProfileAsync(new UserProfile(["Data Analyst"]));
+        await user.RecordInteractionAsync(new UserInteraction("seen", UserInteraction.Viewed, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+
+        var recommended = await user.RecommendAsync(2);
+
+        Assert.Equal(["z-driver", "a-analyst"], recommended.Select(r => r.JobId));
+        Assert.All(recommended, r => Assert.StartsWith("ranker-", r.Model, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RecommendationModels_RankerReadsAnUnknownFeature_FailsWithTheFeatureNamed()
+    {
+        var ranker = new TalentFlow.ML.Recommendation.JobViews.LearnedJobRankerModel(["text_cosine"], [0], [1], [1], 0, 10, 0.5, 0.5);
+        using (var file = File.Create(_path)) ranker.Save(file);
+        string json = File.ReadAllText(_path).Replace("\"text_cosine\"", "\"popularity\"", StringComparison.Ordinal);
+        File.WriteAllText(_path, json);
+
+        var ex = Record.Exception(() => new RecommendationModels(new RecommendationOptions { RankerModelPath = _path }));
+
+        Assert.NotNull(ex);
+        Assert.Contains("popularity", ex.Message, StringComparison.Ordinal);
+    }
+}

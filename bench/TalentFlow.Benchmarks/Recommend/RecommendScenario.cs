@@ -20,6 +20,12 @@ internal static class RecommendScenario
     public static object Run(ScenarioArgs args)
     {
         int n = args.Int("jobs", 10_000), k = args.Int("k", 10), rankings = args.Int("rankings", 200), shards = args.Int("shards", 1);
+        // --ranker N: re-rank each shard's content top N with a learned ranker reading all twelve features (weights 1).
+        int rerank = args.Int("ranker", 0);
+        var names = TalentFlow.ML.Recommendation.Serving.JobRankingFeatures.Names;
+        var ranker = rerank <= 0 ? null : new TalentFlow.ML.Recommendation.JobViews.LearnedJobRankerModel(
+            names, new double[names.Count], [.. Enumerable.Repeat(1.0, names.Count)], [.. Enumerable.Repeat(1.0, names.Count)], 0, rerank, 0.5, 0.5);
+        int[] featureMap = ranker is null ? [] : JobRankingFeatures.Map(ranker.FeatureNames);
         var random = new Random(20261122);
         var model = ContentModel.Fit(Enumerable.Range(0, 2_000).Select(_ => Title(random)));
         var indexes = Enumerable.Range(0, shards).Select(_ => new ContentJobIndex(model)).ToArray();
@@ -30,7 +36,7 @@ internal static class RecommendScenario
             jobs.Add(($"job-{j:D6}", Title(random), $"City{state}-{random.Next(6)}", $"S{state:D2}"));
         }
         long start = Stopwatch.GetTimestamp();
-        foreach (var job in jobs) indexes[(int)((uint)job.Id.GetHashCode(StringComparison.Ordinal) % (uint)shards)].Upsert(job.Id, job.Title, job.City, job.State);
+        foreach (var job in jobs) indexes[(int)((uint)job.Id.GetHashCode(StringComparison.Ordinal) % (uint)shards)].Upsert(job.Id, job.Title, job.City, job.State, "Company" + job.Id[^3..]);
         double registerMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         var seen = Enumerable.Range(0, 20).Select(_ => jobs[random.Next(n)]).ToList();
@@ -43,7 +49,16 @@ internal static class RecommendScenario
             start = Stopwatch.GetTimestamp();
             var query = new ContentQuery(model, text, cities, cities.Select(c => c.State), seen.Select(s => s.Id));
             var merged = new List<ContentHit>(k * shards);
-            foreach (var index in indexes) merged.AddRange(index.Search(query, k));
+            if (ranker is null)
+            {
+                foreach (var index in indexes) merged.AddRange(index.Search(query, k));
+            }
+            else
+            {
+                var signals = new RankingSignals(model, "Senior Data Analyst Data Scientist Business Analyst",
+                    [.. seen.Select(s => new ViewedJob(s.Title, s.City, s.State, "Company" + s.Id[^3..]))]);
+                foreach (var index in indexes) merged.AddRange(index.Search(query, signals, ranker, featureMap, k));
+            }
             merged.Sort(ContentJobIndex.Compare);
             returned = Math.Min(k, merged.Count);
             if (r >= 0) times[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -61,7 +76,7 @@ internal static class RecommendScenario
             ["shards"] = shards,
             ["rankings"] = rankings,
             ["register_us_per_job"] = Math.Round(registerMs * 1000 / n, 2),
-            ["model"] = "content",
+            ["model"] = ranker is null ? "content" : $"content top {rerank} re-ranked by a 12-feature ranker",
         };
     }
 

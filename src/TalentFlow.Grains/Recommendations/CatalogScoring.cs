@@ -9,6 +9,14 @@ internal static class CatalogScoring
     public static ContentQuery Query(RecommendationModels models, CatalogQuery query) =>
         new(models.Content, query.Text ?? "", query.Places.Select(p => (p.City, p.State)), query.Places.Select(p => p.State), query.Exclude);
 
+    /// <summary>The learned ranker's user side of <paramref name="query"/>.</summary>
+    public static RankingSignals Signals(RecommendationModels models, CatalogQuery query)
+    {
+        var viewed = new List<ViewedJob>(query.Viewed?.Count ?? 0);
+        foreach (var view in query.Viewed ?? []) viewed.Add(new ViewedJob(view.Title, view.City, view.State, view.Company));
+        return new RankingSignals(models.Content, query.InterestText ?? "", viewed);
+    }
+
     /// <summary>The catalog entry of a posting: title, location as given and parsed, company.</summary>
     public static JobCatalogEntry Entry(string jobId, JobPosting posting)
     {

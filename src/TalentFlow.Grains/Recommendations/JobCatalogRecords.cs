@@ -18,7 +18,17 @@ public sealed record UserPlace(string City, string State);
 /// <param name="Text">Positions of interest, past titles and titles of jobs the user interacted with.</param>
 /// <param name="Places">Home and places of jobs the user interacted with.</param>
 /// <param name="Exclude">Jobs never returned (already seen).</param>
-public sealed record CatalogQuery(string Text, IReadOnlyList<UserPlace> Places, IReadOnlyList<string> Exclude);
+/// <param name="InterestText">The user's own words (positions of interest, past titles), for the learned ranker.</param>
+/// <param name="Viewed">The jobs the user interacted with, oldest first, for the learned ranker.</param>
+public sealed record CatalogQuery(
+    string Text, IReadOnlyList<UserPlace> Places, IReadOnlyList<string> Exclude, string? InterestText = null, IReadOnlyList<UserView>? Viewed = null);
+
+/// <summary>A job the user interacted with, as the learned ranker reads it.</summary>
+/// <param name="Title">Its title.</param>
+/// <param name="City">Its city.</param>
+/// <param name="State">Its state code.</param>
+/// <param name="Company">Its company, when known.</param>
+public sealed record UserView(string Title, string City, string State, string? Company);
 
 /// <summary>A job a shard ranked, with its catalog entry and the parts of its score.</summary>
 /// <param name="Job">The catalog entry.</param>

@@ -33,7 +33,7 @@ public sealed class JobCatalogShardGrain(
             else entries[entry.JobId] = previous;
             throw;
         }
-        _index.Upsert(entry.JobId, entry.Title, entry.City, entry.State);
+        _index.Upsert(entry.JobId, entry.Title, entry.City, entry.State, entry.Company);
     }
 
     /// <inheritdoc />
@@ -72,7 +72,9 @@ public sealed class JobCatalogShardGrain(
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var content = CatalogScoring.Query(models, query);
-        var hits = _index.Search(content, top);
+        var hits = models.Ranker is { } ranker
+            ? _index.Search(content, CatalogScoring.Signals(models, query), ranker, models.RankerFeatures, top)
+            : _index.Search(content, top);
         var result = new CatalogHit[hits.Count];
         var entries = state.State.Entries;
         for (int i = 0; i < hits.Count; i++)
@@ -93,7 +95,7 @@ public sealed class JobCatalogShardGrain(
         // In id order, so that the index (and so ties) is the same after every activation on any silo.
         foreach (var entry in state.State.Entries.Values.OrderBy(e => e.JobId, StringComparer.Ordinal))
         {
-            _index.Upsert(entry.JobId, entry.Title, entry.City, entry.State);
+            _index.Upsert(entry.JobId, entry.Title, entry.City, entry.State, entry.Company);
         }
         return Task.CompletedTask;
     }

@@ -1,11 +1,13 @@
 using TalentFlow.ML.Recommendation.ConvFm;
+using TalentFlow.ML.Recommendation.JobViews;
 using TalentFlow.ML.Recommendation.Serving;
 
 namespace TalentFlow.Grains;
 
 /// <summary>
 /// The recommender this silo serves: the content model (always; idf fitted on the built-in reference corpus, so every silo
-/// computes the same vectors), and a ConvFM model when <see cref="RecommendationOptions.ConvFmModelPath"/> is set.
+/// computes the same vectors), the learned ranker that re-ranks its top when <see cref="RecommendationOptions.RankerModelPath"/>
+/// is set, and a ConvFM model when <see cref="RecommendationOptions.ConvFmModelPath"/> is set.
 /// </summary>
 public sealed class RecommendationModels
 {
@@ -25,7 +27,21 @@ public sealed class RecommendationModels
             HybridWeight = ConvFm.Metrics.TryGetValue("hybrid_weight", out var weight) ? weight : 1.0;
             ConvFmVersion = "convfm-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))[..12];
         }
+        if (options.RankerModelPath is { } rankerPath)
+        {
+            byte[] bytes = File.ReadAllBytes(rankerPath);
+            using var stream = new MemoryStream(bytes, writable: false);
+            Ranker = LearnedJobRankerModel.Load(stream);
+            RankerFeatures = JobRankingFeatures.Map(Ranker.FeatureNames);
+            Name = "ranker-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12];
+        }
     }
+
+    /// <summary>The learned ranker the catalog shards re-rank with, or null (content alone).</summary>
+    public LearnedJobRankerModel? Ranker { get; }
+
+    /// <summary>The ranker's features as indices into <see cref="JobRankingFeatures.Names"/>; empty without a ranker.</summary>
+    public int[] RankerFeatures { get; } = [];
 
     /// <summary>The options.</summary>
     public RecommendationOptions Options { get; }
@@ -43,8 +59,9 @@ public sealed class RecommendationModels
     public string? ConvFmVersion { get; }
 
     /// <summary>
-    /// The model name answers carry. Always <c>content</c> for now: a loaded ConvFM model is not yet used for scoring (the shards'
-    /// job-side ConvFM precomputation is still to do), and an answer must name the model that actually ranked it.
+    /// The model name answers carry: <c>ranker-</c> and a hash of the artifact when a learned ranker re-ranks, else
+    /// <c>content</c>. A loaded ConvFM model is not used for scoring (held-out evaluation found it adds nothing over the
+    /// ranker), and an answer must name the model that actually ranked it.
     /// </summary>
     public string Name { get; } = ContentModelName;
 

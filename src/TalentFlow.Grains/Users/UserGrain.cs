@@ -51,7 +51,7 @@ public sealed partial class UserGrain(
             ?? throw new ArgumentException($"Job '{interaction.JobId}' is not in the job catalog.");
         // Another turn may have recorded the same interaction while this one awaited the catalog.
         if (list.Exists(s => s.Interaction == interaction)) return false;
-        var stored = new StoredInteraction(interaction, job.Title, job.City, job.State);
+        var stored = new StoredInteraction(interaction, job.Title, job.City, job.State, job.Company);
         int at = list.FindLastIndex(s => s.Interaction.At <= interaction.At) + 1;
         list.Insert(at, stored);
         StoredInteraction? dropped = null;
@@ -116,14 +116,17 @@ public sealed partial class UserGrain(
         text.AddRange(profile?.PastTitles ?? []);
         var places = new List<UserPlace>();
         if (profile is { } p && (!string.IsNullOrEmpty(p.City) || !string.IsNullOrEmpty(p.State))) places.Add(new UserPlace(p.City ?? "", p.State ?? ""));
+        string interests = string.Join(' ', text);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var viewed = new List<UserView>(interactions.Count);
         foreach (var stored in interactions)
         {
             text.Add(stored.Title);
             places.Add(new UserPlace(stored.City, stored.State));
             seen.Add(stored.Interaction.JobId);
+            viewed.Add(new UserView(stored.Title, stored.City, stored.State, stored.Company));
         }
-        return new CatalogQuery(string.Join(' ', text), [.. places.Distinct()], [.. seen]);
+        return new CatalogQuery(string.Join(' ', text), [.. places.Distinct()], [.. seen], interests, viewed);
     }
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>

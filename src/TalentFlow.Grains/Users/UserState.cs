@@ -18,4 +18,5 @@ public sealed class UserState
 /// <param name="Title">The job's title.</param>
 /// <param name="City">The job's city.</param>
 /// <param name="State">The job's state.</param>
-public sealed record StoredInteraction(UserInteraction Interaction, string Title, string City, string State);
+/// <param name="Company">The job's company (null in interactions recorded before it was kept).</param>
+public sealed record StoredInteraction(UserInteraction Interaction, string Title, string City, string State, string? Company = null);

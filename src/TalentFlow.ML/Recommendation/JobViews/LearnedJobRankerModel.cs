@@ -5,7 +5,7 @@ namespace TalentFlow.ML.Recommendation.JobViews;
 /// logit = bias + Σ weight_f · (x_f − mean_f) / scale_f. What a server needs besides the feature computation
 /// (<see cref="JobViewsPairFeatures"/>): the feature names in order, the standardisation, the weights and the candidate count.
 /// </summary>
-public sealed partial class LearnedJobRankerModel
+public sealed partial class LearnedJobRankerModel : Serving.IJobPairRanker
 {
     /// <summary>Creates the parameters; the four arrays must have equal lengths and finite values.</summary>
     public LearnedJobRankerModel(IReadOnlyList<string> featureNames, double[] means, double[] scales, double[] weights, double bias,
