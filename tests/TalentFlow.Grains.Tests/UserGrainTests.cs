@@ -224,3 +224,58 @@ public sealed class UserGrainRankerTests : IDisposable
         Assert.Contains("popularity", ex.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The job ranker as a registry model: registered, promoted and rolled back, swapped on every silo.</summary>
+public sealed class RankerRegistryTests
+{
+    private static async Task RegisterAsync(TestCluster cluster, string version, double companyWeight)
+    {
+        var ranker = new TalentFlow.ML.Recommendation.JobViews.LearnedJobRankerModel(
+            ["text_cosine", "last_view_company"], [0, 0], [1, 1], [1, companyWeight], 0, candidates: 50, stateWeight: 0.5, cityWeight: 0.5);
+        using var stream = new MemoryStream();
+        ranker.Save(stream);
+        ModelArtifacts.Validate(MatchingModels.RankerModelName, version, stream.ToArray());
+        await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(MatchingModels.RankerModelName, version)).SaveAsync(stream.ToArray());
+        await TrainingTestCluster.Coordinator(cluster).RegisterAsync(MatchingModels.RankerModelName, version, null);
+    }
+
+    [Fact]
+    public async Task PromoteAndRollback_JobRanker_SwapsTheRankingOnEverySilo()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
+        var grains = cluster.GrainFactory;
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        await grains.GetGrain<IJobGrain>("seen").UpsertAsync(new JobPosting("Warehouse Associate", "Pick and pack.", Location: "Austin, TX", Company: "Acme Logistics"));
+        await grains.GetGrain<IJobGrain>("a-analyst").UpsertAsync(new JobPosting("Data Analyst", "SQL.", Location: "Austin, TX", Company: "Other Co"));
+        await grains.GetGrain<IJobGrain>("z-driver").UpsertAsync(new JobPosting("Delivery Driver", "Routes.", Location: "Austin, TX", Company: "Acme Logistics"));
+        var user = grains.GetGrain<IUserGrain>("u");
+        await user.SetProfileAsync(new UserProfile(["Data Analyst"]));
+        await user.RecordInteractionAsync(new UserInteraction("seen", UserInteraction.Viewed, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+        var before = await user.RecommendAsync(2);
+        await RegisterAsync(cluster, "text-only", companyWeight: 0);
+        await RegisterAsync(cluster, "same-company", companyWeight: 4);
+
+        await coordinator.PromoteAsync(MatchingModels.RankerModelName, "text-only");
+        await coordinator.PromoteAsync(MatchingModels.RankerModelName, "same-company");
+        var promoted = await user.RecommendAsync(2);
+        await coordinator.RollbackAsync(MatchingModels.RankerModelName);
+        var rolledBack = await user.RecommendAsync(2);
+
+        Assert.Equal((RecommendationModels.ContentModelName, "a-analyst"), (before[0].Model, before[0].JobId));
+        Assert.Equal(("same-company", "z-driver"), (promoted[0].Model, promoted[0].JobId));
+        Assert.Equal(("text-only", "a-analyst"), (rolledBack[0].Model, rolledBack[0].JobId));
+        Assert.All(cluster.Silos, s => Assert.Equal("text-only", s.Host.Services.GetRequiredService<RecommendationModels>().Ranker?.Version));
+    }
+
+    [Fact]
+    public void Validate_RankerReadingAnUnknownFeature_ThrowsArgumentException()
+    {
+        var ranker = new TalentFlow.ML.Recommendation.JobViews.LearnedJobRankerModel(["text_cosine"], [0], [1], [1], 0, 10, 0.5, 0.5);
+        using var stream = new MemoryStream();
+        ranker.Save(stream);
+        byte[] bad = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\"text_cosine\"", "\"popularity\"", StringComparison.Ordinal));
+
+        Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(MatchingModels.RankerModelName, "v", bad));
+        Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(MatchingModels.RankerModelName, "v", "{}"u8.ToArray()));
+    }
+}

@@ -29,8 +29,17 @@ public sealed class MatchingModels
     /// <summary>The semantic encoder's name in <see cref="CandidateMatch.ModelVersions"/>.</summary>
     public const string EncoderModelName = "semantic_encoder";
 
+    /// <summary>The learned job ranker's name in the registry (served by the job catalog, see <c>RecommendationModels</c>).</summary>
+    public const string RankerModelName = "job_ranker";
+
     /// <summary>The model kinds the learning loop trains and fans out.</summary>
     public static IReadOnlySet<string> TrainableModels { get; } = new HashSet<string>(StringComparer.Ordinal) { BaselineModelName, EncoderModelName };
+
+    /// <summary>
+    /// The model kinds the registry keeps and fans out: the trainable ones, and the job ranker (trained offline by
+    /// <c>talentflow eval recommend --model ranker --save-ranker</c>, registered and promoted through the API or CLI).
+    /// </summary>
+    public static IReadOnlySet<string> RegistryModels { get; } = new HashSet<string>(StringComparer.Ordinal) { BaselineModelName, EncoderModelName, RankerModelName };
 
     private readonly RetainedVersions<BaselineModel> _baselines;
     private readonly RetainedVersions<SemanticModel> _encoders;

@@ -72,15 +72,17 @@ public sealed class JobCatalogShardGrain(
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var content = CatalogScoring.Query(models, query);
-        var hits = models.Ranker is { } ranker
-            ? _index.Search(content, CatalogScoring.Signals(models, query), ranker, models.RankerFeatures, top)
+        var served = models.Ranker;
+        var hits = served is not null
+            ? _index.Search(content, CatalogScoring.Signals(models, query), served.Model, served.Features, top)
             : _index.Search(content, top);
+        string modelName = served?.Version ?? RecommendationModels.ContentModelName;
         var result = new CatalogHit[hits.Count];
         var entries = state.State.Entries;
         for (int i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            result[i] = new CatalogHit(entries[hit.JobId], hit.Score, hit.Text, hit.SameState, hit.SameCity, models.Name);
+            result[i] = new CatalogHit(entries[hit.JobId], hit.Score, hit.Text, hit.SameState, hit.SameCity, modelName);
         }
         return Task.FromResult<IReadOnlyList<CatalogHit>>(result);
     }

@@ -31,17 +31,29 @@ public sealed class RecommendationModels
         {
             byte[] bytes = File.ReadAllBytes(rankerPath);
             using var stream = new MemoryStream(bytes, writable: false);
-            Ranker = LearnedJobRankerModel.Load(stream);
-            RankerFeatures = JobRankingFeatures.Map(Ranker.FeatureNames);
-            Name = "ranker-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12];
+            PublishRanker("ranker-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12], LearnedJobRankerModel.Load(stream));
         }
     }
 
-    /// <summary>The learned ranker the catalog shards re-rank with, or null (content alone).</summary>
-    public LearnedJobRankerModel? Ranker { get; }
+    private volatile ServedRanker? _ranker;
 
-    /// <summary>The ranker's features as indices into <see cref="JobRankingFeatures.Names"/>; empty without a ranker.</summary>
-    public int[] RankerFeatures { get; } = [];
+    /// <summary>
+    /// The learned ranker the catalog shards re-rank with, or null (content alone). Read once per ranking: a ranking uses one
+    /// version from start to end, whatever is published meanwhile.
+    /// </summary>
+    public ServedRanker? Ranker => _ranker;
+
+    /// <summary>
+    /// Swaps in a ranker atomically (start-up's <see cref="RecommendationOptions.RankerModelPath"/>, or the registry's fan-out
+    /// of a promoted <c>job_ranker</c> version).
+    /// </summary>
+    /// <exception cref="ArgumentException">It reads a feature the catalog cannot compute.</exception>
+    public void PublishRanker(string version, LearnedJobRankerModel model)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(model);
+        _ranker = new ServedRanker(version, model, JobRankingFeatures.Map(model.FeatureNames));
+    }
 
     /// <summary>The options.</summary>
     public RecommendationOptions Options { get; }
@@ -59,11 +71,11 @@ public sealed class RecommendationModels
     public string? ConvFmVersion { get; }
 
     /// <summary>
-    /// The model name answers carry: <c>ranker-</c> and a hash of the artifact when a learned ranker re-ranks, else
-    /// <c>content</c>. A loaded ConvFM model is not used for scoring (held-out evaluation found it adds nothing over the
-    /// ranker), and an answer must name the model that actually ranked it.
+    /// The model name answers carry: the ranker's version when a learned ranker re-ranks (a registry version, or
+    /// <c>ranker-</c> and a hash of the configured artifact), else <c>content</c>. A loaded ConvFM model is not used for
+    /// scoring (held-out evaluation found it adds nothing over the ranker), and an answer must name the model that ranked it.
     /// </summary>
-    public string Name { get; } = ContentModelName;
+    public string Name => _ranker?.Version ?? ContentModelName;
 
     /// <summary>
     /// The texts the built-in idf table is fitted on: the sample postings' titles and the sample users' texts. Fixed, so that
@@ -72,3 +84,9 @@ public sealed class RecommendationModels
     public static IEnumerable<string> ReferenceCorpus() =>
         SampleCorpus.Jobs().Concat(SampleUsers.Jobs()).Select(j => j.Posting.Title).Concat(SampleUsers.Texts());
 }
+
+/// <summary>A learned ranker as served: its version, the model and its features mapped onto the catalog's.</summary>
+/// <param name="Version">The version answers name.</param>
+/// <param name="Model">The ranker.</param>
+/// <param name="Features">Its features as indices into <see cref="JobRankingFeatures.Names"/>.</param>
+public sealed record ServedRanker(string Version, LearnedJobRankerModel Model, int[] Features);

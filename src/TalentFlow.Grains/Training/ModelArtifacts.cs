@@ -7,16 +7,16 @@ namespace TalentFlow.Grains;
 public static class ModelArtifacts
 {
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="artifact"/> loads as <paramref name="model"/> version <paramref name="version"/>.</summary>
-    /// <param name="model">A trainable model kind (<see cref="MatchingModels.TrainableModels"/>).</param>
+    /// <param name="model">A registry model kind (<see cref="MatchingModels.RegistryModels"/>).</param>
     /// <param name="version">The version it will be registered under; an encoder's artifact names its own, which must match.</param>
     /// <param name="artifact">The bytes.</param>
     /// <exception cref="ArgumentException">Unknown kind, empty or unreadable artifact, or a version that differs from the artifact's.</exception>
     public static void Validate(string model, string version, byte[] artifact)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        if (!MatchingModels.TrainableModels.Contains(model))
+        if (!MatchingModels.RegistryModels.Contains(model))
         {
-            throw new ArgumentException($"Model '{model}' has no registry; {string.Join(" and ", MatchingModels.TrainableModels.Order(StringComparer.Ordinal))} have.", nameof(model));
+            throw new ArgumentException($"Model '{model}' has no registry; {string.Join(", ", MatchingModels.RegistryModels.Order(StringComparer.Ordinal))} have.", nameof(model));
         }
         if (artifact.Length == 0) throw new ArgumentException("The artifact is empty.", nameof(artifact));
         using var stream = new MemoryStream(artifact, writable: false);
@@ -30,12 +30,18 @@ public static class ModelArtifacts
                     throw new ArgumentException($"The artifact holds encoder version '{encoder.VersionId}'; register it under that version, not '{version}'.", nameof(version));
                 }
             }
+            else if (model == MatchingModels.RankerModelName)
+            {
+                // It must load, and read only features the catalog can compute.
+                _ = ML.Recommendation.Serving.JobRankingFeatures.Map(ML.Recommendation.JobViews.LearnedJobRankerModel.Load(stream).FeatureNames);
+            }
             else
             {
                 _ = BaselineMatcher.Load(stream);
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or EncoderArtifactException or System.Text.Json.JsonException or EndOfStreamException)
+        catch (Exception ex) when (ex is InvalidDataException or EncoderArtifactException or ML.Recommendation.JobViews.JobRankerArtifactException
+            or System.Text.Json.JsonException or EndOfStreamException)
         {
             throw new ArgumentException($"The artifact is not a valid {model} model: {ex.Message}", nameof(artifact), ex);
         }

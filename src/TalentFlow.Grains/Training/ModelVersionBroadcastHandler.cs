@@ -37,7 +37,7 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
         try
         {
             var coordinator = Grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
-            foreach (var model in MatchingModels.TrainableModels)
+            foreach (var model in MatchingModels.RegistryModels)
             {
                 var version = await coordinator.GetProductionAsync(model, cancellationToken).ConfigureAwait(false);
                 if (version is not null) await LoadAsync(model, version, cancellationToken).ConfigureAwait(false);
@@ -55,6 +55,11 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
         if (model == MatchingModels.EncoderModelName)
         {
             await LoadEncoderAsync(version, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (model == MatchingModels.RankerModelName)
+        {
+            await LoadRankerAsync(version, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (model != MatchingModels.BaselineModelName || models.Current.Version == version) return;
@@ -89,6 +94,18 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
         }
         models.PublishEncoder(new SemanticModel(encoder));
         Swapped(logger, MatchingModels.EncoderModelName, version);
+    }
+
+    /// <summary>Swaps the job catalog's ranker in; the next ranking of every shard on this silo uses it.</summary>
+    private async Task LoadRankerAsync(string version, CancellationToken cancellationToken)
+    {
+        var recommendations = services.GetRequiredService<RecommendationModels>();
+        if (recommendations.Ranker?.Version == version) return;
+        var artifact = await Grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(MatchingModels.RankerModelName, version)).GetAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Model {MatchingModels.RankerModelName} version {version} has no stored artifact.");
+        using var stream = new MemoryStream(artifact, writable: false);
+        recommendations.PublishRanker(version, TalentFlow.ML.Recommendation.JobViews.LearnedJobRankerModel.Load(stream));
+        Swapped(logger, MatchingModels.RankerModelName, version);
     }
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
