@@ -19,8 +19,8 @@ internal static class EvalRecommendCommand
     {
         var data = new Option<string>("--data") { Description = "Folder with Job_Views.csv, jobs_catalog.csv, Positions_Of_Interest.csv, Experience.csv.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV of held-out views: Applicant.ID, Job.ID.", Required = true };
-        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-embedded (the default embedded encoder), content-lsa, content-subword (that embedded encoder), content-hybrid (TF-IDF + the default embedded encoder), content-hybrid-lsa, content-hybrid-subword, ranker (logistic regression on pair features, rescoring the content top k), convfm, fm (no deep hidden layers), hybrid ((1 − w) · convfm logit + w · ranker logit on the content top k, w in [0, 1] chosen on training users), popularity. The learned ones and popularity also report popularity, content and pair metrics.", DefaultValueFactory = _ => "content" };
-        model.AcceptOnlyFromAmong("content", "content-embedded", "content-lsa", "content-subword", "content-hybrid", "content-hybrid-lsa", "content-hybrid-subword", "ranker", "convfm", "fm", "hybrid", "popularity");
+        var model = new Option<string>("--model") { Description = "content (TF-IDF), content-embedded (the default embedded encoder), content-lsa, content-subword (that embedded encoder), content-hybrid (TF-IDF + the default embedded encoder), content-hybrid-lsa, content-hybrid-subword, ranker (logistic regression on pair features, rescoring the content top k), convfm, fm (no deep hidden layers), deepfm (no convolution: FM + the deep part on the embeddings), hybrid ((1 − w) · convfm logit + w · ranker logit on the content top k, w in [0, 1] chosen on training users), popularity. The learned ones and popularity also report popularity, content and pair metrics.", DefaultValueFactory = _ => "content" };
+        model.AcceptOnlyFromAmong("content", "content-embedded", "content-lsa", "content-subword", "content-hybrid", "content-hybrid-lsa", "content-hybrid-subword", "ranker", "convfm", "fm", "deepfm", "hybrid", "popularity");
         var epochs = new Option<int>("--epochs") { Description = "ConvFM: most epochs (early stopping on validation from the training views).", DefaultValueFactory = _ => 10 };
         var negatives = new Option<int>("--negatives") { Description = "ConvFM: sampled unviewed jobs per view.", DefaultValueFactory = _ => 4 };
         var hardNegatives = new Option<int>("--hard-negatives") { Description = "ConvFM: how many of --negatives come from the content top k (0: all uniform, as the anchor; uniform scored better on validation).", DefaultValueFactory = _ => 0 };
@@ -35,7 +35,7 @@ internal static class EvalRecommendCommand
         var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, hardNegatives, candidates, l2, rankerQueries, saveRanker, seed, json };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(model) is "ranker" or "convfm" or "fm" or "hybrid" or "popularity")
+            if (parse.GetValue(model) is "ranker" or "convfm" or "fm" or "deepfm" or "hybrid" or "popularity")
             {
                 if (parse.GetValue(epochs) < 1 || parse.GetValue(negatives) < 1 || parse.GetValue(candidates) < 2)
                 {

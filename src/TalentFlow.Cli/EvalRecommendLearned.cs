@@ -8,7 +8,7 @@ namespace TalentFlow.Cli;
 internal sealed record EvalRecommendSettings(int Epochs, int Negatives, int HardNegatives, int Candidates, double L2, int RankerQueries, int Seed, string? SaveRanker, bool Json);
 
 /// <summary>
-/// The learned and baseline models of <c>eval recommend</c> (ranker, convfm, fm, hybrid, popularity): trains on DIR's views
+/// The learned and baseline models of <c>eval recommend</c> (ranker, convfm, fm, deepfm, hybrid, popularity): trains on DIR's views
 /// only, then ranks for every held-out view with every model in the same run, so the chosen model's numbers sit beside
 /// content and popularity. The ranker and the hybrid rescore the content top k (a job outside it is a miss); popularity,
 /// content and ConvFM rank the whole catalog minus the user's seen jobs (<c>convfm_rerank</c>: ConvFM on the top k).
@@ -48,7 +48,7 @@ internal static class EvalRecommendLearned
         var ranker = model == "popularity" ? null : context.Progress.Run("Training the learned ranker", _ => TrainRanker(features, rankerOptions));
         fields.Add(new("ranker_training_seconds", step.Elapsed.TotalSeconds));
         step.Restart();
-        var convFm = model is "convfm" or "fm" or "hybrid"
+        var convFm = model is "convfm" or "fm" or "deepfm" or "hybrid"
             ? context.Progress.Run("Training ConvFM on the training views", _ => ConvFmRecommender.Train(features, ConvFmOptions(model, settings)))
             : null;
         var choice = convFm is null ? default : ConvFmRankerHybrid.ChooseWeight(convFm, ranker!);
@@ -60,7 +60,7 @@ internal static class EvalRecommendLearned
             popularity[data.JobIndex[view.Job]]++;
         }
 
-        var net = model == "fm" ? "fm" : "convfm";
+        var net = model is "fm" or "deepfm" ? model : "convfm";
         List<string> names = ["popularity", "content"];
         List<bool> probabilities = [false, false];
         if (ranker is not null)
@@ -71,7 +71,7 @@ internal static class EvalRecommendLearned
 
         if (convFm is not null)
         {
-            names.AddRange([net, $"{net}_rerank", net == "fm" ? "fm_hybrid" : "hybrid"]);
+            names.AddRange([net, $"{net}_rerank", net == "convfm" ? "hybrid" : net + "_hybrid"]);
             probabilities.AddRange([true, true, true]);
         }
 
@@ -94,7 +94,7 @@ internal static class EvalRecommendLearned
         fields.Add(new("catalog", features.JobCount));
         fields.Add(new("train_views", data.Views.Count));
         fields.Add(new("candidates", settings.Candidates));
-        results.WriteTo(fields, model == "fm" ? "fm" : model == "hybrid" ? "hybrid" : model == "convfm" ? "convfm" : model);
+        results.WriteTo(fields, model);
         if (ranker is not null)
         {
             AddRankerFields(fields, ranker);
@@ -147,7 +147,7 @@ internal static class EvalRecommendLearned
             // The content-λ hybrid of the first version is not reported any more: its choice ranked the whole catalog
             // with ConvFM for every validation user, the slowest part of a run.
             HybridWeights = [],
-            Model = baseOptions.Model with { Epochs = settings.Epochs, Seed = settings.Seed, HiddenUnits = model == "fm" ? [] : baseOptions.Model.HiddenUnits },
+            Model = baseOptions.Model with { Epochs = settings.Epochs, Seed = settings.Seed, HiddenUnits = model == "fm" ? [] : baseOptions.Model.HiddenUnits, ConvFilters = model == "deepfm" ? 0 : baseOptions.Model.ConvFilters },
         };
     }
 

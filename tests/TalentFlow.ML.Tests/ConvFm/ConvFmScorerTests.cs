@@ -11,7 +11,7 @@ public sealed class ConvFmScorerTests
 {
     private const double Tolerance = 1e-4;
 
-    public static TheoryData<string> Architectures() => ["default", "tiny", "tails", "fm", "kernel2"];
+    public static TheoryData<string> Architectures() => ["default", "tiny", "tails", "fm", "kernel2", "deepfm"];
 
     [Theory]
     [MemberData(nameof(Architectures))]
@@ -166,6 +166,7 @@ public sealed class ConvFmScorerTests
         "tails" => new ConvFmOptions { EmbeddingDim = 12, ConvFilters = 20, HiddenUnits = [20, 9], Seed = 2 },
         "fm" => new ConvFmOptions { EmbeddingDim = 16, ConvFilters = 16, HiddenUnits = [], Seed = 3 },
         "kernel2" => new ConvFmOptions { EmbeddingDim = 16, ConvFilters = 8, ConvKernelSize = 2, ConvPadding = 0, HiddenUnits = [24], Seed = 4 },
+        "deepfm" => new ConvFmOptions { EmbeddingDim = 16, ConvFilters = 0, HiddenUnits = [24, 8], Seed = 5 },
         _ => throw new ArgumentOutOfRangeException(nameof(architecture)),
     };
 

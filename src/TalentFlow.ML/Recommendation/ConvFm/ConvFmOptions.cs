@@ -9,7 +9,10 @@ public sealed record ConvFmOptions
     /// <summary>Width of every field embedding. Default 64.</summary>
     public int EmbeddingDim { get; init; } = 64;
 
-    /// <summary>Output channels of the Conv1D over the five stacked fields. Default 64.</summary>
+    /// <summary>
+    /// Output channels of the Conv1D over the five stacked fields. Default 64. 0 removes the convolution: FM + the deep part on
+    /// the embeddings alone, i.e. DeepFM (the ablation <c>eval recommend --model deepfm</c> reports).
+    /// </summary>
     public int ConvFilters { get; init; } = 64;
 
     /// <summary>Conv1D kernel width, along the field axis. Default 3.</summary>
@@ -70,7 +73,7 @@ public sealed record ConvFmOptions
     public void Validate()
     {
         Positive(EmbeddingDim, nameof(EmbeddingDim));
-        Positive(ConvFilters, nameof(ConvFilters));
+        if (ConvFilters < 0) throw new ArgumentOutOfRangeException(nameof(ConvFilters), ConvFilters, "ConvFilters must be 0 (no convolution: DeepFM) or more.");
         Positive(ConvKernelSize, nameof(ConvKernelSize));
         if (ConvPadding < 0 || ConvOutputLength < 1)
         {
