@@ -86,3 +86,30 @@ public sealed class FeedbackTests
         await Assert.ThrowsAsync<ArgumentException>(() => job.SubmitFeedbackAsync("nobody", new ReviewerFeedback(null)));
     }
 }
+
+/// <summary>The coordinator's state is fenced by the storage version: a duplicate activation can never commit twice.</summary>
+public sealed class CoordinatorFencingTests
+{
+    [Fact]
+    public async Task RecordVerdictsAsync_AnotherActivationCommittedFirst_FailsDeactivatesAndKeepsTheOthersCommit()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
+        var storage = cluster.Silos[0].Host.Services.GetRequiredKeyedService<TalentFlow.Runtime.Storage.IGrainStorage>("Default");
+        var id = new TalentFlow.Runtime.GrainId("training-coordinator", ITrainingCoordinatorGrain.SingletonKey);
+        var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        await coordinator.RecordVerdictsAsync("a", new VerdictCounts(2, 1, 0));
+
+        // A duplicate activation (a view change made two silos think they own the singleton) commits its own state first.
+        var stored = await storage.ReadAsync(id, "coordinator", default);
+        var duplicate = """{"VerdictsByJob":{"a":{"Total":2,"Positive":1,"NeedsRetraining":0},"dup":{"Total":5,"Positive":5,"NeedsRetraining":0}}}"""u8.ToArray();
+        await storage.WriteAsync(id, "coordinator", duplicate, stored.Version, default);
+
+        // The first activation still holds the old version: its write is refused, so its change is not committed.
+        await Assert.ThrowsAsync<TalentFlow.Runtime.Storage.InconsistentStateException>(() => coordinator.RecordVerdictsAsync("b", new VerdictCounts(3, 0, 0)));
+
+        // It was deactivated; the next call activates from storage: the duplicate's commit, once, and no "b".
+        var status = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
+        Assert.Equal(7, status.TotalSamples);
+        Assert.Equal(["a", "dup"], await coordinator.GetJobsWithVerdictsAsync());
+    }
+}
