@@ -114,6 +114,22 @@ public sealed class RegistryRoundTripTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task CompareModels_TwoRegisteredVersions_ShowsBothAndOnlyCommonMetricDifferences()
+    {
+        using var scope = silo.CreateClient(TestKeys.Admin);
+        string a = NewVersion("cmp"), b = NewVersion("cmp");
+        using (var artifact = BaselineArtifact("welder")) await scope.Client.RegisterModelAsync(Baseline, a, artifact);
+        using (var artifact = BaselineArtifact("nurse")) await scope.Client.RegisterModelAsync(Baseline, b, artifact);
+
+        var comparison = await scope.Client.CompareModelsAsync(Baseline, a, b);
+
+        Assert.Equal((a, b), (comparison.A.Version, comparison.B.Version));
+        Assert.Empty(comparison.Differences);
+        Assert.False(comparison.SameData);
+        await Assert.ThrowsAsync<TalentFlowNotFoundException>(() => scope.Client.CompareModelsAsync(Baseline, a, "no-such-version"));
+    }
+
+    [Fact]
     public async Task RollbackModel_KindWithoutProduction_ThrowsNotFound()
     {
         using var scope = silo.CreateClient(TestKeys.Admin);

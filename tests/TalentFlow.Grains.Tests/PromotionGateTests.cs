@@ -65,5 +65,12 @@ public sealed class PromotionGateTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal("Staging", versions.Single(v => v.Version == second.Version).Stage);
         Assert.Equal(first.Version, await coordinator.GetProductionAsync(MatchingModels.BaselineModelName));
         Assert.Contains("Kept in Staging", second.Message, StringComparison.Ordinal);
+        // The registry records how each was trained and on what: the same verdicts give the same data fingerprint.
+        var a = versions.Single(v => v.Version == first.Version);
+        var b = versions.Single(v => v.Version == second.Version);
+        Assert.Matches("^[0-9a-f]{16}$", a.DataFingerprint!);
+        Assert.Equal(a.DataFingerprint, b.DataFingerprint);
+        Assert.Equal(first.Version, b.Parent);
+        Assert.StartsWith("per-section TF-IDF", b.Parameters!["algorithm"], StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,7 @@ using TalentFlow.Client.Http;
 namespace TalentFlow.Cli.Operations;
 
 /// <summary>
-/// <c>models list|promote|rollback|register</c>: the model registry of a running cluster (seed 002's <c>register_model.py</c>
+/// <c>models list|promote|rollback|compare|register</c>: the model registry of a running cluster (seed 002's <c>register_model.py</c>
 /// and MLflow's stages). <c>register --model M --model-path FILE --version V [--activate]</c> uploads an artifact written by
 /// a <c>train</c> command; the API checks it loads before it stores it.
 /// </summary>
@@ -17,6 +17,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Promote(context));
         command.Subcommands.Add(Rollback(context));
+        command.Subcommands.Add(Compare(context));
         command.Subcommands.Add(Register(context));
         return command;
     }
@@ -39,7 +40,11 @@ internal static class ModelsCommand
                 var body = shown.Select(m => new
                 {
                     name = m.Name,
-                    versions = m.Versions.Select(v => new { version = v.Version, stage = v.Stage, metrics = v.Metrics, created_at = v.CreatedAt, parent = v.Parent, promoted_at = v.PromotedAt }).ToArray(),
+                    versions = m.Versions.Select(v => new
+                    {
+                        version = v.Version, stage = v.Stage, metrics = v.Metrics, created_at = v.CreatedAt, parent = v.Parent, promoted_at = v.PromotedAt,
+                        parameters = v.Parameters, data_fingerprint = v.DataFingerprint,
+                    }).ToArray(),
                 }).ToArray();
                 JsonOutput.Write(context.Stdout, [new("models", body)], json: true);
                 return 0;
@@ -85,6 +90,31 @@ internal static class ModelsCommand
         command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
         {
             Write(context, await client.RollbackModelAsync(parse.GetValue(model)!, token).ConfigureAwait(false), parse.GetValue(json));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Compare(CliContext context)
+    {
+        var api = new ApiConnection();
+        var model = new Argument<string>("model") { Description = "The model kind, e.g. baseline_tfidf." };
+        var a = new Argument<string>("a") { Description = "The first version." };
+        var b = new Argument<string>("b") { Description = "The second version." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("compare", "Show two versions' stages and metrics, and the second's metrics minus the first's.") { model, a, b, json };
+        api.AddTo(command);
+        command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
+        {
+            var c = await client.CompareModelsAsync(parse.GetValue(model)!, parse.GetValue(a)!, parse.GetValue(b)!, token).ConfigureAwait(false);
+            JsonOutput.Write(context.Stdout,
+            [
+                new("model", c.Model),
+                new("a", $"{c.A.Version} ({c.A.Stage})"),
+                new("b", $"{c.B.Version} ({c.B.Stage})"),
+                new("same_data", c.SameData),
+                new("differences", c.Differences),
+            ], parse.GetValue(json));
             return 0;
         }, ct));
         return command;

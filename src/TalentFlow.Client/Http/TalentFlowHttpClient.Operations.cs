@@ -42,6 +42,15 @@ public sealed partial class TalentFlowHttpClient
         SendAsync(HttpMethod.Post, $"api/v1/models/{Segment(model, nameof(model))}/versions/{Segment(version, nameof(version))}/promote", null,
             Json.PromotionResult, cancellationToken);
 
+    /// <summary>Two registered versions side by side, with B's metrics minus A's (<c>GET /api/v1/models/{model}/compare</c>, admin).</summary>
+    /// <param name="model">The model kind.</param>
+    /// <param name="a">The first version.</param>
+    /// <param name="b">The second version.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="TalentFlowNotFoundException">Either version is not registered.</exception>
+    public Task<ModelComparison> CompareModelsAsync(string model, string a, string b, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/models/{Segment(model, nameof(model))}/compare?a={Segment(a, nameof(a))}&b={Segment(b, nameof(b))}", Json.ModelComparison, cancellationToken);
+
     /// <summary>
     /// Rolls a model kind back to the production version before the current one, and fans it out to every silo
     /// (<c>POST /api/v1/models/{model}/rollback</c>, admin).

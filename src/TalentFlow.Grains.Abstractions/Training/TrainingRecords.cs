@@ -44,9 +44,14 @@ public sealed record TrainingLogLine(DateTimeOffset At, double Progress, string 
 /// <param name="CreatedAt">When it was registered.</param>
 /// <param name="Parent">The production version when it was registered (what it was trained and evaluated against); null when there was none.</param>
 /// <param name="PromotedAt">When it last became production; null if never.</param>
+/// <param name="Parameters">How it was trained (algorithm and settings); null for a version registered from outside.</param>
+/// <param name="DataFingerprint">
+/// SHA-256 (first 16 hex digits) of the labelled samples it was trained and evaluated on — result ids and verdicts in
+/// ordinal order — so two versions trained on the same data show the same fingerprint; null when not trained by the loop.
+/// </param>
 public sealed record ModelVersionInfo(
     string Model, string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt,
-    string? Parent = null, DateTimeOffset? PromotedAt = null);
+    string? Parent = null, DateTimeOffset? PromotedAt = null, IReadOnlyDictionary<string, string>? Parameters = null, string? DataFingerprint = null);
 
 /// <summary>The answer to a training trigger (seed 002's <c>success, message, job_id</c>).</summary>
 /// <param name="Success">Whether a job was started.</param>
@@ -65,7 +70,11 @@ public sealed record TriggerResult(bool Success, string Message, string? JobId);
 /// <c>TrainingOptions.RequireSignificantGain</c>): then it is promoted, else it stays in Staging.
 /// </param>
 /// <param name="Silo">The trainer silo.</param>
-public sealed record TrainingOutcome(string JobId, bool Succeeded, string Message, IReadOnlyDictionary<string, double> Metrics, string? Version, bool BeatsProduction, string? Silo);
+/// <param name="Parameters">How it was trained, for the registry.</param>
+/// <param name="DataFingerprint">The fingerprint of the labelled samples it used (see <see cref="ModelVersionInfo.DataFingerprint"/>).</param>
+public sealed record TrainingOutcome(
+    string JobId, bool Succeeded, string Message, IReadOnlyDictionary<string, double> Metrics, string? Version, bool BeatsProduction, string? Silo,
+    IReadOnlyDictionary<string, string>? Parameters = null, string? DataFingerprint = null);
 
 /// <summary>One screening result with a reviewer's verdict: a labelled sample.</summary>
 /// <param name="ResultId"><c>job|candidate</c>.</param>

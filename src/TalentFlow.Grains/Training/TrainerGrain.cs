@@ -97,6 +97,7 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
             labelled.AddRange(await ReadAsync(() => GrainFactory.GetGrain<IJobGrain>(jobId).GetLabelledResultsAsync()).ConfigureAwait(true));
         }
         labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
+        string fingerprint = Fingerprint(labelled);
         var samples = new List<(string Candidate, string Resume, string Job, bool Positive)>();
         var jobTexts = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var result in labelled)
@@ -128,8 +129,10 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
         double[] candidateScores, productionScores;
         string version;
         byte[] artifact;
+        Dictionary<string, string> parameters;
         if (model == MatchingModels.EncoderModelName)
         {
+            parameters = new() { ["algorithm"] = "embedded encoder", ["kind"] = EmbeddedEncoder.DefaultKind.ToString().ToLowerInvariant(), ["dimensions"] = "128", ["seed"] = "0" };
             var encoder = EmbeddedEncoder.Fit(trainTexts, EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 128);
             await CheckpointAsync(coordinator, 0.6, $"Evaluating on {test.Count} held-out samples against production.").ConfigureAwait(true);
             candidateScores = await CosinesAsync(encoder, test).ConfigureAwait(true);
@@ -143,6 +146,7 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
         }
         else
         {
+            parameters = new() { ["algorithm"] = "per-section TF-IDF (skills 0.4, experience 0.4, education 0.2)" };
             var candidate = BaselineMatcher.Fit(trainTexts);
             var production = models.Current.Matcher;
             await CheckpointAsync(coordinator, 0.6, $"Evaluating on {test.Count} held-out samples against production.").ConfigureAwait(true);
@@ -178,7 +182,15 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
         return new TrainingOutcome(GrainKey, true,
             string.Format(CultureInfo.InvariantCulture, "Trained on {0} samples; held-out ROC-AUC {1:0.###} against production's {2:0.###}: a difference of {3}.",
                 train.Count, aucCandidate, aucProduction, interval),
-            metrics, version, promote, node);
+            metrics, version, promote, node, parameters, fingerprint);
+    }
+
+    /// <summary>SHA-256 (16 hex digits) of the labelled results' ids and verdicts, in ordinal order of the ids.</summary>
+    private static string Fingerprint(List<LabelledResult> labelled)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var result in labelled) hash.AppendData(System.Text.Encoding.UTF8.GetBytes(result.ResultId + (result.Positive ? "\t1\n" : "\t0\n")));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
     private static async Task<double[]> CosinesAsync(IEncoder encoder, List<(string Candidate, string Resume, string Job, bool Positive)> samples)

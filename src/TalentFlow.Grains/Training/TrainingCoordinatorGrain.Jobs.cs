@@ -97,7 +97,8 @@ public sealed partial class TrainingCoordinatorGrain
         if (outcome.Succeeded && outcome.Version is { } version)
         {
             // Every evaluated version enters the registry in Staging; PromoteAsync below moves it to Production when it cleared the bar.
-            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, "Staging", outcome.Metrics, now, Production(job.Model)?.Version));
+            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, "Staging", outcome.Metrics, now, Production(job.Model)?.Version,
+                Parameters: outcome.Parameters, DataFingerprint: outcome.DataFingerprint));
         }
         string message = !outcome.Succeeded ? outcome.Message
             : outcome.BeatsProduction ? outcome.Message + " Promoted to Production."

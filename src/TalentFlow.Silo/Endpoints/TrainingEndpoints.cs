@@ -29,7 +29,20 @@ internal static class TrainingEndpoints
         {
             var versions = await Coordinator(grains).GetVersionsAsync(ct);
             return Results.Ok(versions.GroupBy(v => v.Model, StringComparer.Ordinal).Select(g => new ModelResponse(g.Key,
-                [.. g.Select(v => new VersionResponse(v.Version, v.Stage, v.Metrics, v.CreatedAt, v.Parent, v.PromotedAt))])));
+                [.. g.Select(Response)])));
+        });
+        api.MapGet("/models/{model}/compare", async (string model, string? a, string? b, IGrainFactory grains, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) throw new ArgumentException("Name the two versions to compare: ?a=VERSION&b=VERSION.");
+            var versions = await Coordinator(grains).GetVersionsAsync(ct);
+            var first = versions.FirstOrDefault(v => v.Model == model && v.Version == a) ?? throw new KeyNotFoundException($"Model {model} has no version '{a}'.");
+            var second = versions.FirstOrDefault(v => v.Model == model && v.Version == b) ?? throw new KeyNotFoundException($"Model {model} has no version '{b}'.");
+            var differences = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (metric, value) in second.Metrics)
+            {
+                if (first.Metrics.TryGetValue(metric, out var before)) differences[metric] = value - before;
+            }
+            return Results.Ok(new CompareResponse(model, Response(first), Response(second), differences, first.DataFingerprint is not null && first.DataFingerprint == second.DataFingerprint));
         });
         api.MapPut("/models/{model}/versions/{version}", RegisterAsync);
         api.MapPost("/models/{model}/rollback", async (string model, IGrainFactory grains, CancellationToken ct) =>
@@ -93,6 +106,13 @@ internal static class TrainingEndpoints
 
     internal sealed record ModelResponse(string Name, IReadOnlyList<VersionResponse> Versions);
 
+    private static VersionResponse Response(ModelVersionInfo v) =>
+        new(v.Version, v.Stage, v.Metrics, v.CreatedAt, v.Parent, v.PromotedAt, v.Parameters, v.DataFingerprint);
+
     internal sealed record VersionResponse(
-        string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt, string? Parent, DateTimeOffset? PromotedAt);
+        string Version, string Stage, IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt, string? Parent, DateTimeOffset? PromotedAt,
+        IReadOnlyDictionary<string, string>? Parameters, string? DataFingerprint);
+
+    /// <summary><c>GET /api/v1/models/{model}/compare?a=&amp;b=</c>: both versions and b's metrics minus a's.</summary>
+    internal sealed record CompareResponse(string Model, VersionResponse A, VersionResponse B, IReadOnlyDictionary<string, double> Differences, bool SameData);
 }

@@ -30,6 +30,7 @@ namespace TalentFlow.Client.Http.Internal;
 [JsonSerializable(typeof(IReadOnlyList<TrainingSample>))]
 [JsonSerializable(typeof(IReadOnlyList<ModelSummary>))]
 [JsonSerializable(typeof(PromotionResult))]
+[JsonSerializable(typeof(ModelComparison))]
 [JsonSerializable(typeof(IReadOnlyList<SiloInfo>))]
 [JsonSerializable(typeof(HealthBody))]
 [JsonSerializable(typeof(TalentFlowProblem))]
