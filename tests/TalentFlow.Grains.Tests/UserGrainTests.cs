@@ -182,6 +182,21 @@ public sealed class UserGrainRankerTests : IDisposable
 
     public void Dispose() => File.Delete(_path);
 
+    /// <summary>
+    /// Three Austin jobs and a user who wants "Data Analyst" and viewed the Acme warehouse job: content ranks the analyst job
+    /// first, a ranker that weighs the last view's company the Acme driver job.
+    /// </summary>
+    internal static async Task<IUserGrain> AnalystWhoViewedAcmeAsync(IGrainFactory grains)
+    {
+        await grains.GetGrain<IJobGrain>("seen").UpsertAsync(new JobPosting("Warehouse Associate", "Pick and pack.", Location: "Austin, TX", Company: "Acme Logistics"));
+        await grains.GetGrain<IJobGrain>("a-analyst").UpsertAsync(new JobPosting("Data Analyst", "SQL.", Location: "Austin, TX", Company: "Other Co"));
+        await grains.GetGrain<IJobGrain>("z-driver").UpsertAsync(new JobPosting("Delivery Driver", "Routes.", Location: "Austin, TX", Company: "Acme Logistics"));
+        var user = grains.GetGrain<IUserGrain>("u");
+        await user.SetProfileAsync(new UserProfile(["Data Analyst"]));
+        await user.RecordInteractionAsync(new UserInteraction("seen", UserInteraction.Viewed, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+        return user;
+    }
+
     [Fact]
     public async Task RecommendAsync_RankerWeighsLastViewCompany_PutsThatCompanysJobFirstAndNamesTheRanker()
     {
@@ -197,12 +212,7 @@ public sealed class UserGrainRankerTests : IDisposable
         };
         await using var cluster = await TestCluster.StartAsync(options);
         var grains = cluster.GrainFactory;
-        await grains.GetGrain<IJobGrain>("seen").UpsertAsync(new JobPosting("Warehouse Associate", "Pick and pack.", Location: "Austin, TX", Company: "Acme Logistics"));
-        await grains.GetGrain<IJobGrain>("a-analyst").UpsertAsync(new JobPosting("Data Analyst", "SQL.", Location: "Austin, TX", Company: "Other Co"));
-        await grains.GetGrain<IJobGrain>("z-driver").UpsertAsync(new JobPosting("Delivery Driver", "Routes.", Location: "Austin, TX", Company: "Acme Logistics"));
-        var user = grains.GetGrain<IUserGrain>("u");
-        await user.SetProfileAsync(new UserProfile(["Data Analyst"]));
-        await user.RecordInteractionAsync(new UserInteraction("seen", UserInteraction.Viewed, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+        var user = await UserGrainRankerTests.AnalystWhoViewedAcmeAsync(grains);
 
         var recommended = await user.RecommendAsync(2);
 
@@ -245,12 +255,7 @@ public sealed class RankerRegistryTests
         await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
         var grains = cluster.GrainFactory;
         var coordinator = TrainingTestCluster.Coordinator(cluster);
-        await grains.GetGrain<IJobGrain>("seen").UpsertAsync(new JobPosting("Warehouse Associate", "Pick and pack.", Location: "Austin, TX", Company: "Acme Logistics"));
-        await grains.GetGrain<IJobGrain>("a-analyst").UpsertAsync(new JobPosting("Data Analyst", "SQL.", Location: "Austin, TX", Company: "Other Co"));
-        await grains.GetGrain<IJobGrain>("z-driver").UpsertAsync(new JobPosting("Delivery Driver", "Routes.", Location: "Austin, TX", Company: "Acme Logistics"));
-        var user = grains.GetGrain<IUserGrain>("u");
-        await user.SetProfileAsync(new UserProfile(["Data Analyst"]));
-        await user.RecordInteractionAsync(new UserInteraction("seen", UserInteraction.Viewed, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+        var user = await UserGrainRankerTests.AnalystWhoViewedAcmeAsync(grains);
         var before = await user.RecommendAsync(2);
         await RegisterAsync(cluster, "text-only", companyWeight: 0);
         await RegisterAsync(cluster, "same-company", companyWeight: 4);
