@@ -62,6 +62,8 @@ public sealed class CancellationTests
 
         await Assert.ThrowsAsync<TimeoutException>(() => scope.Client.GetJobAsync("job-1"));
 
-        Assert.Equal(1, server.Requests);
+        // No retry was sent (the first answer asks for 2 s, the timeout is 0.5 s); on a loaded machine the timeout can even
+        // fire before the first request is counted, so 0 is allowed.
+        Assert.InRange(server.Requests, 0, 1);
     }
 }
