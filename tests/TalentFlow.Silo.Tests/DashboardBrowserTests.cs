@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -55,6 +56,34 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
         await page.FillAsync("#key", key);
         await page.ClickAsync("#login button[type=submit]");
         return page;
+    }
+
+    [Fact]
+    public async Task Dashboard_AfterATrainingJob_ListsItWithItsProgressCurve()
+    {
+        string baseAddress = _factory.BaseAddress;
+        string jobId;
+        System.Text.Json.JsonElement job;
+        using (var client = new HttpClient { BaseAddress = new Uri(baseAddress) }.As(ApiRoles.Admin))
+        {
+            var started = await client.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { force = true });
+            started.EnsureSuccessStatusCode();
+            jobId = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("job_id").GetString()!;
+            job = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/training/jobs/{jobId}");
+        }
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await OpenWithKeyAsync(page, TestKeys.Admin);
+        await page.WaitForSelectorAsync($"#jobs tbody tr:has-text('{jobId}')");
+
+        string row = await page.InnerTextAsync($"#jobs tbody tr:has-text('{jobId}')");
+        Assert.Contains("baseline_tfidf", row, StringComparison.Ordinal);
+        Assert.Contains("manual", row, StringComparison.Ordinal);
+        // Every job logs at least its start, so it has a curve: a polyline tagged with its id.
+        Assert.True(job.GetProperty("log").GetArrayLength() > 0);
+        await page.WaitForSelectorAsync($"#curves polyline[data-job='{jobId}']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
     }
 
     [Fact]

@@ -31,13 +31,15 @@ internal static class DashboardEndpoints
             var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
             var feedback = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName, ct);
             var versions = await coordinator.GetVersionsAsync(ct);
+            var jobs = await coordinator.GetJobsAsync(ct);
             return Results.Ok(new Overview(
                 [.. silos.Select(s => new SiloOverview(s.Silo, s.Statistics?.SiloName, s.Statistics?.Status ?? "unreachable", s.Statistics?.Roles ?? [],
                     s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error, s.Statistics?.Process))],
                 MergeMethods(silos),
                 new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version, [MatchingModels.EncoderModelName] = models.Encoder?.Version ?? "none" },
                 feedback,
-                versions));
+                versions,
+                [.. jobs.Take(10)]));
         }).RequireAuthorization(ApiPolicies.Admin);
         app.MapScoreHistogram();
         return app;
@@ -70,7 +72,7 @@ internal static class DashboardEndpoints
     });
 
     internal sealed record Overview(IReadOnlyList<SiloOverview> Silos, IReadOnlyList<MethodOverview> Methods, IReadOnlyDictionary<string, string> ModelVersions,
-        TrainingStatus Feedback, IReadOnlyList<ModelVersionInfo> Registry);
+        TrainingStatus Feedback, IReadOnlyList<ModelVersionInfo> Registry, IReadOnlyList<TrainingJobInfo> TrainingJobs);
 
     internal sealed record SiloOverview(string Id, string? Name, string Status, IReadOnlyList<string> Roles, int Activations, long Calls, long Errors, string? Error,
         ProcessStatisticsSnapshot? Process);
