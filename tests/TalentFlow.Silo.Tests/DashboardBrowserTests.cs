@@ -20,6 +20,8 @@ public sealed class KestrelSiloHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Silo:Endpoint", "127.0.0.1:0");
         builder.UseSetting("Silo:SiloName", "browser-silo");
+        // A nightly training schedule, so the cluster holds a durable reminder for the dashboard to list.
+        builder.UseSetting("Training:Schedule", "0 0 3 * * ?");
         builder.UseTestKeys();
     }
 
@@ -111,6 +113,10 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
         string methods = await page.InnerTextAsync("#methods");
         Assert.Contains("ScoreCandidateAsync", methods, StringComparison.Ordinal);
         Assert.Contains("builtin-1", await page.InnerTextAsync("#models"), StringComparison.Ordinal);
+        // Grain types per silo: the sample data activated job grains on this silo.
+        Assert.Contains("browser-silo\tjob\t", await page.InnerTextAsync("#types"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("#reminders tbody tr");
+        Assert.Contains("training-coordinator/singleton", await page.InnerTextAsync("#reminders"), StringComparison.Ordinal);
         Assert.Empty(await page.InnerTextAsync("#error"));
         Assert.True(await page.IsHiddenAsync("#login"));
         string shot = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard.png");

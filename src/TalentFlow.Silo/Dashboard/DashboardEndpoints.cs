@@ -25,21 +25,28 @@ internal static class DashboardEndpoints
             headers["Referrer-Policy"] = "no-referrer";
             return Results.Content(Page.Value.Html, "text/html; charset=utf-8");
         }).AllowAnonymous();
-        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, IGrainFactory grains, CancellationToken ct) =>
+        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, IGrainFactory grains,
+            TalentFlow.Runtime.Reminders.IReminderTable reminderTable, CancellationToken ct) =>
         {
             var silos = await statistics.CollectAsync(ct);
             var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
             var feedback = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName, ct);
             var versions = await coordinator.GetVersionsAsync(ct);
             var jobs = await coordinator.GetJobsAsync(ct);
+            // The durable reminders of the whole cluster (one shared table), soonest period first; capped for the page.
+            var reminders = (await reminderTable.ReadAllAsync(ct))
+                .OrderBy(r => r.GrainId.ToString(), StringComparer.Ordinal).ThenBy(r => r.ReminderName, StringComparer.Ordinal).Take(100)
+                .Select(r => new ReminderOverview(r.GrainId.ToString(), r.ReminderName, r.StartAt, r.Period.TotalSeconds)).ToList();
             return Results.Ok(new Overview(
                 [.. silos.Select(s => new SiloOverview(s.Silo, s.Statistics?.SiloName, s.Statistics?.Status ?? "unreachable", s.Statistics?.Roles ?? [],
-                    s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error, s.Statistics?.Process))],
+                    s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error, s.Statistics?.Process,
+                    s.Statistics?.ActivationsByType ?? new Dictionary<string, int>()))],
                 MergeMethods(silos),
                 new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version, [MatchingModels.EncoderModelName] = models.Encoder?.Version ?? "none" },
                 feedback,
                 versions,
-                [.. jobs.Take(10)]));
+                [.. jobs.Take(10)],
+                reminders));
         }).RequireAuthorization(ApiPolicies.Admin);
         app.MapScoreHistogram();
         return app;
@@ -72,10 +79,12 @@ internal static class DashboardEndpoints
     });
 
     internal sealed record Overview(IReadOnlyList<SiloOverview> Silos, IReadOnlyList<MethodOverview> Methods, IReadOnlyDictionary<string, string> ModelVersions,
-        TrainingStatus Feedback, IReadOnlyList<ModelVersionInfo> Registry, IReadOnlyList<TrainingJobInfo> TrainingJobs);
+        TrainingStatus Feedback, IReadOnlyList<ModelVersionInfo> Registry, IReadOnlyList<TrainingJobInfo> TrainingJobs, IReadOnlyList<ReminderOverview> Reminders);
+
+    internal sealed record ReminderOverview(string Grain, string Name, DateTimeOffset StartAt, double PeriodSeconds);
 
     internal sealed record SiloOverview(string Id, string? Name, string Status, IReadOnlyList<string> Roles, int Activations, long Calls, long Errors, string? Error,
-        ProcessStatisticsSnapshot? Process);
+        ProcessStatisticsSnapshot? Process, IReadOnlyDictionary<string, int> ActivationsByType);
 
     internal sealed record MethodOverview(string GrainType, string Method, long Calls, long Errors, double P50Micros, double P95Micros, double P99Micros);
 }
