@@ -33,6 +33,22 @@ public sealed record ReviewerFeedback(string? HumanDecision, double? HumanScore 
 /// <param name="SubmittedAt">When it was acknowledged (after it was durable).</param>
 public sealed record FeedbackRecord(string ResultId, ReviewerFeedback Feedback, string ModelDecision, bool NeedsRetraining, DateTimeOffset SubmittedAt);
 
+/// <summary>Reading a job's feedback history (every submission is kept, for the audit trail).</summary>
+public static class FeedbackHistory
+{
+    /// <summary>The verdict that counts for each result: its latest submission (by <see cref="FeedbackRecord.SubmittedAt"/>, later in the list on a tie).</summary>
+    public static Dictionary<string, FeedbackRecord> Latest(IEnumerable<FeedbackRecord> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var latest = new Dictionary<string, FeedbackRecord>(StringComparer.Ordinal);
+        foreach (var record in history)
+        {
+            if (!latest.TryGetValue(record.ResultId, out var seen) || record.SubmittedAt >= seen.SubmittedAt) latest[record.ResultId] = record;
+        }
+        return latest;
+    }
+}
+
 /// <summary>How many labelled samples a model kind has, and whether that is enough to train (seed 002's training status).</summary>
 /// <param name="Model">The model kind, e.g. <c>baseline_tfidf</c>.</param>
 /// <param name="TotalSamples">Results with feedback.</param>

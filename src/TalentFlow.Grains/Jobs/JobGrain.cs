@@ -119,25 +119,17 @@ public sealed class JobGrain(
     /// <inheritdoc />
     public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default)
     {
-        var latest = LatestVerdicts();
+        var latest = FeedbackHistory.Latest(state.State.FeedbackHistory);
         var labelled = new List<LabelledResult>(latest.Count);
         foreach (var (resultId, record) in latest) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive));
         labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
         return Task.FromResult<IReadOnlyList<LabelledResult>>(labelled);
     }
 
-    /// <summary>The latest verdict per result (the history keeps every submission, oldest first).</summary>
-    private Dictionary<string, FeedbackRecord> LatestVerdicts()
-    {
-        var latest = new Dictionary<string, FeedbackRecord>(StringComparer.Ordinal);
-        foreach (var record in state.State.FeedbackHistory) latest[record.ResultId] = record;
-        return latest;
-    }
-
     private VerdictCounts CountVerdicts()
     {
         int total = 0, positive = 0, retrain = 0;
-        foreach (var record in LatestVerdicts().Values)
+        foreach (var record in FeedbackHistory.Latest(state.State.FeedbackHistory).Values)
         {
             total++;
             if (record.Feedback.IsPositive) positive++;

@@ -11,7 +11,10 @@ namespace TalentFlow.Grains;
 /// </summary>
 public sealed class RecommendationModels
 {
-    /// <summary>The name of the content model in answers.</summary>
+    /// <summary>
+    /// The model name answers carry when no ranker re-ranks; with one they name its version (<see cref="ServedRanker.Version"/>).
+    /// A loaded ConvFM model is not used for scoring (held-out it adds nothing over the ranker).
+    /// </summary>
     public const string ContentModelName = "content";
 
     /// <summary>Builds the models for <paramref name="options"/>.</summary>
@@ -70,12 +73,6 @@ public sealed class RecommendationModels
     /// <summary>The ConvFM artifact's version (a hash of its bytes), or null.</summary>
     public string? ConvFmVersion { get; }
 
-    /// <summary>
-    /// The model name answers carry: the ranker's version when a learned ranker re-ranks (a registry version, or
-    /// <c>ranker-</c> and a hash of the configured artifact), else <c>content</c>. A loaded ConvFM model is not used for
-    /// scoring (held-out evaluation found it adds nothing over the ranker), and an answer must name the model that ranked it.
-    /// </summary>
-    public string Name => _ranker?.Version ?? ContentModelName;
 
     /// <summary>
     /// The texts the built-in idf table is fitted on: the sample postings' titles and the sample users' texts. Fixed, so that

@@ -29,12 +29,7 @@ public static class TrainingSampleExport
             var posting = await job.GetPostingAsync(cancellationToken).ConfigureAwait(false);
             if (posting is null) continue;
             string jobText = posting.Title + "\n" + posting.Description;
-            // The history keeps every submission (the audit trail); the latest per result is the verdict that counts.
-            var latest = new Dictionary<string, FeedbackRecord>(StringComparer.Ordinal);
-            foreach (var record in await job.GetFeedbackHistoryAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (!latest.TryGetValue(record.ResultId, out var seen) || record.SubmittedAt >= seen.SubmittedAt) latest[record.ResultId] = record;
-            }
+            var latest = FeedbackHistory.Latest(await job.GetFeedbackHistoryAsync(cancellationToken).ConfigureAwait(false));
             var results = (await job.GetScreeningResultsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
             foreach (var (resultId, verdict) in latest)
             {

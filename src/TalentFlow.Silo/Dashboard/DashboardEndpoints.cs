@@ -25,7 +25,7 @@ internal static class DashboardEndpoints
             headers["Referrer-Policy"] = "no-referrer";
             return Results.Content(Page.Value.Html, "text/html; charset=utf-8");
         }).AllowAnonymous();
-        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, IGrainFactory grains,
+        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, RecommendationModels recommendations, IGrainFactory grains,
             TalentFlow.Runtime.Reminders.IReminderTable reminderTable, CancellationToken ct) =>
         {
             var silos = await statistics.CollectAsync(ct);
@@ -33,7 +33,7 @@ internal static class DashboardEndpoints
             var feedback = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName, ct);
             var versions = await coordinator.GetVersionsAsync(ct);
             var jobs = await coordinator.GetJobsAsync(ct);
-            // The durable reminders of the whole cluster (one shared table), soonest period first; capped for the page.
+            // The durable reminders of the whole cluster (one shared table), by grain and name; capped for the page.
             var reminders = (await reminderTable.ReadAllAsync(ct))
                 .OrderBy(r => r.GrainId.ToString(), StringComparer.Ordinal).ThenBy(r => r.ReminderName, StringComparer.Ordinal).Take(100)
                 .Select(r => new ReminderOverview(r.GrainId.ToString(), r.ReminderName, r.StartAt, r.Period.TotalSeconds)).ToList();
@@ -42,7 +42,7 @@ internal static class DashboardEndpoints
                     s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error, s.Statistics?.Process,
                     s.Statistics?.ActivationsByType ?? new Dictionary<string, int>()))],
                 MergeMethods(silos),
-                new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version, [MatchingModels.EncoderModelName] = models.Encoder?.Version ?? "none" },
+                Endpoints.ServedModelVersions.Of(models, recommendations),
                 feedback,
                 versions,
                 [.. jobs.Take(10)],

@@ -14,18 +14,10 @@ internal static class ClusterEndpoints
             m.Silo.ToString(), m.Silo.Endpoint, m.Roles, m.Status.ToString(),
             // This silo knows its own versions; other silos' arrive with the model fan-out (each silo's /rt/stats).
             m.Silo == silo.Address
-                ? Versions(models, recommendations)
+                ? ServedModelVersions.Of(models, recommendations)
                 : new Dictionary<string, string>()))));
         group.MapGet("/statistics", (TalentFlow.Runtime.Hosting.Silo silo) => TypedResults.Ok(silo.Statistics()));
         return app;
-    }
-
-    private static Dictionary<string, string> Versions(MatchingModels models, RecommendationModels recommendations)
-    {
-        var versions = new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version };
-        if (models.Encoder is { } encoder) versions[MatchingModels.EncoderModelName] = encoder.Version;
-        if (recommendations.Ranker is { } ranker) versions[MatchingModels.RankerModelName] = ranker.Version;
-        return versions;
     }
 
     internal sealed record SiloResponse(string Id, string Address, IReadOnlyList<string> Roles, string Status, IReadOnlyDictionary<string, string> ModelVersions);

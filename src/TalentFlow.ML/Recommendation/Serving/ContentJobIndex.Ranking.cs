@@ -26,7 +26,7 @@ public sealed partial class ContentJobIndex
         ArgumentNullException.ThrowIfNull(featureMap);
         var candidates = Search(query, Math.Max(top, ranker.Candidates));
         int lastCity = Lookup(_cityIds, signals.LastCity), lastState = Lookup(_stateIds, signals.LastState), lastCompany = Lookup(_companyIds, signals.LastCompany);
-        Span<float> all = stackalloc float[12];
+        Span<float> all = stackalloc float[JobViews.JobViewsPairFeatures.Count];
         Span<float> features = featureMap.Length <= 32 ? stackalloc float[featureMap.Length] : new float[featureMap.Length];
         var ranked = new List<ContentHit>(candidates.Count);
         foreach (var hit in candidates)

@@ -8,12 +8,8 @@ namespace TalentFlow.ML.Recommendation.Serving;
 /// </summary>
 public static class JobRankingFeatures
 {
-    /// <summary>Every feature the catalog can compute.</summary>
-    public static IReadOnlyList<string> Names { get; } =
-    [
-        "text_cosine", "viewed_state", "viewed_city", "last_view_cosine", "last_view_city", "interest_cosine",
-        "viewed_titles_cosine", "recent_views_max_cosine", "viewed_position", "viewed_industry", "last_view_company", "last_view_state",
-    ];
+    /// <summary>Every feature the catalog can compute: the evaluation's own list, in its order.</summary>
+    public static IReadOnlyList<string> Names => JobViews.JobViewsPairFeatures.Names;
 
     /// <summary>Maps a ranker's feature names onto <see cref="Names"/>; throws <see cref="ArgumentException"/> naming any the catalog cannot compute.</summary>
     public static int[] Map(IReadOnlyList<string> featureNames)

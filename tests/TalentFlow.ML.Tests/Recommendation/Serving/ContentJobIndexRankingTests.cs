@@ -82,10 +82,4 @@ public sealed class ContentJobIndexRankingTests
 
         Assert.Contains("'popularity'", ex.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Names_EqualTheEvaluationsFeatureNames()
-    {
-        Assert.Equal(JobViewsPairFeatures.Names, JobRankingFeatures.Names);
-    }
 }

@@ -1,0 +1,15 @@
+using TalentFlow.Grains;
+
+namespace TalentFlow.Silo.Endpoints;
+
+/// <summary>The model versions this silo serves, by registry name (the cluster route and the dashboard show the same).</summary>
+internal static class ServedModelVersions
+{
+    public static Dictionary<string, string> Of(MatchingModels models, RecommendationModels recommendations)
+    {
+        var versions = new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version };
+        if (models.Encoder is { } encoder) versions[MatchingModels.EncoderModelName] = encoder.Version;
+        if (recommendations.Ranker is { } ranker) versions[MatchingModels.RankerModelName] = ranker.Version;
+        return versions;
+    }
+}
