@@ -20,6 +20,7 @@ public sealed class CandidateGrain(
     IOptions<MatchingOptions> options) : Grain, ICandidateGrain, ICandidateFeaturesGrain
 {
     private CandidateFeatures? _features;
+    private string? _featuresScorer;
     private (string Version, float[] Vector)? _embedding;
 
     /// <inheritdoc />
@@ -100,14 +101,14 @@ public sealed class CandidateGrain(
     {
         if (state.State.Text is not { } text) return null;
         if (models.Encoder is { } encoder) await EmbeddingAsync(encoder, text, cancellationToken).ConfigureAwait(true);
-        if (_features?.ModelVersion == modelVersion) return _features;
         var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
-        if (_features?.ModelVersion != model.Version)
+        // The scorer that applies to this candidate in that version (its A/B arm's); cached features of another scorer are stale.
+        var scorer = models.ScorerFor(model.Version, GrainKey);
+        if (_features?.ModelVersion != model.Version || _featuresScorer != scorer?.Version)
         {
-            var scorerSide = models.Scorer is { } scorer && scorer.AppliesTo(model.Version)
-                ? await scorer.Extractor.PrepareResumeAsync(text, cancellationToken).ConfigureAwait(true)
-                : null;
+            var scorerSide = scorer is not null ? await scorer.Extractor.PrepareResumeAsync(text, cancellationToken).ConfigureAwait(true) : null;
             _features = new CandidateFeatures(model.Version, model.Matcher.Prepare(text), _embedding?.Version, _embedding?.Vector, scorerSide);
+            _featuresScorer = scorer?.Version;
         }
         return _features;
     }
@@ -116,17 +117,18 @@ public sealed class CandidateGrain(
     public async Task<CandidateMatch> ScoreAgainstJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(jobId)) throw new ArgumentException("The job id is empty.");
-        var mine = await GetFeaturesAsync(models.Current.Version, cancellationToken).ConfigureAwait(true)
+        var mine = await GetFeaturesAsync(models.ArmOf(GrainKey).Baseline.Version, cancellationToken).ConfigureAwait(true)
             ?? throw new KeyNotFoundException($"Candidate '{GrainKey}' does not exist.");
         var job = await GrainFactory.GetGrain<IJobFeaturesGrain>(jobId)
-            .GetFeaturesAsync(mine.ModelVersion, mine.EncoderVersion, cancellationToken).ConfigureAwait(true);
+            .GetFeaturesAsync(mine.ModelVersion, mine.EncoderVersion, _featuresScorer, cancellationToken).ConfigureAwait(true);
         // The job's silo may not hold our version yet (or holds a newer one): score in the job's when this silo has it.
         if (job.ModelVersion != mine.ModelVersion)
         {
             mine = (await GetFeaturesAsync(job.ModelVersion, cancellationToken).ConfigureAwait(true))!;
             if (mine.ModelVersion != job.ModelVersion) MatchComputation.Resolve(models, job.ModelVersion, $"Job '{jobId}'");
         }
-        return MatchComputation.Score(GrainKey, jobId, mine, job, MatchComputation.Resolve(models, mine.ModelVersion, $"Candidate '{GrainKey}'"), models.Scorer);
+        var model = MatchComputation.Resolve(models, mine.ModelVersion, $"Candidate '{GrainKey}'");
+        return MatchComputation.Score(GrainKey, jobId, mine, job, model, models.ScorerFor(model.Version, GrainKey));
     }
 
     /// <inheritdoc />

@@ -23,7 +23,8 @@ public sealed class JobGrain(
 {
     private (string Version, PreparedDocument Document)? _features;
     private (string Version, float[] Vector)? _embedding;
-    private (string Version, ScorerSide Side)? _scorerSide;
+    // The production scorer's and an A/B challenger's sides, by scorer version.
+    private readonly Dictionary<string, ScorerSide> _scorerSides = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ public sealed class JobGrain(
         }
         _features = null;
         _embedding = null;
-        _scorerSide = null;
+        _scorerSides.Clear();
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
         await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(GrainKey, stored, cancellationToken).ConfigureAwait(true);
         return profile;
@@ -68,22 +69,25 @@ public sealed class JobGrain(
     {
         if (string.IsNullOrWhiteSpace(candidateId)) throw new ArgumentException("The candidate id is empty.");
         RequirePosting();
+        // The candidate's A/B arm (the production models when no test runs) names the version to score in.
         var candidate = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
-            .GetFeaturesAsync(models.Current.Version, cancellationToken).ConfigureAwait(true)
+            .GetFeaturesAsync(models.ArmOf(candidateId).Baseline.Version, cancellationToken).ConfigureAwait(true)
             ?? throw new KeyNotFoundException($"Candidate '{candidateId}' does not exist.");
         // The candidate's silo may still serve an older version (or already a newer one) during a roll-out: score in its version.
         var model = MatchComputation.Resolve(models, candidate.ModelVersion, $"Candidate '{candidateId}'");
-        var job = await GetFeaturesAsync(model.Version, candidate.EncoderVersion, cancellationToken).ConfigureAwait(true);
-        return MatchComputation.Score(candidateId, GrainKey, candidate, job, model, models.Scorer);
+        var scorer = models.ScorerFor(model.Version, candidateId);
+        var job = await GetFeaturesAsync(model.Version, candidate.EncoderVersion, scorer?.Version, cancellationToken).ConfigureAwait(true);
+        return MatchComputation.Score(candidateId, GrainKey, candidate, job, model, scorer);
     }
 
     /// <inheritdoc />
-    public async Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, CancellationToken cancellationToken = default)
+    public async Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, string? scorerVersion = null, CancellationToken cancellationToken = default)
     {
         var (posting, profile) = RequirePosting();
         var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
         var embedding = encoderVersion is null ? null : await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true);
-        var scorerSide = models.Scorer is { } scorer && scorer.AppliesTo(model.Version) ? await ScorerSideAsync(scorer, posting, cancellationToken).ConfigureAwait(true) : null;
+        var scorer = scorerVersion is null ? models.Scorer : models.TryGetScorer(scorerVersion, out var named) ? named : null;
+        var scorerSide = scorer is not null && scorer.AppliesTo(model.Version) ? await ScorerSideAsync(scorer, posting, cancellationToken).ConfigureAwait(true) : null;
         return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide);
     }
 
@@ -277,9 +281,10 @@ public sealed class JobGrain(
 
     private async Task<ScorerSide> ScorerSideAsync(ScorerModel scorer, JobPosting posting, CancellationToken cancellationToken)
     {
-        if (_scorerSide is { } cached && cached.Version == scorer.Version) return cached.Side;
+        if (_scorerSides.TryGetValue(scorer.Version, out var cached)) return cached;
         var side = await scorer.Extractor.PrepareJobAsync(MatchText(posting), cancellationToken).ConfigureAwait(true);
-        _scorerSide = (scorer.Version, side);
+        if (_scorerSides.Count >= 2) _scorerSides.Clear();
+        _scorerSides[scorer.Version] = side;
         return side;
     }
 
@@ -287,7 +292,7 @@ public sealed class JobGrain(
     {
         if (_features is { } cached && cached.Version == model.Version) return cached.Document;
         var document = model.Matcher.Prepare(MatchText(posting));
-        // Only the current version's features are kept; an older one is computed per call during a roll-out.
+        // Only the current version's features are kept; an older one (or an A/B challenger's) is computed per call.
         if (model.Version == models.Current.Version) _features = (model.Version, document);
         return document;
     }

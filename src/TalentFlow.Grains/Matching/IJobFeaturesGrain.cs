@@ -7,11 +7,13 @@ public interface IJobFeaturesGrain : IGrain
 {
     /// <summary>
     /// The features in model <paramref name="modelVersion"/> (this silo's current one when it does not hold that version; the
-    /// caller compares), with the embedding of <paramref name="encoderVersion"/> when this silo holds that encoder.
+    /// caller compares), with the embedding of <paramref name="encoderVersion"/> when this silo holds that encoder, and the
+    /// posting's half of the features of scorer <paramref name="scorerVersion"/> when this silo holds it and it applies to
+    /// that model version (null: the production scorer's, when it applies).
     /// </summary>
     /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
     [ReadOnly]
-    Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, CancellationToken cancellationToken = default);
+    Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, string? scorerVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes every screening result and verdict about <paramref name="candidateId"/> (the candidate was deleted).</summary>
     Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default);

@@ -35,11 +35,8 @@ public sealed class MatchingModels
     /// <summary>The model kinds the learning loop trains and fans out.</summary>
     public static IReadOnlySet<string> TrainableModels { get; } = new HashSet<string>(StringComparer.Ordinal) { BaselineModelName, EncoderModelName };
 
-    /// <summary>
-    /// The model kinds the registry keeps and fans out: the trainable ones, and the job ranker (trained offline by
-    /// <c>talentflow eval recommend --model ranker --save-ranker</c>, registered and promoted through the API or CLI).
-    /// </summary>
-    public static IReadOnlySet<string> RegistryModels { get; } = new HashSet<string>(StringComparer.Ordinal) { BaselineModelName, EncoderModelName, RankerModelName };
+    /// <summary>The built-in model kinds the registry keeps and fans out (every kind: <see cref="ModelKindRegistry.Names"/>).</summary>
+    public static IReadOnlySet<string> RegistryModels { get; } = new HashSet<string>(ModelKindRegistry.Names, StringComparer.Ordinal);
 
     private readonly RetainedVersions<BaselineModel> _baselines;
     private readonly RetainedVersions<SemanticModel> _encoders;
@@ -61,8 +58,17 @@ public sealed class MatchingModels
     /// <summary>Makes <paramref name="model"/> current; publishing a version already known only makes it current again.</summary>
     public void Publish(BaselineModel model) => _baselines.Publish(model);
 
-    /// <summary>A retained version by id.</summary>
-    public bool TryGet(string version, out BaselineModel model) => _baselines.TryGet(version, out model);
+    /// <summary>A retained version by id (an A/B challenger's baseline too).</summary>
+    public bool TryGet(string version, out BaselineModel model)
+    {
+        if (_baselines.TryGet(version, out model)) return true;
+        if (_abTest?.Challenger.Baseline is { } challenger && challenger.Version == version)
+        {
+            model = challenger;
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>The encoder new embeddings use; null when the silo has none (semantic scores are then absent).</summary>
     public SemanticModel? Encoder => _encoders.Current;
@@ -95,6 +101,42 @@ public sealed class MatchingModels
 
     /// <summary>The scorer's name in <see cref="CandidateMatch.ModelVersions"/> and the registry.</summary>
     public const string ScorerModelName = "semantic_scorer";
+
+    /// <summary>The production scorer or an A/B challenger's, by version.</summary>
+    public bool TryGetScorer(string version, out ScorerModel scorer)
+    {
+        scorer = Scorer is { } production && production.Version == version ? production
+            : _abTest?.Challenger.Scorer is { } challenger && challenger.Version == version ? challenger : null!;
+        return scorer is not null;
+    }
+
+    private volatile ServedAbTest? _abTest;
+
+    /// <summary>The A/B test this silo splits candidates by, or null.</summary>
+    public ServedAbTest? AbTest => _abTest;
+
+    /// <summary>Starts, changes (<paramref name="test"/>) or ends (null) this silo's A/B test, atomically.</summary>
+    public void PublishAbTest(ServedAbTest? test) => _abTest = test;
+
+    /// <summary>
+    /// The models <paramref name="candidateId"/> is scored with: the A/B test's challenger arm when the candidate's stable
+    /// hash falls in its share (<see cref="TrafficSplit"/>), else production (the current baseline and scorer).
+    /// </summary>
+    public ScoringArm ArmOf(string candidateId)
+    {
+        var test = _abTest;
+        return test is not null && TrafficSplit.IsChallenger(test.Model, test.Version, candidateId, test.Share) ? test.Challenger : new ScoringArm(Current, Scorer);
+    }
+
+    /// <summary>
+    /// The scorer for a pair of <paramref name="candidateId"/> prepared with baseline <paramref name="baselineVersion"/>: its
+    /// arm's scorer when that applies to the version, else production's when it does, else none.
+    /// </summary>
+    public ScorerModel? ScorerFor(string baselineVersion, string candidateId)
+    {
+        if (ArmOf(candidateId).Scorer is { } arm && arm.AppliesTo(baselineVersion)) return arm;
+        return Scorer is { } production && production.AppliesTo(baselineVersion) ? production : null;
+    }
 
     /// <summary>A retained encoder by version.</summary>
     public bool TryGetEncoder(string version, out SemanticModel encoder) => _encoders.TryGet(version, out encoder);

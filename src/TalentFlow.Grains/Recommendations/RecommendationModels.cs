@@ -25,10 +25,9 @@ public sealed class RecommendationModels
         Content = ContentModel.Fit(ReferenceCorpus(), new ContentModelOptions { StateWeight = options.StateWeight, CityWeight = options.CityWeight });
         if (options.ConvFmModelPath is { } path)
         {
-            using var stream = File.OpenRead(path);
-            ConvFm = ConvFmModel.Load(stream);
-            HybridWeight = ConvFm.Metrics.TryGetValue("hybrid_weight", out var weight) ? weight : 1.0;
-            ConvFmVersion = "convfm-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))[..12];
+            byte[] bytes = File.ReadAllBytes(path);
+            using var stream = new MemoryStream(bytes, writable: false);
+            PublishConvFm("convfm-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12], ConvFmModel.Load(stream));
         }
         if (options.RankerModelPath is { } rankerPath)
         {
@@ -64,14 +63,32 @@ public sealed class RecommendationModels
     /// <summary>The content model.</summary>
     public ContentModel Content { get; }
 
-    /// <summary>The configured ConvFM model, or null.</summary>
-    public ConvFmModel? ConvFm { get; }
+    /// <summary>The ConvFM model's name in the registry.</summary>
+    public const string ConvFmModelName = "convfm_recommender";
 
-    /// <summary>λ of the hybrid (ConvFM logit + λ · content).</summary>
-    public double HybridWeight { get; }
+    private volatile ServedConvFm? _convFm;
 
-    /// <summary>The ConvFM artifact's version (a hash of its bytes), or null.</summary>
-    public string? ConvFmVersion { get; }
+    /// <summary>The configured or promoted ConvFM model, or null.</summary>
+    public ConvFmModel? ConvFm => _convFm?.Model;
+
+    /// <summary>λ of the hybrid (ConvFM logit + λ · content): the artifact's <c>hybrid_weight</c> metric, else 1.</summary>
+    public double HybridWeight => _convFm?.HybridWeight ?? 1.0;
+
+    /// <summary>The ConvFM version: the registry's, or <c>convfm-</c> + a hash of the configured file; null without one.</summary>
+    public string? ConvFmVersion => _convFm?.Version;
+
+    /// <summary>
+    /// Swaps in a ConvFM model atomically (start-up's <see cref="RecommendationOptions.ConvFmModelPath"/>, or the registry's
+    /// fan-out of a promoted <c>convfm_recommender</c> version).
+    /// </summary>
+    public void PublishConvFm(string version, ConvFmModel model)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(model);
+        _convFm = new ServedConvFm(version, model, model.Metrics.TryGetValue("hybrid_weight", out var weight) ? weight : 1.0);
+    }
+
+    private sealed record ServedConvFm(string Version, ConvFmModel Model, double HybridWeight);
 
 
     /// <summary>

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TalentFlow.ML.Matching;
-using TalentFlow.ML.Semantic;
 using TalentFlow.Runtime;
 using TalentFlow.Runtime.Broadcast;
 
@@ -17,7 +15,7 @@ public sealed record ModelVersionMessage(string Model, string Version);
 /// Every silo's end of the model fan-out: loads the promoted version's artifact and swaps it in atomically. A silo that
 /// joins later catches up from the registry's production version; when that cannot be read it keeps what it has.
 /// </summary>
-internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider services, MatchingModels models, ILogger<ModelVersionBroadcastHandler> logger) : IBroadcastHandler
+internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider services, ILogger<ModelVersionBroadcastHandler> logger) : IBroadcastHandler
 {
     public const string ChannelName = "model-versions";
 
@@ -37,11 +35,12 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
         try
         {
             var coordinator = Grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
-            foreach (var model in MatchingModels.RegistryModels)
-            {
-                var version = await coordinator.GetProductionAsync(model, cancellationToken).ConfigureAwait(false);
-                if (version is not null) await LoadAsync(model, version, cancellationToken).ConfigureAwait(false);
-            }
+            // In the order they were promoted, as the live fan-out served them: a scorer serves its own baseline, so a baseline
+            // promoted after it must win again, and one promoted before it must not.
+            var production = (await coordinator.GetVersionsAsync(cancellationToken).ConfigureAwait(false))
+                .Where(v => v.Stage == "Production" && ModelKindRegistry.TryGet(v.Model, out _))
+                .OrderBy(v => v.PromotedAt ?? v.CreatedAt);
+            foreach (var version in production) await LoadAsync(version.Model, version.Version, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -52,60 +51,11 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
 
     private async Task LoadAsync(string model, string version, CancellationToken cancellationToken)
     {
-        if (model == MatchingModels.EncoderModelName)
-        {
-            await LoadEncoderAsync(version, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        if (model == MatchingModels.RankerModelName)
-        {
-            await LoadRankerAsync(version, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        if (model != MatchingModels.BaselineModelName || models.Current.Version == version) return;
-        if (models.TryGet(version, out var known))
-        {
-            models.Publish(known);
-            return;
-        }
-        var artifact = await Grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).GetAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Model {model} version {version} has no stored artifact.");
-        using var stream = new MemoryStream(artifact, writable: false);
-        models.Publish(new BaselineModel(version, BaselineMatcher.Load(stream)));
+        var kind = ModelKindRegistry.Get(model);
+        if (kind.TryServeRetained(services, version)) return;
+        var loaded = await ModelLoader.LoadAsync(Grains, kind, version, cancellationToken).ConfigureAwait(false);
+        kind.Publish(services, loaded);
         Swapped(logger, model, version);
-    }
-
-    /// <summary>Swaps the encoder in; publishing it starts re-embedding the candidates (<see cref="EncoderMigration"/>).</summary>
-    private async Task LoadEncoderAsync(string version, CancellationToken cancellationToken)
-    {
-        if (models.Encoder?.Version == version) return;
-        if (models.TryGetEncoder(version, out var known))
-        {
-            models.PublishEncoder(known);
-            return;
-        }
-        var artifact = await Grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(MatchingModels.EncoderModelName, version)).GetAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Model {MatchingModels.EncoderModelName} version {version} has no stored artifact.");
-        using var stream = new MemoryStream(artifact, writable: false);
-        var encoder = EmbeddedEncoder.Load(stream);
-        if (encoder.VersionId != version)
-        {
-            throw new InvalidOperationException($"The artifact of {MatchingModels.EncoderModelName} version {version} holds encoder {encoder.VersionId}.");
-        }
-        models.PublishEncoder(new SemanticModel(encoder));
-        Swapped(logger, MatchingModels.EncoderModelName, version);
-    }
-
-    /// <summary>Swaps the job catalog's ranker in; the next ranking of every shard on this silo uses it.</summary>
-    private async Task LoadRankerAsync(string version, CancellationToken cancellationToken)
-    {
-        var recommendations = services.GetRequiredService<RecommendationModels>();
-        if (recommendations.Ranker?.Version == version) return;
-        var artifact = await Grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(MatchingModels.RankerModelName, version)).GetAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Model {MatchingModels.RankerModelName} version {version} has no stored artifact.");
-        using var stream = new MemoryStream(artifact, writable: false);
-        recommendations.PublishRanker(version, TalentFlow.ML.Recommendation.JobViews.LearnedJobRankerModel.Load(stream));
-        Swapped(logger, MatchingModels.RankerModelName, version);
     }
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

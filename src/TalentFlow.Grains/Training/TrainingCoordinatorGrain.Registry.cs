@@ -24,7 +24,7 @@ public sealed partial class TrainingCoordinatorGrain
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        if (!MatchingModels.RegistryModels.Contains(model)) throw new ArgumentException($"Model '{model}' has no registry yet.", nameof(model));
+        _ = ModelKindRegistry.Get(model);
         if (state.State.Versions.Any(v => v.Model == model && v.Version == version)) throw new ModelRegistryConflictException($"Model {model} already has a version '{version}'.");
         if (await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).GetAsync(cancellationToken).ConfigureAwait(true) is null)
         {

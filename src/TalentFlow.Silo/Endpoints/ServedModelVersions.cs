@@ -10,6 +10,8 @@ internal static class ServedModelVersions
         var versions = new Dictionary<string, string> { [MatchingModels.BaselineModelName] = models.Current.Version };
         if (models.Encoder is { } encoder) versions[MatchingModels.EncoderModelName] = encoder.Version;
         if (recommendations.Ranker is { } ranker) versions[MatchingModels.RankerModelName] = ranker.Version;
+        if (models.Scorer is { } scorer) versions[MatchingModels.ScorerModelName] = scorer.Version;
+        if (recommendations.ConvFmVersion is { } convFm) versions[RecommendationModels.ConvFmModelName] = convFm;
         return versions;
     }
 }

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TalentFlow.ML.Matching;
+using TalentFlow.ML.Semantic;
+
+namespace TalentFlow.Grains;
+
+/// <summary><c>baseline_tfidf</c>: a <see cref="BaselineMatcher"/> saved by <c>talentflow train baseline</c> or by the learning loop.</summary>
+internal sealed class BaselineModelKind : ModelKind<BaselineModel>
+{
+    public override string Name => MatchingModels.BaselineModelName;
+
+    public override bool SupportsAbTest => true;
+
+    protected override BaselineModel Read(string version, byte[] artifact)
+    {
+        using var stream = new MemoryStream(artifact, writable: false);
+        return new BaselineModel(version, BaselineMatcher.Load(stream));
+    }
+
+    public override bool TryServeRetained(IServiceProvider services, string version)
+    {
+        var models = services.GetRequiredService<MatchingModels>();
+        if (models.Current.Version == version) return true;
+        if (!models.TryGet(version, out var known)) return false;
+        models.Publish(known);
+        return true;
+    }
+
+    protected override void Publish(IServiceProvider services, BaselineModel model) => services.GetRequiredService<MatchingModels>().Publish(model);
+
+    /// <summary>The challenger baseline; the production scorer only where it was trained with that baseline (usually not).</summary>
+    protected override ScoringArm Challenger(IServiceProvider services, BaselineModel model)
+    {
+        var scorer = services.GetRequiredService<MatchingModels>().Scorer;
+        return new ScoringArm(model, scorer is not null && scorer.AppliesTo(model.Version) ? scorer : null);
+    }
+}
+
+/// <summary>
+/// <c>semantic_encoder</c>: an embedded encoder artifact, which names its own version. Publishing it re-embeds the candidates
+/// (<see cref="EncoderMigration"/>).
+/// </summary>
+internal sealed class SemanticEncoderModelKind : ModelKind<SemanticModel>
+{
+    public override string Name => MatchingModels.EncoderModelName;
+
+    protected override SemanticModel Read(string version, byte[] artifact)
+    {
+        using var stream = new MemoryStream(artifact, writable: false);
+        var encoder = EmbeddedEncoder.Load(stream);
+        if (encoder.VersionId != version)
+        {
+            throw new ArgumentException($"The artifact holds encoder version '{encoder.VersionId}'; register it under that version, not '{version}'.", nameof(version));
+        }
+        return new SemanticModel(encoder);
+    }
+
+    protected override bool IsArtifactError(Exception exception) => exception is EncoderArtifactException || base.IsArtifactError(exception);
+
+    public override bool TryServeRetained(IServiceProvider services, string version)
+    {
+        var models = services.GetRequiredService<MatchingModels>();
+        if (models.Encoder?.Version == version) return true;
+        if (!models.TryGetEncoder(version, out var known)) return false;
+        models.PublishEncoder(known);
+        return true;
+    }
+
+    protected override void Publish(IServiceProvider services, SemanticModel model) => services.GetRequiredService<MatchingModels>().PublishEncoder(model);
+}
+
+/// <summary>
+/// <c>semantic_scorer</c>: the custom scorer with the baseline and encoder it was trained with, as one zip archive of the three
+/// files <c>talentflow train scorer</c> writes (see <see cref="ScorerBundle.ReadArchive"/>). Serving it serves its baseline
+/// too (the scorer only applies to pairs prepared with that baseline); the semantic encoder kind stays as it is.
+/// </summary>
+internal sealed class SemanticScorerModelKind : ModelKind<ScorerArchive>
+{
+    public override string Name => MatchingModels.ScorerModelName;
+
+    public override bool SupportsAbTest => true;
+
+    protected override ScorerArchive Read(string version, byte[] artifact) => ScorerBundle.ReadArchive(version, artifact);
+
+    protected override bool IsArtifactError(Exception exception) => exception is EncoderArtifactException || base.IsArtifactError(exception);
+
+    public override bool TryServeRetained(IServiceProvider services, string version)
+    {
+        var models = services.GetRequiredService<MatchingModels>();
+        return models.Scorer is { } scorer && scorer.Version == version && scorer.AppliesTo(models.Current.Version);
+    }
+
+    protected override void Publish(IServiceProvider services, ScorerArchive model)
+    {
+        var models = services.GetRequiredService<MatchingModels>();
+        // The scorer first: until its baseline is current it does not apply, so no pair is scored with a mismatched pair of models.
+        models.PublishScorer(ScorerBundle.Serve(model, ShortlistProbability(services)));
+        models.Publish(model.Baseline);
+    }
+
+    protected override ScoringArm Challenger(IServiceProvider services, ScorerArchive model) =>
+        new(model.Baseline, ScorerBundle.Serve(model, ShortlistProbability(services)));
+
+    private static double ShortlistProbability(IServiceProvider services) => services.GetRequiredService<IOptions<MatchingOptions>>().Value.ShortlistProbability;
+}

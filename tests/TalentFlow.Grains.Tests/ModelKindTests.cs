@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>The registry's model kinds: the scorer bundle and ConvFM registered, promoted, rolled back and fanned out like the others.</summary>
+public sealed class ModelKindTests
+{
+    private const string Scorer = MatchingModels.ScorerModelName;
+
+    [Fact]
+    public void Names_AfterDiscovery_ListEveryServedKind()
+    {
+        Assert.Equal(["baseline_tfidf", "convfm_recommender", "job_ranker", "semantic_encoder", "semantic_scorer"], ModelKindRegistry.Names);
+        Assert.Equal(["baseline_tfidf", "semantic_scorer"], ModelKindRegistry.AbTestable);
+        Assert.Throws<ArgumentException>(() => ModelKindRegistry.Get("career_classifier"));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ScorerArchive_ServesItsScorerAndBaselineOnEverySiloAndRollbackRestoresTheFirst()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        await TestArtifacts.RegisterAsync(cluster, Scorer, "scorer-a", await TestArtifacts.ScorerArchiveAsync(32));
+        await TestArtifacts.RegisterAsync(cluster, Scorer, "scorer-b", await TestArtifacts.ScorerArchiveAsync(24));
+        var job = SampleCorpus.Jobs()[1];
+        var candidate = SampleCorpus.Candidates(4, seed: 30)[1];
+        await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        await cluster.GrainFactory.GetGrain<ICandidateGrain>(candidate.Id).UpsertResumeAsync(candidate.Resume);
+
+        await coordinator.PromoteAsync(Scorer, "scorer-a");
+        var first = await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).ScoreCandidateAsync(candidate.Id);
+        await coordinator.PromoteAsync(Scorer, "scorer-b");
+        var second = await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).ScoreCandidateAsync(candidate.Id);
+        var back = await coordinator.RollbackAsync(Scorer);
+        var third = await cluster.GrainFactory.GetGrain<ICandidateGrain>(candidate.Id).ScoreAgainstJobAsync(job.Id);
+
+        Assert.Equal("scorer-a", first.ModelVersions[Scorer]);
+        Assert.NotNull(first.MatchProbability);
+        Assert.Equal("scorer-b", second.ModelVersions[Scorer]);
+        Assert.Equal("scorer-a", back.Version);
+        Assert.Equal("scorer-a", third.ModelVersions[Scorer]);
+        Assert.Equal(first.MatchProbability, third.MatchProbability);
+        Assert.All(cluster.Silos, silo =>
+        {
+            var models = silo.Host.Services.GetRequiredService<MatchingModels>();
+            Assert.Equal("scorer-a", models.Scorer?.Version);
+            Assert.Equal(models.Scorer!.BaselineVersion, models.Current.Version);
+        });
+    }
+
+    [Fact]
+    public async Task Validate_ScorerArchiveWithoutAFileOrNotAZip_ThrowsArgumentException()
+    {
+        var missing = await TestArtifacts.ScorerArchiveAsync(32, "encoder.json");
+
+        var noEncoder = Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(Scorer, "v", missing));
+        var notZip = Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(Scorer, "v", TestArtifacts.Baseline("python developer")));
+
+        Assert.Contains("no encoder.json", noEncoder.Message, StringComparison.Ordinal);
+        Assert.Contains("not a valid semantic_scorer model", notZip.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ConvFmVersion_EverySiloHoldsItAndRollbackRestoresTheFirst()
+    {
+        const string ConvFm = RecommendationModels.ConvFmModelName;
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        await TestArtifacts.RegisterAsync(cluster, ConvFm, "fm-1", TestArtifacts.ConvFm(11));
+        await TestArtifacts.RegisterAsync(cluster, ConvFm, "fm-2", TestArtifacts.ConvFm(12));
+
+        await coordinator.PromoteAsync(ConvFm, "fm-1");
+        await coordinator.PromoteAsync(ConvFm, "fm-2");
+        Assert.All(cluster.Silos, s => Assert.Equal("fm-2", s.Host.Services.GetRequiredService<RecommendationModels>().ConvFmVersion));
+        await coordinator.RollbackAsync(ConvFm);
+
+        Assert.All(cluster.Silos, s => Assert.NotNull(s.Host.Services.GetRequiredService<RecommendationModels>().ConvFm));
+        Assert.All(cluster.Silos, s => Assert.Equal("fm-1", s.Host.Services.GetRequiredService<RecommendationModels>().ConvFmVersion));
+        Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(ConvFm, "v", "{\"format\":\"talentflow.convfm\"}"u8.ToArray()));
+    }
+}
