@@ -55,6 +55,7 @@ public static class GrainsSiloBuilderExtensions
         services.TryAddSingleton(_ => new JobParser());
         services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
+        services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, AbTestBroadcastHandler>();
         services.TryAddSingleton<EncoderMigration>();
         services.AddHostedService(sp => sp.GetRequiredService<EncoderMigration>());
         builder.AddGrains(typeof(CandidateGrain).Assembly);

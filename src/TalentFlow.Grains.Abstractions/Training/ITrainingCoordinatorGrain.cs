@@ -78,7 +78,10 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// <exception cref="ModelRegistryConflictException">The model already has that version.</exception>
     Task RegisterAsync(string model, string version, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes a registered version production (promotion or rollback) and fans it out to every silo.</summary>
+    /// <summary>
+    /// Makes a registered version production (promotion or rollback) and fans it out to every silo; promoting the challenger of
+    /// the running A/B test ends the test.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No such version.</exception>
     Task PromoteAsync(string model, string version, CancellationToken cancellationToken = default);
 
@@ -90,4 +93,23 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// <exception cref="KeyNotFoundException">The model kind has no production version.</exception>
     /// <exception cref="ModelRegistryConflictException">There is no earlier production version to go back to.</exception>
     Task<ModelVersionInfo> RollbackAsync(string model, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts an A/B test of <paramref name="model"/> (or changes its share or challenger): <paramref name="challengerVersion"/>
+    /// scores <paramref name="share"/> of the candidates on every silo, fanned out like a promotion. One test at a time: two
+    /// would split by the same hash, so their arms would coincide and their effects could not be told apart.
+    /// </summary>
+    /// <returns>The test as stored.</returns>
+    /// <exception cref="ArgumentException">Unknown kind, a kind that cannot be split, or a share outside (0, 1).</exception>
+    /// <exception cref="KeyNotFoundException">No such version.</exception>
+    /// <exception cref="ModelRegistryConflictException">The version is production already, or another kind is under test.</exception>
+    Task<ModelAbTest> StartAbTestAsync(string model, string challengerVersion, double share, CancellationToken cancellationToken = default);
+
+    /// <summary>The running A/B test, or null.</summary>
+    [ReadOnly]
+    Task<ModelAbTest?> GetAbTestAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the A/B test of <paramref name="model"/>: every silo scores every candidate with production again.</summary>
+    /// <returns>The ended test, or null when <paramref name="model"/> had none.</returns>
+    Task<ModelAbTest?> EndAbTestAsync(string model, CancellationToken cancellationToken = default);
 }

@@ -86,3 +86,14 @@ public sealed record LabelledResult(string ResultId, bool Positive);
 /// <param name="Positive">Of which the reviewer said match.</param>
 /// <param name="NeedsRetraining">Of which the reviewer disagreed with the model.</param>
 public sealed record VerdictCounts(int Total, int Positive, int NeedsRetraining);
+
+/// <summary>
+/// An A/B test of a model kind: the challenger version scores <paramref name="Share"/> of the candidates (by a stable hash of
+/// the candidate id), production the rest. Ended by clearing it or by promoting the challenger.
+/// </summary>
+/// <param name="Model">The model kind under test (one that can be split: <c>baseline_tfidf</c>, <c>semantic_scorer</c>).</param>
+/// <param name="ChallengerVersion">The registered version that scores the challenger arm.</param>
+/// <param name="Share">The challenger's share of the candidates, in (0, 1).</param>
+/// <param name="ControlVersion">The production version when the test started (null: the built-in or configured model).</param>
+/// <param name="StartedAt">When the test (with this challenger) started; only results scored since count in its metrics.</param>
+public sealed record ModelAbTest(string Model, string ChallengerVersion, double Share, string? ControlVersion, DateTimeOffset StartedAt);

@@ -97,6 +97,10 @@ public sealed partial class TrainingCoordinatorGrain
         else if (history.Count == 0 || history[^1] != chosen.Version) history.Add(chosen.Version);
         if (history.Count > MaxProductionHistory) history.RemoveRange(0, history.Count - MaxProductionHistory);
         state.State.ProductionHistory[model] = history;
+        // Promoting an A/B test's challenger ends the test: it serves every candidate now.
+        var abTest = state.State.AbTest;
+        bool endsAbTest = abTest is not null && abTest.Model == model && abTest.ChallengerVersion == chosen.Version;
+        if (endsAbTest) state.State.AbTest = null;
         try
         {
             await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
@@ -105,10 +109,12 @@ public sealed partial class TrainingCoordinatorGrain
         {
             state.State.Versions = before;
             state.State.ProductionHistory[model] = historyBefore;
+            state.State.AbTest = abTest;
             throw;
         }
         // Durable first, then the fan-out; a silo that misses it catches up from GetProductionAsync when it (re)joins.
         var payload = JsonSerializer.SerializeToUtf8Bytes(new ModelVersionMessage(model, chosen.Version), ModelVersionBroadcastHandler.JsonOptions);
         await broadcaster.BroadcastAsync(ModelVersionBroadcastHandler.ChannelName, payload, cancellationToken).ConfigureAwait(true);
+        if (endsAbTest) await BroadcastAbTestAsync(null, cancellationToken).ConfigureAwait(true);
     }
 }

@@ -30,6 +30,9 @@ public sealed class TrainingCoordinatorState
 
     /// <summary>When the schedule's reminder last looked for a due occurrence.</summary>
     public DateTimeOffset? LastScheduleCheck { get; set; }
+
+    /// <summary>The running A/B test, or null (state written before A/B tests has none).</summary>
+    public ModelAbTest? AbTest { get; set; }
 }
 
 /// <summary>One result's verdict as an earlier version of the coordinator counted it (read only to migrate).</summary>
