@@ -5,7 +5,7 @@ using TalentFlow.Client.Http;
 namespace TalentFlow.Cli.Operations;
 
 /// <summary>
-/// <c>models list|promote|rollback|compare|register</c>: the model registry of a running cluster (seed 002's <c>register_model.py</c>
+/// <c>models list|promote|rollback|compare|register|ab-test</c>: the model registry of a running cluster (seed 002's <c>register_model.py</c>
 /// and MLflow's stages). <c>register --model M --model-path FILE --version V [--activate]</c> uploads an artifact written by
 /// a <c>train</c> command; the API checks it loads before it stores it.
 /// </summary>
@@ -19,6 +19,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(Rollback(context));
         command.Subcommands.Add(Compare(context));
         command.Subcommands.Add(Register(context));
+        command.Subcommands.Add(AbTestCommand.Create(context));
         return command;
     }
 
@@ -124,7 +125,11 @@ internal static class ModelsCommand
     {
         var api = new ApiConnection();
         var model = new Option<string>("--model") { Description = "The model kind.", DefaultValueFactory = _ => "baseline_tfidf" };
-        var path = new Option<string>("--model-path") { Description = "The artifact file, e.g. models/baseline/baseline_model.json.", Required = true };
+        var path = new Option<string>("--model-path")
+        {
+            Description = "The artifact file, e.g. models/baseline/baseline_model.json (semantic_scorer: a zip of, or the folder of, 'train scorer').",
+            Required = true,
+        };
         var version = new Option<string>("--version") { Description = "The new version id.", Required = true };
         var activate = new Option<bool>("--activate") { Description = "Promote it to production at once." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
@@ -133,16 +138,35 @@ internal static class ModelsCommand
         command.SetAction((parse, ct) =>
         {
             string file = parse.GetValue(path)!;
-            if (!File.Exists(file)) throw new CliException($"--model-path: no such file '{file}'");
+            bool folder = Directory.Exists(file);
+            if (!File.Exists(file) && !folder) throw new CliException($"--model-path: no such file '{file}'");
             return api.RunAsync(parse, async (client, token) =>
             {
-                await using var artifact = File.OpenRead(file);
+                // A semantic_scorer artifact is the folder 'train scorer' wrote, zipped; a folder given here is zipped on the way.
+                await using Stream artifact = folder ? ZipFolder(file) : File.OpenRead(file);
                 Write(context, await client.RegisterModelAsync(parse.GetValue(model)!, parse.GetValue(version)!, artifact, parse.GetValue(activate), token).ConfigureAwait(false),
                     parse.GetValue(json));
                 return 0;
             }, ct);
         });
         return command;
+    }
+
+    /// <summary>The three files of a <c>train scorer</c> folder in one zip archive (the <c>semantic_scorer</c> artifact).</summary>
+    private static MemoryStream ZipFolder(string folder)
+    {
+        var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var name in (string[])["baseline_model.json", "encoder.json", "scorer.json"])
+            {
+                string source = Path.Combine(folder, name);
+                if (!File.Exists(source)) throw new CliException($"--model-path: the folder '{folder}' has no {name} (a 'train scorer' folder has baseline_model.json, encoder.json and scorer.json)");
+                System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(zip, source, name);
+            }
+        }
+        buffer.Position = 0;
+        return buffer;
     }
 
     private static void Write(CliContext context, PromotionResult result, bool json) =>

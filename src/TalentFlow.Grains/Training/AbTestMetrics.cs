@@ -2,29 +2,6 @@ using TalentFlow.Runtime;
 
 namespace TalentFlow.Grains;
 
-/// <summary>One arm of an A/B test, measured on reviewers' verdicts.</summary>
-/// <param name="Arm"><c>control</c> (production) or <c>challenger</c>.</param>
-/// <param name="Version">The arm's version: the challenger, or production when the test started (null: built-in or configured).</param>
-/// <param name="Results">Screening results the arm scored since the test started.</param>
-/// <param name="Reviewed">Of which a reviewer judged (after it was scored).</param>
-/// <param name="Agreement">Share of the reviewed whose model decision the reviewer agreed with (SHORTLIST ⇔ match); null when none.</param>
-/// <param name="Shortlisted">Reviewed results the model shortlisted.</param>
-/// <param name="ShortlistPrecision">Share of <paramref name="Shortlisted"/> the reviewer called a match; null when none.</param>
-/// <param name="ScoredByReviewer">Reviewed results with a reviewer's score.</param>
-/// <param name="MeanAbsoluteScoreError">
-/// Mean |model score − reviewer score| over <paramref name="ScoredByReviewer"/> (the model's score is the calibrated match
-/// probability when a scorer gave one, else the match score); null when none.
-/// </param>
-public sealed record AbArmMetrics(
-    string Arm, string? Version, int Results, int Reviewed, double? Agreement, int Shortlisted, double? ShortlistPrecision, int ScoredByReviewer,
-    double? MeanAbsoluteScoreError);
-
-/// <summary>An A/B test and its two arms' metrics.</summary>
-/// <param name="Test">The test.</param>
-/// <param name="Control">Production's arm.</param>
-/// <param name="Challenger">The challenger's arm.</param>
-public sealed record AbTestReport(ModelAbTest Test, AbArmMetrics Control, AbArmMetrics Challenger);
-
 /// <summary>
 /// Per-arm metrics of an A/B test from the screening results and the reviewers' latest verdicts. A result's arm is the version
 /// it records (<see cref="ScreeningResult.ModelVersions"/>): the challenger's, or anything else (production); only results

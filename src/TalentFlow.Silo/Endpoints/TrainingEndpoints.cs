@@ -6,7 +6,7 @@ namespace TalentFlow.Silo.Endpoints;
 
 /// <summary>
 /// The learning loop's routes: trigger training (seed 002), follow or cancel a job; the model registry: list, register an
-/// artifact, promote, roll back. Admin only.
+/// artifact, promote, roll back, and A/B tests (<see cref="AbTestEndpoints"/>). Admin only.
 /// </summary>
 internal static class TrainingEndpoints
 {
@@ -55,6 +55,7 @@ internal static class TrainingEndpoints
             await Coordinator(grains).PromoteAsync(model, version, ct);
             return Results.Ok(new { success = true, model, version, stage = "Production" });
         });
+        app.MapAbTestEndpoints();
         return app;
     }
 
@@ -67,9 +68,10 @@ internal static class TrainingEndpoints
     {
         ApiProblems.CheckId(version, "version");
         var type = context.Request.ContentType;
-        if (type is null || !(type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)))
+        if (type is null || !(type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("application/zip", StringComparison.OrdinalIgnoreCase)))
         {
-            return Results.Problem("Send the artifact as the body, with Content-Type application/octet-stream or application/json.",
+            return Results.Problem("Send the artifact as the body, with Content-Type application/octet-stream, application/json or (a semantic_scorer archive) application/zip.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
         if (context.Request.ContentLength > MaxArtifactBytes)

@@ -6,5 +6,8 @@ internal sealed record FeedbackBody(string ScreeningResultId, string? HumanDecis
 /// <summary><c>POST /api/v1/feedback/trigger-training</c>.</summary>
 internal sealed record TriggerBody(string? Model, bool Force);
 
+/// <summary><c>PUT /api/v1/models/{model}/ab-test</c>.</summary>
+internal sealed record AbTestBody(string Version, double Share);
+
 /// <summary><c>GET /health/*</c> when the silo answers 200.</summary>
 internal sealed record HealthBody(string Status);
