@@ -122,4 +122,30 @@ public sealed class AbTestTests
         }
         await Assert.ThrowsAsync<ModelRegistryConflictException>(() => coordinator.StartAbTestAsync(Baseline, "v2", 0.5));
     }
+
+    [Fact]
+    public async Task CatchUp_SiloJoinsDuringATest_ServesProductionInPromotionOrderAndSplitsLikeTheOthers()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(1);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        const string Scorer = MatchingModels.ScorerModelName;
+        await RegisterChallengerAsync(cluster, "b1");
+        await RegisterChallengerAsync(cluster, "b2");
+        await TestArtifacts.RegisterAsync(cluster, Scorer, "scorer-a", await TestArtifacts.ScorerArchiveAsync(32));
+        await coordinator.PromoteAsync(Baseline, "b1");
+        // The scorer serves its own baseline: promoted after b1, it wins, on the live silo as on one that joins.
+        await coordinator.PromoteAsync(Scorer, "scorer-a");
+        await coordinator.StartAbTestAsync(Baseline, "b2", 0.4);
+        var first = cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>();
+
+        var joined = (await cluster.StartSiloAsync(o => o.Roles = ["trainer"])).Host.Services.GetRequiredService<MatchingModels>();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (joined.AbTest is null || joined.Scorer is null) await Task.Delay(50, timeout.Token);
+        Assert.Equal(first.Current.Version, joined.Current.Version);
+        Assert.Equal(joined.Scorer.BaselineVersion, joined.Current.Version);
+        Assert.Equal("scorer-a", joined.Scorer.Version);
+        Assert.Equal(("b2", 0.4), (joined.AbTest.Version, joined.AbTest.Share));
+        Assert.All(SampleCorpus.Candidates(20, seed: 3), c => Assert.Equal(first.ArmOf(c.Id).Baseline.Version, joined.ArmOf(c.Id).Baseline.Version));
+    }
 }
