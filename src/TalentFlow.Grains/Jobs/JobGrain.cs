@@ -21,7 +21,8 @@ public sealed class JobGrain(
     EncoderMigration migration,
     IOptions<MatchingOptions> options) : Grain, IJobGrain, IJobFeaturesGrain
 {
-    private (string Version, PreparedDocument Document)? _features;
+    // The posting's features in the current baseline and, during an A/B test of the baseline, in the challenger's.
+    private readonly Dictionary<string, PreparedDocument> _features = new(StringComparer.Ordinal);
     private (string Version, float[] Vector)? _embedding;
     // The production scorer's and an A/B challenger's sides, by scorer version.
     private readonly Dictionary<string, ScorerSide> _scorerSides = new(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ public sealed class JobGrain(
             (state.State.Posting, state.State.Profile) = previous;
             throw;
         }
-        _features = null;
+        _features.Clear();
         _embedding = null;
         _scorerSides.Clear();
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
@@ -290,10 +291,14 @@ public sealed class JobGrain(
 
     private PreparedDocument Features(BaselineModel model, JobPosting posting)
     {
-        if (_features is { } cached && cached.Version == model.Version) return cached.Document;
+        if (_features.TryGetValue(model.Version, out var cached)) return cached;
         var document = model.Matcher.Prepare(MatchText(posting));
-        // Only the current version's features are kept; an older one (or an A/B challenger's) is computed per call.
-        if (model.Version == models.Current.Version) _features = (model.Version, document);
+        // Only the current version's and an A/B challenger's features are kept; an older one is computed per call during a roll-out.
+        if (model.Version == models.Current.Version || model.Version == models.AbTest?.Challenger.Baseline.Version)
+        {
+            if (_features.Count >= 2) _features.Clear();
+            _features[model.Version] = document;
+        }
         return document;
     }
 
