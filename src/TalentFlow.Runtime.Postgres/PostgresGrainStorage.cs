@@ -10,7 +10,8 @@ namespace TalentFlow.Runtime.Postgres;
 /// Grain state in PostgreSQL (Orleans: <c>AdoNetGrainStorage</c>), one row per (service, grain type, grain key, state name).
 /// A first write inserts with <c>ON CONFLICT DO NOTHING</c>; later writes are <c>UPDATE ... WHERE version = @expected</c>; no row
 /// touched means another writer got there first and throws <see cref="InconsistentStateException"/>. A clear keeps the row with
-/// <c>data = NULL</c> and the next version.
+/// <c>data = NULL</c> and the next version. Keyed records (<see cref="IGrainRecordStorage"/>) have their own table, see
+/// <c>PostgresGrainStorage.Records.cs</c>.
 /// </summary>
 internal sealed partial class PostgresGrainStorage(NpgsqlDataSource dataSource, string serviceId, ILogger logger) : IGrainStorage
 {
@@ -23,6 +24,7 @@ internal sealed partial class PostgresGrainStorage(NpgsqlDataSource dataSource, 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await PostgresSchema.ApplyAsync(dataSource, PostgresSchema.GrainState, logger, cancellationToken).ConfigureAwait(false);
+        await PostgresSchema.ApplyAsync(dataSource, PostgresSchema.GrainRecords, logger, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _initialized, 1);
     }
 

@@ -12,6 +12,7 @@ public sealed class PostgresSchemaTests(PostgresFixture fixture)
     [InlineData(PostgresSchema.Membership)]
     [InlineData(PostgresSchema.GrainState)]
     [InlineData(PostgresSchema.Reminders)]
+    [InlineData(PostgresSchema.GrainRecords)]
     public void Load_EachScript_IsEmbeddedAndIdempotent(string script)
     {
         string sql = PostgresSchema.Load(script);
@@ -40,7 +41,7 @@ public sealed class PostgresSchemaTests(PostgresFixture fixture)
 
         Assert.Equal(1, (await storage.ReadAsync(grain, "state", default)).Version);
         Assert.Equal(0, (await membership.ReadAllAsync(default)).Version.Version);
-        Assert.Equal(["talentflow_grain_state", "talentflow_membership", "talentflow_membership_version", "talentflow_reminders"], await TablesAsync(dataSource));
+        Assert.Equal(["talentflow_grain_records", "talentflow_grain_state", "talentflow_membership", "talentflow_membership_version", "talentflow_reminders"], await TablesAsync(dataSource));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class PostgresSchemaTests(PostgresFixture fixture)
 
             await Task.WhenAll(silos);
 
-            Assert.Equal(["talentflow_grain_state", "talentflow_membership", "talentflow_membership_version", "talentflow_reminders"], await TablesAsync(dataSources[0]));
+            Assert.Equal(["talentflow_grain_records", "talentflow_grain_state", "talentflow_membership", "talentflow_membership_version", "talentflow_reminders"], await TablesAsync(dataSources[0]));
             await using var count = dataSources[0].CreateCommand("SELECT count(*) FROM talentflow_membership_version WHERE cluster_id = 'cluster'");
             Assert.Equal(1L, await count.ExecuteScalarAsync());
         }

@@ -10,11 +10,13 @@ namespace TalentFlow.Grains;
 
 /// <summary>
 /// A job posting: stores it durably, keeps its matching features warm, and scores candidates against it (the candidate's
-/// features come from its grain; when both grains live on this silo that call never leaves the process).
+/// features come from its grain; when both grains live on this silo that call never leaves the process). Screening results
+/// and verdicts: <c>JobGrain.Screening.cs</c>.
 /// </summary>
 [GrainType("job")]
-public sealed class JobGrain(
+public sealed partial class JobGrain(
     [PersistentState("job")] IPersistentState<JobState> state,
+    [PersistentState("results")] IPersistentRecords<ScreeningRecord> results,
     MatchingModels models,
     TextNormalizer normalizer,
     JobParser parser,
@@ -92,129 +94,10 @@ public sealed class JobGrain(
         return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide);
     }
 
-    /// <inheritdoc />
-    public async Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(candidateId);
-        string resultId = ScreeningResult.IdOf(GrainKey, candidateId);
-        state.State.Results.Remove(candidateId, out var result);
-        var history = state.State.FeedbackHistory;
-        var forgotten = history.FindAll(f => f.ResultId == resultId);
-        if (result is null && forgotten.Count == 0) return;
-        history.RemoveAll(f => f.ResultId == resultId);
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            if (result is not null) state.State.Results[candidateId] = result;
-            history.AddRange(forgotten);
-            history.Sort(static (a, b) => a.SubmittedAt.CompareTo(b.SubmittedAt));
-            throw;
-        }
-        // The forgotten verdicts leave the coordinator's counts too (and so every later training set).
-        if (forgotten.Count > 0)
-        {
-            await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-                .RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken).ConfigureAwait(true);
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default)
-    {
-        var latest = FeedbackHistory.Latest(state.State.FeedbackHistory);
-        var labelled = new List<LabelledResult>(latest.Count);
-        foreach (var (resultId, record) in latest) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive));
-        labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
-        return Task.FromResult<IReadOnlyList<LabelledResult>>(labelled);
-    }
-
-    private VerdictCounts CountVerdicts()
-    {
-        int total = 0, positive = 0, retrain = 0;
-        foreach (var record in FeedbackHistory.Latest(state.State.FeedbackHistory).Values)
-        {
-            total++;
-            if (record.Feedback.IsPositive) positive++;
-            if (record.NeedsRetraining) retrain++;
-        }
-        return new VerdictCounts(total, positive, retrain);
-    }
-
     private (JobPosting Posting, JobProfile Profile) RequirePosting() =>
         state.State is { Posting: { } posting, Profile: { } profile }
             ? (posting, profile)
             : throw new KeyNotFoundException($"Job '{GrainKey}' does not exist.");
-
-    /// <inheritdoc />
-    public async Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default)
-    {
-        var match = await ScoreCandidateAsync(candidateId, cancellationToken).ConfigureAwait(true);
-        var profile = await GrainFactory.GetGrain<ICandidateGrain>(candidateId).GetProfileAsync(cancellationToken).ConfigureAwait(true);
-        var result = new ScreeningResult(
-            ScreeningResult.IdOf(GrainKey, candidateId), GrainKey, candidateId, profile?.Name ?? candidateId, match.Score, match.Decision,
-            match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
-            HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability);
-        state.State.Results.TryGetValue(candidateId, out var previous);
-        state.State.Results[candidateId] = result;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            if (previous is null) state.State.Results.Remove(candidateId);
-            else state.State.Results[candidateId] = previous;
-            throw;
-        }
-        await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
-            .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
-            .ConfigureAwait(true);
-        return result;
-    }
-
-    /// <inheritdoc />
-    public async Task<FeedbackRecord> SubmitFeedbackAsync(string candidateId, ReviewerFeedback feedback, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(feedback);
-        feedback.Validate();
-        if (!state.State.Results.TryGetValue(candidateId ?? "", out var result))
-        {
-            throw new KeyNotFoundException($"Screening result '{ScreeningResult.IdOf(GrainKey, candidateId ?? "")}' does not exist.");
-        }
-        bool modelSaysYes = result.Decision == "SHORTLIST";
-        var record = new FeedbackRecord(result.Id, feedback, result.Decision, NeedsRetraining: feedback.IsPositive != modelSaysYes, TimeProvider.GetUtcNow());
-        state.State.Results[candidateId!] = result with { HumanReviewed = true };
-        state.State.FeedbackHistory.Add(record);
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State.Results[candidateId!] = result;
-            state.State.FeedbackHistory.RemoveAt(state.State.FeedbackHistory.Count - 1);
-            throw;
-        }
-        // Durable with the job first; the counts are absolute, so a failure here is healed by the job's next report.
-        await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-            .RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken).ConfigureAwait(true);
-        await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId!)
-            .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Reviewed, feedback.HumanScore,
-                feedback.IsPositive ? "SHORTLIST" : "REJECT", record.SubmittedAt), cancellationToken)
-            .ConfigureAwait(true);
-        return record;
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<FeedbackRecord>>([.. state.State.FeedbackHistory]);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ScreeningResult>>([.. state.State.Results.Values.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.CandidateId, StringComparer.Ordinal)]);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace TalentFlow.Grains;
 
-/// <summary>What a job grain persists: the posting as given (the source of truth) and its profile.</summary>
+/// <summary>
+/// What a job grain persists in its state row: the posting as given (the source of truth) and its profile. Its screening
+/// results and their verdicts are records of their own (<see cref="ScreeningRecord"/>), so a screening or a verdict writes one
+/// result, not the job's whole history.
+/// </summary>
 public sealed class JobState
 {
     /// <summary>The posting, with its description normalised; null until stored.</summary>
@@ -9,9 +15,19 @@ public sealed class JobState
     /// <summary>The parsed profile.</summary>
     public JobProfile? Profile { get; set; }
 
-    /// <summary>Screening results by candidate id.</summary>
-    public Dictionary<string, ScreeningResult> Results { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Screening results by candidate id, as states written before results became records held them; read once on activation
+    /// to move them into records, then null (and no longer written).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, ScreeningResult>? Results { get; set; }
 
-    /// <summary>Every verdict given, oldest first (replaced verdicts stay: the audit trail).</summary>
-    public List<FeedbackRecord> FeedbackHistory { get; set; } = [];
+    /// <summary>Every verdict, oldest first, as states written before results became records held them; migrated like <see cref="Results"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<FeedbackRecord>? FeedbackHistory { get; set; }
 }
+
+/// <summary>One screening result of a job and every verdict given on it, oldest first: one durable record per candidate.</summary>
+/// <param name="Result">The latest screening of the candidate against the job; null only for verdicts migrated without their result.</param>
+/// <param name="Verdicts">The verdicts on this result, oldest first; replaced verdicts stay (the audit trail).</param>
+public sealed record ScreeningRecord(ScreeningResult? Result, IReadOnlyList<FeedbackRecord> Verdicts);

@@ -17,6 +17,7 @@ internal static class PostgresSchema
     public const string Membership = "001_membership.sql";
     public const string GrainState = "002_grain_state.sql";
     public const string Reminders = "003_reminders.sql";
+    public const string GrainRecords = "004_grain_records.sql";
 
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, string script, ILogger logger, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ using TalentFlow.Runtime.Hosting;
 namespace TalentFlow.Runtime.Activation;
 
 /// <summary>
-/// Creates grain instances: constructor parameters from dependency injection, <see cref="IPersistentState{TState}"/> parameters
-/// with <see cref="PersistentStateAttribute"/> bound to grain storage (Orleans: the grain activator and state facet).
+/// Creates grain instances: constructor parameters from dependency injection, <see cref="IPersistentState{TState}"/> and
+/// <see cref="IPersistentRecords{TRecord}"/> parameters with <see cref="PersistentStateAttribute"/> bound to grain storage (Orleans: the grain activator and state facet).
 /// </summary>
 internal sealed class GrainActivator(IServiceProvider services, JsonSerializerOptions json)
 {
@@ -52,15 +52,23 @@ internal sealed class GrainActivator(IServiceProvider services, JsonSerializerOp
 
     private object CreateState(Type parameterType, GrainId grainId, PersistentStateAttribute attribute)
     {
-        if (!parameterType.IsGenericType || parameterType.GetGenericTypeDefinition() != typeof(IPersistentState<>))
+        var definition = parameterType.IsGenericType ? parameterType.GetGenericTypeDefinition() : null;
+        if (definition != typeof(IPersistentState<>) && definition != typeof(IPersistentRecords<>))
         {
-            throw new InvalidOperationException($"[PersistentState] goes on IPersistentState<T> parameters, not {parameterType.Name}.");
+            throw new InvalidOperationException($"[PersistentState] goes on IPersistentState<T> or IPersistentRecords<T> parameters, not {parameterType.Name}.");
         }
         string storageName = attribute.StorageName ?? DefaultStorageName;
         var storage = services.GetKeyedService<IGrainStorage>(storageName)
             ?? throw new InvalidOperationException($"No grain storage named '{storageName}' is registered.");
-        var stateType = typeof(PersistentState<>).MakeGenericType(parameterType.GetGenericArguments()[0]);
-        return Activator.CreateInstance(stateType, grainId, attribute.StateName, storage, json)!;
+        var valueType = parameterType.GetGenericArguments()[0];
+        if (definition == typeof(IPersistentState<>))
+        {
+            return Activator.CreateInstance(typeof(PersistentState<>).MakeGenericType(valueType), grainId, attribute.StateName, storage, json)!;
+        }
+        // Keyed records live with the grain's state, in the same provider.
+        var records = storage as IGrainRecordStorage
+            ?? throw new InvalidOperationException($"The grain storage named '{storageName}' does not store keyed records.");
+        return Activator.CreateInstance(typeof(PersistentRecords<>).MakeGenericType(valueType), grainId, attribute.StateName, records, json)!;
     }
 
     private static Plan BuildPlan(Type classType)

@@ -62,8 +62,9 @@ public sealed class CollectionAgeLimitAttribute(double minutes) : Attribute
 }
 
 /// <summary>
-/// On a grain constructor parameter of type <see cref="IPersistentState{TState}"/>: the state's name and the storage provider
-/// that holds it (Orleans: <c>[PersistentState]</c>). The state is read before the grain's <c>OnActivateAsync</c>.
+/// On a grain constructor parameter of type <see cref="IPersistentState{TState}"/> or <see cref="IPersistentRecords{TRecord}"/>:
+/// the state's (or record set's) name and the storage provider that holds it (Orleans: <c>[PersistentState]</c>). The state is
+/// read before the grain's <c>OnActivateAsync</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class PersistentStateAttribute(string stateName, string? storageName = null) : Attribute

@@ -6,7 +6,7 @@ namespace TalentFlow.Runtime.Storage;
 /// the row so a stale writer cannot resurrect the state. Written bytes are copied, so callers may reuse their buffers.
 /// One instance holds one service's state (PostgreSQL scopes rows by <c>service_id</c> instead).
 /// </summary>
-internal sealed class InMemoryGrainStorage : IGrainStorage
+internal sealed partial class InMemoryGrainStorage : IGrainStorage
 {
     private readonly Dictionary<(string Type, string Key, string State), StoredGrainState> _rows = [];
     private readonly Lock _lock = new();

@@ -18,6 +18,18 @@ public sealed class InMemoryGrainStorageTests : GrainStorageConformance
     protected override Task<IGrainStorage> CreateStorageAsync(string serviceId) => Task.FromResult<IGrainStorage>(new InMemoryGrainStorage());
 }
 
+public sealed class InMemoryGrainRecordStorageTests : GrainRecordStorageConformance
+{
+    // One instance per service, like the grain storage it is part of.
+    private readonly Dictionary<string, InMemoryGrainStorage> _services = [];
+
+    protected override Task<IGrainRecordStorage> CreateStorageAsync(string serviceId)
+    {
+        if (!_services.TryGetValue(serviceId, out var storage)) _services[serviceId] = storage = new InMemoryGrainStorage();
+        return Task.FromResult<IGrainRecordStorage>(storage);
+    }
+}
+
 public sealed class InMemoryReminderTableTests : ReminderTableConformance
 {
     protected override Task<IReminderTable> CreateTableAsync(string serviceId) => Task.FromResult<IReminderTable>(new InMemoryReminderTable());
