@@ -124,10 +124,11 @@ public sealed class CandidateGrain(
         // The job's silo may not hold our version yet (or holds a newer one): score in the job's when this silo has it.
         if (job.ModelVersion != mine.ModelVersion)
         {
+            // Loads the job's version when this silo does not hold it yet, so the pair is scored rather than refused.
+            await MatchComputation.ResolveAsync(models, GrainFactory, job.ModelVersion, $"Job '{jobId}'", cancellationToken).ConfigureAwait(true);
             mine = (await GetFeaturesAsync(job.ModelVersion, cancellationToken).ConfigureAwait(true))!;
-            if (mine.ModelVersion != job.ModelVersion) MatchComputation.Resolve(models, job.ModelVersion, $"Job '{jobId}'");
         }
-        var model = MatchComputation.Resolve(models, mine.ModelVersion, $"Candidate '{GrainKey}'");
+        var model = await MatchComputation.ResolveAsync(models, GrainFactory, mine.ModelVersion, $"Candidate '{GrainKey}'", cancellationToken).ConfigureAwait(true);
         return MatchComputation.Score(GrainKey, jobId, mine, job, model, models.ScorerFor(model.Version, GrainKey));
     }
 

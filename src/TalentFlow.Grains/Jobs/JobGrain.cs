@@ -77,7 +77,7 @@ public sealed partial class JobGrain(
             .GetFeaturesAsync(models.ArmOf(candidateId).Baseline.Version, cancellationToken).ConfigureAwait(true)
             ?? throw new KeyNotFoundException($"Candidate '{candidateId}' does not exist.");
         // The candidate's silo may still serve an older version (or already a newer one) during a roll-out: score in its version.
-        var model = MatchComputation.Resolve(models, candidate.ModelVersion, $"Candidate '{candidateId}'");
+        var model = await MatchComputation.ResolveAsync(models, GrainFactory, candidate.ModelVersion, $"Candidate '{candidateId}'", cancellationToken).ConfigureAwait(true);
         var scorer = models.ScorerFor(model.Version, candidateId);
         var job = await GetFeaturesAsync(model.Version, candidate.EncoderVersion, scorer?.Version, cancellationToken).ConfigureAwait(true);
         return MatchComputation.Score(candidateId, GrainKey, candidate, job, model, scorer);

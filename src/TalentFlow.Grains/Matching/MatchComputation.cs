@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using TalentFlow.ML.Scoring;
+using TalentFlow.Runtime;
 
 namespace TalentFlow.Grains;
 
@@ -51,10 +52,24 @@ internal static class MatchComputation
             versions, semantic, probability);
     }
 
-    /// <summary>The model <paramref name="version"/> names, or an error that says the roll-out has not reached this silo.</summary>
-    public static BaselineModel Resolve(MatchingModels models, string version, string who) =>
-        models.TryGet(version, out var model)
-            ? model
-            : throw new InvalidOperationException(
-                $"{who} was vectorized by model {version}, which this silo does not hold yet; retry once the roll-out completes.");
+    /// <summary>
+    /// The model <paramref name="version"/> names; one this silo does not hold yet (the roll-out has not reached it, or it
+    /// joined later) is loaded from the registry's stored artifact, so a pair is never refused during a swap.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The version is neither held here nor registered.</exception>
+    public static async ValueTask<BaselineModel> ResolveAsync(MatchingModels models, IGrainFactory grains, string version, string who, CancellationToken cancellationToken)
+    {
+        if (models.TryGet(version, out var held)) return held;
+        try
+        {
+            return await models.GetOrLoadAsync(version, async v =>
+                (BaselineModel)await ModelLoader.LoadAsync(grains, ModelKindRegistry.Get(MatchingModels.BaselineModelName), v, CancellationToken.None).ConfigureAwait(false))
+                .ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(
+                $"{who} was vectorized by model {version}, which this silo does not hold and cannot load: {ex.Message}", ex);
+        }
+    }
 }

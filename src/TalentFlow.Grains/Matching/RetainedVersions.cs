@@ -21,6 +21,26 @@ internal sealed class RetainedVersions<T>(int capacity, Func<T, string> versionO
         }
     }
 
+    /// <summary>
+    /// Keeps <paramref name="item"/> retrievable without making it current (a version a peer silo already scores with);
+    /// when over capacity the oldest item that is not current goes.
+    /// </summary>
+    public void Retain(T item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        string version = versionOf(item);
+        lock (_items)
+        {
+            if (_items.Exists(i => versionOf(i) == version)) return;
+            _items.Add(item);
+            if (_items.Count > capacity)
+            {
+                int oldest = _items.FindIndex(i => !ReferenceEquals(i, _current) && !ReferenceEquals(i, item));
+                if (oldest >= 0) _items.RemoveAt(oldest);
+            }
+        }
+    }
+
     /// <summary>The retained items, newest published first.</summary>
     public IReadOnlyList<T> NewestFirst()
     {
