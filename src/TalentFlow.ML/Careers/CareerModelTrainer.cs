@@ -1,5 +1,5 @@
-using System.Numerics.Tensors;
 using TalentFlow.ML.Semantic;
+using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Careers;
 
@@ -61,7 +61,10 @@ public static class CareerModelTrainer
         options ??= new CareerModelOptions();
         var model = Train([.. data.Samples.Select(s => s.Text)], [.. data.Samples.Select(s => s.Role)], options,
             data.CountsBySource().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), data.IsSample, cancellationToken);
-        var occupationEmbeddings = onet?.Occupations.Select(o => model.Encoder.Embed(o.Text)).ToArray();
+        // Careers whose names match no O*NET title get the occupation whose technologies share most of the career's skills,
+        // ties broken by TF-IDF cosine (fitted on O*NET's own texts) to the career's name, skills and training texts.
+        var onetTfidf = onet is null ? null : TfidfVectorizer.Fit([.. onet.Occupations.Select(o => o.Text)], new TfidfOptions { SublinearTf = true, MaxFeatures = 50_000 });
+        var onetVectors = onetTfidf?.Transform([.. onet!.Occupations.Select(o => o.Text)]);
         var knowledge = new CareerKnowledge[model.Careers.Count];
         for (int c = 0; c < knowledge.Length; c++)
         {
@@ -69,8 +72,11 @@ public static class CareerModelTrainer
             var occupations = onet is null ? [] : onet.Match(career, max: 2);
             if (onet is not null && occupations.Count == 0)
             {
-                var centroid = model.Centroid(c).ToArray();
-                var nearest = Enumerable.Range(0, onet.Occupations.Count).MaxBy(i => TensorPrimitives.Dot(occupationEmbeddings![i], centroid));
+                var query = onetTfidf!.Transform(string.Join(". ", [career, career, .. data.Skills.GetValueOrDefault(career, []),
+                    .. data.Samples.Where(s => s.Role == career).Take(20).Select(s => s.Text)]));
+                var own = data.Skills.GetValueOrDefault(career, []).Select(Canonical).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var nearest = Enumerable.Range(0, onet.Occupations.Count)
+                    .MaxBy(i => onet.Occupations[i].Technologies.Count(t => own.Contains(Canonical(t))) + onetVectors![i].Cosine(query));
                 occupations = [onet.Occupations[nearest]];
             }
 
@@ -81,4 +87,6 @@ public static class CareerModelTrainer
 
         return model.WithKnowledge(knowledge);
     }
+
+    private static string Canonical(string skill) => Skills.SkillVocabulary.Default.Canonicalize(skill) ?? skill;
 }

@@ -152,13 +152,11 @@ internal sealed class MlpNetwork(IReadOnlyList<float[]> x, IReadOnlyList<int> y,
             for (int j = 0; j < _inputs; j++) square[j] += (x[i][j] - mean[j]) * (double)(x[i][j] - mean[j]);
         }
 
+        // One scale for every input (the root of the mean variance), not one per input: an embedding's weak directions are
+        // mostly noise, and standardising each to unit variance would give them the same weight as the strong ones.
+        var variance = square.Sum() / (rows.Length * (double)_inputs);
         var scale = new float[_inputs];
-        for (int j = 0; j < _inputs; j++)
-        {
-            var sd = Math.Sqrt(square[j] / rows.Length);
-            scale[j] = sd > 1e-6 ? (float)(1 / sd) : 0f;
-        }
-
+        Array.Fill(scale, variance > 1e-12 ? (float)(1 / Math.Sqrt(variance)) : 1f);
         return (mean, scale);
     }
 

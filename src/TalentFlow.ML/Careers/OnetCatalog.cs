@@ -62,14 +62,17 @@ public sealed class OnetCatalog
 
     /// <summary>
     /// Up to <paramref name="max"/> occupations whose titles share most words with <paramref name="role"/> (Jaccard over
-    /// lower-cased words with a plural 's' dropped, at least 0.5), best first; a tie keeps file order.
+    /// lower-cased words with a plural 's' dropped, at least 0.5, every word of the role in the title), best first; a tie keeps
+    /// file order.
     /// </summary>
     public IReadOnlyList<OnetOccupation> Match(string role, int max = 3)
     {
         var words = Words(role);
         if (words.Count == 0) return [];
         return [.. Occupations
-            .Select(o => (Occupation: o, Score: Jaccard(words, Words(o.Title))))
+            .Select(o => (Occupation: o, Title: Words(o.Title)))
+            .Where(p => words.IsSubsetOf(p.Title))
+            .Select(p => (p.Occupation, Score: Jaccard(words, p.Title)))
             .Where(p => p.Score >= 0.5)
             .OrderByDescending(p => p.Score)
             .Take(max)
