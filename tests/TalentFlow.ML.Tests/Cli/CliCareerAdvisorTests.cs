@@ -42,6 +42,28 @@ public sealed class CliCareerAdvisorTests : IDisposable
         Assert.Equal(2, advice.RootElement.GetProperty("careers").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("mlp", "mlp")]
+    [InlineData("career", null)]
+    public async Task EvalCareer_MlpOrCareer_ReportsMetricsAndTheChoice(string model, string? expectedModel)
+    {
+        string train = Path.Combine(_dir, "train.csv"), test = Path.Combine(_dir, "test.csv");
+        var rows = CareerDataSetLoader.Load(null).Samples;
+        await File.WriteAllTextAsync(train, "Category,Resume\n" + string.Concat(rows.Where((_, i) => i % 4 != 0).Select(r => $"\"{r.Role}\",\"{r.Text}\"\n")));
+        await File.WriteAllTextAsync(test, "Category,Resume\n" + string.Concat(rows.Where((_, i) => i % 4 == 0).Select(r => $"\"{r.Role}\",\"{r.Text}\"\n")));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = await CliApp.RunAsync(["eval", "career", "--train", train, "--test", test, "--model", model, "--folds", "3", "--json"], stdout, stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        using var json = JsonDocument.Parse(stdout.ToString());
+        if (expectedModel is not null) Assert.Equal(expectedModel, json.RootElement.GetProperty("model").GetString());
+        Assert.Contains("cv=", model == "career" ? json.RootElement.GetProperty("settings").GetString() : "cv=", StringComparison.Ordinal);
+        Assert.InRange(json.RootElement.GetProperty("accuracy").GetDouble(), 0.5, 1);
+        Assert.InRange(json.RootElement.GetProperty("top3_accuracy").GetDouble(), 0.8, 1);
+    }
+
     [Fact]
     public async Task CareersRecommend_BothTextAndFile_ExitsWithOneLine()
     {
