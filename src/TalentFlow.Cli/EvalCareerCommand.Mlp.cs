@@ -30,7 +30,6 @@ internal static partial class EvalCareerCommand
                     $"{tfidf.Describe()} cv={tfidfAccuracy:0.000} (mlp cv={mlpAccuracy:0.000})", fit);
             }
 
-            mlpOptions = mlpOptions with { };
             var chosen = TrainMlp(context, trainTexts, trainLabels, mlpOptions, cancellationToken);
             return ReportMlp(chosen, watch, trainTexts, testTexts, actual, classes, $" cv={mlpAccuracy:0.000} ({tfidf.Describe()} cv={tfidfAccuracy:0.000})");
         }
