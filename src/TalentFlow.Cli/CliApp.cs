@@ -95,7 +95,9 @@ internal static class CliApp
         var trainCommand = new Command("train", "Train a model.");
         trainCommand.Subcommands.Add(TrainBaselineCommand.Create(context));
         trainCommand.Subcommands.Add(TrainScorerCommand.Create(context));
+        trainCommand.Subcommands.Add(TrainCareerCommand.Create(context));
         root.Subcommands.Add(trainCommand);
+        root.Subcommands.Add(CareersCommand.Create(context));
         root.Subcommands.Add(Operations.TrainingCommand.Create(context));
         root.Subcommands.Add(Operations.ModelsCommand.Create(context));
         root.Subcommands.Add(Operations.ExportTrainingDataCommand.Create(context));

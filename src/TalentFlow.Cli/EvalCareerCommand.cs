@@ -13,7 +13,7 @@ namespace TalentFlow.Cli;
 /// candidate with the best stratified k-fold accuracy on the training file alone. Distinct (resume, category) rows only,
 /// as the anchor folds duplicates.
 /// </summary>
-internal static class EvalCareerCommand
+internal static partial class EvalCareerCommand
 {
     /// <summary>What <c>--model auto</c> chooses among, simplest first (a tie keeps the earlier one).</summary>
     internal static readonly double[] SvmCandidates = [0.1, 0.3, 1, 3];
@@ -22,8 +22,8 @@ internal static class EvalCareerCommand
     {
         var train = new Option<string>("--train") { Description = "CSV with Category and Resume columns.", Required = true };
         var test = new Option<string>("--test") { Description = "CSV with Category and Resume columns.", Required = true };
-        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, auto (chosen by cross-validation on --train), embedded (nearest centroid in the space of the default embedded encoder, fitted on --train), lsa or subword (the same with that embedded encoder), or onnx (nearest centroid in the space of the sentence encoder in --onnx-model).", DefaultValueFactory = _ => "tfidf" };
-        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto", "embedded", "lsa", "subword", "onnx");
+        var model = new Option<string>("--model") { Description = "tfidf (logistic regression), svm, centroid, auto (chosen by cross-validation on --train), embedded (nearest centroid in the space of the default embedded encoder, fitted on --train), lsa or subword (the same with that embedded encoder), mlp (the career advisor's classifier: LSA embeddings → hidden 256 → softmax), career (whichever of auto's choice and mlp has the better cross-validated accuracy on --train), or onnx (nearest centroid in the space of the sentence encoder in --onnx-model).", DefaultValueFactory = _ => "tfidf" };
+        model.AcceptOnlyFromAmong("tfidf", "svm", "centroid", "auto", "embedded", "lsa", "subword", "onnx", "mlp", "career");
         var onnxModel = new Option<string?>("--onnx-model") { Description = "Folder of a sentence-transformers ONNX export (model.onnx + vocab.txt or tokenizer.json), for --model onnx." };
         var epochs = new Option<int>("--epochs") { Description = "Logistic regression iterations.", DefaultValueFactory = _ => 300 };
         var c = new Option<double?>("--c") { Description = "Inverse regularization (scikit-learn's C); default 10 for logistic regression, 0.3 for the SVM." };
@@ -55,6 +55,7 @@ internal static class EvalCareerCommand
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var y = trainLabels.Select(l => index[l]).ToArray();
 
+        if (run.Model is "mlp" or "career") return RunCareerModel(context, run, trainTexts, trainLabels, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         if (run.Model is "embedded" or "lsa" or "subword" or "onnx") return RunEncoder(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         var watch = Stopwatch.StartNew();
         var options = run.Model == "auto"

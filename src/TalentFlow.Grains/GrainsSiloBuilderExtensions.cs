@@ -49,6 +49,14 @@ public static class GrainsSiloBuilderExtensions
         // Built at start-up (a hosted service asks for it), so that an unreadable ConvFM artifact fails start-up, not a request.
         services.TryAddSingleton(sp => new RecommendationModels(sp.GetRequiredService<IOptions<RecommendationOptions>>().Value));
         services.AddHostedService<RecommendationModelsWarmUp>();
+        services.AddOptions<CareerOptions>().ValidateDataAnnotations()
+            .Validate(o => o.ModelPath is null || File.Exists(o.ModelPath), "Careers:ModelPath names a file that does not exist.")
+            .Validate(o => o.OnetDirectory is null || File.Exists(Path.Combine(o.OnetDirectory, TalentFlow.ML.Careers.OnetCatalog.OccupationsFile)),
+                "Careers:OnetDirectory has no occupation_data.csv.")
+            .ValidateOnStart();
+        // Built at start-up, so that an unreadable career model fails start-up, not the first request.
+        services.TryAddSingleton(sp => new CareerModels(sp.GetRequiredService<IOptions<CareerOptions>>().Value));
+        services.AddHostedService<CareerModelsWarmUp>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new TextNormalizer());
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));

@@ -38,6 +38,7 @@ internal static class HostComposition
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
         builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));
+        builder.Services.Configure<CareerOptions>(configuration.GetSection("Careers"));
         builder.Services.AddTalentFlowUploads(configuration.GetSection(Uploads.UploadOptions.SectionName));
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());

@@ -18,6 +18,7 @@ app.MapUserEndpoints();
 app.MapScreeningEndpoints();
 app.MapFeedbackEndpoints();
 app.MapTrainingEndpoints();
+app.MapCareerEndpoints();
 app.MapDashboard();
 app.Run();
 

@@ -89,6 +89,7 @@ public sealed class AuthApiTests(SiloHostFactory factory)
     [InlineData("PUT", "/api/v1/users/sample-user-1/profile", "recruiter admin")]
     [InlineData("POST", "/api/v1/users/sample-user-1/interactions", "recruiter admin")]
     [InlineData("POST", "/api/v1/candidates", "recruiter admin")]
+    [InlineData("POST", "/api/v1/careers/recommendations", "recruiter admin")]
     [InlineData("POST", "/api/v1/screening/upload-resume", "recruiter admin")]
     [InlineData("POST", "/api/v1/feedback/submit", "reviewer admin")]
     [InlineData("GET", "/api/v1/feedback/training-status", "reviewer admin")]

@@ -43,4 +43,7 @@ internal static partial class CliLog
 
     [LoggerMessage(1203, LogLevel.Debug, "Cross-validation: {Candidate} mean accuracy {Accuracy:0.000}")]
     public static partial void CrossValidation(ILogger logger, string candidate, double accuracy);
+
+    [LoggerMessage(1204, LogLevel.Warning, "Career data: {Warning}")]
+    public static partial void CareerDataWarning(ILogger logger, string warning);
 }

@@ -37,4 +37,6 @@ namespace TalentFlow.Client.Http.Internal;
 [JsonSerializable(typeof(IReadOnlyList<SiloInfo>))]
 [JsonSerializable(typeof(HealthBody))]
 [JsonSerializable(typeof(TalentFlowProblem))]
+[JsonSerializable(typeof(CareerRecommendationRequest))]
+[JsonSerializable(typeof(CareerAdviceResult))]
 internal sealed partial class TalentFlowJsonContext : JsonSerializerContext;

@@ -70,6 +70,29 @@ public sealed class MatchingModels
         return false;
     }
 
+    /// <summary>
+    /// A retained version by id, or, when this silo does not hold it yet (a peer received a promotion first, or this silo
+    /// joined after it), the version loaded once by <paramref name="load"/> and retained without becoming current.
+    /// </summary>
+    internal async ValueTask<BaselineModel> GetOrLoadAsync(string version, Func<string, Task<BaselineModel>> load)
+    {
+        if (TryGet(version, out var known)) return known;
+        var loading = _loading.GetOrAdd(version, load);
+        try
+        {
+            var model = await loading.ConfigureAwait(false);
+            _baselines.Retain(model);
+            return model;
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<string, Task<BaselineModel>>(version, loading));
+        }
+    }
+
+    // Loads in flight by version, so a burst of pairs in a version this silo lacks reads its artifact once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<BaselineModel>> _loading = new(StringComparer.Ordinal);
+
     /// <summary>The encoder new embeddings use; null when the silo has none (semantic scores are then absent).</summary>
     public SemanticModel? Encoder => _encoders.Current;
 

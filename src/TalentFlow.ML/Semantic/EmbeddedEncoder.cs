@@ -31,7 +31,12 @@ public static class EmbeddedEncoder
     public static IEmbeddedEncoder Load(Stream stream)
     {
         using var document = EncoderArtifactReader.Parse(stream);
-        var root = document.RootElement;
+        return Read(document.RootElement);
+    }
+
+    /// <summary>Reads an encoder artifact already parsed (e.g. nested in a career model's artifact).</summary>
+    internal static IEmbeddedEncoder Read(System.Text.Json.JsonElement root)
+    {
         return EncoderArtifactReader.FormatOf(root) switch
         {
             LsaEncoder.FormatName => LsaEncoder.Read(root),

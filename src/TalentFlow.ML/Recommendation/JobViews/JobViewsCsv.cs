@@ -9,8 +9,11 @@ namespace TalentFlow.ML.Recommendation.JobViews;
 /// </summary>
 internal static class JobViewsCsv
 {
-    /// <summary>Rows of <paramref name="path"/> as values of <paramref name="columns"/>; a missing optional column reads as "".</summary>
-    public static List<string[]> Read(string path, string[] columns, int required)
+    /// <summary>
+    /// Rows of <paramref name="path"/> as values of <paramref name="columns"/>; a missing optional column reads as "".
+    /// <paramref name="separator"/> is the field separator (O*NET's exports use ';').
+    /// </summary>
+    public static List<string[]> Read(string path, string[] columns, int required, char separator = ',')
     {
         if (!File.Exists(path))
         {
@@ -28,7 +31,7 @@ internal static class JobViewsCsv
             text = Encoding.Latin1.GetString(bytes);
         }
 
-        var rows = Parse(text.TrimStart('\uFEFF'));
+        var rows = Parse(text.TrimStart('\uFEFF'), separator);
         if (rows.Count == 0)
         {
             throw new InvalidDataException($"{Path.GetFileName(path)}: empty CSV");
@@ -59,7 +62,7 @@ internal static class JobViewsCsv
         return result;
     }
 
-    private static List<List<string>> Parse(string text)
+    private static List<List<string>> Parse(string text, char separator)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
@@ -93,7 +96,7 @@ internal static class JobViewsCsv
                     quoted = true;
                     started = true;
                     break;
-                case ',':
+                case var s when s == separator:
                     row.Add(field.ToString());
                     field.Clear();
                     started = true;

@@ -1,0 +1,126 @@
+using System.Numerics.Tensors;
+using TalentFlow.ML.Semantic;
+
+namespace TalentFlow.ML.Careers;
+
+/// <summary>How a <see cref="CareerModel"/> is trained.</summary>
+public sealed record CareerModelOptions
+{
+    /// <summary>The embedded encoder fitted on the training texts. Default <see cref="EmbeddedEncoder.DefaultKind"/> (LSA).</summary>
+    public EmbeddedEncoderKind Encoder { get; init; } = EmbeddedEncoder.DefaultKind;
+
+    /// <summary>Embedding length (capped by the encoder by the number of texts). Default 256.</summary>
+    public int Dimensions { get; init; } = 256;
+
+    /// <summary>The classifier over the embeddings.</summary>
+    public CareerClassifierTrainer.Options Classifier { get; init; } = new();
+
+    /// <summary>Most skills kept per career (data set skills first, then O*NET technologies). Default 40.</summary>
+    public int SkillsPerCareer { get; init; } = 40;
+
+    /// <summary>Seed of the encoder and the classifier. Default 0.</summary>
+    public int Seed { get; init; }
+}
+
+/// <summary>What a career recommends beyond its name: skills to have and books to read, and the O*NET occupations behind the skills.</summary>
+/// <param name="Skills">The career's skills, data set skills first.</param>
+/// <param name="Books">Books for the career (none when the data set has none).</param>
+/// <param name="Occupations">O*NET-SOC codes of the occupations the skills came from.</param>
+public sealed record CareerKnowledge(IReadOnlyList<string> Skills, IReadOnlyList<CareerBook> Books, IReadOnlyList<string> Occupations)
+{
+    /// <summary>No skills, books or occupations.</summary>
+    public static CareerKnowledge Empty { get; } = new([], [], []);
+}
+
+/// <summary>A career and its calibrated probability.</summary>
+/// <param name="Career">The career's label.</param>
+/// <param name="Confidence">Temperature-scaled softmax probability in [0, 1].</param>
+public readonly record struct CareerScore(string Career, float Confidence);
+
+/// <summary>
+/// A trained career model: an embedded encoder fitted on the training texts, a <see cref="CareerClassifier"/> over its
+/// embeddings, the careers (label encoder: index ↔ name), each career's centroid embedding, each career's
+/// <see cref="CareerKnowledge"/> and <see cref="CareerModelMetadata"/>. Immutable and thread-safe; saved and loaded as one
+/// checksummed JSON artifact (<see cref="Save(Stream)"/>, <see cref="Load(Stream)"/>).
+/// </summary>
+public sealed partial class CareerModel
+{
+    private readonly float[] _centroids;
+
+    internal CareerModel(IEmbeddedEncoder encoder, CareerClassifier classifier, IReadOnlyList<string> careers, float[] centroids,
+        IReadOnlyList<CareerKnowledge> knowledge, CareerModelMetadata metadata)
+    {
+        if (careers.Count != classifier.Classes || knowledge.Count != careers.Count || centroids.Length != careers.Count * encoder.Dimension
+            || classifier.Inputs != encoder.Dimension)
+        {
+            throw new ArgumentException("The encoder, classifier, careers, centroids and knowledge do not fit together.");
+        }
+
+        Encoder = encoder;
+        Classifier = classifier;
+        Careers = careers;
+        _centroids = centroids;
+        Knowledge = knowledge;
+        Metadata = metadata;
+        VersionId = Version();
+    }
+
+    /// <summary>The encoder the classifier reads.</summary>
+    public IEmbeddedEncoder Encoder { get; }
+
+    /// <summary>The classifier.</summary>
+    public CareerClassifier Classifier { get; }
+
+    /// <summary>The careers by class index (ordinal order).</summary>
+    public IReadOnlyList<string> Careers { get; }
+
+    /// <summary>Skills, books and occupations by class index.</summary>
+    public IReadOnlyList<CareerKnowledge> Knowledge { get; }
+
+    /// <summary>Options, validation metrics and data statistics of the training run.</summary>
+    public CareerModelMetadata Metadata { get; }
+
+    /// <summary>A short content hash (<c>career-…</c>): the same weights and careers give the same id.</summary>
+    public string VersionId { get; }
+
+    /// <summary>The unit centroid embedding of career <paramref name="index"/>.</summary>
+    public ReadOnlySpan<float> Centroid(int index) => _centroids.AsSpan(index * Encoder.Dimension, Encoder.Dimension);
+
+    /// <summary>Calibrated probabilities of every career for <paramref name="text"/>, by class index.</summary>
+    public float[] Probabilities(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Classifier.Probabilities(Encoder.Embed(text));
+    }
+
+    /// <summary>The <paramref name="top"/> most probable careers for <paramref name="text"/>, best first (a tie: lower index first).</summary>
+    public IReadOnlyList<CareerScore> Predict(string text, int top = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var p = Probabilities(text);
+        var order = Enumerable.Range(0, p.Length).OrderByDescending(i => p[i]).ThenBy(i => i).Take(top);
+        return [.. order.Select(i => new CareerScore(Careers[i], p[i]))];
+    }
+
+    internal CareerModel WithKnowledge(IReadOnlyList<CareerKnowledge> knowledge) => new(Encoder, Classifier, Careers, _centroids, knowledge, Metadata);
+
+    /// <summary>Unit centroids of <paramref name="embeddings"/> per class.</summary>
+    internal static float[] Centroids(float[][] embeddings, IReadOnlyList<int> labels, int classes, int dimension)
+    {
+        var centroids = new float[classes * dimension];
+        for (int i = 0; i < embeddings.Length; i++)
+        {
+            var row = centroids.AsSpan(labels[i] * dimension, dimension);
+            TensorPrimitives.Add(row, embeddings[i], row);
+        }
+
+        for (int c = 0; c < classes; c++)
+        {
+            var row = centroids.AsSpan(c * dimension, dimension);
+            var norm = TensorPrimitives.Norm(row);
+            if (norm > 0) TensorPrimitives.Divide(row, norm, row);
+        }
+
+        return centroids;
+    }
+}

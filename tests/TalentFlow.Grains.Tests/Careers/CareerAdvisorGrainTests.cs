@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.ML.Careers;
+using TalentFlow.ML.Semantic;
+using TalentFlow.Runtime.Testing;
+
+namespace TalentFlow.Grains.Tests.Careers;
+
+/// <summary><see cref="ICareerAdvisorGrain"/> on a two-silo test cluster serving a model file (<see cref="CareerOptions.ModelPath"/>).</summary>
+public sealed class CareerAdvisorGrainTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("talentflow-career-grain-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string SaveModel()
+    {
+        var data = Path.Combine(_dir, "data");
+        CareerSampleData.Write(data);
+        // Six job descriptions of a seventh career, so the served model is not the default sample model.
+        File.AppendAllText(Path.Combine(data, "job_descriptions.csv"),
+            string.Concat(Enumerable.Range(0, 6).Select(i => $"Pilot,Fly aircraft route {i} and check weather,Licence and radio {i}\n")));
+        var path = Path.Combine(_dir, "career.json");
+        CareerModelTrainer.Train(CareerDataSetLoader.Load(data), onet: null, new CareerModelOptions { Dimensions = 32 }).Save(path);
+        return path;
+    }
+
+    [Fact]
+    public async Task RecommendAsync_ConfiguredModelFile_AnswersFromItOnEverySilo()
+    {
+        var path = SaveModel();
+        var options = GrainsClusterFixture.CreateOptions(2);
+        options.ConfigureSiloBuilder = silo =>
+        {
+            silo.AddTalentFlowGrains();
+            silo.Services.Configure<CareerOptions>(o => o.ModelPath = path);
+        };
+        await using var cluster = await TestCluster.StartAsync(options);
+
+        var advice = await cluster.GrainFactory.GetGrain<ICareerAdvisorGrain>(ICareerAdvisorGrain.Key)
+            .RecommendAsync(new CareerQuery("I fly aircraft, check the weather and talk on the radio", null, 7));
+
+        Assert.Equal("Pilot", advice.Careers[0].Career);
+        Assert.Equal(7, advice.Careers.Count);
+        Assert.Equal(CareerModel.Load(path).VersionId, advice.ModelVersion);
+        Assert.False(advice.IsSample);
+    }
+
+    [Fact]
+    public void CareerModels_DamagedModelFile_FailsWithAnArtifactError()
+    {
+        var path = SaveModel();
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"careers\":[\"Accountant\"", "\"careers\":[\"Auditor\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<EncoderArtifactException>(() => new CareerModels(new CareerOptions { ModelPath = path }));
+
+        Assert.Equal(EncoderArtifactError.Corrupt, error.Error);
+    }
+}
