@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>Scoring while silos serve different baseline versions (a promotion's broadcast in flight, a silo that joined later).</summary>
+public sealed class RolloutScoringTests
+{
+    private const string Baseline = MatchingModels.BaselineModelName;
+
+    [Fact]
+    public async Task ScoreCandidateAsync_SilosServeVersionsTheOtherDoesNotHold_EveryPairIsScoredAndThePeerVersionIsLoaded()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var corpus = SampleCorpus.Texts();
+        // Two registered versions, each current on one silo only: neither silo holds the other's (disjoint roll-out states).
+        string[] versions = ["rollout-a", "rollout-b"];
+        for (int i = 0; i < versions.Length; i++)
+        {
+            var artifact = TestArtifacts.Baseline([.. corpus.Skip(i * 10).Take(40)]);
+            await TestArtifacts.RegisterAsync(cluster, Baseline, versions[i], artifact);
+            var model = (BaselineModel)ModelKindRegistry.Get(Baseline).Load(versions[i], artifact);
+            cluster.Silos[i].Host.Services.GetRequiredService<MatchingModels>().Publish(model);
+        }
+        var jobs = SampleCorpus.Jobs().Take(6).ToArray();
+        var people = SampleCorpus.Candidates(6, seed: 41);
+        foreach (var job in jobs) await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        foreach (var person in people) await cluster.GrainFactory.GetGrain<ICandidateGrain>(person.Id).UpsertResumeAsync(person.Resume);
+
+        var scored = new List<CandidateMatch>();
+        foreach (var job in jobs)
+        {
+            foreach (var person in people)
+            {
+                scored.Add(await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).ScoreCandidateAsync(person.Id));
+                scored.Add(await cluster.GrainFactory.GetGrain<ICandidateGrain>(person.Id).ScoreAgainstJobAsync(job.Id));
+            }
+        }
+
+        Assert.Equal(jobs.Length * people.Count * 2, scored.Count);
+        Assert.All(scored, m => Assert.Contains(m.ModelVersions[Baseline], versions));
+        // A pair across the two silos made one of them load the other's version, retained beside (not instead of) its own.
+        var silos = cluster.Silos.Select(s => s.Host.Services.GetRequiredService<MatchingModels>()).ToArray();
+        Assert.Contains(silos, m => m.TryGet(versions[0], out _) && m.TryGet(versions[1], out _));
+        Assert.Equal(versions[0], silos[0].Current.Version);
+        Assert.Equal(versions[1], silos[1].Current.Version);
+    }
+
+    [Fact]
+    public async Task ScoreCandidateAsync_PeerVersionNotRegistered_FailsWithTheRollOutMessage()
+    {
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var corpus = SampleCorpus.Texts();
+        string[] versions = ["unregistered-a", "unregistered-b"];
+        for (int i = 0; i < versions.Length; i++)
+        {
+            var artifact = TestArtifacts.Baseline([.. corpus.Skip(i * 10).Take(40)]);
+            var model = (BaselineModel)ModelKindRegistry.Get(Baseline).Load(versions[i], artifact);
+            cluster.Silos[i].Host.Services.GetRequiredService<MatchingModels>().Publish(model);
+        }
+        var jobs = SampleCorpus.Jobs().Take(6).ToArray();
+        var people = SampleCorpus.Candidates(6, seed: 41);
+        foreach (var job in jobs) await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        foreach (var person in people) await cluster.GrainFactory.GetGrain<ICandidateGrain>(person.Id).UpsertResumeAsync(person.Resume);
+
+        var errors = new List<string>();
+        foreach (var job in jobs)
+        {
+            foreach (var person in people)
+            {
+                try
+                {
+                    await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).ScoreCandidateAsync(person.Id);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    errors.Add(ex.Message);
+                }
+            }
+        }
+
+        // Versions outside the registry cannot be loaded: the pairs across silos fail with a message that says why.
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains("does not hold and cannot load", e, StringComparison.Ordinal));
+    }
+}
