@@ -94,7 +94,7 @@ public sealed class RegistryRoundTripTests(SiloFixture silo)
         using var scope = silo.CreateClient(TestKeys.Admin);
         using var artifact = BaselineArtifact("welder");
 
-        await Assert.ThrowsAsync<TalentFlowValidationException>(() => scope.Client.RegisterModelAsync("career_classifier", NewVersion("kind"), artifact));
+        await Assert.ThrowsAsync<TalentFlowValidationException>(() => scope.Client.RegisterModelAsync("unknown_kind", NewVersion("kind"), artifact));
     }
 
     [Fact]

@@ -23,11 +23,12 @@ public sealed class CareerAdvisorGrain(CareerModels models) : Grain, ICareerAdvi
         }
 
         string text = query.Text ?? await ProfileTextAsync(query.CandidateId!, cancellationToken).ConfigureAwait(true);
-        var advice = models.Advisor.Recommend(text, query.TopK);
+        var served = models.Current;
+        var advice = served.Advisor.Recommend(text, query.TopK);
         return new CareerAdviceResult(
             [.. advice.Careers.Select(c => new RecommendedCareer(c.Career, Math.Round(c.Confidence, 4), c.SkillsToLearn,
                 [.. c.Books.Select(b => new RecommendedBook(b.Title, b.Author))]))],
-            advice.SkillsFound, advice.ModelVersion, advice.IsSample);
+            advice.SkillsFound, served.Version, advice.IsSample);
     }
 
     private async Task<string> ProfileTextAsync(string candidateId, CancellationToken cancellationToken)

@@ -3,9 +3,17 @@ using TalentFlow.ML.Careers;
 
 namespace TalentFlow.Grains;
 
-/// <summary>The career advisor this silo serves, built once from <see cref="CareerOptions"/>.</summary>
+/// <summary>
+/// The career advisor this silo serves: built at start from <see cref="CareerOptions"/>, then replaced atomically when the
+/// registry promotes a <c>career_classifier</c> version (<see cref="Publish"/>).
+/// </summary>
 public sealed class CareerModels
 {
+    /// <summary>The model kind's name in the registry.</summary>
+    public const string ModelName = "career_classifier";
+
+    private volatile ServedCareerAdvisor _current;
+
     /// <summary>Loads <see cref="CareerOptions.ModelPath"/> or trains the sample model.</summary>
     public CareerModels(CareerOptions options)
     {
@@ -14,12 +22,28 @@ public sealed class CareerModels
             ? CareerModel.Load(path)
             : CareerModelTrainer.Train(CareerDataSetLoader.Load(null), options.OnetDirectory is { } onet ? OnetCatalog.Load(onet) : null,
                 new CareerModelOptions { Seed = options.Seed });
-        Advisor = new CareerAdvisor(model);
+        _current = new ServedCareerAdvisor(model.VersionId, new CareerAdvisor(model));
     }
 
+    /// <summary>The advisor and the version it is served as; read it once per query.</summary>
+    public ServedCareerAdvisor Current => _current;
+
     /// <summary>The advisor.</summary>
-    public CareerAdvisor Advisor { get; }
+    public CareerAdvisor Advisor => _current.Advisor;
+
+    /// <summary>Serves <paramref name="advisor"/> as <paramref name="version"/> from the next query on.</summary>
+    public void Publish(string version, CareerAdvisor advisor)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(advisor);
+        _current = new ServedCareerAdvisor(version, advisor);
+    }
 }
+
+/// <summary>A career advisor and the version it answers as (the registry's version, or the model's own id at start).</summary>
+/// <param name="Version">The version.</param>
+/// <param name="Advisor">The advisor.</param>
+public sealed record ServedCareerAdvisor(string Version, CareerAdvisor Advisor);
 
 /// <summary>Builds <see cref="CareerModels"/> when the host starts, so that a bad model file stops start-up, not a request.</summary>
 internal sealed class CareerModelsWarmUp(IServiceProvider services) : IHostedService

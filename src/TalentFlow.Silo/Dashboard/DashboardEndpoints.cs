@@ -25,7 +25,7 @@ internal static class DashboardEndpoints
             headers["Referrer-Policy"] = "no-referrer";
             return Results.Content(Page.Value.Html, "text/html; charset=utf-8");
         }).AllowAnonymous();
-        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, RecommendationModels recommendations, IGrainFactory grains,
+        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, RecommendationModels recommendations, CareerModels careers, IGrainFactory grains,
             TalentFlow.Runtime.Reminders.IReminderTable reminderTable, CancellationToken ct) =>
         {
             var silos = await statistics.CollectAsync(ct);
@@ -42,7 +42,7 @@ internal static class DashboardEndpoints
                     s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error, s.Statistics?.Process,
                     s.Statistics?.ActivationsByType ?? new Dictionary<string, int>()))],
                 MergeMethods(silos),
-                Endpoints.ServedModelVersions.Of(models, recommendations),
+                Endpoints.ServedModelVersions.Of(models, recommendations, careers),
                 feedback,
                 versions,
                 [.. jobs.Take(10)],

@@ -55,4 +55,28 @@ public sealed class CareerAdvisorGrainTests : IDisposable
 
         Assert.Equal(EncoderArtifactError.Corrupt, error.Error);
     }
+
+    [Fact]
+    public async Task PromoteAsync_CareerClassifierVersion_EverySiloAnswersFromItAndRollbackRestoresTheStartModel()
+    {
+        var artifact = File.ReadAllBytes(SaveModel());
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var advisor = cluster.GrainFactory.GetGrain<ICareerAdvisorGrain>(ICareerAdvisorGrain.Key);
+        var before = await advisor.RecommendAsync(new CareerQuery("I fly aircraft, check the weather and talk on the radio", null, 3));
+        await TestArtifacts.RegisterAsync(cluster, CareerModels.ModelName, "career-1", artifact);
+        await TestArtifacts.RegisterAsync(cluster, CareerModels.ModelName, "career-2", artifact);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+
+        await coordinator.PromoteAsync(CareerModels.ModelName, "career-1");
+        await coordinator.PromoteAsync(CareerModels.ModelName, "career-2");
+        var promoted = await advisor.RecommendAsync(new CareerQuery("I fly aircraft, check the weather and talk on the radio", null, 3));
+        await coordinator.RollbackAsync(CareerModels.ModelName);
+
+        Assert.True(before.IsSample);
+        Assert.DoesNotContain(before.Careers, c => c.Career == "Pilot");
+        Assert.Equal("career-2", promoted.ModelVersion);
+        Assert.Equal("Pilot", promoted.Careers[0].Career);
+        Assert.All(cluster.Silos, s => Assert.Equal("career-1", s.Host.Services.GetRequiredService<CareerModels>().Current.Version));
+        Assert.Throws<ArgumentException>(() => ModelArtifacts.Validate(CareerModels.ModelName, "v", "{\"format\":\"talentflow.career\"}"u8.ToArray()));
+    }
 }
