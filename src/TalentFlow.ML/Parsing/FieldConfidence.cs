@@ -12,7 +12,7 @@ namespace TalentFlow.ML.Parsing;
 /// <item><term><c>experience</c></term><description>mean position confidence (dates, title, company) × 1 under an experience heading, 0.8 inferred from the whole text; none 0.</description></item>
 /// <item><term><c>experience_years</c></term><description>dated positions d: min(1, 0.6 + 0.2·d) × the same heading factor; none 0.</description></item>
 /// <item><term><c>education</c></term><description>mean degree confidence (degree, field, institution) × 1 under an education heading, 0.8 otherwise; none 0.</description></item>
-/// <item><term><c>contact</c></term><description>an e-mail address and a phone number 1, e-mail only 0.9, phone only 0.6, neither 0 (the values themselves are not kept).</description></item>
+/// <item><term><c>contact</c></term><description>an e-mail address and a phone number (9–15 digits, so a date range is not one) 1, e-mail only 0.9, phone only 0.6, neither 0 (the values themselves are not kept).</description></item>
 /// </list>
 /// </summary>
 public static partial class FieldConfidence
@@ -32,7 +32,7 @@ public static partial class FieldConfidence
         double Heading(SectionKind kind) => parsed.Sections.ContainsKey(kind) ? 1.0 : 0.8;
         var dated = parsed.WorkExperience.Count(w => w.Start is not null);
         var email = EmailRegex().IsMatch(parsed.RawText);
-        var phone = PhoneRegex().IsMatch(parsed.RawText);
+        var phone = PhoneRegex().Matches(parsed.RawText).Any(m => m.Value.Count(char.IsAsciiDigit) is >= 9 and <= 15);
         var values = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             [Sections] = headings == 0 ? 0.2 : Math.Min(1, 0.3 + 0.2 * headings),
