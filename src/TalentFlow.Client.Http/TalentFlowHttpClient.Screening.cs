@@ -15,7 +15,9 @@ public sealed partial class TalentFlowHttpClient
     /// <param name="fileName">The file's name (e.g. <c>cv.pdf</c>), kept for the audit trail.</param>
     /// <param name="candidateName">The candidate's display name; null uses the file name without its extension.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="TalentFlowValidationException">The file is unreadable (400), over 10 MiB (413) or not a supported type (415).</exception>
+    /// <exception cref="TalentFlowValidationException">The file is unreadable (400), over 10 MiB (413), not a supported type (415), or
+    /// its text is unfit to parse (422: scanned or image-only, empty, garbled, columns out of order; <see cref="TalentFlowApiException.Problem"/>
+    /// carries <c>kind</c> and <c>detected</c>: pages, characters, images, garbled_share, column_pages). No candidate is created then.</exception>
     /// <exception cref="TalentFlowNotFoundException">No such job.</exception>
     public Task<ScreeningResult> UploadResumeAsync(string jobId, Stream resume, string fileName, string? candidateName = null, CancellationToken cancellationToken = default)
     {

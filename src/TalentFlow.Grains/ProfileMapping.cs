@@ -15,7 +15,8 @@ internal static class ProfileMapping
         [.. parsed.WorkExperience.Select(w => new WorkExperienceItem(w.Title, w.Company, Month(w.Start), Month(w.End), w.Confidence))],
         [.. parsed.Education.Select(e => new EducationItem(e.Institution, e.Degree, e.FieldOfStudy, e.Confidence))],
         text.Length,
-        now);
+        now,
+        parsed.FieldConfidence);
 
     public static JobProfile ToProfile(string id, JobPosting posting, ParsedJob parsed, IReadOnlyList<string> required, DateTimeOffset now) => new(
         id,

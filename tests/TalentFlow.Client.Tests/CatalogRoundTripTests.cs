@@ -35,6 +35,23 @@ public sealed class CatalogRoundTripTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task GetCandidate_StructuredResume_CarriesAConfidencePerField()
+    {
+        using var scope = silo.CreateClient(TestKeys.Recruiter);
+        string candidateId = NewId("cand");
+        await scope.Client.CreateCandidateAsync(new CreateCandidateRequest("Robin Example",
+            "robin@example.com\nSkills: Python, SQL, Airflow\nExperience\nData Engineer, Acme, 2018 - 2024", candidateId));
+
+        var confidence = (await scope.Client.GetCandidateAsync(candidateId)).FieldConfidence;
+
+        Assert.NotNull(confidence);
+        Assert.Equal(["contact", "education", "experience", "experience_years", "sections", "skills"], confidence.Keys.Order(StringComparer.Ordinal));
+        Assert.All(confidence.Values, c => Assert.InRange(c, 0.0, 1.0));
+        Assert.Equal(0, confidence["education"]);
+        Assert.Equal(0.9, confidence["contact"]);
+    }
+
+    [Fact]
     public async Task CreateJob_WithoutId_ServerChoosesOne()
     {
         using var scope = silo.CreateClient(TestKeys.Recruiter);

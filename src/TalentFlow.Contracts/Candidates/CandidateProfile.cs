@@ -10,6 +10,11 @@ namespace TalentFlow.Grains;
 /// <param name="Education">Education items.</param>
 /// <param name="TextLength">Characters of resume text stored.</param>
 /// <param name="UpdatedAt">When the resume was last stored.</param>
+/// <param name="FieldConfidence">
+/// How sure the parser is of each field, 0–1: <c>sections</c>, <c>skills</c>, <c>experience</c>, <c>experience_years</c>,
+/// <c>education</c>, <c>contact</c> (found under a recognised heading or inferred from the whole text, how many mentions
+/// support it, times the document's extraction quality); null for profiles stored before confidences existed.
+/// </param>
 public sealed record CandidateProfile(
     string Id,
     string Name,
@@ -19,7 +24,8 @@ public sealed record CandidateProfile(
     IReadOnlyList<WorkExperienceItem> Experience,
     IReadOnlyList<EducationItem> Education,
     int TextLength,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyDictionary<string, double>? FieldConfidence = null);
 
 /// <summary>One job in a resume.</summary>
 /// <param name="Title">Job title, when found.</param>

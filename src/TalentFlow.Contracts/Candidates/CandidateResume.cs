@@ -4,4 +4,6 @@ namespace TalentFlow.Grains;
 /// <param name="Name">The candidate's display name.</param>
 /// <param name="Text">The resume's text.</param>
 /// <param name="Source">Where it came from (a file name, "api", "sample"); for the audit trail only.</param>
-public sealed record CandidateResume(string Name, string Text, string? Source = null);
+/// <param name="TextQuality">How well the text was extracted from its document, 0–1 (<c>ExtractionQuality.Score</c>); null for
+/// typed text (1). Scales the profile's field confidences.</param>
+public sealed record CandidateResume(string Name, string Text, string? Source = null, double? TextQuality = null);

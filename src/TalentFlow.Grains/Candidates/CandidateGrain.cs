@@ -29,7 +29,7 @@ public sealed class CandidateGrain(
         ArgumentNullException.ThrowIfNull(resume);
         string text = InputText.Require(resume.Text, "resume text", options.Value.MaxTextLength, normalizer);
         string name = string.IsNullOrWhiteSpace(resume.Name) ? GrainKey : resume.Name.Trim();
-        var parsed = parser.Parse(text);
+        var parsed = parser.Parse(text, resume.TextQuality ?? 1.0);
         var profile = ProfileMapping.ToProfile(GrainKey, name, text, parsed, TimeProvider.GetUtcNow());
 
         var previous = (state.State.Name, state.State.Text, state.State.Source, state.State.Profile);

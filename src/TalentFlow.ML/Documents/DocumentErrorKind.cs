@@ -27,6 +27,15 @@ public enum DocumentErrorKind
     /// <summary>Extraction took longer than <see cref="DocumentReaderOptions.Timeout"/>.</summary>
     Timeout,
 
+    /// <summary>A PDF with images but (almost) no text: scanned or image-only, with no text layer (<see cref="ExtractionQuality"/>).</summary>
+    NoText,
+
+    /// <summary>The extracted text is mostly symbols or unmapped glyphs, not words (<see cref="ExtractionQuality"/>).</summary>
+    Garbled,
+
+    /// <summary>A multi-column PDF whose columns were read interleaved and could not be re-read in order.</summary>
+    ColumnsOutOfOrder,
+
     /// <summary>The file's extension names one format and its content is another (e.g. a <c>.pdf</c> holding text).</summary>
     ContentMismatch,
 }

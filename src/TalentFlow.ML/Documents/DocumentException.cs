@@ -7,6 +7,13 @@ public sealed class DocumentException : Exception
     public DocumentException(DocumentErrorKind kind, string message, Exception? inner = null)
         : base(message, inner) => Kind = kind;
 
+    /// <summary>Creates the exception for text that was extracted but is unfit to parse, with what was detected.</summary>
+    public DocumentException(DocumentErrorKind kind, string message, ExtractionQuality quality)
+        : base(message) => (Kind, Quality) = (kind, quality);
+
+    /// <summary>What was detected in the extracted text (pages, characters, images, garbled share), when it was measured.</summary>
+    public ExtractionQuality? Quality { get; }
+
     /// <summary>Why the document could not be read.</summary>
     public DocumentErrorKind Kind { get; }
 }

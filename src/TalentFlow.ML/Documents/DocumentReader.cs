@@ -12,6 +12,7 @@ public sealed class DocumentReader
     public DocumentReader(DocumentReaderOptions? options = null, TextNormalizer? normalizer = null)
     {
         _options = options ?? new DocumentReaderOptions();
+        _options.Quality.Validate();
         _normalizer = normalizer ?? new TextNormalizer();
     }
 
@@ -55,19 +56,28 @@ public sealed class DocumentReader
         }
 
         var format = Detect(bytes, fileName);
+        PdfText? pdf = format == DocumentType.Pdf ? await PdfTextExtractor.ExtractAsync(bytes, _options, cancellationToken).ConfigureAwait(false) : null;
         var raw = format switch
         {
-            DocumentType.Pdf => await PdfTextExtractor.ExtractAsync(bytes, _options, cancellationToken).ConfigureAwait(false),
+            DocumentType.Pdf => pdf!.Text,
             DocumentType.Docx => DocxTextExtractor.Extract(new MemoryStream(bytes.ToArray(), writable: false)),
             _ => TextDecoder.Decode(bytes.Span),
         };
         var text = _normalizer.Normalize(raw);
-        if (string.IsNullOrWhiteSpace(text))
+        var quality = ExtractionQuality.Assess(text, pdf?.Pages ?? 1, pdf?.Images ?? 0, _options.Quality, pdf?.ColumnPages ?? 0, pdf?.Reordered ?? false);
+        if (quality.Problem is null && pdf is { ColumnsUnfixable: true })
         {
-            throw new DocumentException(DocumentErrorKind.Empty, $"The {format.ToString().ToUpperInvariant()} file contains no text.");
+            quality = quality with { Problem = DocumentErrorKind.ColumnsOutOfOrder };
+            throw new DocumentException(DocumentErrorKind.ColumnsOutOfOrder, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The PDF is laid out in columns ({quality.ColumnPages} of {quality.Pages} page(s)) that were read across each other and could not be re-read in order. Upload a single-column version or a DOCX."), quality);
         }
 
-        return new ExtractedDocument(format, text);
+        if (quality.Problem is { } problem)
+        {
+            throw new DocumentException(problem, quality.Describe(format)!, quality);
+        }
+
+        return new ExtractedDocument(format, text, quality);
     }
 
     /// <summary>

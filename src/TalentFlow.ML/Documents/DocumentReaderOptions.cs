@@ -17,4 +17,7 @@ public sealed class DocumentReaderOptions
     /// (false). Default true: old local files are often Latin-1; the HTTP upload accepts UTF-8 only.
     /// </summary>
     public bool AcceptLatin1Text { get; set; } = true;
+
+    /// <summary>Thresholds for judging the extracted text (scanned, empty, garbled, columns).</summary>
+    public ExtractionQualityOptions Quality { get; set; } = new();
 }

@@ -34,4 +34,11 @@ public sealed record ParsedResume(
     IReadOnlyList<WorkExperienceItem> WorkExperience,
     IReadOnlyList<EducationItem> Education,
     IReadOnlyList<SkillItem> Skills,
-    double TotalYearsOfExperience);
+    double TotalYearsOfExperience)
+{
+    /// <summary>
+    /// Confidence per field (<c>sections</c>, <c>skills</c>, <c>experience</c>, <c>experience_years</c>, <c>education</c>,
+    /// <c>contact</c>), 0–1; see <see cref="Parsing.FieldConfidence"/> for how each is derived.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> FieldConfidence { get; init; } = new Dictionary<string, double>();
+}

@@ -10,7 +10,13 @@ public sealed partial class ResumeParser(SkillVocabulary? skills = null, TimePro
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Parses <paramref name="text"/> (normalized text, one line per line).</summary>
-    public ParsedResume Parse(string text)
+    public ParsedResume Parse(string text) => Parse(text, 1.0);
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, whose extraction quality (0–1, e.g. <c>ExtractionQuality.Score</c>) scales the
+    /// <see cref="ParsedResume.FieldConfidence"/>.
+    /// </summary>
+    public ParsedResume Parse(string text, double textQuality)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sections = SectionParser.Parse(text);
@@ -29,7 +35,8 @@ public sealed partial class ResumeParser(SkillVocabulary? skills = null, TimePro
             }
         }
 
-        return new ParsedResume(text, sections, experience, education, skillItems, Years(experience));
+        var parsed = new ParsedResume(text, sections, experience, education, skillItems, Years(experience));
+        return parsed with { FieldConfidence = FieldConfidence.Of(parsed, textQuality) };
     }
 
     private static List<WorkExperienceItem> WorkExperience(string section)

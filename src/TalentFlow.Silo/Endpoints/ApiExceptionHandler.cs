@@ -11,7 +11,8 @@ namespace TalentFlow.Silo.Endpoints;
 /// an unknown id (<see cref="KeyNotFoundException"/>) → 404, a change to a training job that has ended
 /// (<see cref="TrainingJobEndedException"/>, an <see cref="InvalidOperationException"/>) or a registry change that clashes with
 /// its state (<see cref="ModelRegistryConflictException"/>) → 409, an unreadable upload
-/// (<see cref="DocumentException"/>) by its kind. Other <see cref="InvalidOperationException"/>s are a server's state going
+/// (<see cref="DocumentException"/>) by its kind: text that was extracted but is unfit to parse (scanned, empty, garbled,
+/// columns out of order) → 422 with a <c>type</c> naming the kind and a <c>detected</c> member (<see cref="DocumentProblems"/>). Other <see cref="InvalidOperationException"/>s are a server's state going
 /// wrong (a missing artifact, an encoder mismatch), not a conflict the caller can resolve, so they stay 500s.
 /// Anything else stays a 500: a bug, not bad input.
 /// </summary>
@@ -20,6 +21,14 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         bool api = httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        if (api && exception is DocumentException { Quality: not null } unfit)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            var details = DocumentProblems.Unprocessable(unfit);
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = details })
+                .ConfigureAwait(false);
+        }
+
         (int Status, string Title, string Detail)? problem = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.InnerException?.Message ?? bad.Message),

@@ -62,7 +62,8 @@ internal static class ScreeningEndpoints
         var job = grains.GetGrain<IJobGrain>(jobId);
         if (await job.GetAsync(ct) is null) return ApiProblems.NotFound($"Job '{jobId}'");
 
-        // An unreadable document throws DocumentException, which ApiExceptionHandler turns into 400, 413, 415 (what the bytes are) or 503.
+        // An unreadable document throws DocumentException, which ApiExceptionHandler turns into 400, 413, 415 (what the bytes are),
+        // 422 (scanned, empty, garbled or out-of-order text, with what was detected) or 503; no candidate is created then.
         ExtractedDocument document;
         await using (var stream = file.OpenReadStream())
         {
@@ -71,7 +72,7 @@ internal static class ScreeningEndpoints
 
         string candidateId = "cand-" + Guid.NewGuid().ToString("N")[..12];
         await grains.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(
-            new CandidateResume(string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(file.FileName) : name, document.Text, file.FileName), ct);
+            new CandidateResume(string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(file.FileName) : name, document.Text, file.FileName, document.Quality?.Score), ct);
         var result = await job.ScreenAsync(candidateId, ct);
         return Results.Created($"/api/v1/screening/results/{jobId}", result);
     }
