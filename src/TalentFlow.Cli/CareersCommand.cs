@@ -29,7 +29,7 @@ internal static class CareersCommand
             var careerModel = parse.GetValue(model) is { } path
                 ? context.Progress.Run("Loading the career model", _ => CareerModel.Load(path))
                 : context.Progress.Run("Training a sample career model", _ => CareerModelTrainer.Train(CareerDataSetLoader.Load(null),
-                    parse.GetValue(onet) is { } dir ? OnetCatalog.Load(dir) : null, cancellationToken: cancellationToken));
+                    parse.GetValue(onet) is { } dir ? OnetCatalog.Load(dir) : null, new CareerModelOptions { ClassifierKind = CareerClassifierKind.Mlp }, cancellationToken));
             var advice = new CareerAdvisor(careerModel).Recommend(input, parse.GetValue(top));
             Write(context.Stdout, advice, parse.GetValue(json));
             return 0;

@@ -12,7 +12,7 @@ internal static partial class EvalCareerCommand
         int[] y, string[] classes, List<string> testTexts, int[] actual, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var mlpOptions = new CareerModelOptions { Seed = run.Seed };
+        var mlpOptions = new CareerModelOptions { Seed = run.Seed, ClassifierKind = CareerClassifierKind.Mlp };
         if (run.Model == "career")
         {
             // Keep the better per evaluation: cross-validated accuracy on the training file only, the MLP against auto's TF-IDF pick.

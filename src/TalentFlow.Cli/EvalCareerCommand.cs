@@ -164,7 +164,7 @@ internal static partial class EvalCareerCommand
         _ => "tfidf+logreg",
     };
 
-    private static (List<string> Texts, List<string> Labels) Load(CliContext context, string path)
+    internal static (List<string> Texts, List<string> Labels) Load(CliContext context, string path)
     {
         var all = CsvTable.Read(path, "Category", "Resume");
         var rows = all

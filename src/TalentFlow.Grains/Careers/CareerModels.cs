@@ -21,7 +21,9 @@ public sealed class CareerModels
         var model = options.ModelPath is { } path
             ? CareerModel.Load(path)
             : CareerModelTrainer.Train(CareerDataSetLoader.Load(null), options.OnetDirectory is { } onet ? OnetCatalog.Load(onet) : null,
-                new CareerModelOptions { Seed = options.Seed });
+                // The sample model is pinned to the MLP: auto's cross-validation (5 more encoder + MLP fits and 20 SVM fits) doubles
+                // the start-up for nothing — on the 60 generated texts both classifiers score 1.0. A ModelPath serves whichever won.
+                new CareerModelOptions { Seed = options.Seed, ClassifierKind = CareerClassifierKind.Mlp });
         _current = new ServedCareerAdvisor(model.VersionId, new CareerAdvisor(model));
     }
 

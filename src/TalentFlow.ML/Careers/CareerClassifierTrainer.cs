@@ -113,8 +113,11 @@ public static class CareerClassifierTrainer
         return held;
     }
 
-    /// <summary>The temperature minimising the mean negative log-likelihood of <paramref name="logits"/>: golden-section search on log T in [0.05, 20].</summary>
-    internal static float FitTemperature(float[][] logits, int[] labels, int classes)
+    /// <summary>
+    /// The temperature minimising the mean negative log-likelihood of <paramref name="logits"/>: golden-section search on log T
+    /// in [<paramref name="min"/>, 20] (default 0.05; the SVM's decision values, about ±1, need a lower floor).
+    /// </summary>
+    internal static float FitTemperature(float[][] logits, int[] labels, int classes, double min = 0.05)
     {
         double Nll(double logT)
         {
@@ -131,7 +134,7 @@ public static class CareerClassifierTrainer
             return sum / logits.Length;
         }
 
-        double a = Math.Log(0.05), b = Math.Log(20), g = (Math.Sqrt(5) - 1) / 2;
+        double a = Math.Log(min), b = Math.Log(20), g = (Math.Sqrt(5) - 1) / 2;
         double c = b - g * (b - a), d = a + g * (b - a);
         for (int k = 0; k < 60; k++)
         {

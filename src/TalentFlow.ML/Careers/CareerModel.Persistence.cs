@@ -5,12 +5,13 @@ using TalentFlow.ML.Semantic;
 
 namespace TalentFlow.ML.Careers;
 
-/// <content>The versioned artifact: the encoder's own artifact nested under <c>encoder</c>, then the careers, the classifier's
-/// tensors and the centroids (checksummed), then knowledge and metadata as plain JSON.</content>
+/// <content>The versioned artifact: the encoder's own artifact nested under <c>encoder</c>, then the careers, the
+/// <c>classifier_kind</c> (<c>mlp</c> or <c>tfidf</c>; version 1 artifacts have none and are MLPs), that classifier's tensors
+/// (and for TF-IDF the vectorizer) and the centroids (checksummed), then knowledge and metadata as plain JSON.</content>
 public sealed partial class CareerModel
 {
-    /// <summary>Format version written by <see cref="Save(Stream)"/>; <see cref="Load(Stream)"/> reads only this one.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Format version written by <see cref="Save(Stream)"/>; <see cref="Load(Stream)"/> reads it and version 1 (MLP only).</summary>
+    public const int FormatVersion = 2;
 
     internal const string FormatName = "talentflow.career";
 
@@ -25,7 +26,9 @@ public sealed partial class CareerModel
         json.WritePropertyName("encoder");
         json.WriteRawValue(encoderBytes.ToArray(), skipInputValidation: true);
         artifact.Strings("careers", Careers);
-        Classifier.Write(artifact);
+        json.WriteString("classifier_kind", Kind == CareerClassifierKind.Mlp ? "mlp" : "tfidf");
+        if (Classifier is not null) Classifier.Write(artifact);
+        else TfidfClassifier!.Write(artifact);
         artifact.Tensor("centroids", _centroids, Careers.Count, Encoder.Dimension);
         json.WriteStartArray("knowledge");
         foreach (var k in Knowledge)
@@ -75,11 +78,15 @@ public sealed partial class CareerModel
             var root = document.RootElement;
             return EncoderArtifactReader.Guard(FormatName, () =>
             {
-                using var artifact = new EncoderArtifactReader(root, FormatName, FormatVersion);
+                bool legacy = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt32() == 1;
+                using var artifact = new EncoderArtifactReader(root, FormatName, legacy ? 1 : FormatVersion);
                 var encoder = EmbeddedEncoder.Read(root.GetProperty("encoder"));
                 var careers = artifact.Strings("careers");
-                var classifier = CareerClassifier.Read(artifact);
-                if (careers.Length != classifier.Classes || careers.Distinct(StringComparer.Ordinal).Count() != careers.Length)
+                var kind = legacy ? "mlp" : root.GetProperty("classifier_kind").GetString();
+                var mlp = kind == "mlp" ? CareerClassifier.Read(artifact) : null;
+                var tfidf = kind == "tfidf" ? CareerTfidfClassifier.Read(artifact) : null;
+                if (mlp is null && tfidf is null) throw EncoderArtifactReader.Corrupt($"Unknown classifier_kind '{kind}'.");
+                if (careers.Length != (mlp?.Classes ?? tfidf!.Classes) || careers.Distinct(StringComparer.Ordinal).Count() != careers.Length)
                 {
                     throw EncoderArtifactReader.Corrupt("The careers do not match the classifier or repeat.");
                 }
@@ -92,7 +99,9 @@ public sealed partial class CareerModel
                     [.. k.GetProperty("occupations").EnumerateArray().Select(s => s.GetString()!)])).ToArray();
                 var metadata = root.GetProperty("metadata").Deserialize(CareerJsonContext.Default.CareerModelMetadata)
                     ?? throw EncoderArtifactReader.Corrupt("No metadata.");
-                var model = new CareerModel(encoder, classifier, careers, centroids, knowledge, metadata);
+                var model = mlp is not null
+                    ? new CareerModel(encoder, mlp, careers, centroids, knowledge, metadata)
+                    : new CareerModel(encoder, tfidf!, careers, centroids, knowledge, metadata);
                 artifact.Verify(model.VersionId);
                 return model;
             });
@@ -118,7 +127,9 @@ public sealed partial class CareerModel
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(Encoder.VersionId + "\n"));
         foreach (var career in Careers) hash.AppendData(Encoding.UTF8.GetBytes(career + "\n"));
-        Classifier.AppendTo(hash);
+        // An MLP hashes as in version 1, so an old artifact keeps its version id.
+        if (Classifier is not null) Classifier.AppendTo(hash);
+        else TfidfClassifier!.AppendTo(hash);
         return "career-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 }

@@ -12,8 +12,23 @@ public sealed record CareerModelOptions
     /// <summary>Embedding length (capped by the encoder by the number of texts). Default 256.</summary>
     public int Dimensions { get; init; } = 256;
 
-    /// <summary>The classifier over the embeddings.</summary>
+    /// <summary>The MLP classifier over the embeddings.</summary>
     public CareerClassifierTrainer.Options Classifier { get; init; } = new();
+
+    /// <summary>
+    /// The classifier served: the MLP, the TF-IDF linear SVM, or null (default) for whichever has the better stratified
+    /// <see cref="Folds"/>-fold cross-validated accuracy on the training texts (a tie keeps the TF-IDF SVM, as <c>eval career</c>).
+    /// </summary>
+    public CareerClassifierKind? ClassifierKind { get; init; }
+
+    /// <summary>Cross-validation folds for choosing the classifier and the SVM's C. Default 5.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>The SVM's candidate C values, simplest first (a tie keeps the earlier). Default 0.1, 0.3, 1, 3 (as <c>eval career</c>).</summary>
+    public IReadOnlyList<double> SvmCosts { get; init; } = [0.1, 0.3, 1, 3];
+
+    /// <summary>The TF-IDF classifier's features: 5000 terms, 1–2-grams, English stop words, sublinear tf.</summary>
+    public Tfidf.TfidfOptions Tfidf { get; init; } = new() { SublinearTf = true };
 
     /// <summary>Most skills kept per career (data set skills first, then O*NET technologies). Default 40.</summary>
     public int SkillsPerCareer { get; init; } = 40;
@@ -38,8 +53,8 @@ public sealed record CareerKnowledge(IReadOnlyList<string> Skills, IReadOnlyList
 public readonly record struct CareerScore(string Career, float Confidence);
 
 /// <summary>
-/// A trained career model: an embedded encoder fitted on the training texts, a <see cref="CareerClassifier"/> over its
-/// embeddings, the careers (label encoder: index ↔ name), each career's centroid embedding, each career's
+/// A trained career model: an embedded encoder fitted on the training texts, a classifier — the <see cref="CareerClassifier"/>
+/// MLP over its embeddings or the <see cref="CareerTfidfClassifier"/> over TF-IDF (<see cref="Kind"/>) — the careers (label encoder: index ↔ name), each career's centroid embedding, each career's
 /// <see cref="CareerKnowledge"/> and <see cref="CareerModelMetadata"/>. Immutable and thread-safe; saved and loaded as one
 /// checksummed JSON artifact (<see cref="Save(Stream)"/>, <see cref="Load(Stream)"/>).
 /// </summary>
@@ -49,15 +64,28 @@ public sealed partial class CareerModel
 
     internal CareerModel(IEmbeddedEncoder encoder, CareerClassifier classifier, IReadOnlyList<string> careers, float[] centroids,
         IReadOnlyList<CareerKnowledge> knowledge, CareerModelMetadata metadata)
+        : this(encoder, classifier, null, careers, centroids, knowledge, metadata)
     {
-        if (careers.Count != classifier.Classes || knowledge.Count != careers.Count || centroids.Length != careers.Count * encoder.Dimension
-            || classifier.Inputs != encoder.Dimension)
+    }
+
+    internal CareerModel(IEmbeddedEncoder encoder, CareerTfidfClassifier classifier, IReadOnlyList<string> careers, float[] centroids,
+        IReadOnlyList<CareerKnowledge> knowledge, CareerModelMetadata metadata)
+        : this(encoder, null, classifier, careers, centroids, knowledge, metadata)
+    {
+    }
+
+    private CareerModel(IEmbeddedEncoder encoder, CareerClassifier? mlp, CareerTfidfClassifier? tfidf, IReadOnlyList<string> careers, float[] centroids,
+        IReadOnlyList<CareerKnowledge> knowledge, CareerModelMetadata metadata)
+    {
+        if ((mlp is null) == (tfidf is null) || careers.Count != (mlp?.Classes ?? tfidf!.Classes) || knowledge.Count != careers.Count
+            || centroids.Length != careers.Count * encoder.Dimension || (mlp is not null && mlp.Inputs != encoder.Dimension))
         {
             throw new ArgumentException("The encoder, classifier, careers, centroids and knowledge do not fit together.");
         }
 
         Encoder = encoder;
-        Classifier = classifier;
+        Classifier = mlp;
+        TfidfClassifier = tfidf;
         Careers = careers;
         _centroids = centroids;
         Knowledge = knowledge;
@@ -65,11 +93,17 @@ public sealed partial class CareerModel
         VersionId = Version();
     }
 
-    /// <summary>The encoder the classifier reads.</summary>
+    /// <summary>The encoder the MLP reads and the centroids live in.</summary>
     public IEmbeddedEncoder Encoder { get; }
 
-    /// <summary>The classifier.</summary>
-    public CareerClassifier Classifier { get; }
+    /// <summary>Which classifier predicts.</summary>
+    public CareerClassifierKind Kind => Classifier is null ? CareerClassifierKind.Tfidf : CareerClassifierKind.Mlp;
+
+    /// <summary>The MLP classifier, when <see cref="Kind"/> is <see cref="CareerClassifierKind.Mlp"/>.</summary>
+    public CareerClassifier? Classifier { get; }
+
+    /// <summary>The TF-IDF linear SVM, when <see cref="Kind"/> is <see cref="CareerClassifierKind.Tfidf"/>.</summary>
+    public CareerTfidfClassifier? TfidfClassifier { get; }
 
     /// <summary>The careers by class index (ordinal order).</summary>
     public IReadOnlyList<string> Careers { get; }
@@ -90,7 +124,7 @@ public sealed partial class CareerModel
     public float[] Probabilities(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Classifier.Probabilities(Encoder.Embed(text));
+        return Classifier?.Probabilities(Encoder.Embed(text)) ?? TfidfClassifier!.Probabilities(text);
     }
 
     /// <summary>The <paramref name="top"/> most probable careers for <paramref name="text"/>, best first (a tie: lower index first).</summary>
@@ -102,7 +136,7 @@ public sealed partial class CareerModel
         return [.. order.Select(i => new CareerScore(Careers[i], p[i]))];
     }
 
-    internal CareerModel WithKnowledge(IReadOnlyList<CareerKnowledge> knowledge) => new(Encoder, Classifier, Careers, _centroids, knowledge, Metadata);
+    internal CareerModel WithKnowledge(IReadOnlyList<CareerKnowledge> knowledge) => new(Encoder, Classifier, TfidfClassifier, Careers, _centroids, knowledge, Metadata);
 
     /// <summary>Unit centroids of <paramref name="embeddings"/> per class.</summary>
     internal static float[] Centroids(float[][] embeddings, IReadOnlyList<int> labels, int classes, int dimension)

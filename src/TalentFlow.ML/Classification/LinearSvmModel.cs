@@ -21,6 +21,9 @@ public sealed class LinearSvmModel
     /// <summary>Number of classes.</summary>
     public int Classes { get; }
 
+    /// <summary>Row c: the class's feature weights, then its bias (<see cref="Classes"/> rows of <see cref="Features"/> + 1).</summary>
+    internal ReadOnlySpan<float> Weights => _weights;
+
     /// <summary>Decision values, one per class; the largest is the prediction.</summary>
     public float[] Scores(SparseVector x)
     {

@@ -10,7 +10,7 @@ public sealed class CareerModelTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     internal static CareerModel SampleModel(string onetDirectory) =>
-        CareerModelTrainer.Train(CareerDataSetLoader.Load(null), OnetCatalog.Load(OnetFixture.Write(onetDirectory)), new CareerModelOptions { Dimensions = 32 });
+        CareerModelTrainer.Train(CareerDataSetLoader.Load(null), OnetCatalog.Load(OnetFixture.Write(onetDirectory)), new CareerModelOptions { Dimensions = 32, ClassifierKind = CareerClassifierKind.Mlp });
 
     [Fact]
     public void Train_SampleDataWithOnet_PredictsTheCareerAndAttachesSkillsAndBooks()

@@ -65,6 +65,51 @@ public sealed class CliCareerAdvisorTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainCareer_ClassifierTfidf_WritesATfidfModelThatRecommendReads()
+    {
+        var model = Path.Combine(_dir, "tfidf.json");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = await CliApp.RunAsync(["train", "career", "--classifier", "tfidf", "--folds", "3", "--output", model, "--json"], stdout, stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        using (var json = JsonDocument.Parse(stdout.ToString()))
+        {
+            Assert.Equal("tfidf", json.RootElement.GetProperty("classifier").GetString());
+            Assert.InRange(json.RootElement.GetProperty("tfidf_cv_accuracy").GetDouble(), 0, 1);
+        }
+
+        Assert.Equal(CareerClassifierKind.Tfidf, CareerModel.Load(model).Kind);
+        stdout = new StringWriter();
+        code = await CliApp.RunAsync(["careers", "recommend", "--model", model, "--text", "I care for patients on the hospital ward and give medication", "--json"],
+            stdout, stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        using var advice = JsonDocument.Parse(stdout.ToString());
+        Assert.Equal("Registered Nurse", advice.RootElement.GetProperty("careers")[0].GetProperty("career").GetString());
+    }
+
+    [Fact]
+    public async Task TrainCareer_TrainCsvAuto_RecordsBothCrossValidatedAccuraciesAndTheWinner()
+    {
+        var train = Path.Combine(_dir, "train.csv");
+        var rows = CareerDataSetLoader.Load(null).Samples;
+        await File.WriteAllTextAsync(train, "Category,Resume\n" + string.Concat(rows.Select(r => $"\"{r.Role}\",\"{r.Text}\"\n")));
+        var model = Path.Combine(_dir, "auto.json");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = await CliApp.RunAsync(["train", "career", "--train", train, "--folds", "3", "--output", model, "--json"], stdout, stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        using var json = JsonDocument.Parse(stdout.ToString());
+        double mlp = json.RootElement.GetProperty("mlp_cv_accuracy").GetDouble(), tfidf = json.RootElement.GetProperty("tfidf_cv_accuracy").GetDouble();
+        Assert.Equal(tfidf >= mlp ? "tfidf" : "mlp", json.RootElement.GetProperty("classifier").GetString());
+        Assert.Equal("cv", CareerModel.Load(model).Metadata.Selection);
+    }
+
+    [Fact]
     public async Task CareersRecommend_BothTextAndFile_ExitsWithOneLine()
     {
         var stderr = new StringWriter();

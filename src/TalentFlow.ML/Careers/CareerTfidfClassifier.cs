@@ -1,0 +1,99 @@
+using System.Numerics.Tensors;
+using System.Security.Cryptography;
+using System.Text;
+using TalentFlow.ML.Classification;
+using TalentFlow.ML.Semantic;
+using TalentFlow.ML.Tfidf;
+
+namespace TalentFlow.ML.Careers;
+
+/// <summary>Which classifier a <see cref="CareerModel"/> predicts with.</summary>
+public enum CareerClassifierKind
+{
+    /// <summary>The <see cref="CareerClassifier"/> MLP over the encoder's embeddings.</summary>
+    Mlp,
+
+    /// <summary>The <see cref="CareerTfidfClassifier"/>: TF-IDF with a one-vs-rest linear SVM.</summary>
+    Tfidf,
+}
+
+/// <summary>
+/// The career model's TF-IDF classifier: a <see cref="TfidfModel"/> fitted on the training texts, a one-vs-rest linear SVM
+/// (<see cref="LinearSvmTrainer"/>) over it, and a temperature fitted on out-of-fold decision values, so that the softmax of
+/// decision values / temperature is a calibrated probability. Immutable and thread-safe.
+/// </summary>
+public sealed class CareerTfidfClassifier
+{
+    private readonly LinearSvmModel _svm;
+
+    internal CareerTfidfClassifier(TfidfModel vectorizer, LinearSvmModel svm, double cost, float temperature)
+    {
+        if (svm.Features != vectorizer.Terms.Count) throw new ArgumentException("The SVM's features do not match the vectorizer's terms.");
+        if (!(temperature > 0) || !float.IsFinite(temperature)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be positive.");
+        if (!(cost > 0)) throw new ArgumentOutOfRangeException(nameof(cost), cost, "C must be positive.");
+        (Vectorizer, _svm, Cost, Temperature) = (vectorizer, svm, cost, temperature);
+    }
+
+    /// <summary>The fitted vectorizer.</summary>
+    public TfidfModel Vectorizer { get; }
+
+    /// <summary>Number of careers (output classes).</summary>
+    public int Classes => _svm.Classes;
+
+    /// <summary>The SVM's C (chosen by cross-validation).</summary>
+    public double Cost { get; }
+
+    /// <summary>Divides the decision values before the softmax.</summary>
+    public float Temperature { get; }
+
+    /// <summary>A short description, e.g. <c>tfidf(5000, 1-2)+svm(C=0.3, balanced)</c>.</summary>
+    public string Describe() =>
+        $"tfidf({Vectorizer.Terms.Count}, {Vectorizer.Options.NGramMin}-{Vectorizer.Options.NGramMax}{(Vectorizer.Options.SublinearTf ? ", sublinear" : string.Empty)})+svm(C={Cost:0.###}, balanced)";
+
+    /// <summary>The SVM's decision values of <paramref name="text"/>, one per career.</summary>
+    public float[] DecisionValues(string text) => _svm.Scores(Vectorizer.Transform(text));
+
+    /// <summary>Calibrated probabilities (softmax of decision values / <see cref="Temperature"/>) of <paramref name="text"/>.</summary>
+    public float[] Probabilities(string text)
+    {
+        var p = DecisionValues(text);
+        TensorPrimitives.Divide(p, Temperature, p);
+        TensorPrimitives.SoftMax(p, p);
+        return p;
+    }
+
+    internal void AppendTo(IncrementalHash hash)
+    {
+        var o = Vectorizer.Options;
+        hash.AppendData(Encoding.UTF8.GetBytes(
+            $"tfidf-svm {_svm.Features} {Classes} {Cost:R} {Temperature:R} {o.MaxFeatures} {o.NGramMin} {o.NGramMax} {o.EnglishStopWords} {o.Lowercase} {o.SmoothIdf} {o.SublinearTf} {o.L2Normalize}\n"));
+        foreach (var term in Vectorizer.Terms) hash.AppendData(Encoding.UTF8.GetBytes(term + "\n"));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Vectorizer.Idf));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_svm.Weights));
+    }
+
+    /// <summary>Writes <c>tfidf</c> (the vectorizer as plain JSON, covered by the version hash), <c>svm</c> and the <c>svm_weights</c> tensor.</summary>
+    internal void Write(EncoderArtifactWriter artifact)
+    {
+        var json = artifact.Json;
+        json.WritePropertyName("tfidf");
+        TfidfModelJson.Write(json, Vectorizer);
+        json.WriteStartObject("svm");
+        json.WriteNumber("features", _svm.Features);
+        json.WriteNumber("classes", Classes);
+        json.WriteNumber("c", Cost);
+        json.WriteNumber("temperature", Temperature);
+        json.WriteEndObject();
+        artifact.Tensor("svm_weights", _svm.Weights, Classes, _svm.Features + 1);
+    }
+
+    internal static CareerTfidfClassifier Read(EncoderArtifactReader artifact)
+    {
+        var vectorizer = TfidfModelJson.Read(artifact.Root.GetProperty("tfidf"));
+        var o = artifact.Root.GetProperty("svm");
+        int features = o.GetProperty("features").GetInt32(), classes = o.GetProperty("classes").GetInt32();
+        if (features != vectorizer.Terms.Count || features > 1 << 22 || classes is < 2 or > 100_000) throw EncoderArtifactReader.Corrupt("SVM sizes out of range.");
+        var weights = artifact.Float32("svm_weights", classes, features + 1);
+        return new CareerTfidfClassifier(vectorizer, new LinearSvmModel(weights, features, classes), o.GetProperty("c").GetDouble(), o.GetProperty("temperature").GetSingle());
+    }
+}
