@@ -97,7 +97,9 @@ public sealed class ConvFmScorerTests
         var scorer = ConvFmModel.Create(Options("default"), vocabularies).CreateScorer();
         var pairs = Pairs(vocabularies, 100, seed: 10);
         var destination = new float[pairs.Length];
+        // Warm both entry points: a first call may JIT or load types, which allocates on this thread.
         scorer.ScoreLogits(pairs, destination);
+        scorer.ScoreLogit(pairs[0]);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         scorer.ScoreLogits(pairs, destination);
