@@ -42,6 +42,27 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public async Task RankCandidatesAsync_IdenticalResumes_TiesAreCutByIdSoEveryTopIsAPrefix()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
+        var factory = cluster.GrainFactory;
+        var resume = SampleCorpus.Candidates(1, seed: 5)[0].Resume;
+        // Twenty copies of one resume score exactly alike, in every shard, stored in descending id order: the cut must follow ids.
+        var ids = Enumerable.Range(0, 20).Select(i => $"twin-{19 - i:D2}").ToArray();
+        foreach (var id in ids) await factory.GetGrain<ICandidateGrain>(id).UpsertResumeAsync(resume);
+        var job = SampleCorpus.Jobs()[0];
+        await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        var grain = factory.GetGrain<IJobGrain>(job.Id);
+
+        var all = await grain.RankCandidatesAsync(100);
+        var tops = new List<IReadOnlyList<RankedCandidate>>();
+        foreach (int top in new[] { 1, 3, 7 }) tops.Add(await grain.RankCandidatesAsync(top));
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), all.Select(r => r.CandidateId));
+        Assert.All(tops, top => Assert.Equal(all.Take(top.Count).Select(r => r.CandidateId), top.Select(r => r.CandidateId)));
+    }
+
+    [Fact]
     public async Task RankCandidatesAsync_BadTopOrUnknownJob_ThrowsTypedErrors()
     {
         await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));

@@ -119,11 +119,22 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
         {
             throw new ArgumentException($"The query has {query.Length} dimensions; encoder {encoderVersion} makes {index.Dimensions}.");
         }
-        var hits = filter is null || filter.IsEmpty ? index.Search(query, top) : index.Search(query, top, Accept(filter), (float)(filter.MinScore ?? double.NegativeInfinity));
-        var result = new RankedCandidate[hits.Count];
-        for (int i = 0; i < hits.Count; i++) result[i] = new RankedCandidate(hits[i].Id, hits[i].Score);
+        // One row past the cut shows whether an exact tie straddles it; only then is every row at least as good read, so
+        // that ties are cut by id as the merge orders them (the top k stays a prefix of the top k + 1).
+        bool unfiltered = filter is null || filter.IsEmpty;
+        var hits = Search(index, query, top + 1, filter, unfiltered ? float.NegativeInfinity : (float)(filter!.MinScore ?? double.NegativeInfinity));
+        if (hits.Count > top && hits[top].Score == hits[top - 1].Score) hits = Search(index, query, index.Count, filter, hits[top - 1].Score);
+        var ordered = new List<IndexHit>(hits);
+        ordered.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
+        var result = new RankedCandidate[Math.Min(top, ordered.Count)];
+        for (int i = 0; i < result.Length; i++) result[i] = new RankedCandidate(ordered[i].Id, ordered[i].Score);
         return Task.FromResult(new ShardRanking(result, Complete: index.Count == total));
     }
+
+    private IReadOnlyList<IndexHit> Search(EmbeddingIndex index, float[] query, int k, CandidateFilter? filter, float minScore) =>
+        filter is null || filter.IsEmpty
+            ? (float.IsNegativeInfinity(minScore) ? index.Search(query, k) : index.Search(query, k, static _ => true, minScore))
+            : index.Search(query, k, Accept(filter), minScore);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> PendingAsync(string encoderVersion, int max, CancellationToken cancellationToken = default)
