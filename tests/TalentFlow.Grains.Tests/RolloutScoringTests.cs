@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -10,21 +11,9 @@ public sealed class RolloutScoringTests
     [Fact]
     public async Task ScoreCandidateAsync_SilosServeVersionsTheOtherDoesNotHold_EveryPairIsScoredAndThePeerVersionIsLoaded()
     {
-        await using var cluster = await TrainingTestCluster.StartAsync(2);
-        var corpus = SampleCorpus.Texts();
-        // Two registered versions, each current on one silo only: neither silo holds the other's (disjoint roll-out states).
         string[] versions = ["rollout-a", "rollout-b"];
-        for (int i = 0; i < versions.Length; i++)
-        {
-            var artifact = TestArtifacts.Baseline([.. corpus.Skip(i * 10).Take(40)]);
-            await TestArtifacts.RegisterAsync(cluster, Baseline, versions[i], artifact);
-            var model = (BaselineModel)ModelKindRegistry.Get(Baseline).Load(versions[i], artifact);
-            cluster.Silos[i].Host.Services.GetRequiredService<MatchingModels>().Publish(model);
-        }
-        var jobs = SampleCorpus.Jobs().Take(6).ToArray();
-        var people = SampleCorpus.Candidates(6, seed: 41);
-        foreach (var job in jobs) await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
-        foreach (var person in people) await cluster.GrainFactory.GetGrain<ICandidateGrain>(person.Id).UpsertResumeAsync(person.Resume);
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var (jobs, people) = await ServeDisjointVersionsAsync(cluster, versions, register: true);
 
         var scored = new List<CandidateMatch>();
         foreach (var job in jobs)
@@ -48,19 +37,9 @@ public sealed class RolloutScoringTests
     [Fact]
     public async Task ScoreCandidateAsync_PeerVersionNotRegistered_FailsWithTheRollOutMessage()
     {
-        await using var cluster = await TrainingTestCluster.StartAsync(2);
-        var corpus = SampleCorpus.Texts();
         string[] versions = ["unregistered-a", "unregistered-b"];
-        for (int i = 0; i < versions.Length; i++)
-        {
-            var artifact = TestArtifacts.Baseline([.. corpus.Skip(i * 10).Take(40)]);
-            var model = (BaselineModel)ModelKindRegistry.Get(Baseline).Load(versions[i], artifact);
-            cluster.Silos[i].Host.Services.GetRequiredService<MatchingModels>().Publish(model);
-        }
-        var jobs = SampleCorpus.Jobs().Take(6).ToArray();
-        var people = SampleCorpus.Candidates(6, seed: 41);
-        foreach (var job in jobs) await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
-        foreach (var person in people) await cluster.GrainFactory.GetGrain<ICandidateGrain>(person.Id).UpsertResumeAsync(person.Resume);
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
+        var (jobs, people) = await ServeDisjointVersionsAsync(cluster, versions, register: false);
 
         var errors = new List<string>();
         foreach (var job in jobs)
@@ -81,5 +60,27 @@ public sealed class RolloutScoringTests
         // Versions outside the registry cannot be loaded: the pairs across silos fail with a message that says why.
         Assert.NotEmpty(errors);
         Assert.All(errors, e => Assert.Contains("does not hold and cannot load", e, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Makes each version current on one silo only (neither holds the other's: disjoint roll-out states), registering them
+    /// when <paramref name="register"/>, then stores six jobs and six candidates spread over both silos.
+    /// </summary>
+    private static async Task<(SampleJob[] Jobs, IReadOnlyList<SampleCandidate> People)> ServeDisjointVersionsAsync(
+        TestCluster cluster, string[] versions, bool register)
+    {
+        var corpus = SampleCorpus.Texts();
+        for (int i = 0; i < versions.Length; i++)
+        {
+            var artifact = TestArtifacts.Baseline([.. corpus.Skip(i * 10).Take(40)]);
+            if (register) await TestArtifacts.RegisterAsync(cluster, Baseline, versions[i], artifact);
+            var model = (BaselineModel)ModelKindRegistry.Get(Baseline).Load(versions[i], artifact);
+            cluster.Silos[i].Host.Services.GetRequiredService<MatchingModels>().Publish(model);
+        }
+        var jobs = SampleCorpus.Jobs().Take(6).ToArray();
+        var people = SampleCorpus.Candidates(6, seed: 41);
+        foreach (var job in jobs) await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        foreach (var person in people) await cluster.GrainFactory.GetGrain<ICandidateGrain>(person.Id).UpsertResumeAsync(person.Resume);
+        return (jobs, people);
     }
 }

@@ -20,25 +20,7 @@ public sealed class ScorerTests : IDisposable
     private async Task<(BaselineMatcher Matcher, LsaEncoder Encoder, MatchScorer Scorer)> WriteBundleAsync()
     {
         Directory.CreateDirectory(_directory);
-        var texts = SampleCorpus.Texts();
-        var matcher = BaselineMatcher.Fit(texts);
-        var encoder = LsaEncoder.Fit(texts, new LsaOptions { Dimensions = 32 });
-        var extractor = new MatchFeatureExtractor(matcher, encoder);
-        var jobs = SampleCorpus.Jobs();
-        var people = SampleCorpus.Candidates(48, seed: 2);
-        var pairs = new List<(string Resume, string Job)>();
-        var labels = new List<double>();
-        for (int i = 0; i < people.Count; i++)
-        {
-            foreach (int j in new[] { i % jobs.Count, (i + 3) % jobs.Count })
-            {
-                pairs.Add((Normalizer.Normalize(people[i].Resume.Text), JobText(jobs[j])));
-                labels.Add(j == i % jobs.Count ? 1 : 0);
-            }
-        }
-        var features = await extractor.ExtractAsync(pairs);
-        var scorer = MatchScorer.Train(features[..64], labels[..64]);
-        scorer.Calibrate(features[64..], labels[64..]);
+        var (matcher, encoder, scorer) = await TestArtifacts.TrainScorerAsync(32);
         await using (var s = File.Create(Path.Combine(_directory, "scorer.json"))) scorer.Save(s);
         await using (var s = File.Create(Path.Combine(_directory, "baseline_model.json"))) matcher.Save(s);
         await using (var s = File.Create(Path.Combine(_directory, "encoder.json"))) encoder.Save(s);

@@ -21,11 +21,10 @@ internal static class TestArtifacts
     }
 
     /// <summary>
-    /// A <c>semantic_scorer</c> archive: baseline, encoder and a scorer trained on sample pairs labelled by role (candidate i
-    /// has role i % 8), as <c>talentflow train scorer</c> writes them, zipped. <paramref name="dimensions"/> varies the encoder,
-    /// so two archives differ.
+    /// What <c>talentflow train scorer</c> makes, trained on sample pairs labelled by role (candidate i has role i % 8):
+    /// the baseline, the LSA encoder of <paramref name="dimensions"/> and the calibrated scorer.
     /// </summary>
-    public static async Task<byte[]> ScorerArchiveAsync(int dimensions = 32, params string[] leave)
+    public static async Task<(BaselineMatcher Matcher, LsaEncoder Encoder, MatchScorer Scorer)> TrainScorerAsync(int dimensions = 32)
     {
         var texts = SampleCorpus.Texts();
         var matcher = BaselineMatcher.Fit(texts);
@@ -46,6 +45,17 @@ internal static class TestArtifacts
         var features = await extractor.ExtractAsync(pairs);
         var scorer = MatchScorer.Train(features[..64], labels[..64]);
         scorer.Calibrate(features[64..], labels[64..]);
+        return (matcher, encoder, scorer);
+    }
+
+    /// <summary>
+    /// A <c>semantic_scorer</c> archive: baseline, encoder and a scorer trained on sample pairs labelled by role (candidate i
+    /// has role i % 8), as <c>talentflow train scorer</c> writes them, zipped. <paramref name="dimensions"/> varies the encoder,
+    /// so two archives differ.
+    /// </summary>
+    public static async Task<byte[]> ScorerArchiveAsync(int dimensions = 32, params string[] leave)
+    {
+        var (matcher, encoder, scorer) = await TrainScorerAsync(dimensions);
         using var archive = new MemoryStream();
         using (var zip = new ZipArchive(archive, ZipArchiveMode.Create, leaveOpen: true))
         {

@@ -30,9 +30,6 @@ public sealed class CareerModels
     /// <summary>The advisor and the version it is served as; read it once per query.</summary>
     public ServedCareerAdvisor Current => _current;
 
-    /// <summary>The advisor.</summary>
-    public CareerAdvisor Advisor => _current.Advisor;
-
     /// <summary>Serves <paramref name="advisor"/> as <paramref name="version"/> from the next query on.</summary>
     public void Publish(string version, CareerAdvisor advisor)
     {

@@ -121,8 +121,7 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
         }
         // One row past the cut shows whether an exact tie straddles it; only then is every row at least as good read, so
         // that ties are cut by id as the merge orders them (the top k stays a prefix of the top k + 1).
-        bool unfiltered = filter is null || filter.IsEmpty;
-        var hits = Search(index, query, top + 1, filter, unfiltered ? float.NegativeInfinity : (float)(filter!.MinScore ?? double.NegativeInfinity));
+        var hits = Search(index, query, top + 1, filter, (float)(filter?.MinScore ?? double.NegativeInfinity));
         if (hits.Count > top && hits[top].Score == hits[top - 1].Score) hits = Search(index, query, index.Count, filter, hits[top - 1].Score);
         var ordered = new List<IndexHit>(hits);
         ordered.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
