@@ -52,8 +52,7 @@ public sealed class CareerClassifier
     public void Probabilities(ReadOnlySpan<float> x, Span<float> destination)
     {
         Logits(x, destination);
-        TensorPrimitives.Divide(destination, Temperature, destination);
-        TensorPrimitives.SoftMax(destination, destination);
+        Numerics.StableSoftMax.Apply(destination, Temperature, destination);
     }
 
     /// <summary>Calibrated probabilities of <paramref name="x"/> as a new array.</summary>

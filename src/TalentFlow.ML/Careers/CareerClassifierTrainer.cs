@@ -126,8 +126,7 @@ public static class CareerClassifierTrainer
             double sum = 0;
             for (int i = 0; i < logits.Length; i++)
             {
-                TensorPrimitives.Divide(logits[i], t, p);
-                TensorPrimitives.SoftMax(p, p);
+                Numerics.StableSoftMax.Apply(logits[i], t, p);
                 sum -= Math.Log(Math.Max(p[labels[i]], 1e-12f));
             }
 

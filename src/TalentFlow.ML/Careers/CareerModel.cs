@@ -27,8 +27,22 @@ public sealed record CareerModelOptions
     /// <summary>The SVM's candidate C values, simplest first (a tie keeps the earlier). Default 0.1, 0.3, 1, 3 (as <c>eval career</c>).</summary>
     public IReadOnlyList<double> SvmCosts { get; init; } = [0.1, 0.3, 1, 3];
 
+    /// <summary>
+    /// Headline lengths the cross-validation tries for the TF-IDF classifier: 0 is none, n a second TF-IDF block over the
+    /// text's first n words (where a resume states its role), weighted 1 beside the body. Default 0, 5, 8 — none first, so
+    /// a tie keeps the plainer model.
+    /// </summary>
+    public IReadOnlyList<int> HeadlineWords { get; init; } = [0, 5, 8];
+
     /// <summary>The TF-IDF classifier's features: 5000 terms, 1–2-grams, English stop words, sublinear tf.</summary>
     public Tfidf.TfidfOptions Tfidf { get; init; } = new() { SublinearTf = true };
+
+    /// <summary>
+    /// Whether the TF-IDF classifier also trains on each career's name as one text of that career (the label's own words: a
+    /// zero-shot prior that resumes naming their role can match when a career has only two or three training resumes).
+    /// Never a held-out text in cross-validation. Default true.
+    /// </summary>
+    public bool LabelTexts { get; init; } = true;
 
     /// <summary>Most skills kept per career (data set skills first, then O*NET technologies). Default 40.</summary>
     public int SkillsPerCareer { get; init; } = 40;

@@ -53,12 +53,19 @@ public static class CareerModelTrainer
 
         // Keep the better per evaluation: the TF-IDF SVM's CV (which also picks its C and calibrates it) against the MLP's, same folds.
         CareerClassifierSelection.TfidfChoice? tfidf = null;
+        IReadOnlyList<string>? labelTexts = options.LabelTexts ? [.. careers.Select(CareerClassifierSelection.LabelText)] : null;
         double mlpCv = double.NaN;
         if (options.ClassifierKind is null or CareerClassifierKind.Tfidf)
         {
             if (options.Folds < 2) throw new ArgumentOutOfRangeException(nameof(options), options.Folds, "Need at least two folds.");
+            if (options.HeadlineWords.Count == 0 || options.HeadlineWords.Any(w => w < 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "HeadlineWords needs at least one length, none negative (0: no headline).");
+            }
+
             var foldOf = CrossValidation.StratifiedFolds(y, Math.Min(options.Folds, texts.Count), options.Seed);
-            tfidf = CareerClassifierSelection.Tfidf(texts, y, careers.Length, foldOf, options.SvmCosts, options.Tfidf, options.Seed, cancellationToken);
+            tfidf = CareerClassifierSelection.Tfidf(texts, y, careers.Length, foldOf, options.SvmCosts, options.HeadlineWords, options.Tfidf,
+                options.Seed, labelTexts, cancellationToken);
             if (options.ClassifierKind is null) mlpCv = CareerClassifierSelection.Mlp(texts, labels, foldOf, options, cancellationToken);
         }
 
@@ -70,10 +77,10 @@ public static class CareerModelTrainer
         };
         if (tfidf is not null && (options.ClassifierKind == CareerClassifierKind.Tfidf || tfidf.Accuracy >= mlpCv))
         {
-            var svm = CareerClassifierSelection.Fit(texts, y, careers.Length, tfidf, options.Tfidf, options.Seed, cancellationToken);
+            var svm = CareerClassifierSelection.Fit(texts, y, careers.Length, tfidf, options.Tfidf, options.Seed, labelTexts, cancellationToken);
             return new CareerModel(encoder, svm, careers, centroids, knowledge, meta with
             {
-                Settings = $"{encoder.Kind.ToString().ToLowerInvariant()}({encoder.Dimension}) centroids; {svm.Describe()}",
+                Settings = $"{encoder.Kind.ToString().ToLowerInvariant()}({encoder.Dimension}) centroids; {svm.Describe()}{(labelTexts is null ? string.Empty : " + career names as texts")}",
                 ValidationAccuracy = tfidf.Accuracy,
                 Temperature = svm.Temperature,
                 Classifier = "tfidf",

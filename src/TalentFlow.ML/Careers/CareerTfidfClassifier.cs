@@ -18,7 +18,7 @@ public enum CareerClassifierKind
 }
 
 /// <summary>
-/// The career model's TF-IDF classifier: a <see cref="TfidfModel"/> fitted on the training texts, a one-vs-rest linear SVM
+/// The career model's TF-IDF classifier: <see cref="CareerTextFeatures"/> fitted on the training texts, a one-vs-rest linear SVM
 /// (<see cref="LinearSvmTrainer"/>) over it, and a temperature fitted on out-of-fold decision values, so that the softmax of
 /// decision values / temperature is a calibrated probability. Immutable and thread-safe.
 /// </summary>
@@ -26,16 +26,16 @@ public sealed class CareerTfidfClassifier
 {
     private readonly LinearSvmModel _svm;
 
-    internal CareerTfidfClassifier(TfidfModel vectorizer, LinearSvmModel svm, double cost, float temperature)
+    internal CareerTfidfClassifier(CareerTextFeatures features, LinearSvmModel svm, double cost, float temperature)
     {
-        if (svm.Features != vectorizer.Terms.Count) throw new ArgumentException("The SVM's features do not match the vectorizer's terms.");
+        if (svm.Features != features.Count) throw new ArgumentException("The SVM's features do not match the vectorizer's terms.");
         if (!(temperature > 0) || !float.IsFinite(temperature)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be positive.");
         if (!(cost > 0)) throw new ArgumentOutOfRangeException(nameof(cost), cost, "C must be positive.");
-        (Vectorizer, _svm, Cost, Temperature) = (vectorizer, svm, cost, temperature);
+        (Features, _svm, Cost, Temperature) = (features, svm, cost, temperature);
     }
 
-    /// <summary>The fitted vectorizer.</summary>
-    public TfidfModel Vectorizer { get; }
+    /// <summary>The fitted features (TF-IDF of the text, and of its headline when cross-validation chose one).</summary>
+    public CareerTextFeatures Features { get; }
 
     /// <summary>Number of careers (output classes).</summary>
     public int Classes => _svm.Classes;
@@ -46,38 +46,38 @@ public sealed class CareerTfidfClassifier
     /// <summary>Divides the decision values before the softmax.</summary>
     public float Temperature { get; }
 
-    /// <summary>A short description, e.g. <c>tfidf(5000, 1-2)+svm(C=0.3, balanced)</c>.</summary>
-    public string Describe() =>
-        $"tfidf({Vectorizer.Terms.Count}, {Vectorizer.Options.NGramMin}-{Vectorizer.Options.NGramMax}{(Vectorizer.Options.SublinearTf ? ", sublinear" : string.Empty)})+svm(C={Cost:0.###}, balanced)";
+    /// <summary>A short description, e.g. <c>tfidf(5000, 1-2, sublinear)+svm(C=0.3, balanced)</c>.</summary>
+    public string Describe() => $"{Features.Describe()}+svm(C={Cost:0.###}, balanced)";
 
     /// <summary>The SVM's decision values of <paramref name="text"/>, one per career.</summary>
-    public float[] DecisionValues(string text) => _svm.Scores(Vectorizer.Transform(text));
+    public float[] DecisionValues(string text) => _svm.Scores(Features.Transform(text));
 
     /// <summary>Calibrated probabilities (softmax of decision values / <see cref="Temperature"/>) of <paramref name="text"/>.</summary>
     public float[] Probabilities(string text)
     {
         var p = DecisionValues(text);
-        TensorPrimitives.Divide(p, Temperature, p);
-        TensorPrimitives.SoftMax(p, p);
+        Numerics.StableSoftMax.Apply(p, Temperature, p);
         return p;
     }
 
     internal void AppendTo(IncrementalHash hash)
     {
-        var o = Vectorizer.Options;
-        hash.AppendData(Encoding.UTF8.GetBytes(
-            $"tfidf-svm {_svm.Features} {Classes} {Cost:R} {Temperature:R} {o.MaxFeatures} {o.NGramMin} {o.NGramMax} {o.EnglishStopWords} {o.Lowercase} {o.SmoothIdf} {o.SublinearTf} {o.L2Normalize}\n"));
-        foreach (var term in Vectorizer.Terms) hash.AppendData(Encoding.UTF8.GetBytes(term + "\n"));
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Vectorizer.Idf));
+        Features.AppendTo(hash, body =>
+        {
+            var o = body.Options;
+            return $"tfidf-svm {_svm.Features} {Classes} {Cost:R} {Temperature:R} {o.MaxFeatures} {o.NGramMin} {o.NGramMax} {o.EnglishStopWords} {o.Lowercase} {o.SmoothIdf} {o.SublinearTf} {o.L2Normalize}\n";
+        });
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_svm.Weights));
     }
 
-    /// <summary>Writes <c>tfidf</c> (the vectorizer as plain JSON, covered by the version hash), <c>svm</c> and the <c>svm_weights</c> tensor.</summary>
+    /// <summary>
+    /// Writes <c>tfidf</c> (the vectorizer as plain JSON, covered by the version hash) and <c>headline</c> when there is one,
+    /// <c>svm</c> and the <c>svm_weights</c> tensor.
+    /// </summary>
     internal void Write(EncoderArtifactWriter artifact)
     {
         var json = artifact.Json;
-        json.WritePropertyName("tfidf");
-        TfidfModelJson.Write(json, Vectorizer);
+        Features.Write(json);
         json.WriteStartObject("svm");
         json.WriteNumber("features", _svm.Features);
         json.WriteNumber("classes", Classes);
@@ -89,10 +89,10 @@ public sealed class CareerTfidfClassifier
 
     internal static CareerTfidfClassifier Read(EncoderArtifactReader artifact)
     {
-        var vectorizer = TfidfModelJson.Read(artifact.Root.GetProperty("tfidf"));
+        var vectorizer = CareerTextFeatures.Read(artifact.Root);
         var o = artifact.Root.GetProperty("svm");
         int features = o.GetProperty("features").GetInt32(), classes = o.GetProperty("classes").GetInt32();
-        if (features != vectorizer.Terms.Count || features > 1 << 22 || classes is < 2 or > 100_000) throw EncoderArtifactReader.Corrupt("SVM sizes out of range.");
+        if (features != vectorizer.Count || features > 1 << 22 || classes is < 2 or > 100_000) throw EncoderArtifactReader.Corrupt("SVM sizes out of range.");
         var weights = artifact.Float32("svm_weights", classes, features + 1);
         return new CareerTfidfClassifier(vectorizer, new LinearSvmModel(weights, features, classes), o.GetProperty("c").GetDouble(), o.GetProperty("temperature").GetSingle());
     }
