@@ -76,7 +76,7 @@ internal static class ActiveLearningScenario
         var mean = Strategies.Select((_, k) => LearningCurve.Mean([.. Runs(curves, k)])).ToArray();
         var accuracy = LabelSaving.Compute(mean[0], mean[1], CurveMetric.Accuracy);
         var f1 = LabelSaving.Compute(mean[0], mean[1], CurveMetric.F1);
-        var fullPool = new LearningCurvePoint(split.Pool.Count, ceiling.Average(p => p.Accuracy), ceiling.Average(p => p.F1));
+        var fullPool = new LearningCurvePoint(split.Pool.Count, ceiling.Average(p => p.Accuracy), ceiling.Average(p => p.F1), ceiling.Average(p => p.Shortlisted));
         var perJob = Enumerable.Range(0, jobs.Length).Select(j =>
         {
             var random = LearningCurve.Mean([.. Enumerable.Range(0, seeds).Select(s => curves[j, s, 0])]);
@@ -106,7 +106,11 @@ internal static class ActiveLearningScenario
             ["saving_f1"] = Describe(f1),
             ["saving_accuracy_by_random_budget"] = SavingsAlongTheCurve(mean, CurveMetric.Accuracy),
             ["saving_f1_by_random_budget"] = SavingsAlongTheCurve(mean, CurveMetric.F1),
+            // A job whose random curve ends no better than its seed-set model has nothing to reach: its saving is 0 by
+            // construction, so the counts below say how many jobs are informative at all.
+            ["jobs_where_random_improves_on_seed_accuracy"] = perJob.Count(p => p.Accuracy.BaselineSamples > seedSize),
             ["jobs_with_accuracy_saving_at_least_30pct"] = perJob.Count(p => p.Accuracy.Saving >= 0.3),
+            ["jobs_where_random_improves_on_seed_f1"] = perJob.Count(p => p.F1.BaselineSamples > seedSize),
             ["jobs_with_f1_saving_at_least_30pct"] = perJob.Count(p => p.F1.Saving >= 0.3),
             ["per_job"] = perJob.Select(p => new Dictionary<string, object?>
             {
@@ -127,6 +131,8 @@ internal static class ActiveLearningScenario
                 ["random_f1"] = Math.Round(p.F1, 4),
                 ["uncertainty_accuracy"] = Math.Round(mean[1].Points[i].Accuracy, 4),
                 ["uncertainty_f1"] = Math.Round(mean[1].Points[i].F1, 4),
+                ["random_shortlisted_reviewed"] = Math.Round(p.Shortlisted, 2),
+                ["uncertainty_shortlisted_reviewed"] = Math.Round(mean[1].Points[i].Shortlisted, 2),
             }).ToArray(),
             ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),
             ["threads"] = threads,
@@ -160,16 +166,16 @@ internal static class ActiveLearningScenario
 
     private static void PrintTable(LearningCurve[] mean, LabelSaving accuracy, LabelSaving f1, LearningCurvePoint fullPool)
     {
-        Console.Error.WriteLine("| samples | random accuracy | uncertainty accuracy | random F1 | uncertainty F1 |");
-        Console.Error.WriteLine("|---|---|---|---|---|");
+        Console.Error.WriteLine("| samples | random accuracy | uncertainty accuracy | random F1 | uncertainty F1 | shortlisted reviewed: random | uncertainty |");
+        Console.Error.WriteLine("|---|---|---|---|---|---|---|");
         for (int i = 0; i < mean[0].Points.Count; i++)
         {
             var (r, u) = (mean[0].Points[i], mean[1].Points[i]);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Samples} | {r.Accuracy:F4} | {u.Accuracy:F4} | {r.F1:F4} | {u.F1:F4} |"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Samples} | {r.Accuracy:F4} | {u.Accuracy:F4} | {r.F1:F4} | {u.F1:F4} | {r.Shortlisted:F1} | {u.Shortlisted:F1} |"));
         }
 
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| all {fullPool.Samples} (whole pool labelled) | {fullPool.Accuracy:F4} | | {fullPool.F1:F4} | |"));
+            $"| all {fullPool.Samples} (whole pool labelled) | {fullPool.Accuracy:F4} | | {fullPool.F1:F4} | | {fullPool.Shortlisted:F1} | |"));
         foreach (var saving in new[] { accuracy, f1 })
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -180,12 +186,12 @@ internal static class ActiveLearningScenario
 
     private static void WriteCsv(string path, LearningCurve[] mean, IEnumerable<(string Job, LearningCurve Random, LearningCurve Uncertainty)> perJob)
     {
-        var text = new StringBuilder("job,strategy,samples,accuracy,f1\n");
+        var text = new StringBuilder("job,strategy,samples,accuracy,f1,shortlisted_reviewed\n");
         void Append(string job, SamplingStrategy strategy, LearningCurve curve)
         {
             foreach (var p in curve.Points)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{job},{strategy.ToString().ToLowerInvariant()},{p.Samples},{p.Accuracy:F6},{p.F1:F6}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{job},{strategy.ToString().ToLowerInvariant()},{p.Samples},{p.Accuracy:F6},{p.F1:F6},{p.Shortlisted:F2}\n");
             }
         }
 

@@ -57,7 +57,7 @@ public static class ActiveLearningSimulation
         {
             cancellationToken.ThrowIfCancellationRequested();
             var model = Train(task, labelled, options.Model, cancellationToken);
-            points.Add(Evaluate(task, model, labelled.Count));
+            points.Add(Evaluate(task, model, labelled));
             var count = Math.Min(Math.Min(options.BatchSize, options.Budget - labelled.Count), unlabelled.Count);
             if (count <= 0) break;
 
@@ -89,7 +89,7 @@ public static class ActiveLearningSimulation
         ArgumentNullException.ThrowIfNull(task);
         options ??= new Options();
         var model = Train(task, [.. Enumerable.Range(0, task.Pool.Count)], options.Model, cancellationToken);
-        return Evaluate(task, model, task.Pool.Count);
+        return Evaluate(task, model, [.. Enumerable.Range(0, task.Pool.Count)]);
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ public static class ActiveLearningSimulation
         return scores[1];
     }
 
-    private static LearningCurvePoint Evaluate(ShortlistTask task, LinearSvmModel model, int samples)
+    private static LearningCurvePoint Evaluate(ShortlistTask task, LinearSvmModel model, List<int> labelled)
     {
         int tp = 0, fp = 0, tn = 0, fn = 0;
         for (var i = 0; i < task.Test.Count; i++)
@@ -143,6 +143,6 @@ public static class ActiveLearningSimulation
         }
 
         var metrics = new BinaryMetrics(tp, fp, tn, fn);
-        return new LearningCurvePoint(samples, metrics.Accuracy, metrics.F1);
+        return new LearningCurvePoint(labelled.Count, metrics.Accuracy, metrics.F1, labelled.Count(i => task.PoolLabels[i]));
     }
 }

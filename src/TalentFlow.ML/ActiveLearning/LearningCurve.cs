@@ -4,7 +4,8 @@ namespace TalentFlow.ML.ActiveLearning;
 /// <param name="Samples">Reviewed (labelled) samples the model was trained on, the seed set included.</param>
 /// <param name="Accuracy">Share of correct shortlist/reject decisions on the test split.</param>
 /// <param name="F1">F1 of the shortlist class on the test split (0 when nothing is shortlisted).</param>
-public readonly record struct LearningCurvePoint(int Samples, double Accuracy, double F1)
+/// <param name="Shortlisted">How many of the reviewed samples the reviewer shortlisted (a mean, once curves are averaged).</param>
+public readonly record struct LearningCurvePoint(int Samples, double Accuracy, double F1, double Shortlisted = 0)
 {
     /// <summary>The value of <paramref name="metric"/>.</summary>
     public double Value(CurveMetric metric) => metric == CurveMetric.F1 ? F1 : Accuracy;
@@ -67,7 +68,7 @@ public sealed class LearningCurve
         var points = new LearningCurvePoint[first.Count];
         for (var p = 0; p < first.Count; p++)
         {
-            double accuracy = 0, f1 = 0;
+            double accuracy = 0, f1 = 0, shortlisted = 0;
             foreach (var curve in curves)
             {
                 if (curve.Points.Count != first.Count || curve.Points[p].Samples != first[p].Samples)
@@ -77,9 +78,10 @@ public sealed class LearningCurve
 
                 accuracy += curve.Points[p].Accuracy;
                 f1 += curve.Points[p].F1;
+                shortlisted += curve.Points[p].Shortlisted;
             }
 
-            points[p] = new LearningCurvePoint(first[p].Samples, accuracy / curves.Count, f1 / curves.Count);
+            points[p] = new LearningCurvePoint(first[p].Samples, accuracy / curves.Count, f1 / curves.Count, shortlisted / curves.Count);
         }
 
         return new LearningCurve(points);

@@ -26,6 +26,7 @@ public sealed class ActiveLearningSimulationTests
         Assert.NotNull(saving.CandidateSamples);
         Assert.True(saving.Saving >= 0.3, $"random reached {saving.Target:F4} at {saving.BaselineSamples}, uncertainty at {saving.CandidateSamples}");
         Assert.True(uncertainty.Last.F1 >= random.Last.F1, $"F1 at the budget: uncertainty {uncertainty.Last.F1:F3}, random {random.Last.F1:F3}");
+        Assert.True(uncertainty.Last.Shortlisted > random.Last.Shortlisted, "uncertainty should have found more of the rare shortlist");
     }
 
     [Fact]
@@ -37,6 +38,8 @@ public sealed class ActiveLearningSimulationTests
 
         Assert.Equal([10, 20, 30, 40, 45], curve.Points.Select(p => p.Samples));
         Assert.All(curve.Points, p => Assert.InRange(p.Accuracy, 0, 1));
+        Assert.Equal(1, curve.Points[0].Shortlisted); // the stratified seed set: round(10 × ~10 %) shortlisted
+        Assert.Equal(curve.Points.Select(p => p.Shortlisted).Order(), curve.Points.Select(p => p.Shortlisted));
     }
 
     [Fact]
