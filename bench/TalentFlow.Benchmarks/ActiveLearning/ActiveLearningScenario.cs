@@ -41,6 +41,8 @@ internal static class ActiveLearningScenario
             if (!split.Categories.Contains(job)) throw new ArgumentException($"--jobs: no category '{job}'");
         }
 
+        if (seedSize < 2) throw new ArgumentException("--seed-size must be at least 2 (one shortlisted, one rejected)");
+        if (budget < seedSize) throw new ArgumentException("--budget must be at least --seed-size");
         var tfidf = TfidfVectorizer.Fit([.. split.Pool.Select(r => r.Text)], new TfidfOptions { SublinearTf = true });
         var pool = tfidf.Transform([.. split.Pool.Select(r => r.Text)]);
         var test = tfidf.Transform([.. split.Test.Select(r => r.Text)]);
@@ -57,12 +59,15 @@ internal static class ActiveLearningScenario
             Budget = budget,
             Model = new LinearSvmTrainer.Options { C = c },
         };
+        // Built up front so that a job the split cannot simulate (no shortlisted resume in the pool) fails as one clear line.
+        var tasks = jobs.Select(job => split.Pool.Any(r => r.Category == job)
+            ? new ShortlistTask(pool, [.. split.Pool.Select(r => r.Category == job)], test, [.. split.Test.Select(r => r.Category == job)], tfidf.Terms.Count)
+            : throw new ArgumentException($"--jobs: category '{job}' has no resume in the pool")).ToArray();
         int done = 0;
         Parallel.For(0, jobs.Length * seeds, new ParallelOptions { MaxDegreeOfParallelism = threads }, run =>
         {
             int j = run / seeds, s = run % seeds;
-            var task = new ShortlistTask(pool, [.. split.Pool.Select(r => r.Category == jobs[j])], test,
-                [.. split.Test.Select(r => r.Category == jobs[j])], tfidf.Terms.Count);
+            var task = tasks[j];
             if (s == 0) ceiling[j] = ActiveLearningSimulation.FullPool(task, options);
             for (int k = 0; k < Strategies.Length; k++)
             {

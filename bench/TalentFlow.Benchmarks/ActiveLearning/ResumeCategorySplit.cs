@@ -37,7 +37,16 @@ internal sealed class ResumeCategorySplit
     {
         var file = Directory.Exists(path) ? Path.Combine(path, "resumes.csv") : path;
         if (!File.Exists(file)) throw new ArgumentException($"no resumes.csv at {path} (pass --data with the resume_pdf_categories folder)");
-        var rows = JobViewsCsv.Read(file, ["ID", "Category", "Resume"], 3);
+        List<string[]> rows;
+        try
+        {
+            rows = JobViewsCsv.Read(file, ["ID", "Category", "Resume"], 3);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ArgumentException(ex.Message, ex);
+        }
+
         var resumes = rows
             .Where(r => !string.IsNullOrWhiteSpace(r[2]))
             .Select(r => new CategorizedResume(r[0].Trim(), r[1].Trim(), dropFirstLine ? WithoutFirstLine(r[2]) : r[2]))

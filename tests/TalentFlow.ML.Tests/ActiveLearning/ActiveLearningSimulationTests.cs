@@ -65,6 +65,27 @@ public sealed class ActiveLearningSimulationTests
     }
 
     [Fact]
+    public void Run_BudgetBelowSeedSetOrTinySeedSet_Throws()
+    {
+        var task = CreateTask(seed: 5);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => ActiveLearningSimulation.Run(task, SamplingStrategy.Random, Options with { Budget = 5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ActiveLearningSimulation.Run(task, SamplingStrategy.Random, Options with { SeedSize = 1 }));
+    }
+
+    [Fact]
+    public void FullPool_EveryPoolItemReviewed_CountsThePoolAndItsShortlist()
+    {
+        var task = CreateTask(seed: 6);
+
+        var point = ActiveLearningSimulation.FullPool(task, Options);
+
+        Assert.Equal(task.Pool.Count, point.Samples);
+        Assert.Equal(task.PoolLabels.Count(l => l), point.Shortlisted);
+        Assert.InRange(point.Accuracy, 0.95, 1); // a separable task: the model on every label is near perfect
+    }
+
+    [Fact]
     public void ShortlistTask_PoolWithOneLabel_Throws()
     {
         SparseVector[] x = [new([0], [1f]), new([0], [2f])];
