@@ -41,6 +41,7 @@ public static class GrainsSiloBuilderExtensions
                 "Training:ScheduleCheckPeriod must be at least 1 s, Training:TrainerCheckInterval at least 100 ms, Training:JobTimeout positive.")
             .ValidateOnStart();
         services.AddHostedService<TrainingScheduleStarter>();
+        services.AddReviewOptions();
         // Every silo advertises its cores and accelerator as membership roles (see SiloCapabilities).
         services.PostConfigure<SiloOptions>(o => SiloCapabilities.Advertise(o.Roles, Environment.ProcessorCount, SiloCapabilities.DetectAccelerator()));
         services.AddOptions<RecommendationOptions>().ValidateDataAnnotations()

@@ -37,6 +37,7 @@ internal static class HostComposition
         builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o))
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
+        builder.Services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.SectionName));
         builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));
         builder.Services.Configure<CareerOptions>(configuration.GetSection("Careers"));
         builder.Services.AddTalentFlowUploads(configuration.GetSection(Uploads.UploadOptions.SectionName));

@@ -19,6 +19,8 @@ app.MapScreeningEndpoints();
 app.MapFeedbackEndpoints();
 app.MapTrainingEndpoints();
 app.MapCareerEndpoints();
+app.MapReviewEndpoints();
+app.MapReviewPanel();
 app.MapDashboard();
 app.Run();
 

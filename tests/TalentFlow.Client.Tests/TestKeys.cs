@@ -11,6 +11,7 @@ internal static class TestKeys
     public const string Admin = "client-admin-key-0123456789abcdef";
     public const string Recruiter = "client-recruiter-key-0123456789abcdef";
     public const string Reviewer = "client-reviewer-key-0123456789abcdef";
+    public const string Adjudicator = "client-adjudicator-key-0123456789abcdef";
     public const string JwtSigningKey = "client-jwt-signing-key-0123456789abcdef-0123456789";
     public const string JwtAudience = "talentflow-client-tests";
     public const string JwtIssuer = "https://issuer.talentflow.test";
@@ -25,6 +26,9 @@ internal static class TestKeys
         builder.UseSetting("Auth:ApiKeys:1:Name", "review-team");
         builder.UseSetting("Auth:ApiKeys:1:Key", Reviewer);
         builder.UseSetting("Auth:ApiKeys:1:Role", "reviewer");
+        builder.UseSetting("Auth:ApiKeys:2:Name", "adjudication-board");
+        builder.UseSetting("Auth:ApiKeys:2:Key", Adjudicator);
+        builder.UseSetting("Auth:ApiKeys:2:Role", "adjudicator");
         builder.UseSetting("Auth:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("Auth:Jwt:Audience", JwtAudience);
         builder.UseSetting("Auth:Jwt:Issuer", JwtIssuer);

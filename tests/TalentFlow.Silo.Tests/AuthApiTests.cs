@@ -101,6 +101,14 @@ public sealed class AuthApiTests(SiloHostFactory factory)
     [InlineData("GET", "/api/v1/cluster/silos", "admin")]
     [InlineData("GET", "/api/v1/cluster/statistics", "admin")]
     [InlineData("GET", "/api/v1/dashboard/overview", "admin")]
+    [InlineData("GET", "/api/v1/dashboard/review", "admin")]
+    [InlineData("GET", "/api/v1/review/queue?job_id=sample-job-1", "reviewer admin")]
+    [InlineData("GET", "/api/v1/jobs/sample-job-1/agreement", "recruiter reviewer admin")]
+    [InlineData("GET", "/api/v1/jobs/sample-job-1/review-settings", "recruiter reviewer admin")]
+    [InlineData("PUT", "/api/v1/jobs/sample-job-1/review-settings", "recruiter admin")]
+    [InlineData("GET", "/api/v1/reviewers/nobody/agreement", "recruiter reviewer admin")]
+    [InlineData("GET", "/api/v1/review/adjudications?job_id=sample-job-1", "adjudicator admin")]
+    [InlineData("POST", "/api/v1/review/adjudications/sample-job-1/nobody", "adjudicator admin")]
     public async Task Route_EachRole_PassesOnlyWhenTheRouteAllowsIt(string method, string path, string allowedRoles)
     {
         var allowed = allowedRoles.Split(' ');

@@ -12,6 +12,11 @@ internal static class TestKeys
     public const string Admin = "test-admin-key-0123456789abcdef";
     public const string Recruiter = "test-recruiter-key-0123456789abcdef";
     public const string Reviewer = "test-reviewer-key-0123456789abcdef";
+    public const string Adjudicator = "test-adjudicator-key-0123456789abcdef";
+
+    /// <summary>The configured names of the reviewer's and the adjudicator's keys (the reviewer's is its verdicts' default reviewer).</summary>
+    public const string ReviewerName = "review-team";
+    public const string AdjudicatorName = "adjudication-board";
 
     /// <summary>The shared key test hosts check JWT bearer tokens with (<c>Auth:Jwt:SigningKey</c>).</summary>
     public const string JwtSigningKey = "test-jwt-signing-key-0123456789abcdef-0123456789";
@@ -31,6 +36,9 @@ internal static class TestKeys
         builder.UseSetting("Auth:ApiKeys:1:Name", "review-team");
         builder.UseSetting("Auth:ApiKeys:1:Key", Reviewer);
         builder.UseSetting("Auth:ApiKeys:1:Role", ApiRoles.Reviewer);
+        builder.UseSetting("Auth:ApiKeys:2:Name", AdjudicatorName);
+        builder.UseSetting("Auth:ApiKeys:2:Key", Adjudicator);
+        builder.UseSetting("Auth:ApiKeys:2:Role", ApiRoles.Adjudicator);
         builder.UseSetting("Auth:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("Auth:Jwt:Audience", JwtAudience);
         builder.UseSetting("Auth:Jwt:Issuer", JwtIssuer);
@@ -43,6 +51,7 @@ internal static class TestKeys
         ApiRoles.Admin => Admin,
         ApiRoles.Recruiter => Recruiter,
         ApiRoles.Reviewer => Reviewer,
+        ApiRoles.Adjudicator => Adjudicator,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a role."),
     };
 

@@ -39,4 +39,12 @@ namespace TalentFlow.Client.Http.Internal;
 [JsonSerializable(typeof(TalentFlowProblem))]
 [JsonSerializable(typeof(CareerRecommendationRequest))]
 [JsonSerializable(typeof(CareerAdviceResult))]
+[JsonSerializable(typeof(ReviewQueue))]
+[JsonSerializable(typeof(ReviewSettings))]
+[JsonSerializable(typeof(ReviewSettingsBody))]
+[JsonSerializable(typeof(JobAgreement))]
+[JsonSerializable(typeof(ReviewerAgreementReport))]
+[JsonSerializable(typeof(IReadOnlyList<AdjudicationCase>))]
+[JsonSerializable(typeof(AdjudicationCase))]
+[JsonSerializable(typeof(AdjudicationBody))]
 internal sealed partial class TalentFlowJsonContext : JsonSerializerContext;

@@ -11,3 +11,9 @@ internal sealed record AbTestBody(string Version, double Share);
 
 /// <summary><c>GET /health/*</c> when the silo answers 200.</summary>
 internal sealed record HealthBody(string Status);
+
+/// <summary><c>PUT /api/v1/jobs/{job_id}/review-settings</c>.</summary>
+internal sealed record ReviewSettingsBody(int? Overlap);
+
+/// <summary><c>POST /api/v1/review/adjudications/{job_id}/{candidate_id}</c>.</summary>
+internal sealed record AdjudicationBody(string Label, string Reason);

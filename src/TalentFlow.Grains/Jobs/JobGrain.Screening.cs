@@ -43,8 +43,9 @@ public sealed partial class JobGrain
             match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
             HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability);
         // A new screening replaces the result; the verdicts given on the earlier one stay (the audit trail).
-        var verdicts = results.Records.TryGetValue(candidateId, out var previous) ? previous.Verdicts : [];
-        await results.WriteAsync(candidateId, new ScreeningRecord(result, verdicts), cancellationToken).ConfigureAwait(true);
+        var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result, []);
+        await results.WriteAsync(candidateId, record, cancellationToken).ConfigureAwait(true);
+        await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
         await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
             .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
             .ConfigureAwait(true);
@@ -62,8 +63,9 @@ public sealed partial class JobGrain
         }
         bool modelSaysYes = result.Decision == "SHORTLIST";
         var record = new FeedbackRecord(result.Id, feedback, result.Decision, NeedsRetraining: feedback.IsPositive != modelSaysYes, TimeProvider.GetUtcNow());
-        await results.WriteAsync(candidateId!, new ScreeningRecord(result with { HumanReviewed = true }, [.. stored.Verdicts, record]), cancellationToken)
+        await results.WriteAsync(candidateId!, stored with { Result = result with { HumanReviewed = true }, Verdicts = [.. stored.Verdicts, record] }, cancellationToken)
             .ConfigureAwait(true);
+        await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
         // Durable with the job first; the counts are absolute, so a failure here is healed by the job's next report.
         await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
             .RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken).ConfigureAwait(true);
@@ -107,7 +109,7 @@ public sealed partial class JobGrain
     public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default)
     {
         var labelled = new List<LabelledResult>(results.Records.Count);
-        foreach (var (resultId, record) in LatestVerdicts()) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive));
+        foreach (var (resultId, record) in TrainingVerdicts()) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive));
         labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
         return Task.FromResult<IReadOnlyList<LabelledResult>>(labelled);
     }
@@ -115,22 +117,12 @@ public sealed partial class JobGrain
     private VerdictCounts CountVerdicts()
     {
         int total = 0, positive = 0, retrain = 0;
-        foreach (var (_, record) in LatestVerdicts())
+        foreach (var (_, record) in TrainingVerdicts())
         {
             total++;
             if (record.Feedback.IsPositive) positive++;
             if (record.NeedsRetraining) retrain++;
         }
         return new VerdictCounts(total, positive, retrain);
-    }
-
-    /// <summary>The verdict that counts for each result with any (<see cref="FeedbackHistory.Latest"/>'s rule).</summary>
-    private IEnumerable<KeyValuePair<string, FeedbackRecord>> LatestVerdicts()
-    {
-        foreach (var record in results.Records.Values)
-        {
-            if (record.Verdicts.Count == 0) continue;
-            foreach (var latest in FeedbackHistory.Latest(record.Verdicts)) yield return latest;
-        }
     }
 }

@@ -21,7 +21,8 @@ public sealed partial class JobGrain(
     TextNormalizer normalizer,
     JobParser parser,
     EncoderMigration migration,
-    IOptions<MatchingOptions> options) : Grain, IJobGrain, IJobFeaturesGrain
+    IOptions<MatchingOptions> options,
+    IOptions<ReviewOptions> reviewOptions) : Grain, IJobGrain, IJobFeaturesGrain
 {
     // The posting's features in the current baseline and, during an A/B test of the baseline, in the challenger's.
     private readonly Dictionary<string, PreparedDocument> _features = new(StringComparer.Ordinal);

@@ -25,9 +25,14 @@ public sealed class JobState
     /// <summary>Every verdict, oldest first, as states written before results became records held them; migrated like <see cref="Results"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<FeedbackRecord>? FeedbackHistory { get; set; }
+
+    /// <summary>How many reviewers each result needs; null: <see cref="ReviewOptions.DefaultOverlap"/> (review: <c>JobGrain.Review.cs</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ReviewOverlap { get; set; }
 }
 
 /// <summary>One screening result of a job and every verdict given on it, oldest first: one durable record per candidate.</summary>
 /// <param name="Result">The latest screening of the candidate against the job; null only for verdicts migrated without their result.</param>
 /// <param name="Verdicts">The verdicts on this result, oldest first; replaced verdicts stay (the audit trail).</param>
-public sealed record ScreeningRecord(ScreeningResult? Result, IReadOnlyList<FeedbackRecord> Verdicts);
+/// <param name="Adjudication">An adjudicator's decision once reviewers disputed the result (<c>JobGrain.Adjudication.cs</c>).</param>
+public sealed record ScreeningRecord(ScreeningResult? Result, IReadOnlyList<FeedbackRecord> Verdicts, Adjudication? Adjudication = null);

@@ -29,10 +29,12 @@ public static class TrainingSampleExport
             var posting = await job.GetPostingAsync(cancellationToken).ConfigureAwait(false);
             if (posting is null) continue;
             string jobText = posting.Title + "\n" + posting.Description;
-            var latest = FeedbackHistory.Latest(await job.GetFeedbackHistoryAsync(cancellationToken).ConfigureAwait(false));
+            // Only adjudicated or uncontested labels (JobGrain.Adjudication.cs): a disputed result waits for its adjudicator.
+            var latest = await grains.GetGrain<IJobReviewGrain>(jobId).GetTrainingVerdictsAsync(cancellationToken).ConfigureAwait(false);
             var results = (await job.GetScreeningResultsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-            foreach (var (resultId, verdict) in latest)
+            foreach (var verdict in latest)
             {
+                string resultId = verdict.ResultId;
                 if (!results.TryGetValue(resultId, out var screening)) continue;
                 if (since is { } from && verdict.SubmittedAt < from) continue;
                 if (filter.Status == "disagreed" && !verdict.NeedsRetraining) continue;

@@ -13,14 +13,14 @@ internal static class FeedbackEndpoints
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
         var feedback = app.MapGroup("/api/v1/feedback").RequireAuthorization(ApiPolicies.Feedback);
-        feedback.MapPost("/submit", async (FeedbackRequest request, IGrainFactory grains, CancellationToken ct) =>
+        feedback.MapPost("/submit", async (FeedbackRequest request, System.Security.Claims.ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.ScreeningResultId)) throw new ArgumentException("screening_result_id is required.");
             int bar = request.ScreeningResultId.IndexOf('|', StringComparison.Ordinal);
             if (bar <= 0 || bar == request.ScreeningResultId.Length - 1) return ApiProblems.NotFound($"Screening result '{request.ScreeningResultId}'");
             string jobId = request.ScreeningResultId[..bar], candidateId = request.ScreeningResultId[(bar + 1)..];
             var record = await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!).SubmitFeedbackAsync(
-                candidateId, new ReviewerFeedback(request.HumanDecision, request.HumanScore, request.Notes, request.Reviewer), ct);
+                candidateId, new ReviewerFeedback(request.HumanDecision, request.HumanScore, request.Notes, ReviewEndpoints.EffectiveReviewer(request.Reviewer, user)), ct);
             return Results.Ok(new FeedbackResponse(true, record.NeedsRetraining
                 ? "Feedback recorded; the reviewer disagrees with the model, so it counts toward retraining."
                 : "Feedback recorded.", record.ResultId, record.NeedsRetraining, record.SubmittedAt));

@@ -15,6 +15,9 @@ internal static class ApiPolicies
     /// <summary>Give feedback on screening results and follow the training status it feeds: reviewer, admin.</summary>
     public const string Feedback = "feedback";
 
+    /// <summary>List disputed results and decide them (review adjudication): adjudicator, admin.</summary>
+    public const string Adjudicate = "adjudicate";
+
     /// <summary>Training, the model registry, the cluster and the dashboard's data: admin.</summary>
     public const string Admin = "admin";
 
@@ -24,10 +27,11 @@ internal static class ApiPolicies
         Read => [ApiRoles.Recruiter, ApiRoles.Reviewer, ApiRoles.Admin],
         Upload => [ApiRoles.Recruiter, ApiRoles.Admin],
         Feedback => [ApiRoles.Reviewer, ApiRoles.Admin],
+        Adjudicate => [ApiRoles.Adjudicator, ApiRoles.Admin],
         Admin => [ApiRoles.Admin],
         _ => [],
     };
 
     /// <summary>Every policy this class defines.</summary>
-    public static readonly IReadOnlyList<string> All = [Read, Upload, Feedback, Admin];
+    public static readonly IReadOnlyList<string> All = [Read, Upload, Feedback, Adjudicate, Admin];
 }

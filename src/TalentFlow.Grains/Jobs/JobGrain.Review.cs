@@ -1,0 +1,181 @@
+using System.Globalization;
+using TalentFlow.ML.Review;
+
+namespace TalentFlow.Grains;
+
+/// <summary>
+/// The review queue: which results still need reviewers (fewer than the job's overlap, not adjudicated, not yet labelled by
+/// the caller) and in which order (<see cref="ReviewRanking"/>), each with the reason it is next. Overlap, agreement and
+/// adjudication: <c>JobGrain.Adjudication.cs</c>.
+/// </summary>
+public sealed partial class JobGrain : IJobReviewGrain
+{
+    /// <summary>The reviewer name of verdicts given without one (they count as one reviewer, the latest replacing the earlier).</summary>
+    public const string AnonymousReviewer = "(anonymous)";
+
+    /// <inheritdoc />
+    public Task<ReviewSettings> GetReviewSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        RequirePosting();
+        return Task.FromResult(new ReviewSettings(Overlap, state.State.ReviewOverlap is null));
+    }
+
+    /// <inheritdoc />
+    public async Task<ReviewSettings> SetReviewSettingsAsync(int? overlap, CancellationToken cancellationToken = default)
+    {
+        RequirePosting();
+        int max = reviewOptions.Value.MaxOverlap;
+        if (overlap is < 1 || overlap > max) throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"overlap must be 1–{max} (Review:MaxOverlap).");
+        var previous = state.State.ReviewOverlap;
+        state.State.ReviewOverlap = overlap;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            state.State.ReviewOverlap = previous;
+            throw;
+        }
+        // A new overlap moves results between pending, uncontested and disputed: the training counts follow.
+        await ReportVerdictsAsync(cancellationToken).ConfigureAwait(true);
+        return new ReviewSettings(Overlap, overlap is null);
+    }
+
+    /// <inheritdoc />
+    public async Task<ReviewQueue> GetReviewQueueAsync(string strategy, int limit, string? reviewer = null, CancellationToken cancellationToken = default)
+    {
+        var parsed = ReviewStrategies.Parse(strategy)
+            ?? throw new ArgumentException($"strategy must be one of {string.Join(", ", ReviewStrategies.Names)}, not '{strategy}'.");
+        int maxLimit = reviewOptions.Value.MaxQueueLimit;
+        if (limit < 1 || limit > maxLimit) throw new ArgumentOutOfRangeException(nameof(limit), limit, $"limit must be 1–{maxLimit} (Review:MaxQueueLimit).");
+        RequirePosting();
+        reviewer = string.IsNullOrWhiteSpace(reviewer) ? null : reviewer.Trim();
+        int overlap = Overlap;
+
+        var waiting = new List<(ScreeningResult Result, int Reviews)>();
+        foreach (var record in results.Records.Values)
+        {
+            if (record.Result is not { } result || record.Adjudication is not null) continue;
+            var labels = LatestByReviewer(record);
+            if (labels.Count >= overlap) continue;
+            if (reviewer is not null && labels.ContainsKey(reviewer)) continue;
+            waiting.Add((result, labels.Count));
+        }
+        var byId = waiting.ToDictionary(w => w.Result.Id, StringComparer.Ordinal);
+        string name = ReviewStrategies.NameOf(parsed);
+        IReadOnlyList<ReviewQueueItem> items = parsed switch
+        {
+            ReviewStrategy.Uncertainty => [.. ReviewRanking.Uncertainty(waiting.Select(w => (w.Result.Id, DecisionValue(w.Result).Value, DecisionValue(w.Result).Threshold)), limit)
+                .Select(r => Item(byId[r.Id], UncertaintyReason(byId[r.Id].Result, r.Key)))],
+            ReviewStrategy.Disagreement => [.. ReviewRanking.Disagreement(waiting.Select(w => (w.Result.Id, (IReadOnlyDictionary<string, double>)ModelScores(w.Result))), limit)
+                .Select(r => Item(byId[r.Id], DisagreementReason(byId[r.Id].Result, r.Key)))],
+            ReviewStrategy.Oldest => [.. ReviewRanking.Oldest(waiting.Select(w => (w.Result.Id, w.Result.CreatedAt)), TimeProvider.GetUtcNow(), limit)
+                .Select(r => Item(byId[r.Id], new ReviewReason(name, $"waiting {Wait(r.Key)} since it was screened", WaitSeconds: Math.Round(r.Key, 3))))],
+            _ => [.. (await DiversityAsync(waiting, limit, cancellationToken).ConfigureAwait(true))
+                .Select(r => Item(byId[r.Id], DiversityReason(r)))],
+        };
+        return new ReviewQueue(GrainKey, name, overlap, reviewer, waiting.Count, items);
+
+        static ReviewQueueItem Item((ScreeningResult Result, int Reviews) w, ReviewReason reason) =>
+            new(w.Result.Id, w.Result.CandidateId, w.Result.CandidateName, w.Result.Score, w.Result.Decision, w.Reviews, reason);
+    }
+
+    private bool _listedForReview;
+
+    /// <summary>Registers the job in the review directory, once per activation (the directory ignores repeats).</summary>
+    private async Task ListForReviewAsync(CancellationToken cancellationToken)
+    {
+        if (_listedForReview) return;
+        await GrainFactory.GetGrain<IReviewDirectoryGrain>(IReviewDirectoryGrain.Key).RegisterAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+        _listedForReview = true;
+    }
+
+    private int Overlap => state.State.ReviewOverlap ?? reviewOptions.Value.DefaultOverlap;
+
+    /// <summary>The number the decision compared and its threshold: the scorer's probability when it decided, else the baseline score.</summary>
+    private (double Value, double Threshold, string Name) DecisionValue(ScreeningResult result)
+    {
+        if (result.MatchProbability is { } probability) return (probability, options.Value.ShortlistProbability, "scorer_shortlist_probability");
+        var model = result.ModelVersions.TryGetValue(MatchingModels.BaselineModelName, out var version) && models.TryGet(version, out var held) ? held : models.Current;
+        return (result.Score, model.Matcher.Options.ShortlistThreshold, "baseline_shortlist_threshold");
+    }
+
+    private ReviewReason UncertaintyReason(ScreeningResult result, double distance)
+    {
+        var (value, threshold, name) = DecisionValue(result);
+        string what = name == "scorer_shortlist_probability" ? "match probability" : "score";
+        return new ReviewReason(ReviewStrategies.NameOf(ReviewStrategy.Uncertainty),
+            string.Create(CultureInfo.InvariantCulture, $"{what} {value:0.000} is {distance:0.000} from the {name.Replace('_', ' ')} {threshold:0.###}"),
+            Threshold: name, ThresholdValue: threshold, Value: value, Distance: distance);
+    }
+
+    /// <summary>Every model score the result carries, by model name (each in [0, 1] or a cosine).</summary>
+    private static Dictionary<string, double> ModelScores(ScreeningResult result)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal) { [MatchingModels.BaselineModelName] = result.Score };
+        if (result.SemanticScore is { } semantic) scores[MatchingModels.EncoderModelName] = semantic;
+        if (result.MatchProbability is { } probability) scores[MatchingModels.ScorerModelName] = probability;
+        return scores;
+    }
+
+    private static ReviewReason DisagreementReason(ScreeningResult result, double spread)
+    {
+        var scores = ModelScores(result);
+        string summary = scores.Count < 2
+            ? "only one model scored it, so the models cannot disagree (spread 0)"
+            : string.Create(CultureInfo.InvariantCulture, $"the models' scores spread {spread:0.000}: ")
+              + string.Join(", ", scores.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.000}")));
+        return new ReviewReason(ReviewStrategies.NameOf(ReviewStrategy.Disagreement), summary, ModelScores: scores, Spread: spread);
+    }
+
+    /// <summary>Greedy max-min over the candidates' embeddings in the current encoder version; reviewed = any result with a verdict.</summary>
+    private async Task<IReadOnlyList<ReviewRank>> DiversityAsync(List<(ScreeningResult Result, int Reviews)> waiting, int limit, CancellationToken cancellationToken)
+    {
+        var reviewedRecords = results.Records.Values.Where(r => r.Result is not null && r.Verdicts.Count > 0).Select(r => r.Result!).ToList();
+        string? encoder = models.Encoder?.Version;
+        var vectors = await Task.WhenAll(waiting.Select(w => w.Result).Concat(reviewedRecords).Select(r => EmbeddingOfAsync(r.CandidateId, encoder, cancellationToken)))
+            .ConfigureAwait(true);
+        var candidates = new List<(string, float[]?)>(waiting.Count);
+        for (int i = 0; i < waiting.Count; i++) candidates.Add((waiting[i].Result.Id, vectors[i]));
+        var reviewed = new List<(string, float[])>(reviewedRecords.Count);
+        for (int i = 0; i < reviewedRecords.Count; i++)
+        {
+            if (vectors[waiting.Count + i] is { } vector) reviewed.Add((reviewedRecords[i].Id, vector));
+        }
+        return ReviewRanking.Diversity(candidates, reviewed, limit);
+    }
+
+    private async Task<float[]?> EmbeddingOfAsync(string candidateId, string? encoderVersion, CancellationToken cancellationToken)
+    {
+        if (encoderVersion is null) return null;
+        var features = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetFeaturesAsync(models.Current.Version, cancellationToken).ConfigureAwait(true);
+        return features is { EncoderVersion: { } version, Embedding: { } embedding } && version == encoderVersion ? embedding : null;
+    }
+
+    private static ReviewReason DiversityReason(ReviewRank rank)
+    {
+        string name = ReviewStrategies.NameOf(ReviewStrategy.Diversity);
+        double? distance = double.IsPositiveInfinity(rank.Key) ? null : Math.Round(rank.Key, 6);
+        double? similarity = rank.NearestSimilarity is { } s ? Math.Round(s, 6) : null;
+        string summary;
+        if (distance is null) summary = "nothing is reviewed yet: the result most like the others, to label first";
+        else if (rank.NearestId is null && rank.NearestQueuedId is null) summary = "the candidate has no embedding in the current encoder version";
+        else if (rank.NearestQueuedId is { } queued && rank.NearestId is null)
+            summary = string.Create(CultureInfo.InvariantCulture, $"nothing is reviewed yet; the farthest (distance {distance:0.000}) from the results queued ahead, nearest {queued}");
+        else if (rank.NearestQueuedId is { } nearer)
+            summary = string.Create(CultureInfo.InvariantCulture,
+                $"unlike the reviewed results (nearest {rank.NearestId}, similarity {similarity:0.000}) and those queued ahead (nearest {nearer}, distance {distance:0.000})");
+        else summary = string.Create(CultureInfo.InvariantCulture, $"unlike anything reviewed: the nearest reviewed result is {rank.NearestId}, similarity {similarity:0.000}");
+        return new ReviewReason(name, summary, Distance: distance, NearestReviewed: rank.NearestId, Similarity: similarity, NearestQueued: rank.NearestQueuedId);
+    }
+
+    private static string Wait(double seconds)
+    {
+        var wait = TimeSpan.FromSeconds(seconds);
+        return wait.TotalDays >= 1 ? $"{(int)wait.TotalDays} d {wait.Hours} h"
+            : wait.TotalHours >= 1 ? $"{(int)wait.TotalHours} h {wait.Minutes} min"
+            : wait.TotalMinutes >= 1 ? $"{(int)wait.TotalMinutes} min {wait.Seconds} s"
+            : $"{wait.Seconds} s";
+    }
+}
