@@ -45,6 +45,7 @@ public sealed partial class JobGrain
         // A new screening replaces the result; the verdicts given on the earlier one stay (the audit trail).
         var verdicts = results.Records.TryGetValue(candidateId, out var previous) ? previous.Verdicts : [];
         await results.WriteAsync(candidateId, new ScreeningRecord(result, verdicts), cancellationToken).ConfigureAwait(true);
+        await RecordDecisionsAsync(result, cancellationToken).ConfigureAwait(true);
         await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
             .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
             .ConfigureAwait(true);
@@ -107,7 +108,7 @@ public sealed partial class JobGrain
     public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default)
     {
         var labelled = new List<LabelledResult>(results.Records.Count);
-        foreach (var (resultId, record) in LatestVerdicts()) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive));
+        foreach (var (resultId, record) in LatestVerdicts()) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive, record.Feedback.Reviewer));
         labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
         return Task.FromResult<IReadOnlyList<LabelledResult>>(labelled);
     }
