@@ -11,3 +11,12 @@ internal sealed record AbTestBody(string Version, double Share);
 
 /// <summary><c>GET /health/*</c> when the silo answers 200.</summary>
 internal sealed record HealthBody(string Status);
+
+/// <summary><c>PUT /api/v1/models/{model}/aliases/{alias}</c>.</summary>
+internal sealed record AliasBody(string Version, string Reason);
+
+/// <summary>A body that only says why (promotion).</summary>
+internal sealed record ReasonBody(string? Reason);
+
+/// <summary><c>POST /api/v1/models/{model}/rollback</c> with a target.</summary>
+internal sealed record RollbackBody(string? ToVersion, string? Alias, int? Steps, DateTimeOffset? At, string Reason);
