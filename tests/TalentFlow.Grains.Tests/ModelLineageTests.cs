@@ -8,7 +8,8 @@ public sealed class ModelLineageTests
     [Fact]
     public async Task TrainedVersion_Lineage_HoldsItsFeedbackItemsAndTheDecisionsItMade()
     {
-        await using var cluster = await TrainingTestCluster.StartAsync(1);
+        // Two silos: lineage records and pages cross the wire when the lineage grain lives on the other one.
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
         await TrainingTestCluster.LabelAsync(cluster, 24);
         // One verdict given again by a named reviewer: the lineage keeps who gave the verdict that counted.
         var job0 = SampleCorpus.Jobs()[0];

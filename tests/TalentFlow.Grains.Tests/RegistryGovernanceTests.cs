@@ -72,7 +72,8 @@ public sealed class RegistryGovernanceTests
     [Fact]
     public async Task Champion_FollowsProductionThroughPromotionAliasAndRollback()
     {
-        await using var cluster = await TrainingTestCluster.StartAsync(1);
+        // Two silos: the registry's answers (aliases, events) cross the wire when the coordinator lives on the other one.
+        await using var cluster = await TrainingTestCluster.StartAsync(2);
         var registry = await StartWithVersionsAsync(cluster, "v1", "v2", "v3");
         var coordinator = TrainingTestCluster.Coordinator(cluster);
 
