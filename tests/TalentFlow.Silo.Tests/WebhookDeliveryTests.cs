@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TalentFlow.Silo.Security;
@@ -78,5 +79,20 @@ public sealed class WebhookDeliveryTests(GovernanceHostFixture fixture)
         {
             fixture.Receiver.FailNext(0);
         }
+    }
+
+    [Theory]
+    [InlineData("not-a-url", "a-secret-long-enough-0123", "Webhooks:Endpoints:1:Url")]
+    [InlineData("ftp://hooks.example.com/x", "a-secret-long-enough-0123", "Webhooks:Endpoints:1:Url")]
+    [InlineData("https://hooks.example.com/x", "short-secret", "Webhooks:Endpoints:1:Secret")]
+    public void Start_BadWebhookEndpoint_FailsWithAnOptionsErrorNamingTheSetting(string url, string secret, string setting)
+    {
+        using var broken = fixture.Host.WithWebHostBuilder(b => b
+            .UseSetting("Webhooks:Endpoints:1:Url", url).UseSetting("Webhooks:Endpoints:1:Secret", secret).UseSetting("SampleData:Load", "false"));
+
+        var e = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+        var validation = e as OptionsValidationException ?? Assert.IsType<OptionsValidationException>(e.GetBaseException());
+        Assert.Contains(setting, validation.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, validation.Message, StringComparison.Ordinal);
     }
 }
