@@ -66,6 +66,7 @@ public static class GrainsSiloBuilderExtensions
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, AbTestBroadcastHandler>();
         services.TryAddSingleton<EncoderMigration>();
+        services.TryAddSingleton<IRegistryEventSink, NullRegistryEventSink>();
         services.AddHostedService(sp => sp.GetRequiredService<EncoderMigration>());
         builder.AddGrains(typeof(CandidateGrain).Assembly);
         return builder;

@@ -3,6 +3,7 @@ using TalentFlow.Runtime.Hosting;
 using TalentFlow.Runtime.Postgres;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;
+using TalentFlow.Silo.Webhooks;
 
 namespace TalentFlow.Silo;
 
@@ -41,6 +42,7 @@ internal static class HostComposition
         builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));
         builder.Services.Configure<CareerOptions>(configuration.GetSection("Careers"));
         builder.Services.AddTalentFlowUploads(configuration.GetSection(Uploads.UploadOptions.SectionName));
+        builder.Services.AddTalentFlowWebhooks(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
         builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();

@@ -5,7 +5,7 @@ using TalentFlow.Client.Http;
 namespace TalentFlow.Cli.Operations;
 
 /// <summary>
-/// <c>models list|promote|rollback|compare|register|ab-test</c>: the model registry of a running cluster (seed 002's <c>register_model.py</c>
+/// <c>models list|promote|rollback|compare|register|ab-test|alias|history|lineage</c>: the model registry of a running cluster (seed 002's <c>register_model.py</c>
 /// and MLflow's stages). <c>register --model M --model-path FILE --version V [--activate]</c> uploads an artifact written by
 /// a <c>train</c> command; the API checks it loads before it stores it.
 /// </summary>
@@ -20,6 +20,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(Compare(context));
         command.Subcommands.Add(Register(context));
         command.Subcommands.Add(AbTestCommand.Create(context));
+        foreach (var governance in ModelsGovernanceCommands.Create(context)) command.Subcommands.Add(governance);
         return command;
     }
 
@@ -70,12 +71,13 @@ internal static class ModelsCommand
         var api = new ApiConnection();
         var model = new Argument<string>("model") { Description = "The model kind, e.g. baseline_tfidf." };
         var version = new Argument<string>("version") { Description = "The registered version to serve." };
+        var reason = new Option<string?>("--reason") { Description = "Why (recorded in the registry's history)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("promote", "Make a registered version production and fan it out to every silo.") { model, version, json };
+        var command = new Command("promote", "Make a registered version production and fan it out to every silo.") { model, version, reason, json };
         api.AddTo(command);
         command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
         {
-            Write(context, await client.PromoteModelAsync(parse.GetValue(model)!, parse.GetValue(version)!, token).ConfigureAwait(false), parse.GetValue(json));
+            Write(context, await client.PromoteModelAsync(parse.GetValue(model)!, parse.GetValue(version)!, parse.GetValue(reason), token).ConfigureAwait(false), parse.GetValue(json));
             return 0;
         }, ct));
         return command;
@@ -85,12 +87,26 @@ internal static class ModelsCommand
     {
         var api = new ApiConnection();
         var model = new Argument<string>("model") { Description = "The model kind, e.g. baseline_tfidf." };
+        var toVersion = new Option<string?>("--to-version") { Description = "Go back to this former production version." };
+        var alias = new Option<string?>("--alias") { Description = "Move this alias back to an earlier holder (champion: that holder serves again)." };
+        var steps = new Option<int?>("--steps") { Description = "With --alias: how many holders back (default 1)." };
+        var at = new Option<DateTimeOffset?>("--at") { Description = "With --alias: the holder at this time (ISO 8601)." };
+        var reason = new Option<string?>("--reason") { Description = "Why (required with --to-version or --alias)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("rollback", "Serve the production version before the current one again.") { model, json };
+        var command = new Command("rollback", "Serve the production version before the current one again, or any earlier holder of production or of an alias.")
+        {
+            model, toVersion, alias, steps, at, reason, json,
+        };
         api.AddTo(command);
         command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
         {
-            Write(context, await client.RollbackModelAsync(parse.GetValue(model)!, token).ConfigureAwait(false), parse.GetValue(json));
+            var target = new Grains.RollbackTarget(parse.GetValue(toVersion), parse.GetValue(alias), parse.GetValue(steps), parse.GetValue(at));
+            bool targeted = target.ToVersion is not null || target.Alias is not null || target.Steps is not null || target.At is not null;
+            if (targeted && string.IsNullOrWhiteSpace(parse.GetValue(reason))) throw new CliException("--reason is required with --to-version, --alias, --steps or --at");
+            var result = targeted || parse.GetValue(reason) is not null
+                ? await client.RollbackModelAsync(parse.GetValue(model)!, target, parse.GetValue(reason)!, token).ConfigureAwait(false)
+                : await client.RollbackModelAsync(parse.GetValue(model)!, token).ConfigureAwait(false);
+            Write(context, result, parse.GetValue(json));
             return 0;
         }, ct));
         return command;

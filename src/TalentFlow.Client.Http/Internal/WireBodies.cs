@@ -17,3 +17,12 @@ internal sealed record ReviewSettingsBody(int? Overlap);
 
 /// <summary><c>POST /api/v1/review/adjudications/{job_id}/{candidate_id}</c>.</summary>
 internal sealed record AdjudicationBody(string Label, string Reason);
+
+/// <summary><c>PUT /api/v1/models/{model}/aliases/{alias}</c>.</summary>
+internal sealed record AliasBody(string Version, string Reason);
+
+/// <summary>A body that only says why (promotion).</summary>
+internal sealed record ReasonBody(string? Reason);
+
+/// <summary><c>POST /api/v1/models/{model}/rollback</c> with a target.</summary>
+internal sealed record RollbackBody(string? ToVersion, string? Alias, int? Steps, DateTimeOffset? At, string Reason);

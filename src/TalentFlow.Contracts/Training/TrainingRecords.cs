@@ -79,7 +79,8 @@ public sealed record TrainingOutcome(
 /// <summary>One screening result with a reviewer's verdict: a labelled sample.</summary>
 /// <param name="ResultId"><c>job|candidate</c>.</param>
 /// <param name="Positive">The reviewer said match.</param>
-public sealed record LabelledResult(string ResultId, bool Positive);
+/// <param name="Reviewer">Who gave the verdict, when known (recorded in a trained version's lineage).</param>
+public sealed record LabelledResult(string ResultId, bool Positive, string? Reviewer = null);
 
 /// <summary>A job's verdicts as the coordinator counts them: the latest verdict per screening result.</summary>
 /// <param name="Total">Reviewed results.</param>

@@ -46,6 +46,7 @@ public sealed partial class JobGrain
         var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result, []);
         await results.WriteAsync(candidateId, record, cancellationToken).ConfigureAwait(true);
         await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
+        await RecordDecisionsAsync(result, cancellationToken).ConfigureAwait(true);
         await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
             .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
             .ConfigureAwait(true);
@@ -109,7 +110,7 @@ public sealed partial class JobGrain
     public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default)
     {
         var labelled = new List<LabelledResult>(results.Records.Count);
-        foreach (var (resultId, record) in TrainingVerdicts()) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive));
+        foreach (var (resultId, record) in TrainingVerdicts()) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive, record.Feedback.Reviewer));
         labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
         return Task.FromResult<IReadOnlyList<LabelledResult>>(labelled);
     }

@@ -100,6 +100,8 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
         string fingerprint = Fingerprint(labelled);
         var samples = new List<(string Candidate, string Resume, string Job, bool Positive)>();
         var jobTexts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // The feedback items the version is trained and evaluated on, for its lineage.
+        var lineage = new List<LineageItem>();
         foreach (var result in labelled)
         {
             int bar = result.ResultId.IndexOf('|', StringComparison.Ordinal);
@@ -110,7 +112,9 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
                 jobTexts[jobId] = jobText = posting is null ? null : posting.Title + "\n" + posting.Description;
             }
             var resume = await ReadAsync(() => GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetTextAsync()).ConfigureAwait(true);
-            if (jobText is not null && resume is not null) samples.Add((candidateId, resume, jobText, result.Positive));
+            if (jobText is null || resume is null) continue;
+            samples.Add((candidateId, resume, jobText, result.Positive));
+            lineage.Add(new LineageItem(result.ResultId, jobId, candidateId, result.Reviewer, result.Positive ? "shortlist" : "reject", Bucket(candidateId) == 0));
         }
         // Grouped by candidate, so no resume is on both sides.
         var test = samples.Where(s => Bucket(s.Candidate) == 0).ToList();
@@ -167,6 +171,7 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
 
         await CheckpointAsync(coordinator, 0.8, $"Storing the artifact of {version}.").ConfigureAwait(true);
         await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact).ConfigureAwait(true);
+        await GrainFactory.GetGrain<IModelLineageGrain>(ModelArtifactGrain.Key(model, version)).SaveTrainingSetAsync(lineage).ConfigureAwait(true);
         var metrics = new Dictionary<string, double>
         {
             ["roc_auc"] = aucCandidate,

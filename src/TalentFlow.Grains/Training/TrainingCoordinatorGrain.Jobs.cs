@@ -99,6 +99,12 @@ public sealed partial class TrainingCoordinatorGrain
             // Every evaluated version enters the registry in Staging; PromoteAsync below moves it to Production when it cleared the bar.
             state.State.Versions.Add(new ModelVersionInfo(job.Model, version, "Staging", outcome.Metrics, now, Production(job.Model)?.Version,
                 Parameters: outcome.Parameters, DataFingerprint: outcome.DataFingerprint));
+            // Committed with the job by SaveJobAsync: the registration, and the gate's verdict when it kept the version back.
+            Record(job.Model, RegistryEventKinds.Registered, version, null, null, "Staging", new RegistryChange(RegistryChange.TrainerActor, $"Trained by job {jobId}."));
+            if (!outcome.BeatsProduction)
+            {
+                Record(job.Model, RegistryEventKinds.GateRejected, version, Production(job.Model)?.Version, null, "Staging", new RegistryChange(RegistryChange.GateActor, outcome.Message));
+            }
         }
         string message = !outcome.Succeeded ? outcome.Message
             : outcome.BeatsProduction ? outcome.Message + " Promoted to Production."
@@ -110,7 +116,11 @@ public sealed partial class TrainingCoordinatorGrain
             Status = outcome.Succeeded ? "succeeded" : "failed", Progress = 1, Message = message, Metrics = outcome.Metrics,
             Version = outcome.Version, Silo = outcome.Silo, FinishedAt = now,
         }, message, now), cancellationToken).ConfigureAwait(true);
-        if (outcome.Succeeded && outcome.BeatsProduction) await PromoteAsync(job.Model, outcome.Version!, cancellationToken).ConfigureAwait(true);
+        await FlushEventsAsync(cancellationToken).ConfigureAwait(true);
+        if (outcome.Succeeded && outcome.BeatsProduction)
+        {
+            await PromoteAsync(job.Model, outcome.Version!, new RegistryChange(RegistryChange.GateActor, outcome.Message), cancellationToken).ConfigureAwait(true);
+        }
     }
 
     private async Task SaveJobAsync(TrainingJobInfo job, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using TalentFlow.Runtime.Broadcast;
 namespace TalentFlow.Grains;
 
 /// <summary>What the coordinator persists: each job's verdict counts, the jobs, the registry, the trigger bookkeeping.</summary>
-public sealed class TrainingCoordinatorState
+public sealed partial class TrainingCoordinatorState
 {
     /// <summary>Job id → its latest verdict counts (the verdicts stay with the job grain).</summary>
     public Dictionary<string, VerdictCounts> VerdictsByJob { get; set; } = new(StringComparer.Ordinal);
@@ -54,10 +54,12 @@ public sealed class CountedFeedback
 [GrainType("training-coordinator")]
 public sealed partial class TrainingCoordinatorGrain(
     [PersistentState("coordinator")] IPersistentState<TrainingCoordinatorState> state,
+    [PersistentState("registry-events")] IPersistentRecords<RegistryEvent> events,
+    IRegistryEventSink eventSink,
     IOptions<TrainingOptions> options,
     IClusterBroadcaster broadcaster,
     Runtime.Hosting.Silo silo,
-    Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, IRemindable
+    Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, IModelRegistryGrain, IRemindable
 {
     /// <inheritdoc />
     public async Task RecordVerdictsAsync(string jobId, VerdictCounts counts, CancellationToken cancellationToken = default)

@@ -49,6 +49,7 @@ internal static class DashboardEndpoints
                 reminders));
         }).RequireAuthorization(ApiPolicies.Admin);
         app.MapScoreHistogram();
+        app.MapRegistryPanel();
         return app;
     }
 

@@ -45,26 +45,20 @@ internal static class TrainingEndpoints
             return Results.Ok(new CompareResponse(model, Response(first), Response(second), differences, first.DataFingerprint is not null && first.DataFingerprint == second.DataFingerprint));
         });
         api.MapPut("/models/{model}/versions/{version}", RegisterAsync);
-        api.MapPost("/models/{model}/rollback", async (string model, IGrainFactory grains, CancellationToken ct) =>
-        {
-            var now = await Coordinator(grains).RollbackAsync(model, ct);
-            return Results.Ok(new { success = true, model, version = now.Version, stage = "Production" });
-        });
-        api.MapPost("/models/{model}/versions/{version}/promote", async (string model, string version, IGrainFactory grains, CancellationToken ct) =>
-        {
-            await Coordinator(grains).PromoteAsync(model, version, ct);
-            return Results.Ok(new { success = true, model, version, stage = "Production" });
-        });
+        // Who asked and why are recorded in the registry's history (RegistryGovernanceEndpoints).
+        api.MapPost("/models/{model}/rollback", RegistryGovernanceEndpoints.RollbackAsync);
+        api.MapPost("/models/{model}/versions/{version}/promote", RegistryGovernanceEndpoints.PromoteAsync);
         app.MapAbTestEndpoints();
+        app.MapRegistryGovernanceEndpoints();
         return app;
     }
 
     /// <summary>
-    /// <c>PUT /api/v1/models/{model}/versions/{version}[?activate=true]</c>: the body is the artifact (as the CLI's
+    /// <c>PUT /api/v1/models/{model}/versions/{version}[?activate=true][&amp;reason=...]</c>: the body is the artifact (as the CLI's
     /// <c>train</c> commands write it). It is checked before it is stored, then registered in stage None; with
     /// <c>activate</c> it is promoted and fanned out at once.
     /// </summary>
-    private static async Task<IResult> RegisterAsync(string model, string version, bool? activate, HttpContext context, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> RegisterAsync(string model, string version, bool? activate, string? reason, HttpContext context, IGrainFactory grains, CancellationToken ct)
     {
         ApiProblems.CheckId(version, "version");
         var type = context.Request.ContentType;
@@ -92,8 +86,10 @@ internal static class TrainingEndpoints
             throw new ModelRegistryConflictException($"Model {model} already has a version '{version}'.");
         }
         await grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact, ct);
-        await coordinator.RegisterAsync(model, version, null, ct);
-        if (activate == true) await coordinator.PromoteAsync(model, version, ct);
+        var registry = grains.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        var change = RegistryGovernanceEndpoints.Change(context.User, reason);
+        await registry.RegisterAsync(model, version, null, change, ct);
+        if (activate == true) await registry.PromoteAsync(model, version, change, ct);
         return Results.Created($"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{Uri.EscapeDataString(version)}",
             new { success = true, model, version, stage = activate == true ? "Production" : "None" });
     }

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using TalentFlow.Grains;
+using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
+
+namespace TalentFlow.Silo.Endpoints;
+
+/// <summary>
+/// The registry's governance routes (admin only): aliases (<c>GET/PUT/DELETE /api/v1/models/{model}/aliases[/{alias}]</c>),
+/// the history (<c>GET /api/v1/models/{model}/history</c>), the events of every model (<c>GET /api/v1/models/events</c>),
+/// a version's lineage (<c>GET /api/v1/models/{model}/versions/{version}/lineage</c>), and the promote and rollback routes
+/// of <see cref="TrainingEndpoints"/>, which record who asked and why. The actor is always the authenticated principal.
+/// </summary>
+internal static class RegistryGovernanceEndpoints
+{
+    /// <summary>How many entries a list route answers when not told: 100.</summary>
+    public const int DefaultLimit = 100;
+
+    public static IEndpointRouteBuilder MapRegistryGovernanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/models").RequireAuthorization(ApiPolicies.Admin);
+        api.MapGet("/events", async (int? limit, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await Registry(grains).GetEventsAsync(limit ?? DefaultLimit, ct)));
+        api.MapGet("/{model}/aliases", async (string model, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await Registry(grains).GetAliasesAsync(Known(model), ct)));
+        api.MapGet("/{model}/aliases/{alias}", async (string model, string alias, IGrainFactory grains, CancellationToken ct) =>
+        {
+            ModelAliases.Validate(alias);
+            var found = (await Registry(grains).GetAliasesAsync(Known(model), ct)).FirstOrDefault(a => a.Alias == alias);
+            return found is null ? ApiProblems.NotFound($"Alias '{alias}' of model '{model}'") : Results.Ok(found);
+        });
+        api.MapPut("/{model}/aliases/{alias}", async (string model, string alias, AliasRequest? request, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+        {
+            if (request is null || string.IsNullOrWhiteSpace(request.Version)) throw new ArgumentException("Name the version and say why: {\"version\": \"...\", \"reason\": \"...\"}.");
+            ApiProblems.CheckId(request.Version, "version");
+            return Results.Ok(await Registry(grains).SetAliasAsync(Known(model), alias, request.Version, Change(user, request.Reason), ct));
+        });
+        api.MapDelete("/{model}/aliases/{alias}", async (string model, string alias, string? reason, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await Registry(grains).DeleteAliasAsync(Known(model), alias, Change(user, reason), ct)));
+        api.MapGet("/{model}/history", async (string model, int? limit, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await Registry(grains).GetHistoryAsync(Known(model), limit ?? DefaultLimit, ct)));
+        api.MapGet("/{model}/versions/{version}/lineage", async (string model, string version, int? limit, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await ModelLineageReader.ReadAsync(grains, Known(model), version, limit ?? DefaultLimit, ct)));
+        return app;
+    }
+
+    /// <summary><c>POST /api/v1/models/{model}/rollback</c>: no body rolls back one production version (as before); a target goes anywhere earlier.</summary>
+    public static async Task<IResult> RollbackAsync(string model, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct)
+    {
+        var request = await OptionalBodyAsync<RollbackRequest>(http, ct);
+        var target = new RollbackTarget(request?.ToVersion, request?.Alias, request?.Steps, request?.At);
+        var now = await Registry(grains).RollbackAsync(model, target, Change(user, request?.Reason), ct);
+        return Results.Ok(new { success = true, model, version = now.Version, stage = now.Stage, alias = request?.Alias });
+    }
+
+    /// <summary><c>POST /api/v1/models/{model}/versions/{version}/promote</c>, with an optional <c>{reason}</c>.</summary>
+    public static async Task<IResult> PromoteAsync(string model, string version, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct)
+    {
+        var request = await OptionalBodyAsync<ReasonRequest>(http, ct);
+        await Registry(grains).PromoteAsync(model, version, Change(user, request?.Reason), ct);
+        return Results.Ok(new { success = true, model, version, stage = "Production" });
+    }
+
+    /// <summary>Who asks: the authenticated principal's name (an API key's configured name, a token's subject).</summary>
+    public static RegistryChange Change(ClaimsPrincipal user, string? reason) =>
+        new(user.Identity?.Name is { Length: > 0 } name ? name : "anonymous", string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+
+    /// <summary>
+    /// Reads a JSON body when there is one: the promote and rollback routes took none before, and callers that still send none
+    /// keep working.
+    /// </summary>
+    private static async Task<T?> OptionalBodyAsync<T>(HttpRequest http, CancellationToken ct) where T : class
+    {
+        if (http.ContentLength == 0 || (http.ContentLength is null && !http.Headers.TransferEncoding.Any())) return null;
+        if (!http.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Send the body as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+        try
+        {
+            return await http.ReadFromJsonAsync<T>(ct);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new BadHttpRequestException("The body is not valid JSON: " + ex.Message, StatusCodes.Status400BadRequest, ex);
+        }
+    }
+
+    /// <summary>A model kind the registry knows, else 404.</summary>
+    private static string Known(string model) =>
+        ModelKindRegistry.TryGet(model, out _) ? model : throw new KeyNotFoundException($"Model '{model}' does not exist; the registry knows {string.Join(", ", ModelKindRegistry.Names)}.");
+
+    private static IModelRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey);
+
+    /// <summary><c>PUT /api/v1/models/{model}/aliases/{alias}</c>.</summary>
+    internal sealed record AliasRequest(string? Version, string? Reason);
+
+    /// <summary>A body that only says why.</summary>
+    internal sealed record ReasonRequest(string? Reason);
+
+    /// <summary><c>POST /api/v1/models/{model}/rollback</c>: at most one of to_version and alias; steps or at with alias.</summary>
+    internal sealed record RollbackRequest(string? ToVersion, string? Alias, int? Steps, DateTimeOffset? At, string? Reason);
+}
