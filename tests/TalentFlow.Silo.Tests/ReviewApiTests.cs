@@ -60,7 +60,7 @@ public sealed class ReviewApiTests(SiloHostFactory factory)
         var anyone = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/review/queue?job_id={jobId}&strategy=oldest&limit=2");
 
         Assert.Equal(TestKeys.ReviewerName, mine.GetProperty("reviewer").GetString());
-        Assert.Equal([ids[1], ids[2]], mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("result_id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { ids[1], ids[2] }.Order(StringComparer.Ordinal), mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("result_id").GetString()!).Order(StringComparer.Ordinal));
         var reason = mine.GetProperty("items")[0].GetProperty("reason");
         Assert.Equal(("uncertainty", "baseline_shortlist_threshold"), (reason.GetProperty("strategy").GetString(), reason.GetProperty("threshold").GetString()));
         Assert.True(reason.GetProperty("distance").GetDouble() >= 0);
