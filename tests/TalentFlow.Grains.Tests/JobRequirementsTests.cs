@@ -143,6 +143,7 @@ public sealed class JobRequirementsTests(GrainsClusterFixture fixture)
         var blindJordan = await Factory.GetGrain<IJobGrain>(blind).ScoreCandidateAsync(jordan);
         var blindRobin = await Factory.GetGrain<IJobGrain>(blind).ScoreCandidateAsync(robin);
         var screened = await Factory.GetGrain<IJobGrain>(blind).ScreenAsync(jordan);
+        var fromCandidate = await Factory.GetGrain<ICandidateGrain>(jordan).ScoreAgainstJobAsync(blind);
 
         // The name shares a word with the posting: seen, it lifts the score; masked, both resumes are the same text.
         Assert.True(openJordan.Score > openRobin.Score, $"{openJordan.Score} vs {openRobin.Score}");
@@ -152,6 +153,8 @@ public sealed class JobRequirementsTests(GrainsClusterFixture fixture)
         Assert.True(screened.Blind);
         Assert.Equal(BlindMask.Pseudonym(jordan), screened.CandidateName);
         Assert.Equal(blindJordan.Score, screened.Score);
+        Assert.Equal((blindJordan.Score, blindJordan.SemanticScore), (fromCandidate.Score, fromCandidate.SemanticScore));
+        Assert.NotEqual(openJordan.Score, fromCandidate.Score);
         string quoted = string.Join("\n", screened.Requirements!.Items.SelectMany(i => i.Evidence).Select(e => e.Sentence));
         Assert.NotEmpty(quoted);
         foreach (string secret in new[] { "Jordan", "Jenkins", "@", "555", "Elm Road", "34" })

@@ -92,7 +92,7 @@ public sealed partial class JobGrain(
         var embedding = encoderVersion is null ? null : await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true);
         var scorer = scorerVersion is null ? models.Scorer : models.TryGetScorer(scorerVersion, out var named) ? named : null;
         var scorerSide = scorer is not null && scorer.AppliesTo(model.Version) ? await ScorerSideAsync(scorer, posting, cancellationToken).ConfigureAwait(true) : null;
-        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide);
+        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide, IsBlind);
     }
 
     private (JobPosting Posting, JobProfile Profile) RequirePosting() =>

@@ -20,6 +20,7 @@ public sealed class JobState
     public List<JobRequirement>? Requirements { get; set; }
 
     /// <summary>A recruiter set <see cref="Requirements"/>: storing the posting again keeps them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool RequirementsEdited { get; set; }
 
     /// <summary>Screening settings; null: the defaults (not blind).</summary>
