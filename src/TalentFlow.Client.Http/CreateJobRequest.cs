@@ -7,10 +7,12 @@ namespace TalentFlow.Client.Http;
 /// <param name="Location">Where ("City, ST"), optional.</param>
 /// <param name="Company">Employer, optional.</param>
 /// <param name="Id">The job id to store it under (replacing a posting with that id); null lets the server make one.</param>
+/// <param name="BlindScreening">Screen this job blind (<see cref="Grains.JobSettings.BlindScreening"/>); null leaves the setting as it is.</param>
 public sealed record CreateJobRequest(
     string Title,
     string Description,
     IReadOnlyList<string>? RequiredSkills = null,
     string? Location = null,
     string? Company = null,
-    string? Id = null);
+    string? Id = null,
+    bool? BlindScreening = null);

@@ -14,6 +14,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapClusterEndpoints();
 app.MapCatalogEndpoints();
+app.MapRequirementEndpoints();
 app.MapUserEndpoints();
 app.MapScreeningEndpoints();
 app.MapFeedbackEndpoints();

@@ -79,7 +79,7 @@ public sealed class JobResultRecordsTests
             (await source.GetLabelledResultsAsync()).Select(l => (l.ResultId[1..], l.Positive)),
             (await old.GetLabelledResultsAsync()).Select(l => (l.ResultId[3..], l.Positive)));
         var state = JsonNode.Parse((await storage.ReadAsync(new GrainId("job", "old"), "job", default)).Data!.Value.Span)!.AsObject();
-        Assert.Equal(["Posting", "Profile"], state.Select(p => p.Key));
+        Assert.Equal(["Posting", "Profile", "Requirements"], state.Select(p => p.Key));
         Assert.Equal(3, (await ((IGrainRecordStorage)storage).ReadAllAsync(new GrainId("job", "old"), "results", default)).Count);
         // Still a working job: a verdict on a migrated result lands in its record.
         await old.SubmitFeedbackAsync("c1", new ReviewerFeedback("reject"));

@@ -15,6 +15,9 @@ namespace TalentFlow.Grains;
 /// <param name="HumanReviewed">Whether a reviewer has confirmed or corrected it (false until feedback arrives).</param>
 /// <param name="CreatedAt">When it was screened.</param>
 /// <param name="MatchProbability">The custom scorer's calibrated match probability, when the silo serves a scorer (the decision follows it).</param>
+/// <param name="Requirements">What the resume shows of each of the job's requirements, with the sub-scores; null when the job has none.</param>
+/// <param name="DecisionReason">Why the decision is what it is when a rule, not the score, made it (a knockout not proven).</param>
+/// <param name="Blind">Screened blind: the resume was masked before scoring and the name is a pseudonym.</param>
 public sealed record ScreeningResult(
     string Id,
     string JobId,
@@ -29,7 +32,10 @@ public sealed record ScreeningResult(
     double? SemanticScore,
     bool HumanReviewed,
     DateTimeOffset CreatedAt,
-    double? MatchProbability = null)
+    double? MatchProbability = null,
+    ScreeningRequirements? Requirements = null,
+    string? DecisionReason = null,
+    bool Blind = false)
 {
     /// <summary>The id of the result for a (job, candidate) pair.</summary>
     public static string IdOf(string jobId, string candidateId) => jobId + "|" + candidateId;

@@ -121,6 +121,8 @@ public sealed class CandidateGrain(
             ?? throw new KeyNotFoundException($"Candidate '{GrainKey}' does not exist.");
         var job = await GrainFactory.GetGrain<IJobFeaturesGrain>(jobId)
             .GetFeaturesAsync(mine.ModelVersion, mine.EncoderVersion, _featuresScorer, cancellationToken).ConfigureAwait(true);
+        // A blind job scores the masked resume itself; its read-only calls back to this grain interleave with this one.
+        if (job.Blind) return await GrainFactory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(GrainKey, cancellationToken).ConfigureAwait(true);
         // The job's silo may not hold our version yet (or holds a newer one): score in the job's when this silo has it.
         if (job.ModelVersion != mine.ModelVersion)
         {

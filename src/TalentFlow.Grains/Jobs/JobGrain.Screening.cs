@@ -37,11 +37,13 @@ public sealed partial class JobGrain
     public async Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default)
     {
         var match = await ScoreCandidateAsync(candidateId, cancellationToken).ConfigureAwait(true);
-        var profile = await GrainFactory.GetGrain<ICandidateGrain>(candidateId).GetProfileAsync(cancellationToken).ConfigureAwait(true);
+        // Masked in blind screening (JobGrain.Blind.cs); the requirements' evidence quotes it (JobGrain.Requirements.cs).
+        var (resumeText, name) = await ResumeForJobAsync(candidateId, cancellationToken).ConfigureAwait(true);
         var result = new ScreeningResult(
-            ScreeningResult.IdOf(GrainKey, candidateId), GrainKey, candidateId, profile?.Name ?? candidateId, match.Score, match.Decision,
+            ScreeningResult.IdOf(GrainKey, candidateId), GrainKey, candidateId, name, match.Score, match.Decision,
             match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
-            HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability);
+            HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability, Blind: IsBlind);
+        result = await WithRequirementsAsync(result, resumeText, cancellationToken).ConfigureAwait(true);
         // A new screening replaces the result; the verdicts given on the earlier one stay (the audit trail).
         var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result, []);
         await results.WriteAsync(candidateId, record, cancellationToken).ConfigureAwait(true);

@@ -42,15 +42,15 @@ public sealed partial class JobGrain(
         var required = RequiredSkills(stored, parsed);
         var profile = ProfileMapping.ToProfile(GrainKey, stored, parsed, required, TimeProvider.GetUtcNow());
 
-        var previous = (state.State.Posting, state.State.Profile);
-        (state.State.Posting, state.State.Profile) = (stored, profile);
+        var previous = (state.State.Posting, state.State.Profile, state.State.Requirements);
+        (state.State.Posting, state.State.Profile, state.State.Requirements) = (stored, profile, RequirementsFor(stored));
         try
         {
             await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
         }
         catch
         {
-            (state.State.Posting, state.State.Profile) = previous;
+            (state.State.Posting, state.State.Profile, state.State.Requirements) = previous;
             throw;
         }
         _features.Clear();
@@ -73,6 +73,7 @@ public sealed partial class JobGrain(
     {
         if (string.IsNullOrWhiteSpace(candidateId)) throw new ArgumentException("The candidate id is empty.");
         RequirePosting();
+        if (IsBlind) return await ScoreBlindAsync(candidateId, cancellationToken).ConfigureAwait(true);
         // The candidate's A/B arm (the production models when no test runs) names the version to score in.
         var candidate = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
             .GetFeaturesAsync(models.ArmOf(candidateId).Baseline.Version, cancellationToken).ConfigureAwait(true)
@@ -92,7 +93,7 @@ public sealed partial class JobGrain(
         var embedding = encoderVersion is null ? null : await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true);
         var scorer = scorerVersion is null ? models.Scorer : models.TryGetScorer(scorerVersion, out var named) ? named : null;
         var scorerSide = scorer is not null && scorer.AppliesTo(model.Version) ? await ScorerSideAsync(scorer, posting, cancellationToken).ConfigureAwait(true) : null;
-        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide);
+        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide, IsBlind);
     }
 
     private (JobPosting Posting, JobProfile Profile) RequirePosting() =>

@@ -15,6 +15,18 @@ public sealed class JobState
     /// <summary>The parsed profile.</summary>
     public JobProfile? Profile { get; set; }
 
+    /// <summary>The requirements (proposed from the posting, or as a recruiter set them); null before issue 9.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<JobRequirement>? Requirements { get; set; }
+
+    /// <summary>A recruiter set <see cref="Requirements"/>: storing the posting again keeps them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool RequirementsEdited { get; set; }
+
+    /// <summary>Screening settings; null: the defaults (not blind).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JobSettings? Settings { get; set; }
+
     /// <summary>
     /// Screening results by candidate id, as states written before results became records held them; read once on activation
     /// to move them into records, then null (and no longer written).

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace TalentFlow.ML.Text;
 
-/// <summary>Replaces e-mail addresses, URLs and phone numbers with placeholders.</summary>
+/// <summary>
+/// Replaces e-mail addresses, URLs and phone numbers with placeholders (<see cref="Redact"/>); for blind screening also names,
+/// postal addresses, photos' alt text, ages and dates of birth (<see cref="RedactPersonal"/>, in <c>Redactor.Personal.cs</c>).
+/// </summary>
 internal static partial class Redactor
 {
     /// <summary>Placeholder for e-mail addresses.</summary>

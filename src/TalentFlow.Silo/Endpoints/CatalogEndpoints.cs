@@ -19,6 +19,8 @@ internal static class CatalogEndpoints
             string id = ApiProblems.CheckId(request.Id, "job") ?? "job-" + Guid.NewGuid().ToString("N")[..12];
             var profile = await grains.GetGrain<IJobGrain>(id).UpsertAsync(
                 new JobPosting(request.Title ?? "", request.Description ?? "", request.RequiredSkills, request.Location, request.Company), ct);
+            // Idempotent: a retried create sets the same value again.
+            if (request.BlindScreening is { } blind) await grains.GetGrain<IJobRequirementsGrain>(id).SetSettingsAsync(new JobSettings(blind), ct);
             return Results.Created($"/api/v1/jobs/{id}", profile);
         }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
@@ -66,7 +68,8 @@ internal static class CatalogEndpoints
     }
 
     /// <summary><c>POST /api/v1/jobs</c>.</summary>
-    internal sealed record JobRequest(string? Title, string? Description, IReadOnlyList<string>? RequiredSkills, string? Location, string? Company, string? Id);
+    internal sealed record JobRequest(string? Title, string? Description, IReadOnlyList<string>? RequiredSkills, string? Location, string? Company, string? Id,
+        bool? BlindScreening = null);
 
     /// <summary><c>POST /api/v1/candidates</c>: resume text (files go through the screening upload).</summary>
     internal sealed record CandidateRequest(string? Name, string? Text, string? Id);

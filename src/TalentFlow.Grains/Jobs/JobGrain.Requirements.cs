@@ -1,0 +1,127 @@
+using System.Globalization;
+using TalentFlow.ML.Requirements;
+
+namespace TalentFlow.Grains;
+
+/// <summary>
+/// The job's requirements: proposed from the posting (<see cref="RequirementProposer"/>) until a recruiter sets them, judged
+/// against every resume screened (<see cref="RequirementEvidenceFinder"/>); a knockout the resume does not prove forces REJECT.
+/// </summary>
+public sealed partial class JobGrain : IJobRequirementsGrain
+{
+    private static readonly RequirementProposer Proposer = new();
+    private static readonly RequirementEvidenceFinder EvidenceFinder = new();
+
+    /// <inheritdoc />
+    public Task<JobRequirements> GetRequirementsAsync(CancellationToken cancellationToken = default)
+    {
+        RequirePosting();
+        return Task.FromResult(CurrentRequirements());
+    }
+
+    /// <inheritdoc />
+    public async Task<JobRequirements> SetRequirementsAsync(IReadOnlyList<JobRequirementInput> requirements, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        RequirePosting();
+        var parsed = ToModel(requirements);
+        RequirementLimits.Validate(parsed);
+        var previous = (state.State.Requirements, state.State.RequirementsEdited);
+        (state.State.Requirements, state.State.RequirementsEdited) = ([.. parsed.Select(ToContract)], true);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            (state.State.Requirements, state.State.RequirementsEdited) = previous;
+            throw;
+        }
+        return CurrentRequirements();
+    }
+
+    /// <inheritdoc />
+    public Task<JobSettings> GetSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        RequirePosting();
+        return Task.FromResult(state.State.Settings ?? new JobSettings(BlindScreening: false));
+    }
+
+    /// <inheritdoc />
+    public async Task<JobSettings> SetSettingsAsync(JobSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        RequirePosting();
+        var previous = state.State.Settings;
+        state.State.Settings = settings;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            state.State.Settings = previous;
+            throw;
+        }
+        return settings;
+    }
+
+    /// <summary>The requirements to store with a new posting: proposed from it, unless a recruiter has set them.</summary>
+    private List<JobRequirement>? RequirementsFor(JobPosting posting) =>
+        state.State.RequirementsEdited ? state.State.Requirements : [.. Proposer.Propose(posting.Description).Select(ToContract)];
+
+    private JobRequirements CurrentRequirements() => new(GrainKey, state.State.Requirements ?? [], state.State.RequirementsEdited);
+
+    /// <summary>
+    /// Judges the requirements against <paramref name="resumeText"/> (masked already in blind screening) and adds the block to
+    /// <paramref name="result"/>; a knockout not proven turns the decision into REJECT, with the reason.
+    /// </summary>
+    private async Task<ScreeningResult> WithRequirementsAsync(ScreeningResult result, string resumeText, CancellationToken cancellationToken)
+    {
+        if (state.State.Requirements is not { Count: > 0 } stored) return result;
+        var requirements = stored.Select(ToModel).ToList();
+        var report = await EvidenceFinder.AssessAsync(requirements, resumeText, models.Encoder?.Encoder, cancellationToken).ConfigureAwait(true);
+        var block = new ScreeningRequirements(
+            [.. report.Items.Select(i => new RequirementResult(i.Requirement.Id, RequirementKinds.Name(i.Requirement.Kind), i.Requirement.Text, i.Requirement.Weight,
+                StatusName(i.Status), [.. i.Evidence.Select(e => new RequirementEvidence(e.Sentence, e.Similarity, e.Basis))]))],
+            report.MustHaveCoverage, report.NiceToHaveCoverage, [.. report.FailedKnockouts.Select(k => k.Requirement.Id)]);
+        if (report.FailedKnockouts.Count == 0) return result with { Requirements = block };
+        string reason = string.Join(" ", report.FailedKnockouts.Select(k => k.Status == RequirementStatus.Missing
+            ? $"Knockout requirement {k.Requirement.Id} \"{k.Requirement.Text}\" was not found in the resume."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Knockout requirement {k.Requirement.Id} \"{k.Requirement.Text}\" was not found in the resume in its own words (only partly, similarity {k.Evidence[0].Similarity:0.##}).")));
+        return result with { Requirements = block, Decision = "REJECT", DecisionReason = reason };
+    }
+
+    private static string StatusName(RequirementStatus status) => status switch
+    {
+        RequirementStatus.Met => "met",
+        RequirementStatus.StatedElsewhere => "stated_elsewhere",
+        _ => "missing",
+    };
+
+    private static JobRequirement ToContract(Requirement r) => new(r.Id, RequirementKinds.Name(r.Kind), r.Text, r.Weight);
+
+    private static Requirement ToModel(JobRequirement r) =>
+        new(r.Id, RequirementKinds.TryParse(r.Kind, out var kind) ? kind : RequirementKind.MustHave, r.Text, r.Weight);
+
+    /// <summary>Reads a recruiter's list: kinds by name, texts trimmed, missing ids numbered after the largest <c>req-N</c>, missing weights by kind.</summary>
+    private static List<Requirement> ToModel(IReadOnlyList<JobRequirementInput> inputs)
+    {
+        if (inputs.Count > RequirementLimits.MaxCount) throw new ArgumentException($"A job has at most {RequirementLimits.MaxCount} requirements; {inputs.Count} were given.");
+        int next = 1 + inputs.Select(i => i?.Id is { } id && id.StartsWith("req-", StringComparison.Ordinal)
+            && int.TryParse(id.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : 0).DefaultIfEmpty(0).Max();
+        var list = new List<Requirement>(inputs.Count);
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i] ?? throw new ArgumentException($"Requirement {i + 1} is null.");
+            if (!RequirementKinds.TryParse(input.Kind, out var kind))
+            {
+                throw new ArgumentException($"Requirement {i + 1}'s kind must be {RequirementKinds.MustHave}, {RequirementKinds.NiceToHave} or {RequirementKinds.Knockout}; it is '{input.Kind}'.");
+            }
+            string id = string.IsNullOrEmpty(input.Id) ? "req-" + (next++).ToString(CultureInfo.InvariantCulture) : input.Id;
+            list.Add(new Requirement(id, kind, input.Text?.Trim() ?? "", input.Weight ?? RequirementKinds.DefaultWeight(kind)));
+        }
+        return list;
+    }
+}

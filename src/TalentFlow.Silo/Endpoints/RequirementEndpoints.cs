@@ -1,0 +1,39 @@
+using TalentFlow.Grains;
+using TalentFlow.Runtime;
+using TalentFlow.Silo.Security;
+
+namespace TalentFlow.Silo.Endpoints;
+
+/// <summary>
+/// A job's requirements and screening settings: read by every role (<see cref="ApiPolicies.Read"/>), replaced by a recruiter
+/// (<see cref="ApiPolicies.Upload"/>). Bad items → 400 (the grain's <see cref="ArgumentException"/>), an unknown job → 404.
+/// </summary>
+internal static class RequirementEndpoints
+{
+    public static IEndpointRouteBuilder MapRequirementEndpoints(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/v1/jobs/{jobId}");
+        jobs.MapGet("/requirements", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await Job(grains, jobId).GetRequirementsAsync(ct)))
+            .RequireAuthorization(ApiPolicies.Read);
+        jobs.MapPut("/requirements", async (string jobId, SetJobRequirementsRequest? body, IGrainFactory grains, CancellationToken ct) =>
+        {
+            if (body?.Requirements is not { } requirements) throw new ArgumentException("Send {\"requirements\": [{\"kind\", \"text\", \"weight\"}, …]}.");
+            return Results.Ok(await Job(grains, jobId).SetRequirementsAsync(requirements, ct));
+        }).RequireAuthorization(ApiPolicies.Upload);
+        jobs.MapGet("/settings", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
+            Results.Ok(await Job(grains, jobId).GetSettingsAsync(ct)))
+            .RequireAuthorization(ApiPolicies.Read);
+        jobs.MapPut("/settings", async (string jobId, SettingsBody? body, IGrainFactory grains, CancellationToken ct) =>
+        {
+            if (body?.BlindScreening is not { } blind) throw new ArgumentException("Send {\"blind_screening\": true|false}.");
+            return Results.Ok(await Job(grains, jobId).SetSettingsAsync(new JobSettings(blind), ct));
+        }).RequireAuthorization(ApiPolicies.Upload);
+        return app;
+    }
+
+    private static IJobRequirementsGrain Job(IGrainFactory grains, string jobId) => grains.GetGrain<IJobRequirementsGrain>(ApiProblems.CheckId(jobId, "job")!);
+
+    /// <summary><c>PUT /api/v1/jobs/{id}/settings</c>: every setting is required (none is left at a default by omission).</summary>
+    internal sealed record SettingsBody(bool? BlindScreening);
+}

@@ -1,0 +1,117 @@
+using TalentFlow.ML.Requirements;
+
+namespace TalentFlow.ML.Tests.Requirements;
+
+public sealed class RequirementProposerTests
+{
+    private static RequirementProposer CreateSut() => new();
+
+    private const string Posting = """
+        Backend Engineer
+        We build payment services for small shops.
+        Responsibilities
+        - Design and run APIs in C# and PostgreSQL
+        Requirements:
+        - 5+ years of experience building web services in C#
+        - Strong SQL and PostgreSQL
+        - Kubernetes experience preferred
+        - Must be authorized to work in the United States
+        Nice to have
+        - Experience with Kafka
+        * Open-source contributions
+        Benefits
+        - Remote work and a learning budget
+        """;
+
+    [Fact]
+    public void Propose_SectionedPosting_SortsLinesIntoKindsWithDefaultWeights()
+    {
+        var proposed = CreateSut().Propose(Posting);
+
+        Assert.Equal(
+            [
+                (RequirementKind.MustHave, "5+ years of experience building web services in C#", 1.0),
+                (RequirementKind.MustHave, "Strong SQL and PostgreSQL", 1.0),
+                (RequirementKind.NiceToHave, "Kubernetes experience preferred", 0.5),
+                (RequirementKind.Knockout, "Must be authorized to work in the United States", 1.0),
+                (RequirementKind.NiceToHave, "Experience with Kafka", 0.5),
+                (RequirementKind.NiceToHave, "Open-source contributions", 0.5),
+            ],
+            proposed.Select(r => (r.Kind, r.Text, r.Weight)));
+        Assert.Equal(["req-1", "req-2", "req-3", "req-4", "req-5", "req-6"], proposed.Select(r => r.Id));
+        RequirementLimits.Validate(proposed);
+    }
+
+    [Theory]
+    [InlineData("A valid driver's license is required for site visits.")]
+    [InlineData("Candidates must hold an active RN license in Texas.")]
+    [InlineData("AWS Solutions Architect certification required.")]
+    [InlineData("Active security clearance.")]
+    [InlineData("We cannot offer visa sponsorship; no sponsorship is available.")]
+    public void Propose_KnockoutPhraseOutsideAnySection_IsAKnockout(string line)
+    {
+        var proposed = CreateSut().Propose("Field Engineer\nYou will visit customers.\n" + line);
+
+        Assert.Equal((RequirementKind.Knockout, line.TrimEnd(';')), (Assert.Single(proposed).Kind, proposed[0].Text));
+    }
+
+    [Fact]
+    public void Propose_MinimumYearsOutsideASection_IsAMustHaveNotAKnockout()
+    {
+        var proposed = CreateSut().Propose("Data Analyst\nYou will report on sales.\nMinimum 3 years in a reporting role.");
+
+        Assert.Equal(RequirementKind.MustHave, Assert.Single(proposed).Kind);
+    }
+
+    [Fact]
+    public void Propose_NoRequirementLines_FallsBackToParsedSkillsAndYears()
+    {
+        var proposed = CreateSut().Propose("Data Scientist\nWe use Python and SQL every day.\nTableau is a plus.\n2-4 years of experience.");
+
+        Assert.Contains(proposed, r => r is { Kind: RequirementKind.MustHave, Text: "Python" });
+        Assert.Contains(proposed, r => r is { Kind: RequirementKind.NiceToHave, Text: "Tableau" });
+        Assert.Contains(proposed, r => r is { Kind: RequirementKind.MustHave, Text: "2+ years of experience" });
+    }
+
+    [Fact]
+    public void Propose_ManyLines_StopsAtTheLimitAndDropsDuplicates()
+    {
+        string lines = string.Join('\n', Enumerable.Range(0, 80).Select(i => $"- Skill number {i}"));
+        var proposed = CreateSut().Propose("Requirements\n- Same line\n- same LINE\n" + lines);
+
+        Assert.Equal(RequirementLimits.MaxCount, proposed.Count);
+        Assert.Single(proposed, r => r.Text.Equals("same line", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("", 1.0, "empty text")]
+    [InlineData("SQL", 0.0, "weight")]
+    [InlineData("SQL", 1.5, "weight")]
+    [InlineData("SQL", double.NaN, "weight")]
+    public void Validate_BadItem_ThrowsNamingTheRule(string text, double weight, string expected)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => RequirementLimits.Validate([new Requirement("req-1", RequirementKind.MustHave, text, weight)]));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DuplicateIdsOrTooMany_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => RequirementLimits.Validate(
+            [new Requirement("a", RequirementKind.MustHave, "SQL", 1), new Requirement("a", RequirementKind.Knockout, "C#", 1)]));
+        Assert.Throws<ArgumentException>(() => RequirementLimits.Validate(
+            [.. Enumerable.Range(0, 51).Select(i => new Requirement($"r{i}", RequirementKind.MustHave, "SQL", 1))]));
+    }
+
+    [Theory]
+    [InlineData("must_have", RequirementKind.MustHave)]
+    [InlineData("Nice-to-have", RequirementKind.NiceToHave)]
+    [InlineData("KNOCKOUT", RequirementKind.Knockout)]
+    public void TryParse_WireNames_ReadAnyCase(string name, RequirementKind expected)
+    {
+        Assert.True(RequirementKinds.TryParse(name, out var kind));
+        Assert.Equal(expected, kind);
+        Assert.False(RequirementKinds.TryParse("required", out _));
+    }
+}
