@@ -57,7 +57,7 @@ public sealed class AdjudicationTests
         Assert.Equal(("shortlist", "judge"), (decided.Adjudication!.Label, decided.Adjudication.Adjudicator));
         var sample = Assert.Single(after, s => s.ResultId == "ja|c1");
         Assert.Equal((1, "shortlist", "judge", "the portfolio shows the missing skill"), (sample.Label, sample.HumanDecision, sample.Reviewer, sample.Notes));
-        Assert.Contains(new LabelledResult("ja|c1", true), labelledAfter);
+        Assert.Contains(new LabelledResult("ja|c1", true, "judge"), labelledAfter);
         Assert.Equal((4, statusBefore.PositiveSamples + 1), (statusAfter.TotalSamples, statusAfter.PositiveSamples));
         Assert.Empty(await review.GetAdjudicationsAsync());
     }
