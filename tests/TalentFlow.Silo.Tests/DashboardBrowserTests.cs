@@ -36,18 +36,13 @@ public sealed class KestrelSiloHostFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The dashboard in Debian's headless Chromium (Playwright with <c>ExecutablePath</c>; no browser download).</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory>
 {
     private readonly KestrelSiloHostFactory _factory;
+    private readonly HeadlessChromium _chromium;
 
-    public DashboardBrowserTests(KestrelSiloHostFactory factory) => _factory = factory;
-
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    public DashboardBrowserTests(KestrelSiloHostFactory factory, HeadlessChromium chromium) => (_factory, _chromium) = (factory, chromium);
 
     /// <summary>Opens the page, which asks for a key, and enters <paramref name="key"/>.</summary>
     private async Task<IPage> OpenWithKeyAsync(IPage page, string key)
@@ -73,9 +68,8 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
             jobId = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("job_id").GetString()!;
             job = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/training/jobs/{jobId}");
         }
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        await using var context = await _chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
 
         await OpenWithKeyAsync(page, TestKeys.Admin);
         await page.WaitForSelectorAsync($"#jobs tbody tr:has-text('{jobId}')");
@@ -92,15 +86,14 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
     public async Task Dashboard_AdminKeyEntered_ShowsTheLiveSiloGrainCallsAndAChart()
     {
         string baseAddress = _factory.BaseAddress;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var context = await _chromium.NewContextAsync();
         // Traffic first, so the merged method table has live numbers (sample data loading already made grain calls).
         using (var client = new HttpClient { BaseAddress = new Uri(baseAddress) }.As(ApiRoles.Recruiter))
         {
             (await client.GetAsync("/api/v1/jobs/sample-job-1/candidates/sample-candidate-1/score")).EnsureSuccessStatusCode();
         }
 
-        var page = await browser.NewPageAsync();
+        var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
         await OpenWithKeyAsync(page, TestKeys.Admin);
@@ -136,10 +129,9 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
     [Fact]
     public async Task Dashboard_RecruiterKeyEntered_ShowsTheRefusalAndNoData()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var context = await _chromium.NewContextAsync();
 
-        var page = await OpenWithKeyAsync(await browser.NewPageAsync(), TestKeys.Recruiter);
+        var page = await OpenWithKeyAsync(await context.NewPageAsync(), TestKeys.Recruiter);
         await page.WaitForFunctionAsync("() => document.getElementById('error').textContent.includes('403')");
 
         Assert.Contains("not an admin key", await page.InnerTextAsync("#error"), StringComparison.Ordinal);

@@ -8,15 +8,9 @@ namespace TalentFlow.Silo.Tests;
 /// The dashboard of a running 2-silo cluster in Debian's headless Chromium: both silos with their roles, live numbers that
 /// move with traffic, charts with content, a non-admin refused; the screenshot is kept as <c>artifacts/dashboard-cluster.png</c>.
 /// </summary>
-public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster, HeadlessChromium chromium) : IClassFixture<TwoSiloCluster>
 {
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-
     private static async Task OpenWithKeyAsync(IPage page, string baseAddress, string key)
     {
         await page.GotoAsync(baseAddress + "/dashboard");
@@ -31,9 +25,8 @@ public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster) : IClas
     [Fact]
     public async Task Dashboard_TwoSiloClusterWithTraffic_ListsBothSilosWithRolesLiveCallsAndCharts()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var page = await context.NewPageAsync();
         await OpenWithKeyAsync(page, cluster.B.BaseAddress, TestKeys.Admin);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#silos tbody tr').length === 2");
 
@@ -66,9 +59,8 @@ public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster) : IClas
     [Fact]
     public async Task Dashboard_SiloPicked_ShowsItsProcessCpuMemoryGcAndThreadPool()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
         await OpenWithKeyAsync(page, cluster.A.BaseAddress, TestKeys.Admin);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#silo-pick option').length === 2");
 
@@ -87,9 +79,8 @@ public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster) : IClas
     [Fact]
     public async Task Dashboard_ReviewerKeyOnEitherSilo_IsRefusedWithNoData()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
         await OpenWithKeyAsync(page, cluster.A.BaseAddress, TestKeys.Reviewer);
         await page.WaitForFunctionAsync("() => document.getElementById('error').textContent.includes('403')");
 

@@ -14,7 +14,8 @@ namespace TalentFlow.Silo.Tests;
 /// The dashboard's registry panels in headless Chromium, on a host of their own (the test promotes a version, which the other
 /// browser tests' host must not see): the metric-over-versions chart and the registry events.
 /// </summary>
-public sealed class RegistryDashboardBrowserTests(KestrelSiloHostFactory factory) : IClassFixture<KestrelSiloHostFactory>
+[Collection(BrowserCollection.Name)]
+public sealed class RegistryDashboardBrowserTests(KestrelSiloHostFactory factory, HeadlessChromium chromium) : IClassFixture<KestrelSiloHostFactory>
 {
     private const string Model = MatchingModels.BaselineModelName;
 
@@ -41,14 +42,8 @@ public sealed class RegistryDashboardBrowserTests(KestrelSiloHostFactory factory
         int withMetric = models.Single(m => m.GetProperty("name").GetString() == Model).GetProperty("versions").EnumerateArray()
             .Count(v => v.GetProperty("metrics").TryGetProperty("roc_auc", out _));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
         await page.GotoAsync(baseAddress + "/dashboard");

@@ -8,7 +8,8 @@ using TalentFlow.Silo.Security;
 namespace TalentFlow.Silo.Tests;
 
 /// <summary>The dashboard's review panel in Debian's headless Chromium, fed by real verdicts over HTTP.</summary>
-public sealed class ReviewPanelBrowserTests(KestrelSiloHostFactory factory) : IClassFixture<KestrelSiloHostFactory>
+[Collection(BrowserCollection.Name)]
+public sealed class ReviewPanelBrowserTests(KestrelSiloHostFactory factory, HeadlessChromium chromium) : IClassFixture<KestrelSiloHostFactory>
 {
     private static readonly string[] Resumes =
     [
@@ -45,14 +46,8 @@ public sealed class ReviewPanelBrowserTests(KestrelSiloHostFactory factory) : IC
                 (await admin.PostAsJsonAsync("/api/v1/feedback/submit", new { screening_result_id = ids[i], human_decision = bob[i], reviewer = "bob" })).EnsureSuccessStatusCode();
             }
         }
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
 

@@ -9,7 +9,8 @@ using TalentFlow.Silo.Security;
 namespace TalentFlow.Silo.Tests;
 
 /// <summary>A job's score histogram on the 2-silo cluster: over HTTP (admin only) and drawn by the dashboard in Chromium.</summary>
-public sealed class ScoreHistogramTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>
+[Collection(BrowserCollection.Name)]
+public sealed class ScoreHistogramTests(TwoSiloCluster cluster, HeadlessChromium chromium) : IClassFixture<TwoSiloCluster>
 {
     private static async Task UploadAsync(HttpClient client, string text)
     {
@@ -60,14 +61,8 @@ public sealed class ScoreHistogramTests(TwoSiloCluster cluster) : IClassFixture<
     public async Task Dashboard_JobIdEntered_DrawsTheScoreHistogram()
     {
         await ScreenSomeAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync(cluster.A.BaseAddress + "/dashboard");
         await page.FillAsync("#key", TestKeys.Admin);
         await page.ClickAsync("#login button[type=submit]");
