@@ -17,6 +17,9 @@ namespace TalentFlow.ML.Requirements;
 /// wherever it stands.</item>
 /// <item>A line in a must-have section is a must-have, unless it says "preferred", "nice to have", "a plus", "bonus" or
 /// "desirable" (then nice-to-have); a line in a nice-to-have section is a nice-to-have.</item>
+/// <item>A heading with its items on the same line ("Nice to have: REST APIs, PostgreSQL, microservices") gives those items that
+/// heading's kind — one each when they are a list of short items (≤ 4 words), else the whole text; the section goes on. An
+/// other heading with its text on one line ("Location: Austin") is not an item and closes the section.</item>
 /// <item>Outside any such section, a line that asks for a minimum of experience ("minimum/at least N years", "N+ years") is a
 /// must-have — not a knockout: years are read from resumes too unreliably to reject on.</item>
 /// <item>When no line was taken, the skills <see cref="JobParser"/> finds become items: required skills must-have,
@@ -47,6 +50,18 @@ public sealed partial class RequirementProposer(JobParser? parser = null)
                     : null;
                 continue;
             }
+            if (InlineHeadingRegex().Match(line) is { Success: true } inline && InlineKind(inline.Groups["head"].Value.Trim()) is { } inlineKind)
+            {
+                // "Nice to have: REST APIs, PostgreSQL" — a heading and its items on one line; the section around it goes on.
+                foreach (var part in ListItems(inline.Groups["body"].Value)) items.Add((KnockoutRegex().IsMatch(part) ? RequirementKind.Knockout : inlineKind, part));
+                continue;
+            }
+            if (InlineHeadingRegex().Match(line) is { Success: true } other && OtherHeadingRegex().IsMatch(other.Groups["head"].Value.Trim())
+                && !KnockoutRegex().IsMatch(line))
+            {
+                section = null; // "Location: Austin", "Benefits: …" — not a requirement, and the requirements section is over.
+                continue;
+            }
             if (KnockoutRegex().IsMatch(line)) items.Add((RequirementKind.Knockout, line));
             else if (section == RequirementKind.MustHave) items.Add((PreferredRegex().IsMatch(line) ? RequirementKind.NiceToHave : RequirementKind.MustHave, line));
             else if (section == RequirementKind.NiceToHave) items.Add((RequirementKind.NiceToHave, line));
@@ -73,6 +88,17 @@ public sealed partial class RequirementProposer(JobParser? parser = null)
             if (proposed.Count == RequirementLimits.MaxCount) break;
         }
         return proposed;
+    }
+
+    private static RequirementKind? InlineKind(string head) =>
+        MustHeadingRegex().IsMatch(head) ? RequirementKind.MustHave : NiceHeadingRegex().IsMatch(head) ? RequirementKind.NiceToHave : null;
+
+    /// <summary>A list of short items ("REST APIs, PostgreSQL and microservices") one by one; anything longer stays whole.</summary>
+    private static IEnumerable<string> ListItems(string body)
+    {
+        var parts = ListSeparatorRegex().Split(body.Trim().TrimEnd('.')).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+        bool shortItems = parts.Length > 1 && parts.All(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4);
+        return shortItems ? parts : [body.Trim()];
     }
 
     /// <summary>The line without its bullet or numbering.</summary>
@@ -110,6 +136,12 @@ public sealed partial class RequirementProposer(JobParser? parser = null)
     [GeneratedRegex(@"^(?:benefits|perks|(?:what )?we offer|compensation|salary|pay|how to apply|about (?:us|the (?:role|team|company|job))|the role|our team|who we are|location|responsibilities|duties|your role|what you(?:'ll| will) do|the job)\s*:?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OtherHeadingRegex();
+
+    [GeneratedRegex(@"^(?<head>[^:]{1,50}):\s*(?<body>\S.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex InlineHeadingRegex();
+
+    [GeneratedRegex(@"\s*[,;]\s*(?:and\s+|or\s+)?|\s+and\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ListSeparatorRegex();
 
     [GeneratedRegex(@"\b(?:preferred|nice[- ]to[- ]have|a plus|bonus|desirable)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PreferredRegex();

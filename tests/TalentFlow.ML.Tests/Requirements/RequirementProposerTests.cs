@@ -42,6 +42,33 @@ public sealed class RequirementProposerTests
         RequirementLimits.Validate(proposed);
     }
 
+    [Fact]
+    public void Propose_HeadingAndItemsOnOneLine_GivesEachShortItemTheHeadingsKind()
+    {
+        const string posting = """
+            Requirements:
+            - C# and SQL
+            Nice to have: REST APIs, PostgreSQL and microservices
+            Must have: a portfolio of shipped products that real customers used every day, with public references
+            - Docker
+            Location: Austin
+            - Relocation package
+            """;
+
+        var proposed = CreateSut().Propose(posting);
+
+        Assert.Equal(
+            [
+                (RequirementKind.MustHave, "C# and SQL"),
+                (RequirementKind.NiceToHave, "REST APIs"),
+                (RequirementKind.NiceToHave, "PostgreSQL"),
+                (RequirementKind.NiceToHave, "microservices"),
+                (RequirementKind.MustHave, "a portfolio of shipped products that real customers used every day, with public references"),
+                (RequirementKind.MustHave, "Docker"),
+            ],
+            proposed.Select(r => (r.Kind, r.Text)));
+    }
+
     [Theory]
     [InlineData("A valid driver's license is required for site visits.")]
     [InlineData("Candidates must hold an active RN license in Texas.")]
