@@ -28,15 +28,7 @@ public sealed partial class JobGrain : IJobRequirementsGrain
         RequirementLimits.Validate(parsed);
         var previous = (state.State.Requirements, state.State.RequirementsEdited);
         (state.State.Requirements, state.State.RequirementsEdited) = ([.. parsed.Select(ToContract)], true);
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            (state.State.Requirements, state.State.RequirementsEdited) = previous;
-            throw;
-        }
+        await WriteOrRestoreAsync(() => (state.State.Requirements, state.State.RequirementsEdited) = previous, cancellationToken).ConfigureAwait(true);
         return CurrentRequirements();
     }
 
@@ -54,15 +46,7 @@ public sealed partial class JobGrain : IJobRequirementsGrain
         RequirePosting();
         var previous = state.State.Settings;
         state.State.Settings = settings;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State.Settings = previous;
-            throw;
-        }
+        await WriteOrRestoreAsync(() => state.State.Settings = previous, cancellationToken).ConfigureAwait(true);
         return settings;
     }
 

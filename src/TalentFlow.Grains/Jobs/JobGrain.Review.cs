@@ -28,15 +28,7 @@ public sealed partial class JobGrain : IJobReviewGrain
         if (overlap is < 1 || overlap > max) throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"overlap must be 1–{max} (Review:MaxOverlap).");
         var previous = state.State.ReviewOverlap;
         state.State.ReviewOverlap = overlap;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State.ReviewOverlap = previous;
-            throw;
-        }
+        await WriteOrRestoreAsync(() => state.State.ReviewOverlap = previous, cancellationToken).ConfigureAwait(true);
         // A new overlap moves results between pending, uncontested and disputed: the training counts follow.
         await ReportVerdictsAsync(cancellationToken).ConfigureAwait(true);
         return new ReviewSettings(Overlap, overlap is null);

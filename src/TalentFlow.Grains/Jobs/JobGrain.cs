@@ -44,15 +44,7 @@ public sealed partial class JobGrain(
 
         var previous = (state.State.Posting, state.State.Profile, state.State.Requirements);
         (state.State.Posting, state.State.Profile, state.State.Requirements) = (stored, profile, RequirementsFor(stored));
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            (state.State.Posting, state.State.Profile, state.State.Requirements) = previous;
-            throw;
-        }
+        await WriteOrRestoreAsync(() => (state.State.Posting, state.State.Profile, state.State.Requirements) = previous, cancellationToken).ConfigureAwait(true);
         _features.Clear();
         _embedding = null;
         _scorerSides.Clear();
@@ -201,5 +193,22 @@ public sealed partial class JobGrain(
             if (!required.Contains(canonical, StringComparer.OrdinalIgnoreCase)) required.Add(canonical);
         }
         return required;
+    }
+
+    /// <summary>
+    /// Writes the state the caller has just changed; when the write fails, <paramref name="restore"/> puts the change back, so
+    /// the activation never serves what storage refused.
+    /// </summary>
+    private async Task WriteOrRestoreAsync(Action restore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            restore();
+            throw;
+        }
     }
 }
