@@ -10,12 +10,12 @@ public readonly record struct IndexHit(string Id, float Score);
 /// O(d), exact top-k search over one contiguous matrix. Searches run in parallel with each other; writes wait for them.
 /// Ties rank by insertion slot, so the order is deterministic for a given history of writes.
 /// </summary>
-public sealed class EmbeddingIndex : IDisposable
+public sealed unsafe class EmbeddingIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
-    private float[] _matrix;
+    private readonly EmbeddingMatrix _matrix;
 
     /// <summary>An empty index of <paramref name="dimensions"/>-float vectors.</summary>
     public EmbeddingIndex(int dimensions, int initialCapacity = 1024)
@@ -23,7 +23,7 @@ public sealed class EmbeddingIndex : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         ArgumentOutOfRangeException.ThrowIfNegative(initialCapacity);
         Dimensions = dimensions;
-        _matrix = new float[(long)Math.Max(initialCapacity, 1) * dimensions];
+        _matrix = new EmbeddingMatrix(dimensions, initialCapacity);
     }
 
     /// <summary>Floats per vector.</summary>
@@ -52,14 +52,15 @@ public sealed class EmbeddingIndex : IDisposable
         _lock.EnterWriteLock();
         try
         {
-            if (!_rows.TryGetValue(id, out int row))
+            if (_rows.TryGetValue(id, out int row))
             {
-                row = _ids.Count;
-                if ((long)(row + 1) * Dimensions > _matrix.Length) Array.Resize(ref _matrix, checked(_matrix.Length * 2));
-                _rows.Add(id, row);
+                _matrix.Set(row, vector);
+            }
+            else
+            {
+                _rows.Add(id, _matrix.Add(vector));
                 _ids.Add(id);
             }
-            vector.CopyTo(_matrix.AsSpan(row * Dimensions, Dimensions));
         }
         finally
         {
@@ -78,10 +79,11 @@ public sealed class EmbeddingIndex : IDisposable
             int last = _ids.Count - 1;
             if (row != last)
             {
-                _matrix.AsSpan(last * Dimensions, Dimensions).CopyTo(_matrix.AsSpan(row * Dimensions, Dimensions));
+                _matrix.Set(row, _matrix.Row(last));
                 _ids[row] = _ids[last];
                 _rows[_ids[row]] = row;
             }
+            _matrix.RemoveLast();
             _ids.RemoveAt(last);
             return true;
         }
@@ -92,15 +94,18 @@ public sealed class EmbeddingIndex : IDisposable
     }
 
     /// <summary>The best <paramref name="k"/> items for <paramref name="query"/>, best first.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">The query's length is not <see cref="Dimensions"/>.</exception>
     public IReadOnlyList<IndexHit> Search(ReadOnlySpan<float> query, int k)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         if (query.Length != Dimensions) throw new ArgumentException($"The query has {query.Length} dimensions, the index {Dimensions}.", nameof(query));
         _lock.EnterReadLock();
         try
         {
+            if (_ids.Count == 0) return [];
             var best = new ScoredRow[Math.Min(k, _ids.Count)];
-            int found = ExactTopK.Search(_matrix.AsMemory(0, _ids.Count * Dimensions), Dimensions, query, best);
+            int found = ExactTopK.Search(_matrix, query, best);
             var hits = new IndexHit[found];
             for (int i = 0; i < found; i++) hits[i] = new IndexHit(_ids[best[i].Row], best[i].Score);
             return hits;
@@ -118,7 +123,7 @@ public sealed class EmbeddingIndex : IDisposable
     /// </summary>
     public IReadOnlyList<IndexHit> Search(ReadOnlySpan<float> query, int k, Func<string, bool> accept, float minScore = float.NegativeInfinity)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ArgumentNullException.ThrowIfNull(accept);
         if (query.Length != Dimensions) throw new ArgumentException($"The query has {query.Length} dimensions, the index {Dimensions}.", nameof(query));
         _lock.EnterReadLock();
@@ -126,12 +131,15 @@ public sealed class EmbeddingIndex : IDisposable
         {
             var best = new ScoredRow[Math.Min(k, _ids.Count)];
             var collector = new TopKCollector(best);
-            var matrix = _matrix.AsSpan();
-            for (int row = 0; row < _ids.Count; row++)
+            float[] padded = _matrix.PadQuery(query);
+            fixed (float* q = padded)
             {
-                if (!accept(_ids[row])) continue;
-                float score = System.Numerics.Tensors.TensorPrimitives.Dot(matrix.Slice(row * Dimensions, Dimensions), query);
-                if (score >= minScore) collector.Offer(row, score);
+                for (int row = 0; row < _ids.Count; row++)
+                {
+                    if (!accept(_ids[row])) continue;
+                    float score = _matrix.Score(row, q);
+                    if (score >= minScore) collector.Offer(row, score);
+                }
             }
             var hits = new IndexHit[collector.Count];
             for (int i = 0; i < hits.Length; i++) hits[i] = new IndexHit(_ids[best[i].Row], best[i].Score);
@@ -144,5 +152,9 @@ public sealed class EmbeddingIndex : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _matrix.Dispose();
+    }
 }

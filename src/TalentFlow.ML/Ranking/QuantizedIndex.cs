@@ -1,33 +1,63 @@
-using System.Numerics.Tensors;
+using TalentFlow.ML.Numerics;
 
 namespace TalentFlow.ML.Ranking;
 
 /// <summary>
-/// A compressed companion to <see cref="ExactTopK"/>: every row is stored as int8 with one float scale (a quarter of the
-/// memory traffic), the scan ranks by the int8 dot product, and a short list of the best approximate rows is re-scored
-/// exactly in float32. Recall is measured (`bench topk`), not assumed: widen the short list if a corpus needs it.
+/// A compressed companion to <see cref="ExactTopK"/>: every row is stored as int8 codes with one float scale per row (a
+/// quarter of the float32 traffic, on huge pages like the floats), the scan ranks rows by the int8 × int16 dot product
+/// (the query keeps 16 bits, so nearly all the error is the rows' rounding), and a short list of the best approximate rows is
+/// re-scored exactly in float32 from the <see cref="EmbeddingMatrix"/>, so returned scores are exact and equal
+/// <see cref="ExactTopK"/>'s bits. Recall is measured (`bench topk`), not assumed: widen the short list if a corpus needs it.
+/// Searches may run in parallel with each other; none may overlap <see cref="Dispose"/>.
 /// </summary>
-public sealed class QuantizedIndex
+public sealed unsafe class QuantizedIndex : IDisposable
 {
-    private const int Lane = 32;
-    private readonly float[] _matrix;
-    private readonly sbyte[] _codes;
+    private readonly EmbeddingMatrix _matrix;
+    private readonly bool _ownsMatrix;
+    private readonly AlignedBuffer<sbyte> _codes;
     private readonly float[] _scales;
-    private readonly int _stride;
+    private readonly int _codeStride;
+    private readonly short _queryLimit;
 
-    /// <summary>Quantizes <paramref name="matrix"/> (rows of <paramref name="dimensions"/> floats); the floats are kept for re-ranking.</summary>
+    /// <summary>Quantizes <paramref name="matrix"/> (rows of <paramref name="dimensions"/> floats); a float copy is kept for re-ranking.</summary>
     public QuantizedIndex(float[] matrix, int dimensions)
+        : this(EmbeddingMatrix.FromRows(matrix ?? throw new ArgumentNullException(nameof(matrix)), dimensions), ownsMatrix: true)
     {
-        ArgumentNullException.ThrowIfNull(matrix);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
-        if (matrix.Length % dimensions != 0) throw new ArgumentException("The matrix length is not a multiple of the dimensions.", nameof(matrix));
-        Dimensions = dimensions;
-        Rows = matrix.Length / dimensions;
+    }
+
+    /// <summary>
+    /// Quantizes the rows <paramref name="matrix"/> holds now and re-ranks from it; the caller keeps it alive and unchanged
+    /// for the index's life.
+    /// </summary>
+    public QuantizedIndex(EmbeddingMatrix matrix)
+        : this(matrix ?? throw new ArgumentNullException(nameof(matrix)), ownsMatrix: false)
+    {
+    }
+
+    private QuantizedIndex(EmbeddingMatrix matrix, bool ownsMatrix)
+    {
         _matrix = matrix;
-        _stride = (dimensions + Lane - 1) / Lane * Lane;
-        _codes = new sbyte[(long)Rows * _stride];
+        _ownsMatrix = ownsMatrix;
+        Dimensions = matrix.Dimensions;
+        Rows = matrix.Rows;
+        _codeStride = checked((Dimensions + DotKernels.Int8Chunk - 1) / DotKernels.Int8Chunk * DotKernels.Int8Chunk);
+        // |code| ≤ 127, so the int32 sum of a row stays below 2^31 with query codes up to this limit.
+        _queryLimit = (short)Math.Min(short.MaxValue, int.MaxValue / (127L * _codeStride));
+        _codes = new AlignedBuffer<sbyte>((long)Rows * _codeStride);
         _scales = new float[Rows];
-        Parallel.For(0, Rows, row => _scales[row] = Quantize(matrix.AsSpan(row * dimensions, dimensions), _codes.AsSpan(row * _stride, _stride)));
+        int firstBad = int.MaxValue;
+        Parallel.For(0, Rows, row =>
+        {
+            float scale = QuantizeRow(matrix.Row(row), _codes.Slice((long)row * _codeStride, _codeStride));
+            if (float.IsNaN(scale)) Interlocked.CompareExchange(ref firstBad, row, int.MaxValue);
+            _scales[row] = scale;
+        });
+        if (firstBad != int.MaxValue)
+        {
+            _codes.Dispose();
+            if (ownsMatrix) matrix.Dispose();
+            throw new ArgumentException($"Row {firstBad} holds NaN or infinity.", nameof(matrix));
+        }
     }
 
     /// <summary>Floats per row.</summary>
@@ -36,59 +66,106 @@ public sealed class QuantizedIndex
     /// <summary>Rows indexed.</summary>
     public int Rows { get; }
 
+    /// <summary>Bytes of int8 codes the scan reads per query (rows × padded dimensions).</summary>
+    public long CodeBytes => (long)Rows * _codeStride;
+
     /// <summary>
-    /// The best <c>result.Length</c> rows, re-ranked exactly from the best <paramref name="shortList"/> approximate ones (at
-    /// least k); returns how many were written.
+    /// The best <c>min(result.Length, rows)</c> rows, re-ranked exactly from the best <paramref name="shortList"/> approximate
+    /// ones (at least k); returns how many were written.
     /// </summary>
-    public int Search(ReadOnlySpan<float> query, Span<ScoredRow> result, int shortList = 100)
+    /// <exception cref="ArgumentException">The query's length is not <see cref="Dimensions"/>, or <paramref name="result"/> is empty.</exception>
+    public int Search(ReadOnlySpan<float> query, Span<ScoredRow> result, int shortList = 100, int maxDegreeOfParallelism = -1)
     {
-        if (query.Length != Dimensions) throw new ArgumentException($"The query has {query.Length} dimensions, the index {Dimensions}.", nameof(query));
+        if (result.IsEmpty) throw new ArgumentException("k must be at least 1: the result span is empty.", nameof(result));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shortList);
+        float[] padded = _matrix.PadQuery(query);
         int k = Math.Min(result.Length, Rows);
         if (k == 0) return 0;
         int listLength = Math.Min(Math.Max(shortList, k), Rows);
-        var queryCodes = new sbyte[_stride];
-        Quantize(query, queryCodes);
+        var queryCodes = GC.AllocateUninitializedArray<short>(_codeStride, pinned: true);
+        QuantizeQuery(query, queryCodes, _queryLimit);
 
-        int workers = Math.Clamp(Rows / 16_384, 1, Environment.ProcessorCount);
+        int workers = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        workers = Math.Clamp(Rows / 16_384, 1, workers);
         var partial = new ScoredRow[workers * listLength];
         var counts = new int[workers];
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             int start = (int)((long)Rows * w / workers), end = (int)((long)Rows * (w + 1) / workers);
-            var collector = new TopKCollector(partial.AsSpan(w * listLength, listLength));
-            for (int row = start; row < end; row++)
-            {
-                // The query's own scale is the same for every row, so it does not change the order.
-                float approx = _scales[row] * Int8Dot.Dot(_codes.AsSpan(row * _stride, _stride), queryCodes);
-                if (approx >= collector.Threshold) collector.Offer(row, approx);
-            }
-            counts[w] = collector.Count;
+            counts[w] = Scan(queryCodes, start, end, partial.AsSpan(w * listLength, listLength));
         });
 
         var exact = new TopKCollector(result[..k]);
-        for (int w = 0; w < workers; w++)
+        fixed (float* q = padded)
         {
-            foreach (var candidate in partial.AsSpan(w * listLength, counts[w]))
+            for (int w = 0; w < workers; w++)
             {
-                exact.Offer(candidate.Row, TensorPrimitives.Dot(_matrix.AsSpan(candidate.Row * Dimensions, Dimensions), query));
+                foreach (var candidate in partial.AsSpan(w * listLength, counts[w])) exact.Offer(candidate.Row, _matrix.Score(candidate.Row, q));
             }
         }
         return exact.Count;
     }
 
-    /// <summary>Symmetric per-vector int8: code = round(x / scale), scale = max|x| / 127. Returns the scale.</summary>
-    private static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> codes)
+    /// <inheritdoc />
+    public void Dispose()
     {
-        float max = TensorPrimitives.MaxMagnitude(vector);
-        max = Math.Abs(max);
-        if (max == 0 || !float.IsFinite(max))
+        _codes.Dispose();
+        if (_ownsMatrix) _matrix.Dispose();
+    }
+
+    private int Scan(short[] queryCodes, int start, int end, Span<ScoredRow> best)
+    {
+        var collector = new TopKCollector(best);
+        float threshold = collector.Threshold;
+        fixed (short* q = queryCodes)
+        fixed (float* scales = _scales)
+        {
+            sbyte* row = _codes.Pointer + ((long)start * _codeStride);
+            for (int i = start; i < end; i++, row += _codeStride)
+            {
+                // The query's own scale is the same for every row, so it does not change the order.
+                float approx = scales[i] * DotKernels.Dot(row, q, _codeStride);
+                if (approx >= threshold)
+                {
+                    collector.Offer(i, approx);
+                    threshold = collector.Threshold;
+                }
+            }
+        }
+        return collector.Count;
+    }
+
+    /// <summary>Symmetric per-row int8: code = round(x / scale), scale = max|x| / 127. Returns the scale, NaN for a non-finite row.</summary>
+    private static float QuantizeRow(ReadOnlySpan<float> vector, Span<sbyte> codes)
+    {
+        float max = vector.IsEmpty ? 0 : Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(vector));
+        if (!float.IsFinite(max)) return float.NaN;
+        if (max == 0)
         {
             codes.Clear();
             return 0;
         }
         float inverse = 127f / max;
-        for (int i = 0; i < vector.Length; i++) codes[i] = (sbyte)Math.Round(vector[i] * inverse);
+        for (int i = 0; i < vector.Length; i++) codes[i] = (sbyte)Math.Clamp(MathF.Round(vector[i] * inverse), -127, 127);
         codes[vector.Length..].Clear();
         return max / 127f;
+    }
+
+    /// <summary>The query in 16-bit codes up to ±<paramref name="limit"/>, zero-padded.</summary>
+    private static void QuantizeQuery(ReadOnlySpan<float> query, Span<short> codes, short limit)
+    {
+        codes.Clear();
+        float max = MaxMagnitude(query);
+        if (max == 0) return;
+        float inverse = limit / max;
+        for (int i = 0; i < query.Length; i++) codes[i] = (short)Math.Clamp(MathF.Round(query[i] * inverse), -limit, limit);
+    }
+
+    private static float MaxMagnitude(ReadOnlySpan<float> vector)
+    {
+        if (vector.IsEmpty) return 0;
+        float max = Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(vector));
+        if (!float.IsFinite(max)) throw new ArgumentException("The vector holds NaN or infinity.", nameof(vector));
+        return max;
     }
 }

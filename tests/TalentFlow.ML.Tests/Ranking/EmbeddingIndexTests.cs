@@ -43,7 +43,7 @@ public sealed class EmbeddingIndexTests
 
         var hits = index.Search(query, 7);
 
-        var expected = vectors.Select(p => (p.Key, Score: System.Numerics.Tensors.TensorPrimitives.Dot(p.Value, query)))
+        var expected = vectors.Select(p => (p.Key, Score: TalentFlow.ML.Numerics.DotKernels.Dot(p.Value, query)))
             .OrderByDescending(p => p.Score).Take(7).Select(p => p.Key);
         Assert.Equal(expected, hits.Select(h => h.Id));
     }
@@ -66,7 +66,7 @@ public sealed class EmbeddingIndexTests
         var hits = index.Search(query, 10, Admit, minScore: 0.2f);
         var unfiltered = index.Search(query, 10);
 
-        var expected = vectors.Where(p => Admit(p.Key)).Select(p => (p.Key, Score: System.Numerics.Tensors.TensorPrimitives.Dot(p.Value, query)))
+        var expected = vectors.Where(p => Admit(p.Key)).Select(p => (p.Key, Score: TalentFlow.ML.Numerics.DotKernels.Dot(p.Value, query)))
             .Where(p => p.Score >= 0.2f).OrderByDescending(p => p.Score).Take(10).ToList();
         Assert.Equal(10, hits.Count);
         Assert.Equal(expected.Select(e => e.Key), hits.Select(h => h.Id));
@@ -83,5 +83,18 @@ public sealed class EmbeddingIndexTests
         Assert.Throws<ArgumentException>(() => index.Upsert("x", [1f]));
         Assert.Equal(0, index.Count);
         Assert.Empty(index.Search([1f, 1f], 3));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Search_KNotPositiveOrQueryOfOtherDimensions_ThrowsTypedErrors(int k)
+    {
+        using var index = new EmbeddingIndex(2);
+        index.Upsert("a", [1f, 0f]);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Search([1f, 1f], k));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Search([1f, 1f], k, static _ => true));
+        Assert.Throws<ArgumentException>(() => index.Search([1f, 1f, 1f], 1));
     }
 }
