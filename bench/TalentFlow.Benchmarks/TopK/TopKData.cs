@@ -7,7 +7,7 @@ namespace TalentFlow.Benchmarks.TopK;
 /// <summary>The matrices <see cref="TopKScenario"/> searches.</summary>
 internal static partial class TopKData
 {
-    /// <summary>Words per resume passage in <see cref="RealText"/>.</summary>
+    /// <summary>Words per resume passage in <see cref="RealText"/>; passages start every total words / n words (at most 40).</summary>
     private const int PassageWords = 40;
 
     /// <summary>Standard normal rows scaled to unit length (as the anchor makes them): the hardest case for quantization.</summary>
@@ -48,8 +48,8 @@ internal static partial class TopKData
 
     /// <summary>
     /// Real text embedded at <paramref name="d"/> dimensions by an LSA encoder (seed 0) fitted on every resume and job text
-    /// under <paramref name="data"/>: rows are consecutive 40-word passages of the resumes (repeated in order up to
-    /// <paramref name="n"/> if there are fewer), queries are job descriptions. The project's own encoder, because 100,000
+    /// under <paramref name="data"/>: rows are 40-word passages of the resumes, overlapping so that there are about
+    /// <paramref name="n"/> of them (repeated in order up to n if there are fewer), queries are job descriptions. The project's own encoder, because 100,000
     /// passages through MiniLM would take hours on 2 cores; LSA vectors keep real text's anisotropy and clustering.
     /// </summary>
     public static (float[] Rows, float[][] Queries, string Source) RealText(string data, int n, int d, int queries)
@@ -61,10 +61,11 @@ internal static partial class TopKData
         var encoder = EmbeddedEncoder.Fit([.. resumes, .. jobs], EmbeddedEncoderKind.Lsa, seed: 0, dimensions: d);
         if (encoder.Dimension != d) throw new ArgumentException($"the corpus supports only {encoder.Dimension} LSA dimensions");
         var passages = new List<string>();
-        foreach (var resume in resumes)
+        string[][] split = [.. resumes.Select(r => Words().Split(r.Trim()))];
+        int stride = (int)Math.Clamp(split.Sum(w => (long)w.Length) / n, 1, PassageWords);
+        foreach (var words in split)
         {
-            string[] words = Words().Split(resume.Trim());
-            for (int start = 0; start < words.Length; start += PassageWords)
+            for (int start = 0; start < words.Length; start += stride)
             {
                 passages.Add(string.Join(' ', words.AsSpan(start, Math.Min(PassageWords, words.Length - start))));
             }
@@ -78,7 +79,7 @@ internal static partial class TopKData
         var picked = jobs.ToArray();
         random.Shuffle(picked);
         float[][] queryVectors = [.. picked.Take(queries).Select(encoder.Embed)];
-        return (rows, queryVectors, $"{resumes.Count} resumes → {passages.Count} passages of {PassageWords} words ({distinct} used), {jobs.Count} job descriptions; LSA {encoder.VersionId}");
+        return (rows, queryVectors, $"{resumes.Count} resumes → {passages.Count} passages of {PassageWords} words every {stride} ({distinct} used), {jobs.Count} job descriptions; LSA {encoder.VersionId}");
     }
 
     private static List<string> Read(string data, params (string File, string Column)[] sources)

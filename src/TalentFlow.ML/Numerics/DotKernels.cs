@@ -16,7 +16,7 @@ internal static unsafe class DotKernels
     /// <summary>Floats per chunk of the widest kernel; padding rows to it keeps every chunk full.</summary>
     public const int FloatChunk = 16;
 
-    /// <summary>Codes per step of the int8 kernel; int8 rows are padded to it with zeros.</summary>
+    /// <summary>Codes per step of the byte kernel; code rows are padded to it.</summary>
     public const int Int8Chunk = 64;
 
     /// <summary>The float dot product of two spans of equal length.</summary>
@@ -39,44 +39,60 @@ internal static unsafe class DotKernels
         return DotScalar(x, y, length);
     }
 
-    /// <summary>The int8 × int16 dot product of spans of equal length, a multiple of <see cref="Int8Chunk"/>.</summary>
-    public static int Dot(ReadOnlySpan<sbyte> codes, ReadOnlySpan<short> query)
+    /// <summary>Largest query magnitude <see cref="Dot(byte*, sbyte*, int)"/> takes: 2 × 255 × 64 pairs fit in a short.</summary>
+    public const int QueryCodeLimit = 64;
+
+    /// <summary>
+    /// The unsigned × signed byte dot product of spans of equal length, a multiple of <see cref="Int8Chunk"/>, with every
+    /// |query| ≤ <see cref="QueryCodeLimit"/>.
+    /// </summary>
+    public static int Dot(ReadOnlySpan<byte> codes, ReadOnlySpan<sbyte> query)
     {
         if (codes.Length != query.Length) throw new ArgumentException("The spans differ in length.", nameof(query));
         if (codes.Length % Int8Chunk != 0) throw new ArgumentException($"The length is not a multiple of {Int8Chunk}.", nameof(codes));
-        fixed (sbyte* c = codes)
-        fixed (short* q = query)
+        foreach (var q in query)
+        {
+            if (Math.Abs((int)q) > QueryCodeLimit) throw new ArgumentException($"A query code is beyond ±{QueryCodeLimit}.", nameof(query));
+        }
+        fixed (byte* c = codes)
+        fixed (sbyte* q = query)
         {
             return Dot(c, q, codes.Length);
         }
     }
 
-    /// <summary>The int8 × int16 dot product; <paramref name="length"/> must be a multiple of <see cref="Int8Chunk"/>.</summary>
+    /// <summary>
+    /// The unsigned × signed byte dot product; <paramref name="length"/> must be a multiple of <see cref="Int8Chunk"/> and
+    /// every |query| ≤ <see cref="QueryCodeLimit"/>. Exact: vpmaddubsw adds two products into a short, which cannot
+    /// saturate within those limits, and vpmaddwd by ones widens the shorts into ints — two instructions per 64 codes
+    /// where sign-extending to shorts first takes four.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Dot(sbyte* codes, short* query, int length)
+    public static int Dot(byte* codes, sbyte* query, int length)
     {
         if (Avx512BW.IsSupported)
         {
+            var ones = Vector512.Create((short)1);
             var a0 = Vector512<int>.Zero;
             var a1 = Vector512<int>.Zero;
-            for (int i = 0; i < length; i += Int8Chunk)
+            int i = 0;
+            for (; i <= length - (2 * Int8Chunk); i += 2 * Int8Chunk)
             {
-                // Sign-extend 32 codes to 32 shorts; vpmaddwd multiplies pairs and adds each pair into an int.
-                var c = Vector512.Load(codes + i);
-                a0 = Avx512BW.Add(a0, Avx512BW.MultiplyAddAdjacent(Avx512BW.ConvertToVector512Int16(c.GetLower()), Vector512.Load(query + i)));
-                a1 = Avx512BW.Add(a1, Avx512BW.MultiplyAddAdjacent(Avx512BW.ConvertToVector512Int16(c.GetUpper()), Vector512.Load(query + i + 32)));
+                a0 += Avx512BW.MultiplyAddAdjacent(Avx512BW.MultiplyAddAdjacent(Vector512.Load(codes + i), Vector512.Load(query + i)), ones);
+                a1 += Avx512BW.MultiplyAddAdjacent(Avx512BW.MultiplyAddAdjacent(Vector512.Load(codes + i + 64), Vector512.Load(query + i + 64)), ones);
             }
+            if (i < length) a0 += Avx512BW.MultiplyAddAdjacent(Avx512BW.MultiplyAddAdjacent(Vector512.Load(codes + i), Vector512.Load(query + i)), ones);
             return Vector512.Sum(a0 + a1);
         }
         if (Avx2.IsSupported)
         {
+            var ones = Vector256.Create((short)1);
             var a0 = Vector256<int>.Zero;
             var a1 = Vector256<int>.Zero;
-            for (int i = 0; i < length; i += 32)
+            for (int i = 0; i < length; i += Int8Chunk)
             {
-                var c = Vector256.Load(codes + i);
-                a0 = Avx2.Add(a0, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(c.GetLower()), Vector256.Load(query + i)));
-                a1 = Avx2.Add(a1, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(c.GetUpper()), Vector256.Load(query + i + 16)));
+                a0 += Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Vector256.Load(codes + i), Vector256.Load(query + i)), ones);
+                a1 += Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Vector256.Load(codes + i + 32), Vector256.Load(query + i + 32)), ones);
             }
             return Vector256.Sum(a0 + a1);
         }

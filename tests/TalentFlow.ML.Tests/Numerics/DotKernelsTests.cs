@@ -68,21 +68,31 @@ public sealed class DotKernelsTests
     [InlineData(192)]
     [InlineData(256)]
     [InlineData(384)]
-    public void DotInt8_MultiplesOf64_EqualsTheScalarSumIncludingExtremes(int length)
+    public void DotBytes_MultiplesOf64_EqualsTheScalarSumIncludingExtremes(int length)
     {
         var random = new Random(length);
-        var codes = new sbyte[length];
-        var query = new short[length];
+        var codes = new byte[length];
+        var query = new sbyte[length];
         for (int i = 0; i < length; i++)
         {
-            // Every third element at the extremes, where a widening or a saturation would show.
-            codes[i] = i % 3 == 0 ? (sbyte)(i % 2 == 0 ? 127 : -127) : (sbyte)random.Next(-127, 128);
-            query[i] = i % 3 == 0 ? (short)(i % 4 == 0 ? 5000 : -5000) : (short)random.Next(-5000, 5001);
+            // Runs of the extremes, where a saturating pair sum (255 × 64 twice) would show.
+            bool extreme = (i / 8) % 2 == 0;
+            codes[i] = extreme ? (byte)255 : (byte)random.Next(0, 256);
+            query[i] = extreme ? (sbyte)((i / 16) % 2 == 0 ? 64 : -64) : (sbyte)random.Next(-64, 65);
         }
         long expected = 0;
         for (int i = 0; i < length; i++) expected += codes[i] * query[i];
 
         Assert.Equal(expected, DotKernels.Dot(codes, query));
-        if (length > 0) Assert.Throws<ArgumentException>(() => DotKernels.Dot(codes.AsSpan(1), query.AsSpan(1)));
+    }
+
+    [Fact]
+    public void DotBytes_BadLengthsOrQueryBeyondTheLimit_ThrowArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => DotKernels.Dot(new byte[64], new sbyte[128]));
+        Assert.Throws<ArgumentException>(() => DotKernels.Dot(new byte[63], new sbyte[63]));
+        var query = new sbyte[64];
+        query[5] = 65;
+        Assert.Throws<ArgumentException>(() => DotKernels.Dot(new byte[64], query));
     }
 }
