@@ -4,15 +4,13 @@ namespace TalentFlow.ML.Ranking;
 
 /// <summary>
 /// Exact float32 top-k by dot product: the reference every faster index is checked against, and fast in its own right. The
-/// scan is bound by memory bandwidth, so it is one streaming pass per core over a contiguous range of rows, the dot product
-/// inlined and the top-k test fused into the same loop (no score buffer is written and read back), and the per-range
-/// winners merged in <see cref="ScoredRow.Precedes"/> order, so a partitioned search equals one pass exactly, ties included.
+/// scan is bound by memory bandwidth, so each core streams through chunks of contiguous rows, the dot product inlined and
+/// the top-k test fused into the same loop (no score buffer is written and read back), and the per-core winners are merged
+/// in <see cref="ScoredRow.Precedes"/> order (<see cref="ParallelTopK"/>), so a partitioned search equals one pass exactly,
+/// ties included.
 /// </summary>
 public static unsafe class ExactTopK
 {
-    /// <summary>Rows below which one thread is faster than waking others.</summary>
-    private const int ParallelThreshold = 16_384;
-
     /// <summary>The best <c>min(k, rows)</c> rows of <paramref name="matrix"/> for <paramref name="query"/>, best first.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not positive.</exception>
     /// <exception cref="ArgumentException">The query's length is not the matrix's dimensions.</exception>
@@ -68,32 +66,14 @@ public static unsafe class ExactTopK
 
     private static int Search(RowSource rows, float* query, Span<ScoredRow> result, int maxDegreeOfParallelism)
     {
-        int k = Math.Min(result.Length, rows.Count);
-        if (k == 0) return 0;
-        int workers = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        workers = Math.Clamp(rows.Count / ParallelThreshold, 1, workers);
-        if (workers == 1) return Scan(rows, query, 0, rows.Count, result[..k]);
-
-        var partial = new ScoredRow[workers * k];
-        var counts = new int[workers];
         nint q = (nint)query;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-        {
-            int start = (int)((long)rows.Count * w / workers), end = (int)((long)rows.Count * (w + 1) / workers);
-            counts[w] = Scan(rows, (float*)q, start, end, partial.AsSpan(w * k, k));
-        });
-        var merged = new TopKCollector(result[..k]);
-        for (int w = 0; w < workers; w++)
-        {
-            foreach (var row in partial.AsSpan(w * k, counts[w])) merged.Offer(row.Row, row.Score);
-        }
-        return merged.Count;
+        return ParallelTopK.Run(rows.Count, maxDegreeOfParallelism, result, (start, end, best, count) => Scan(rows, (float*)q, start, end, best, count));
     }
 
     /// <summary>Scans rows [start, end) into <paramref name="best"/>: one sequential stream, the dot product inlined.</summary>
-    private static int Scan(RowSource rows, float* query, int start, int end, Span<ScoredRow> best)
+    private static int Scan(RowSource rows, float* query, int start, int end, Span<ScoredRow> best, int count)
     {
-        var collector = new TopKCollector(best);
+        var collector = new TopKCollector(best, count);
         float threshold = collector.Threshold;
         float* row = rows.First + ((long)start * rows.Stride);
         for (int i = start; i < end; i++, row += rows.Stride)

@@ -85,23 +85,15 @@ public sealed unsafe class QuantizedIndex : IDisposable
         var queryCodes = GC.AllocateUninitializedArray<sbyte>(_codeStride, pinned: true);
         int offsetTerm = QuantizeQuery(query, queryCodes);
 
-        int workers = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        workers = Math.Clamp(Rows / 16_384, 1, workers);
-        var partial = new ScoredRow[workers * listLength];
-        var counts = new int[workers];
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-        {
-            int start = (int)((long)Rows * w / workers), end = (int)((long)Rows * (w + 1) / workers);
-            counts[w] = Scan(queryCodes, offsetTerm, start, end, partial.AsSpan(w * listLength, listLength));
-        });
+        var shortListRows = new ScoredRow[listLength];
+        int listed = ParallelTopK.Run(Rows, maxDegreeOfParallelism, shortListRows, (start, end, best, count) => Scan(queryCodes, offsetTerm, start, end, best, count));
 
         var exact = new TopKCollector(result[..k]);
         fixed (float* q = padded)
         {
-            for (int w = 0; w < workers; w++)
-            {
-                foreach (var candidate in partial.AsSpan(w * listLength, counts[w])) exact.Offer(candidate.Row, _matrix.Score(candidate.Row, q));
-            }
+            // The short list's rows are scattered over the float matrix: ask for all of them before the first is needed.
+            foreach (var candidate in shortListRows.AsSpan(0, listed)) Prefetch.Range(_matrix.RowPointer(candidate.Row), _matrix.Stride * sizeof(float));
+            foreach (var candidate in shortListRows.AsSpan(0, listed)) exact.Offer(candidate.Row, _matrix.Score(candidate.Row, q));
         }
         return exact.Count;
     }
@@ -113,9 +105,9 @@ public sealed unsafe class QuantizedIndex : IDisposable
         if (_ownsMatrix) _matrix.Dispose();
     }
 
-    private int Scan(sbyte[] queryCodes, int offsetTerm, int start, int end, Span<ScoredRow> best)
+    private int Scan(sbyte[] queryCodes, int offsetTerm, int start, int end, Span<ScoredRow> best, int count)
     {
-        var collector = new TopKCollector(best);
+        var collector = new TopKCollector(best, count);
         float threshold = collector.Threshold;
         fixed (sbyte* q = queryCodes)
         fixed (float* scales = _scales)

@@ -10,9 +10,16 @@ internal ref struct TopKCollector
     private int _count;
 
     public TopKCollector(Span<ScoredRow> best)
+        : this(best, 0)
     {
+    }
+
+    /// <summary>Continues a top list whose first <paramref name="count"/> entries are already in order.</summary>
+    public TopKCollector(Span<ScoredRow> best, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)count, (uint)best.Length, nameof(count));
         _best = best;
-        _count = 0;
+        _count = count;
     }
 
     public readonly int Count => _count;
