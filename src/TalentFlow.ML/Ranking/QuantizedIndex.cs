@@ -5,18 +5,17 @@ namespace TalentFlow.ML.Ranking;
 /// <summary>
 /// A compressed companion to <see cref="ExactTopK"/>: every row is stored as int8 codes with one float scale per row (a
 /// quarter of the float32 traffic, on huge pages like the floats), kept offset by 128 as bytes so that the scan's dot
-/// product with the query's 7-bit codes is two AVX-512 instructions per 64 codes; the scan ranks rows by that integer
-/// score, and a short list of the best approximate rows is
-/// re-scored exactly in float32 from the <see cref="EmbeddingMatrix"/>, so returned scores are exact and equal
-/// <see cref="ExactTopK"/>'s bits. Recall is measured (`bench topk`), not assumed: widen the short list if a corpus needs it.
+/// product with the query's 7-bit codes is two AVX-512 instructions per 64 codes. The scan ranks rows by that integer
+/// score; a short list of the best approximate rows is re-scored exactly in float32 from the <see cref="EmbeddingMatrix"/>,
+/// so returned scores are exact and equal <see cref="ExactTopK"/>'s bits. Recall is measured (`bench topk`), not assumed: widen the short list if a corpus needs it.
 /// Searches may run in parallel with each other; none may overlap <see cref="Dispose"/>.
 /// </summary>
 public sealed unsafe class QuantizedIndex : IDisposable
 {
-    private readonly EmbeddingMatrix _matrix;
-    private readonly bool _ownsMatrix;
     private const int RowCodeLimit = 127;
     private const int Offset = 128;
+    private readonly EmbeddingMatrix _matrix;
+    private readonly bool _ownsMatrix;
     private readonly AlignedBuffer<byte> _codes;
     private readonly float[] _scales;
     private readonly int _codeStride;
