@@ -1,0 +1,23 @@
+using TalentFlow.Hosting.Placement;
+
+namespace TalentFlow.Hosting.Tests.Placement;
+
+public interface IWhereGrain : IGrainWithStringKey
+{
+    Task<string> WhereAsync();
+}
+
+/// <summary>A grain that only trainer silos may host.</summary>
+[RequiresRole(SiloRoles.Trainer)]
+public sealed class TrainerOnlyGrain(ILocalSiloDetails silo) : Grain, IWhereGrain
+{
+    public Task<string> WhereAsync() => Task.FromResult(silo.SiloAddress.ToString());
+}
+
+public interface IAnywhereGrain : IWhereGrain;
+
+/// <summary>A grain without a role: any silo.</summary>
+public sealed class AnywhereGrain(ILocalSiloDetails silo) : Grain, IAnywhereGrain
+{
+    public Task<string> WhereAsync() => Task.FromResult(silo.SiloAddress.ToString());
+}
