@@ -21,6 +21,10 @@ public static partial class TalentFlowSchema
     /// <summary>The scripts in the order they are applied; each name is its migration id.</summary>
     public static IReadOnlyList<string> Scripts { get; } =
     [
+        "orleans/01_query.sql",
+        "orleans/02_clustering.sql",
+        "orleans/03_persistence.sql",
+        "orleans/04_reminders.sql",
         "004_grain_records.sql",
     ];
 
