@@ -19,6 +19,9 @@ public sealed class PostgresSilos : IAsyncDisposable
 
     public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
 
+    /// <summary>The services of silo <paramref name="index"/>, to reach a provider directly.</summary>
+    public IServiceProvider SiloServices(int index) => _silos[index].Services;
+
     public static async Task<PostgresSilos> StartAsync(string connectionString, string clusterId, int silos)
     {
         var cluster = new PostgresSilos();
