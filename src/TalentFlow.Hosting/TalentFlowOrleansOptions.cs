@@ -30,6 +30,22 @@ public sealed class TalentFlowOrleansOptions
     /// <summary>The accelerator published as <c>accelerator</c>: <c>none</c> (default) or <c>cuda</c>.</summary>
     public string Accelerator { get; set; } = "none";
 
+    /// <summary>
+    /// Which types cross the wire as System.Text.Json instead of Orleans' generated codecs: the contracts the HTTP SDK shares,
+    /// so <c>TalentFlow.Contracts</c> stays free of Orleans attributes (e.g. <c>t =&gt; t.Assembly == typeof(JobPosting).Assembly</c>).
+    /// Exceptions never do (they keep Orleans' exception codec). Null (default): none.
+    /// </summary>
+    public Func<Type, bool>? JsonCodecFor { get; set; }
+
+    /// <summary>The serializer options of that codec. Default: <see cref="System.Text.Json.JsonSerializerDefaults.Web"/>.</summary>
+    public System.Text.Json.JsonSerializerOptions JsonSerializerOptions { get; set; } = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Namespace prefixes whose exceptions cross silos as their own type (message kept); others arrive as Orleans'
+    /// <c>UnavailableExceptionFallbackException</c>. Default: <c>TalentFlow</c>.
+    /// </summary>
+    public IList<string> ExceptionNamespacePrefixes { get; } = ["TalentFlow"];
+
     /// <summary>The metadata this silo publishes (roles, cores, accelerator), after <see cref="Validate"/>.</summary>
     internal Dictionary<string, string> ToMetadata()
     {

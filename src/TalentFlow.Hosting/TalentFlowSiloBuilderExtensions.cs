@@ -2,12 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Text.Json;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Serialization;
 using TalentFlow.Hosting.Broadcast;
 using TalentFlow.Hosting.Placement;
 using TalentFlow.Hosting.Records;
@@ -34,6 +36,7 @@ public static class TalentFlowSiloBuilderExtensions
         options.Validate();
         var services = builder.Services;
 
+        AddSerialization(services, options.JsonCodecFor, options.JsonSerializerOptions, options.ExceptionNamespacePrefixes);
         builder.UseSiloMetadata(options.ToMetadata());
         services.AddPlacementFilter<RoleRequiredPlacementFilterStrategy, RoleRequiredPlacementFilterDirector>(ServiceLifetime.Transient);
 
@@ -83,12 +86,38 @@ public static class TalentFlowSiloBuilderExtensions
     }
 
     /// <summary>
+    /// The wire format choices a silo and a client must share: System.Text.Json for the types <paramref name="jsonCodecFor"/>
+    /// accepts (never exceptions), and our exceptions typed across silos.
+    /// </summary>
+    public static IServiceCollection AddSerialization(IServiceCollection services, Func<Type, bool>? jsonCodecFor, JsonSerializerOptions jsonOptions, IEnumerable<string> exceptionNamespacePrefixes)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (jsonCodecFor is not null)
+        {
+            services.AddSerializer(serializer => serializer.AddJsonSerializer(
+                isSupported: type => !typeof(Exception).IsAssignableFrom(type) && jsonCodecFor(type),
+                jsonSerializerOptions: jsonOptions));
+        }
+        string[] prefixes = [.. exceptionNamespacePrefixes];
+        services.Configure<ExceptionSerializationOptions>(o =>
+        {
+            foreach (string prefix in prefixes)
+            {
+                if (!o.SupportedNamespacePrefixes.Contains(prefix)) o.SupportedNamespacePrefixes.Add(prefix);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>
     /// Connects a client to a TalentFlow cluster: localhost clustering when <paramref name="connectionString"/> is null or
     /// empty, else the gateways from the ADO.NET membership table.
     /// </summary>
     public static IClientBuilder UseTalentFlowClustering(this IClientBuilder builder, string? connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // A client decodes what silos send: the same exception prefixes (the JSON codec is added with AddSerialization).
+        AddSerialization(builder.Services, null, new JsonSerializerOptions(JsonSerializerDefaults.Web), ["TalentFlow"]);
         if (string.IsNullOrWhiteSpace(connectionString)) return builder.UseLocalhostClustering();
         return builder.UseAdoNetClustering(o =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using TalentFlow.Hosting.Broadcast;
+using TalentFlow.Hosting.Tests.Infrastructure;
 
 namespace TalentFlow.Hosting.Tests.Broadcast;
 
@@ -9,10 +10,10 @@ public sealed class ClusterBroadcasterTests
     private static (InProcessTestCluster Cluster, DeliveryLog Log) CreateSut(short silos)
     {
         var log = new DeliveryLog();
-        var builder = new InProcessTestClusterBuilder(silos);
+        var builder = new InProcessTestClusterBuilder(silos).WithTestWire();
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddTalentFlowOrleans(o => o.ConfigureClustering = false);
+            silo.AddTalentFlowOrleans(o => o.Apply().ConfigureClustering = false);
             silo.Services.AddSingleton(log);
             silo.Services.AddSingleton<IBroadcastHandler, RecordingHandler>();
         });

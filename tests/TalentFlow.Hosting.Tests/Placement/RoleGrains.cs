@@ -13,11 +13,3 @@ public sealed class TrainerOnlyGrain(ILocalSiloDetails silo) : Grain, IWhereGrai
 {
     public Task<string> WhereAsync() => Task.FromResult(silo.SiloAddress.ToString());
 }
-
-public interface IAnywhereGrain : IWhereGrain;
-
-/// <summary>A grain without a role: any silo.</summary>
-public sealed class AnywhereGrain(ILocalSiloDetails silo) : Grain, IAnywhereGrain
-{
-    public Task<string> WhereAsync() => Task.FromResult(silo.SiloAddress.ToString());
-}

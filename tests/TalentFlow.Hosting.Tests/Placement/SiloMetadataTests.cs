@@ -13,9 +13,10 @@ public sealed class SiloMetadataTests
     [Fact]
     public async Task UseSiloMetadata_TrainerWithCudaAndEightCores_EveryPeerSeesWhatItAdvertises()
     {
-        var builder = new InProcessTestClusterBuilder(2);
+        var builder = new InProcessTestClusterBuilder(2).WithTestWire();
         builder.ConfigureSilo((options, silo) => silo.AddTalentFlowOrleans(o =>
         {
+            o.Apply();
             o.ConfigureClustering = false;
             if (options.SiloName == "Silo_1")
             {
@@ -48,6 +49,7 @@ public sealed class SiloMetadataTests
 
         var error = Assert.Throws<ArgumentException>(() => host.UseOrleans(silo => silo.AddTalentFlowOrleans(o =>
         {
+            o.Apply();
             o.Accelerator = accelerator;
             o.Cores = cores;
         })));

@@ -16,11 +16,12 @@ public sealed class PostgresClusterTests(PostgresFixture fixture)
     /// </summary>
     private static InProcessTestCluster CreateSut(string connectionString, TickLog ticks)
     {
-        var builder = new InProcessTestClusterBuilder(2);
+        var builder = new InProcessTestClusterBuilder(2).WithTestWire();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddTalentFlowOrleans(o =>
             {
+                o.Apply();
                 o.ConnectionString = connectionString;
                 o.ConfigureClustering = false;
             });

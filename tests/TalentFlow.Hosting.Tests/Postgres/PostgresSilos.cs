@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using TalentFlow.Hosting.Tests.Infrastructure;
 
 namespace TalentFlow.Hosting.Tests.Postgres;
 
@@ -33,7 +34,7 @@ public sealed class PostgresSilos : IAsyncDisposable
             client.Logging.SetMinimumLevel(LogLevel.Warning);
             client.UseOrleansClient(c =>
             {
-                c.UseTalentFlowClustering(connectionString);
+                c.UseTalentFlowClustering(connectionString).ApplyTestWire();
                 c.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
             });
             cluster._client = client.Build();
@@ -56,7 +57,7 @@ public sealed class PostgresSilos : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.AddTalentFlowOrleans(o => o.ConnectionString = connectionString);
+            silo.AddTalentFlowOrleans(o => o.Apply().ConnectionString = connectionString);
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
             silo.Configure<EndpointOptions>(o =>
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using TalentFlow.Hosting.Records;
+using TalentFlow.Hosting.Tests.Infrastructure;
 
 namespace TalentFlow.Hosting.Tests.Records;
 
@@ -10,10 +11,10 @@ public sealed class PersistentRecordsFacetTests
     {
         // One store for both silos, as PostgreSQL would be: a reactivation on the other silo must see the records.
         var store = new MemoryGrainRecordStorage();
-        var builder = new InProcessTestClusterBuilder(2);
+        var builder = new InProcessTestClusterBuilder(2).WithTestWire();
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddTalentFlowOrleans(o => o.ConfigureClustering = false);
+            silo.AddTalentFlowOrleans(o => o.Apply().ConfigureClustering = false);
             silo.Services.AddSingleton<IGrainRecordStorage>(store);
         });
         return builder.Build();
