@@ -11,6 +11,7 @@ using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;
 using TalentFlow.Hosting.Broadcast;
+using TalentFlow.Hosting.Diagnostics;
 using TalentFlow.Hosting.Placement;
 using TalentFlow.Hosting.Records;
 using TalentFlow.Hosting.Schema;
@@ -39,6 +40,9 @@ public static class TalentFlowSiloBuilderExtensions
         AddSerialization(services, options.JsonCodecFor, options.JsonSerializerOptions, options.ExceptionNamespacePrefixes);
         builder.UseSiloMetadata(options.ToMetadata());
         services.AddPlacementFilter<RoleRequiredPlacementFilterStrategy, RoleRequiredPlacementFilterDirector>(ServiceLifetime.Transient);
+
+        services.TryAddSingleton<GrainCallStatistics>();
+        builder.AddIncomingGrainCallFilter<MethodStatisticsFilter>();
 
         builder.AddGrainService<BroadcastGrainService>();
         services.TryAddSingleton<IClusterBroadcaster, ClusterBroadcaster>();
