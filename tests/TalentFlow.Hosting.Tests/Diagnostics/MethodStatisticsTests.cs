@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using TalentFlow.Hosting.Diagnostics;
+using TalentFlow.Hosting.Tests.Infrastructure;
+
+namespace TalentFlow.Hosting.Tests.Diagnostics;
+
+public interface IStatsProbeGrain : IGrainWithStringKey
+{
+    Task OkAsync();
+
+    Task FailAsync();
+}
+
+public sealed class StatsProbeGrain : Grain, IStatsProbeGrain
+{
+    public Task OkAsync() => Task.Delay(5);
+
+    public Task FailAsync() => throw new InvalidOperationException("probe");
+}
+
+public sealed class MethodStatisticsTests
+{
+    [Fact]
+    public async Task Invoke_CallsAndFailures_AreCountedPerMethodWithTheirTime()
+    {
+        var builder = new InProcessTestClusterBuilder(1).WithTestWire();
+        builder.ConfigureSilo((_, silo) => silo.AddTalentFlowOrleans(o => o.Apply().ConfigureClustering = false));
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var grain = cluster.Client.GetGrain<IStatsProbeGrain>("s");
+
+        for (int i = 0; i < 5; i++) await grain.OkAsync();
+        for (int i = 0; i < 2; i++) await Assert.ThrowsAsync<InvalidOperationException>(() => grain.FailAsync());
+
+        var stats = cluster.Silos[0].SiloHost.Services.GetRequiredService<GrainCallStatistics>().Snapshot()
+            .Where(s => s.Interface == nameof(IStatsProbeGrain)).ToDictionary(s => s.Method);
+        Assert.Equal((5L, 0L), (stats["OkAsync"].Calls, stats["OkAsync"].Failures));
+        Assert.Equal((2L, 2L), (stats["FailAsync"].Calls, stats["FailAsync"].Failures));
+        Assert.InRange(stats["OkAsync"].MeanMilliseconds, 4, 1000);
+        Assert.True(stats["OkAsync"].MaxMilliseconds >= stats["OkAsync"].MeanMilliseconds);
+    }
+}
