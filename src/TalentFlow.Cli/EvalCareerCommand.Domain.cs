@@ -87,7 +87,8 @@ internal static partial class EvalCareerCommand
     private static double[] Quantiles(IEnumerable<double> values, params double[] at)
     {
         if (at.Length == 0) at = [0.01, 0.05, 0.5];
-        var sorted = values.Order().ToArray();
+        // NaN (no vocabulary: the MLP) leaves nothing to report.
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
         return sorted.Length == 0 ? [] : [.. at.Select(q => Math.Round(sorted[Math.Min(sorted.Length - 1, (int)(q * (sorted.Length - 1)))], 3))];
     }
 }
