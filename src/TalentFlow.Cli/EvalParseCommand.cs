@@ -76,7 +76,7 @@ internal static class EvalParseCommand
                 {
                     name,
                     years = resume.TotalYearsOfExperience,
-                    experience = resume.WorkExperience.Select(w => new { w.Title, w.Company, start = w.Start?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end = w.End?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), w.Confidence }),
+                    experience = resume.WorkExperience.Select(w => new { w.Title, w.Company, start = w.Start?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end = w.End?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), w.Confidence, w.Doubts }),
                     confidence = resume.FieldConfidence,
                 }));
             }

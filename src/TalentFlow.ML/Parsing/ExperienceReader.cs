@@ -100,6 +100,9 @@ internal static partial class ExperienceReader
             items.Add(new WorkExperienceItem(company, title, string.Join('\n', description), range.Start, range.End, 0) { Doubts = doubts });
         }
 
+        // A resume that lists its history twice (an "Experience" and a "Work History" section, both read as experience) names
+        // each position twice: one position, not two held at once.
+        items = [.. items.DistinctBy(i => (i.Title?.ToUpperInvariant(), i.Company?.ToUpperInvariant(), i.Start, i.End))];
         MarkOverlaps(items, today);
         return [.. items.Select(i => i with { Confidence = Confidence(i) })];
     }

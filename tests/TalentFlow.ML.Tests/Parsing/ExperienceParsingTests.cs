@@ -194,6 +194,17 @@ public sealed class ExperienceParsingTests
     }
 
     [Fact]
+    public void Parse_HistoryListedTwice_KeepsEachPositionOnceAndUndoubted()
+    {
+        const string History = "Cashier, Contoso, 2012 - 2017\nSpecialist, Fabrikam Bank, 2017 - 2020\nAccountant, Litware Inc, 2020 - Present\n";
+        var parsed = CreateSut().Parse("Experience\n" + History + "Work History\n" + History);
+
+        Assert.Equal(3, parsed.WorkExperience.Count);
+        Assert.All(parsed.WorkExperience, w => Assert.Empty(w.Doubts));
+        Assert.Equal(12.4, parsed.TotalYearsOfExperience, 9);
+    }
+
+    [Fact]
     public void Parse_PositionWithoutDates_IsKeptWithLowConfidence()
     {
         var item = Single("Barista at Northwind Coffee\nServed espresso drinks to customers every morning.");
