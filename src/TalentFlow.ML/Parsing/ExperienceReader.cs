@@ -182,12 +182,18 @@ internal static partial class ExperienceReader
     private static void MarkOverlaps(List<WorkExperienceItem> items, DateOnly today)
     {
         var spans = items.Select(i => i.Start is { } s && !i.Doubts.Contains(DoubtEndBeforeStart) ? (Start: s, End: i.End ?? today) : ((DateOnly Start, DateOnly End)?)null).ToArray();
+        // The most positions held at once during a span is reached at some position's start inside it, so counting the
+        // positions held at each start once keeps this quadratic (a pasted text with thousands of dates stays fast).
+        var held = spans.Select(p => p is { } x ? spans.Count(y => y is { } s && s.Start <= x.Start && x.Start <= s.End) : 0).ToArray();
         for (int a = 0; a < items.Count; a++)
         {
             if (spans[a] is not { } x) continue;
-            // The most positions held at once during x is reached at some position's start inside x (or at x's own start).
-            int most = spans.Where(y => y is { } s && s.Start >= x.Start && s.Start <= x.End).Select(y => y!.Value.Start).Append(x.Start)
-                .Max(point => spans.Count(y => y is { } s && s.Start <= point && point <= s.End));
+            int most = 0;
+            for (int b = 0; b < spans.Length; b++)
+            {
+                if (spans[b] is { } s && s.Start >= x.Start && s.Start <= x.End) most = Math.Max(most, held[b]);
+            }
+
             if (most > MaxConcurrentPositions) items[a] = items[a] with { Doubts = [.. items[a].Doubts, DoubtOverlap] };
         }
     }

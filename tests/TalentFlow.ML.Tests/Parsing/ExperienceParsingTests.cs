@@ -205,6 +205,18 @@ public sealed class ExperienceParsingTests
     }
 
     [Fact]
+    public void Parse_ThousandsOfDatedLines_FinishesQuickly()
+    {
+        var text = "Experience\n" + string.Join('\n', Enumerable.Range(0, 3000).Select(i => $"Clerk, Shop {i}, {1990 + i % 30} - {1991 + i % 30}"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var parsed = CreateSut().Parse(text);
+
+        Assert.True(parsed.WorkExperience.Count >= 3000 - 1);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{watch.Elapsed}");
+    }
+
+    [Fact]
     public void Parse_PositionWithoutDates_IsKeptWithLowConfidence()
     {
         var item = Single("Barista at Northwind Coffee\nServed espresso drinks to customers every morning.");
