@@ -46,6 +46,8 @@ internal static class CareersCommand
             [
                 new("model_version", advice.ModelVersion),
                 new("is_sample", advice.IsSample),
+                new("out_of_domain", advice.OutOfDomain),
+                new("confidence_note", (object?)advice.ConfidenceNote ?? string.Empty),
                 new("skills_found", advice.SkillsFound.ToArray()),
                 new("careers", advice.Careers.Select(c => new Dictionary<string, object>
                 {
@@ -59,6 +61,7 @@ internal static class CareersCommand
         }
 
         if (advice.IsSample) stdout.WriteLine("(model trained on generated sample data)");
+        if (advice.ConfidenceNote is { } note) stdout.WriteLine($"(low confidence: {note})");
         foreach (var c in advice.Careers)
         {
             stdout.WriteLine($"{c.Career} ({c.Confidence:P0})");

@@ -88,6 +88,7 @@ internal static class CliApp
         eval.Subcommands.Add(EvalVacanciesCommand.Create(context));
         eval.Subcommands.Add(EvalCareerCommand.Create(context));
         eval.Subcommands.Add(EvalRecommendCommand.Create(context));
+        eval.Subcommands.Add(EvalParseCommand.Create(context));
         root.Subcommands.Add(eval);
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(InfoCommand.Create(context));

@@ -39,9 +39,17 @@ internal static partial class EvalCareerCommand
         if (!model.Careers.SequenceEqual(classes)) throw new CliException("internal: the model's careers differ from the training labels");
         var scores = testTexts.Select(model.Probabilities).ToArray();
         var m = model.Metadata;
-        return Report(name, scores, actual, trainTexts.Count, testTexts.Count, classes.Length,
+        var report = Report(name, scores, actual, trainTexts.Count, testTexts.Count, classes.Length,
             m.Classifier == "mlp"
             ? $"{m.Settings} epochs={m.Epochs} best_epoch={m.BestEpoch} val_acc={m.ValidationAccuracy:0.000} T={m.Temperature:0.00}{note}"
             : $"{m.Settings} T={m.Temperature:0.000}{note}", fitSeconds);
+        // The served probabilities' calibration on the held-out test texts: ECE (10 bins), Brier, and how many answers are
+        // (nearly) certain, the symptom of an uncalibrated softmax.
+        report.Add(new("ece", CareerCalibration.ExpectedCalibrationError(scores, actual)));
+        report.Add(new("brier", CareerCalibration.Brier(scores, actual)));
+        report.Add(new("mean_confidence", scores.Average(p => (double)p.Max())));
+        report.Add(new("share_confidence_over_0_99", scores.Count(p => p.Max() > 0.99f) / (double)Math.Max(1, scores.Length)));
+        report.AddRange(CareerDomainReport(model, testTexts));
+        return report;
     }
 }

@@ -20,6 +20,7 @@ public sealed class CareerApiTests(SiloHostFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var advice = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(advice.GetProperty("is_sample").GetBoolean());
+        Assert.False(advice.GetProperty("out_of_domain").GetBoolean());
         Assert.StartsWith("career-", advice.GetProperty("model_version").GetString(), StringComparison.Ordinal);
         var careers = advice.GetProperty("careers");
         Assert.Equal(2, careers.GetArrayLength());
@@ -27,6 +28,20 @@ public sealed class CareerApiTests(SiloHostFactory factory)
         Assert.InRange(careers[0].GetProperty("confidence").GetDouble(), 0, 1);
         Assert.NotEmpty(careers[0].GetProperty("skills_to_learn").EnumerateArray());
         Assert.NotEmpty(careers[0].GetProperty("books").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task RecommendCareers_Gibberish_SaysOutOfDomainWithLowConfidence()
+    {
+        using var client = factory.CreateClient(ApiRoles.Recruiter);
+
+        using var response = await client.PostAsJsonAsync("/api/v1/careers/recommendations", new { text = "asdf qwerty", top_k = 2 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var advice = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(advice.GetProperty("out_of_domain").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(advice.GetProperty("confidence_note").GetString()));
+        Assert.All(advice.GetProperty("careers").EnumerateArray(), c => Assert.True(c.GetProperty("confidence").GetDouble() < 0.2));
     }
 
     [Fact]

@@ -11,7 +11,13 @@ public sealed record CareerQuery(string? Text, string? CandidateId, int TopK = 3
 /// <param name="SkillsFound">Skills found in the person's text.</param>
 /// <param name="ModelVersion">The career model that answered.</param>
 /// <param name="IsSample">True when that model was trained on generated sample data.</param>
-public sealed record CareerAdviceResult(IReadOnlyList<RecommendedCareer> Careers, IReadOnlyList<string> SkillsFound, string ModelVersion, bool IsSample);
+/// <param name="OutOfDomain">
+/// True when the text is nothing the model can advise on (too short, or unlike anything it was trained on); the confidences
+/// are then the uniform prior, not a guess.
+/// </param>
+/// <param name="ConfidenceNote">Why <paramref name="OutOfDomain"/> is true, in words a user reads; null otherwise.</param>
+public sealed record CareerAdviceResult(IReadOnlyList<RecommendedCareer> Careers, IReadOnlyList<string> SkillsFound, string ModelVersion, bool IsSample,
+    bool OutOfDomain = false, string? ConfidenceNote = null);
 
 /// <summary>One recommended career.</summary>
 /// <param name="Career">Its name.</param>

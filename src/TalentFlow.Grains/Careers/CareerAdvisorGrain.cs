@@ -28,7 +28,7 @@ public sealed class CareerAdvisorGrain(CareerModels models) : Grain, ICareerAdvi
         return new CareerAdviceResult(
             [.. advice.Careers.Select(c => new RecommendedCareer(c.Career, Math.Round(c.Confidence, 4), c.SkillsToLearn,
                 [.. c.Books.Select(b => new RecommendedBook(b.Title, b.Author))]))],
-            advice.SkillsFound, served.Version, advice.IsSample);
+            advice.SkillsFound, served.Version, advice.IsSample, advice.OutOfDomain, advice.ConfidenceNote);
     }
 
     private async Task<string> ProfileTextAsync(string candidateId, CancellationToken cancellationToken)

@@ -14,7 +14,13 @@ public sealed record CareerRecommendation(string Career, float Confidence, IRead
 /// <param name="SkillsFound">Skills found in the person's text (canonical names).</param>
 /// <param name="ModelVersion">The <see cref="CareerModel.VersionId"/> that answered.</param>
 /// <param name="IsSample">True when the model was trained on generated sample data.</param>
-public sealed record CareerAdvice(IReadOnlyList<CareerRecommendation> Careers, IReadOnlyList<string> SkillsFound, string ModelVersion, bool IsSample);
+/// <param name="OutOfDomain">
+/// True when the text is not something the model can advise on (too short, or unlike the texts it was trained on: see
+/// <see cref="CareerDomain"/>); the confidences are then the uniform prior, 1 / careers, not the model's guess.
+/// </param>
+/// <param name="ConfidenceNote">Why <paramref name="OutOfDomain"/> is true, in words a user reads; null otherwise.</param>
+public sealed record CareerAdvice(IReadOnlyList<CareerRecommendation> Careers, IReadOnlyList<string> SkillsFound, string ModelVersion, bool IsSample,
+    bool OutOfDomain = false, string? ConfidenceNote = null);
 
 /// <summary>
 /// Seed 004's recommender over a <see cref="CareerModel"/>: free text about a person → the top k careers with calibrated
@@ -28,12 +34,19 @@ public sealed class CareerAdvisor
 
     private readonly SkillVocabulary _vocabulary;
 
-    /// <summary>Serves <paramref name="model"/>, finding skills with <paramref name="vocabulary"/> (default: the embedded one).</summary>
-    public CareerAdvisor(CareerModel model, SkillVocabulary? vocabulary = null)
+    private readonly CareerDomainOptions _domain;
+
+    /// <summary>
+    /// Serves <paramref name="model"/>, finding skills with <paramref name="vocabulary"/> (default: the embedded one) and
+    /// judging out-of-domain texts by <paramref name="domain"/> (default thresholds: see <see cref="CareerDomainOptions"/>).
+    /// </summary>
+    public CareerAdvisor(CareerModel model, SkillVocabulary? vocabulary = null, CareerDomainOptions? domain = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
         _vocabulary = vocabulary ?? SkillVocabulary.Default;
+        _domain = domain ?? new CareerDomainOptions();
+        _domain.Validate();
     }
 
     /// <summary>The model served.</summary>
@@ -50,14 +63,16 @@ public sealed class CareerAdvisor
         var known = new HashSet<string>(found, StringComparer.OrdinalIgnoreCase);
         var phrase = " " + string.Join(' ', SkillTokenizer.Tokenize(text)).ToLowerInvariant() + " ";
         var careers = new List<CareerRecommendation>();
+        // A text the model cannot read ("asdf qwerty", a recipe, one word) gets the prior, not a confident guess, and says why.
+        var note = CareerDomain.OutOfDomainReason(Model.DomainSignals(text), _domain);
         foreach (var score in Model.Predict(text, Math.Min(top, Model.Careers.Count)))
         {
             var knowledge = Model.Knowledge[IndexOf(score.Career)];
             var toLearn = knowledge.Skills.Where(s => !Knows(s, known, phrase)).ToArray();
-            careers.Add(new CareerRecommendation(score.Career, score.Confidence, toLearn, knowledge.Books));
+            careers.Add(new CareerRecommendation(score.Career, note is null ? score.Confidence : 1f / Model.Careers.Count, toLearn, knowledge.Books));
         }
 
-        return new CareerAdvice(careers, found, Model.VersionId, Model.Metadata.IsSample);
+        return new CareerAdvice(careers, found, Model.VersionId, Model.Metadata.IsSample, note is not null, note);
     }
 
     private bool Knows(string skill, HashSet<string> known, string phrase)

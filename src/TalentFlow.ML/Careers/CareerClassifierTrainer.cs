@@ -91,10 +91,31 @@ public static class CareerClassifierTrainer
         {
             var all = Enumerable.Range(0, x.Count).ToArray();
             var second = net.Run(all, [], first.BestEpoch, options.Seed, cancellationToken);
+            // The temperature was fitted on the first network's logits; the refitted one, trained on more rows, scores on
+            // another scale (the sample model's gave the same texts logits several times larger, hence answers of exactly 1
+            // and 0). Scaling logits by s equals scaling T by s, so T carries over by the ratio of their spreads on the same rows.
+            temperature = (float)Math.Clamp(temperature * Spread(second.Model, x) / Spread(first.Model, x), 1e-3, 1e3);
             (model, epochs) = (second.Model, second.Epochs);
         }
 
         return (model.WithTemperature(temperature), new Report(epochs, first.BestEpoch, first.BestLoss, first.BestAccuracy, validation.Length, temperature));
+    }
+
+    /// <summary>Mean standard deviation of <paramref name="model"/>'s logits across classes over the rows of <paramref name="x"/>.</summary>
+    private static double Spread(CareerClassifier model, IReadOnlyList<float[]> x)
+    {
+        var logits = new float[model.Classes];
+        double sum = 0;
+        foreach (var row in x)
+        {
+            model.Logits(row, logits);
+            float mean = TensorPrimitives.Average<float>(logits);
+            double squares = 0;
+            foreach (var v in logits) squares += (v - mean) * (v - mean);
+            sum += Math.Sqrt(squares / logits.Length);
+        }
+
+        return Math.Max(sum / x.Count, 1e-9);
     }
 
     /// <summary>Per class, a seeded random <paramref name="fraction"/> of its rows (rounded, at least one when it has three or more).</summary>
@@ -114,20 +135,35 @@ public static class CareerClassifierTrainer
     }
 
     /// <summary>
-    /// The temperature minimising the mean negative log-likelihood of <paramref name="logits"/>: golden-section search on log T
+    /// The temperature minimising the mean cross-entropy of <paramref name="logits"/> against Platt's smoothed targets: the
+    /// true class gets 1 − ε and every class ε / classes, ε = 1 / (n + 2) for n calibration rows (Platt 1999, the
+    /// targets (N + 1) / (N + 2) of his sigmoid fit). With hard targets a calibration set the classifier gets all right drives
+    /// the temperature to its floor and every answer to exactly 1 and 0 — what the sample model did on nine validation texts;
+    /// the smoothing bounds the confidence by what n rows can show and fades as n grows. Golden-section search on log T
     /// in [<paramref name="min"/>, 20] (default 0.05; the SVM's decision values, about ±1, need a lower floor).
     /// </summary>
     internal static float FitTemperature(float[][] logits, int[] labels, int classes, double min = 0.05)
     {
+        double epsilon = 1.0 / (logits.Length + 2);
         double Nll(double logT)
         {
-            var t = (float)Math.Exp(logT);
-            var p = new float[classes];
+            var t = Math.Exp(logT);
             double sum = 0;
             for (int i = 0; i < logits.Length; i++)
             {
-                Numerics.StableSoftMax.Apply(logits[i], t, p);
-                sum -= Math.Log(Math.Max(p[labels[i]], 1e-12f));
+                var z = logits[i];
+                double max = double.NegativeInfinity;
+                foreach (var v in z) max = Math.Max(max, v / t);
+                double norm = 0, mean = 0;
+                foreach (var v in z)
+                {
+                    norm += Math.Exp(v / t - max);
+                    mean += v / t;
+                }
+
+                double logZ = max + Math.Log(norm);
+                // −[(1 − ε) log p_y + ε / K Σ_k log p_k], with log p_k = z_k / T − log Z.
+                sum -= (1 - epsilon) * (z[labels[i]] / t - logZ) + epsilon * (mean / classes - logZ);
             }
 
             return sum / logits.Length;

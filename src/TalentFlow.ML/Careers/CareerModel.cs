@@ -150,6 +150,40 @@ public sealed partial class CareerModel
         return [.. order.Select(i => new CareerScore(Careers[i], p[i]))];
     }
 
+    /// <summary>
+    /// How much <paramref name="text"/> looks like what the model was trained on (<see cref="CareerDomainSignals"/>): the share
+    /// of its words the TF-IDF classifier knows, its best cosine to a career centroid in the encoder's space, and the
+    /// normalised entropy of the calibrated distribution.
+    /// </summary>
+    public CareerDomainSignals DomainSignals(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = CareerDomain.Words(text);
+        int known = -1;
+        if (TfidfClassifier is { } tfidf)
+        {
+            var vocabulary = tfidf.Features.Body.Vocabulary;
+            known = words.Count(vocabulary.ContainsKey);
+        }
+
+        var embedding = Encoder.Embed(text);
+        var norm = TensorPrimitives.Norm(embedding);
+        double best = 0;
+        if (norm > 0)
+        {
+            for (int c = 0; c < Careers.Count; c++) best = Math.Max(best, TensorPrimitives.Dot(Centroid(c), embedding) / norm);
+        }
+
+        var p = Probabilities(text);
+        double entropy = 0;
+        foreach (var q in p)
+        {
+            if (q > 0) entropy -= q * Math.Log(q);
+        }
+
+        return new CareerDomainSignals(words.Count, known < 0 ? null : known, best, p.Length > 1 ? entropy / Math.Log(p.Length) : 0, p.Max());
+    }
+
     internal CareerModel WithKnowledge(IReadOnlyList<CareerKnowledge> knowledge) => new(Encoder, Classifier, TfidfClassifier, Careers, _centroids, knowledge, Metadata);
 
     /// <summary>Unit centroids of <paramref name="embeddings"/> per class.</summary>

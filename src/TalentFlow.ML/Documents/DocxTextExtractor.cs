@@ -5,7 +5,7 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TalentFlow.ML.Documents;
 
-/// <summary>Reads the paragraphs (body and tables, in order) of a DOCX with DocumentFormat.OpenXml.</summary>
+/// <summary>Reads the paragraphs (body and tables, in order) of a DOCX with DocumentFormat.OpenXml; a tab between words becomes " | ".</summary>
 internal static class DocxTextExtractor
 {
     public static string Extract(Stream stream)
@@ -23,7 +23,9 @@ internal static class DocxTextExtractor
                     switch (element)
                     {
                         case W.Text t: sb.Append(t.Text); break;
-                        case W.TabChar: sb.Append('\t'); break;
+                        // A tab between words separates fields ("Engineer<tab>Contoso<tab>2019 – Present"); normalisation turns
+                        // tabs into spaces, which would glue the fields together, so it becomes " | " (indentation stays nothing).
+                        case W.TabChar when sb.Length > 0 && sb[^1] is not ('\n' or ' '): sb.Append(" | "); break;
                         case W.Break or W.CarriageReturn: sb.Append('\n'); break;
                     }
                 }

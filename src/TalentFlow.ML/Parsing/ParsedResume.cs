@@ -6,8 +6,15 @@ namespace TalentFlow.ML.Parsing;
 /// <param name="Description">The entry's text.</param>
 /// <param name="Start">Start (year and month; month 1 when only a year is given).</param>
 /// <param name="End">End; null when current ("present").</param>
-/// <param name="Confidence">0–1: 1 with dates, title and company; less for each missing part.</param>
-public sealed record WorkExperienceItem(string? Company, string? Title, string Description, DateOnly? Start, DateOnly? End, double Confidence);
+/// <param name="Confidence">0–1: 1 with dates, title and company; less for each missing part and for each of <see cref="Doubts"/>.</param>
+public sealed record WorkExperienceItem(string? Company, string? Title, string Description, DateOnly? Start, DateOnly? End, double Confidence)
+{
+    /// <summary>
+    /// Why <see cref="Confidence"/> is lower than the parts found would give: leftovers in the title or company, end before
+    /// start, a date in the future, a span too long, too many positions at once, no dates. Empty when nothing is doubtful.
+    /// </summary>
+    public IReadOnlyList<string> Doubts { get; init; } = [];
+}
 
 /// <summary>A degree (seed 000's <c>education</c> item).</summary>
 /// <param name="Institution">School, when recognisable.</param>

@@ -20,7 +20,7 @@ public sealed partial class ResumeParser(SkillVocabulary? skills = null, TimePro
     {
         ArgumentNullException.ThrowIfNull(text);
         var sections = SectionParser.Parse(text);
-        var experience = WorkExperience(sections.GetValueOrDefault(SectionKind.Experience) ?? text);
+        var experience = WorkExperience(sections.GetValueOrDefault(SectionKind.Experience) ?? text, sections.ContainsKey(SectionKind.Experience));
         var education = Education(sections.GetValueOrDefault(SectionKind.Education) ?? text);
         var skillItems = new List<SkillItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -39,62 +39,8 @@ public sealed partial class ResumeParser(SkillVocabulary? skills = null, TimePro
         return parsed with { FieldConfidence = FieldConfidence.Of(parsed, textQuality) };
     }
 
-    private static List<WorkExperienceItem> WorkExperience(string section)
-    {
-        var items = new List<WorkExperienceItem>();
-        string? company = null, title = null;
-        DateOnly? start = null, end = null;
-        var description = new List<string>();
-        foreach (var line in section.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (DateRanges.Find(line) is { } range)
-            {
-                Flush();
-                start = range.Start;
-                end = range.End;
-                var rest = (line[..range.Span.Start] + " " + line[range.Span.End..]).Trim(' ', ',', '|', '-', '–', '(', ')');
-                (title, company) = TitleAndCompany(rest);
-                description.Add(line);
-            }
-            else if (start is not null)
-            {
-                description.Add(line);
-            }
-        }
-
-        Flush();
-        return items;
-
-        void Flush()
-        {
-            if (start is null)
-            {
-                return;
-            }
-
-            var confidence = 0.4 + (title is null ? 0 : 0.3) + (company is null ? 0 : 0.3);
-            items.Add(new WorkExperienceItem(company, title, string.Join('\n', description), start, end, confidence));
-            description.Clear();
-            start = null;
-        }
-    }
-
-    private static (string? Title, string? Company) TitleAndCompany(string text)
-    {
-        if (text.Length == 0)
-        {
-            return (null, null);
-        }
-
-        var at = text.IndexOf(" at ", StringComparison.OrdinalIgnoreCase);
-        if (at > 0)
-        {
-            return (text[..at].Trim(), text[(at + 4)..].Trim(' ', ',', '.'));
-        }
-
-        var parts = Separators().Split(text).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
-        return parts.Length >= 2 ? (parts[0], parts[1]) : (parts.FirstOrDefault(), null);
-    }
+    private List<WorkExperienceItem> WorkExperience(string section, bool headed) =>
+        ExperienceReader.Read(section, headed, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
 
     private static List<EducationItem> Education(string section)
     {
@@ -123,8 +69,10 @@ public sealed partial class ResumeParser(SkillVocabulary? skills = null, TimePro
     private double Years(IReadOnlyList<WorkExperienceItem> items)
     {
         var now = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var ranges = items.Where(i => i.Start is not null)
-            .Select(i => (Start: i.Start!.Value, End: i.End ?? now))
+        // A range that ends before it starts or starts in the future is a misreading, not time worked; an end in the future
+        // counts until today.
+        var ranges = items.Where(i => i.Start is { } s && s <= now)
+            .Select(i => (Start: i.Start!.Value, End: i.End is { } e && e < now ? e : now))
             .Where(r => r.End >= r.Start)
             .OrderBy(r => r.Start)
             .ToList();
@@ -142,9 +90,6 @@ public sealed partial class ResumeParser(SkillVocabulary? skills = null, TimePro
 
         return Math.Round(months / 12.0, 1);
     }
-
-    [GeneratedRegex(@"\s+[|–—]\s+|\s+-\s+|,\s*", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Separators();
 
     [GeneratedRegex(@"\b(?:Ph\.?\s?D\.?|Doctorate|Doctor of [A-Z]\w+|MBA|M\.?\s?Sc\.?|M\.?\s?Tech|M\.?\s?S\.?(?=\s)|M\.?\s?A\.?(?=\s)|Master(?:'s|s)?(?: of (?:Science|Arts|Engineering|Business Administration))?|B\.?\s?Sc\.?|B\.?\s?Tech|B\.?\s?E\.?(?=\s)|B\.?\s?Eng\.?|B\.?\s?S\.?(?=\s)|B\.?\s?A\.?(?=\s)|Bachelor(?:'s|s)?(?: of (?:Science|Arts|Engineering|Commerce))?|Associate(?:'s)? degree|Diploma|HSC|SSC)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DegreeRegex();

@@ -46,6 +46,27 @@ public sealed class CareerAdvisorGrainTests : IDisposable
     }
 
     [Fact]
+    public async Task RecommendAsync_GibberishOnTheStartModel_AnswersOutOfDomainWithTheReason()
+    {
+        var options = GrainsClusterFixture.CreateOptions(1);
+        options.ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains();
+        await using var cluster = await TestCluster.StartAsync(options);
+        var advisor = cluster.GrainFactory.GetGrain<ICareerAdvisorGrain>(ICareerAdvisorGrain.Key);
+
+        var gibberish = await advisor.RecommendAsync(new CareerQuery("asdf qwerty", null, 3));
+        var nurse = await advisor.RecommendAsync(new CareerQuery(
+            "Registered nurse on a surgical hospital ward: patient care, triage, medication administration, wound care and vital signs.", null, 3));
+
+        Assert.True(gibberish.OutOfDomain);
+        Assert.False(string.IsNullOrWhiteSpace(gibberish.ConfidenceNote));
+        Assert.All(gibberish.Careers, c => Assert.True(c.Confidence < 0.2, $"{c.Career} {c.Confidence}"));
+        Assert.False(nurse.OutOfDomain, nurse.ConfidenceNote);
+        Assert.Null(nurse.ConfidenceNote);
+        Assert.Equal("Registered Nurse", nurse.Careers[0].Career);
+        Assert.InRange(nurse.Careers[0].Confidence, 0.3, 0.9999);
+    }
+
+    [Fact]
     public void CareerModels_DamagedModelFile_FailsWithAnArtifactError()
     {
         var path = SaveModel();

@@ -62,6 +62,10 @@ public sealed class CliCareerAdvisorTests : IDisposable
         if (model == "career") Assert.Contains("cv=", json.RootElement.GetProperty("settings").GetString(), StringComparison.Ordinal);
         Assert.InRange(json.RootElement.GetProperty("accuracy").GetDouble(), 0.5, 1);
         Assert.InRange(json.RootElement.GetProperty("top3_accuracy").GetDouble(), 0.8, 1);
+        Assert.InRange(json.RootElement.GetProperty("ece").GetDouble(), 0, 1);
+        Assert.InRange(json.RootElement.GetProperty("brier").GetDouble(), 0, 2);
+        Assert.Equal(1.0, json.RootElement.GetProperty("ood_flagged_gibberish").GetDouble());
+        Assert.Equal(0.0, json.RootElement.GetProperty("ood_flagged_test_resumes").GetDouble());
     }
 
     [Fact]
