@@ -109,17 +109,29 @@ public sealed partial class OnnxSentenceEncoder
         }
     }
 
-    // For exports whose hidden size is a symbolic dimension: run [CLS] [SEP] once and read it off the output.
-    private int ProbeDimension()
+    // One run of [CLS] <largest id of the vocabulary> [SEP]: a vocabulary bigger than the model's embedding table fails
+    // here, at load, instead of on the first text that reaches a high id; and exports whose hidden size is a symbolic
+    // dimension tell it by the output's shape.
+    private int Probe(string tokenizerPath, int declaredDimension)
     {
-        long[] shape = [1, 2];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(new long[] { Tokenizer.ClassifierId, Tokenizer.SeparatorId }, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(new long[] { 1, 1 }, shape);
-        using var typesValue = _inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(new long[2], shape) : null;
+        var maxId = Tokenizer.Vocabulary.Values.Max();
+        long[] shape = [1, 3];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(new long[] { Tokenizer.ClassifierId, maxId, Tokenizer.SeparatorId }, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(new long[] { 1, 1, 1 }, shape);
+        using var typesValue = _inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(new long[3], shape) : null;
         OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
-        return checked((int)outputs[0].GetTensorTypeAndShape().Shape[^1]);
+        try
+        {
+            using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+            var actual = checked((int)outputs[0].GetTensorTypeAndShape().Shape[^1]);
+            return declaredDimension > 0 ? declaredDimension : actual;
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new OnnxModelException(OnnxModelErrorKind.InvalidTokenizer, tokenizerPath,
+                $"The vocabulary {tokenizerPath} does not match the model {ModelPath}: its largest id {maxId} fails in the model ({ex.Message.Split('\n')[0].Trim()}).", ex);
+        }
     }
 
     private static (string[] Inputs, string[] Outputs, bool Pooled, int Dimension) Inspect(InferenceSession session, string path)

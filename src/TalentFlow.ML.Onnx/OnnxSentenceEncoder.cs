@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Onnx.Internal;
@@ -6,7 +8,7 @@ using TalentFlow.ML.Onnx.Tokenization;
 namespace TalentFlow.ML.Onnx;
 
 /// <summary>
-/// A sentence-transformers model exported to ONNX, run on ONNX Runtime's CPU provider: BERT WordPiece tokenisation in
+/// A sentence-transformers model exported to ONNX, run on ONNX Runtime (CPU, or CUDA when asked for and present): BERT WordPiece tokenisation in
 /// C#, mean pooling over the attention mask, L2 normalisation — the pipeline of <c>SentenceTransformer.encode</c> with
 /// <c>normalize_embeddings=True</c>. Texts are batched by length and each batch is padded to its longest text.
 /// Thread-safe; dispose it to free the native session (not while a call is running).
@@ -24,31 +26,42 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     /// <summary>Loads the model folder that <paramref name="options"/> names.</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
     /// <exception cref="OnnxModelException">A file is missing, or the model or tokenizer cannot be used.</exception>
-    public OnnxSentenceEncoder(OnnxSentenceEncoderOptions options)
+    /// <param name="options">The model folder and how to run it.</param>
+    /// <param name="logger">Receives the load line and a CUDA fallback warning; none when <see langword="null"/>.</param>
+    public OnnxSentenceEncoder(OnnxSentenceEncoderOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        logger ??= NullLogger.Instance;
         var folder = ModelFolder.Open(options);
         Tokenizer = folder.Tokenizer;
         MaxSequenceLength = folder.MaxSequenceLength;
         ModelPath = folder.ModelPath;
+        Name = options.Name ?? folder.Name;
         _batchSize = options.BatchSize;
 
-        _sessionOptions = CreateSessionOptions(options.IntraOpThreads);
+        (_session, _sessionOptions, ExecutionProvider) = SessionFactory.Open(folder.ModelPath, options, logger);
         try
         {
-            _session = OpenSession(folder.ModelPath, _sessionOptions);
             (_inputNames, _outputNames, _outputIsPooled, var dimension) = Inspect(_session, folder.ModelPath);
-            Dimension = dimension > 0 ? dimension : ProbeDimension();
+            Dimension = Probe(folder.TokenizerPath, dimension);
             VersionId = options.VersionId ?? folder.ComputeVersionId();
         }
         catch
         {
-            _session?.Dispose();
+            _session.Dispose();
             _sessionOptions.Dispose();
             throw;
         }
+
+        OnnxLog.Loaded(logger, Name, OnnxRuntimeInfo.Describe().Version, ExecutionProvider, VersionId);
     }
+
+    /// <summary>The model's name: <see cref="OnnxSentenceEncoderOptions.Name"/>, else the model folder's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The execution provider the session runs on: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string ExecutionProvider { get; }
 
     /// <inheritdoc />
     public int Dimension { get; }
@@ -99,36 +112,6 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         {
             _session.Dispose();
             _sessionOptions.Dispose();
-        }
-    }
-
-    private static SessionOptions CreateSessionOptions(int intraOpThreads)
-    {
-        var so = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            InterOpNumThreads = 1,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        if (intraOpThreads > 0)
-        {
-            so.IntraOpNumThreads = intraOpThreads;
-        }
-
-        return so;
-    }
-
-    private static InferenceSession OpenSession(string modelPath, SessionOptions sessionOptions)
-    {
-        try
-        {
-            return new InferenceSession(modelPath, sessionOptions);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new OnnxModelException(OnnxModelErrorKind.InvalidModel, modelPath,
-                $"ONNX Runtime cannot load {modelPath}: {ex.Message}", ex);
         }
     }
 }

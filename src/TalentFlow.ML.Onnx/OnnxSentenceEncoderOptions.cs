@@ -51,6 +51,12 @@ public sealed class OnnxSentenceEncoderOptions
     /// </summary>
     public string? VersionId { get; set; }
 
+    /// <summary>The execution provider; see <see cref="OnnxExecutionProvider"/>. Default <see cref="OnnxExecutionProvider.Auto"/>.</summary>
+    public OnnxExecutionProvider ExecutionProvider { get; set; } = OnnxExecutionProvider.Auto;
+
+    /// <summary>The model's name in logs and reports. Default <see langword="null"/>: the model folder's name.</summary>
+    public string? Name { get; set; }
+
     /// <summary>Throws when a value is out of range or <see cref="ModelDirectory"/> is empty.</summary>
     /// <exception cref="ValidationException">The first invalid value, named in the message.</exception>
     public void Validate()

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using TalentFlow.ML.Onnx;
+
+namespace TalentFlow.Cli;
+
+/// <summary>The options every command running the served sentence encoder shares.</summary>
+internal static class EncoderOptions
+{
+    public static Option<string> ExecutionProvider() => new("--execution-provider")
+    {
+        Description = "auto (CUDA when this build and machine have it, else CPU), cpu or cuda (falls back to CPU with a warning).",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public static OnnxExecutionProvider Parse(string? value)
+    {
+        try
+        {
+            return OnnxRuntimeOptions.ParseExecutionProvider(value);
+        }
+        catch (ValidationException ex)
+        {
+            throw new CliException(ex.Message.Replace("Onnx:ExecutionProvider", "--execution-provider", StringComparison.Ordinal));
+        }
+    }
+}
