@@ -60,6 +60,12 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     /// <summary>The model's name: <see cref="OnnxSentenceEncoderOptions.Name"/>, else the model folder's name.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// SHA-256 of the model file when a loader checked it against a pinned value (<see cref="MiniLmModel.Load"/>); else
+    /// <see langword="null"/>.
+    /// </summary>
+    public string? ModelSha256 { get; internal init; }
+
     /// <summary>The execution provider the session runs on: <c>cpu</c> or <c>cuda</c>.</summary>
     public string ExecutionProvider { get; }
 
