@@ -27,6 +27,8 @@ public sealed class MiniLmOptions
         ModelDirectory = ModelDirectory ?? MiniLmModel.DefaultDirectory,
         MaxSequenceLength = MiniLmModel.MaxSequenceLength,
         LowerCase = true,
+        // Token ids identical to ../shared/anchors/minilm_anchor.py, the golden reference (Python's str.lower()).
+        FinalSigma = true,
         IntraOpThreads = IntraOpThreads,
         BatchSize = BatchSize,
         ExecutionProvider = ExecutionProvider,

@@ -37,6 +37,12 @@ public sealed class OnnxSentenceEncoderOptions
     /// </summary>
     public bool? LowerCase { get; set; }
 
+    /// <summary>
+    /// Lower-cases a word-final Σ to ς as Python's <c>str.lower()</c> does (see
+    /// <see cref="Tokenization.WordPieceTokenizerOptions.FinalSigma"/>). Default <see langword="false"/>.
+    /// </summary>
+    public bool FinalSigma { get; set; }
+
     /// <summary>Threads ONNX Runtime uses inside one operator. Default 0: ONNX Runtime's choice (one per physical core).</summary>
     [Range(0, 1024)]
     public int IntraOpThreads { get; set; }

@@ -61,11 +61,16 @@ internal sealed class ModelFolder
             {
                 tokenizer = new WordPieceTokenizer(tokenizer.Vocabulary, tokenizer.Options with { LowerCase = lower });
             }
+
+            if (options.FinalSigma)
+            {
+                tokenizer = new WordPieceTokenizer(tokenizer.Vocabulary, tokenizer.Options with { FinalSigma = true });
+            }
         }
         else if (File.Exists(vocabTxt))
         {
             tokenizerPath = vocabTxt;
-            tokenizer = WordPieceTokenizer.FromVocabFile(vocabTxt, ReadTokenizerConfig(dir, options.LowerCase));
+            tokenizer = WordPieceTokenizer.FromVocabFile(vocabTxt, ReadTokenizerConfig(dir, options.LowerCase) with { FinalSigma = options.FinalSigma });
         }
         else
         {
@@ -93,7 +98,7 @@ internal sealed class ModelFolder
         }
 
         var o = Tokenizer.Options;
-        hash.AppendData(Encoding.UTF8.GetBytes($"{MaxSequenceLength}|{o.LowerCase}|{o.ShouldStripAccents}|{o.HandleChineseChars}|{o.CleanText}|{o.MaxInputCharsPerWord}"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{MaxSequenceLength}|{o.LowerCase}|{o.ShouldStripAccents}|{o.HandleChineseChars}|{o.CleanText}|{o.MaxInputCharsPerWord}{(o.FinalSigma ? "|final-sigma" : "")}"));
         return $"onnx:{Name}:{Convert.ToHexStringLower(hash.GetHashAndReset())[..16]}";
     }
 
