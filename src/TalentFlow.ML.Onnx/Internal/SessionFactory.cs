@@ -57,6 +57,9 @@ internal static class SessionFactory
         }
 
         using var so = new SessionOptions();
+        var env = OrtEnv.Instance();
+        var level = env.EnvLogLevel;
+        env.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
         try
         {
             so.AppendExecutionProvider_CUDA(0);
@@ -65,6 +68,10 @@ internal static class SessionFactory
         catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
             return Cpu;
+        }
+        finally
+        {
+            env.EnvLogLevel = level;
         }
     }
 
@@ -78,6 +85,10 @@ internal static class SessionFactory
         }
 
         var so = CreateOptions(options);
+        // ONNX Runtime prints its own multi-line error when the CUDA library does not load; the one warning is ours.
+        var env = OrtEnv.Instance();
+        var level = env.EnvLogLevel;
+        env.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
         try
         {
             so.AppendExecutionProvider_CUDA(0);
@@ -87,7 +98,14 @@ internal static class SessionFactory
         catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
             so.Dispose();
-            return FirstLine(ex.Message);
+            var reason = FirstLine(ex.Message);
+            return BuildHasCuda() && reason.Contains("Failed to load shared library", StringComparison.Ordinal)
+                ? reason + " (libonnxruntime_providers_cuda.so needs the CUDA 13 and cuDNN 9 libraries on the library path)"
+                : reason;
+        }
+        finally
+        {
+            env.EnvLogLevel = level;
         }
     }
 
