@@ -47,6 +47,7 @@ public static class MiniLmModel
     public static OnnxSentenceEncoder Load(MiniLmOptions? options = null, ILogger? logger = null)
     {
         options ??= new MiniLmOptions();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new(options), validateAllProperties: true);
         var encoderOptions = options.ToEncoderOptions();
         encoderOptions.Validate();
         Verify(encoderOptions.ModelDirectory);

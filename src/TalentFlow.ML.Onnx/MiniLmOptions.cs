@@ -22,6 +22,17 @@ public sealed class MiniLmOptions
     /// <summary>The execution provider. Default <see cref="OnnxExecutionProvider.Auto"/>.</summary>
     public OnnxExecutionProvider ExecutionProvider { get; set; } = OnnxExecutionProvider.Auto;
 
+    /// <summary>Texts past 256 tokens: truncated (default, as sentence-transformers) or embedded in windows.</summary>
+    public LongTextMode LongTexts { get; set; } = LongTextMode.Truncate;
+
+    /// <summary>Word pieces between window starts (at most 254). Default 128.</summary>
+    [Range(1, MiniLmModel.MaxSequenceLength - 2)]
+    public int WindowStride { get; set; } = 128;
+
+    /// <summary>Windows per text at most; the rest of a longer text is cut. Default 16 (2,174 word pieces).</summary>
+    [Range(1, 4096)]
+    public int MaxWindows { get; set; } = 16;
+
     internal OnnxSentenceEncoderOptions ToEncoderOptions() => new()
     {
         ModelDirectory = ModelDirectory ?? MiniLmModel.DefaultDirectory,
@@ -33,6 +44,10 @@ public sealed class MiniLmOptions
         BatchSize = BatchSize,
         ExecutionProvider = ExecutionProvider,
         Name = MiniLmModel.Name,
-        VersionId = $"{MiniLmModel.Name}:{MiniLmModel.ModelSha256[..16]}",
+        LongTexts = LongTexts,
+        WindowStride = WindowStride,
+        MaxWindows = MaxWindows,
+        VersionId = $"{MiniLmModel.Name}:{MiniLmModel.ModelSha256[..16]}"
+            + (LongTexts == LongTextMode.Window ? $":window{WindowStride}x{MaxWindows}" : ""),
     };
 }

@@ -13,13 +13,52 @@ public sealed partial class OnnxSentenceEncoder
 
     private float[][] EmbedCore(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var ids = new int[texts.Count][];
-        for (var i = 0; i < ids.Length; i++)
+        // Every window of every text is one sequence; owner[k] is the text sequence k belongs to.
+        var sequences = new List<int[]>(texts.Count);
+        var owner = new List<int>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts));
-            ids[i] = Tokenizer.Encode(text, MaxSequenceLength);
+            foreach (var window in Tokenize(text).Windows)
+            {
+                sequences.Add(window);
+                owner.Add(i);
+            }
         }
 
+        var ids = sequences.ToArray();
+        var vectors = RunSorted(ids, cancellationToken);
+        if (ids.Length == texts.Count)
+        {
+            return vectors;
+        }
+
+        // Windows of one text: the mean of their unit vectors, L2-normalised.
+        var result = new float[texts.Count][];
+        var counts = new int[texts.Count];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var target = result[owner[k]] ??= new float[Dimension];
+            System.Numerics.Tensors.TensorPrimitives.Add(target, vectors[k], target);
+            counts[owner[k]]++;
+        }
+
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (counts[i] > 1)
+            {
+                MeanPooling.Normalize(result[i]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Embeds token sequences as they are (each mean-pooled and normalised on its own); for tests.</summary>
+    internal float[][] EmbedSequences(int[][] ids) => RunSorted(ids, CancellationToken.None);
+
+    private float[][] RunSorted(int[][] ids, CancellationToken cancellationToken)
+    {
         // Sorting by length keeps padding, and so wasted work, small; results go back in input order.
         var order = new int[ids.Length];
         for (var i = 0; i < order.Length; i++)

@@ -21,6 +21,9 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     private readonly string[] _outputNames;
     private readonly bool _outputIsPooled;
     private readonly int _batchSize;
+    private readonly LongTextMode _longTexts;
+    private readonly int _windowStride;
+    private readonly int _maxWindows;
     private int _disposed;
 
     /// <summary>Loads the model folder that <paramref name="options"/> names.</summary>
@@ -39,13 +42,23 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         ModelPath = folder.ModelPath;
         Name = options.Name ?? folder.Name;
         _batchSize = options.BatchSize;
+        _longTexts = options.LongTexts;
+        _windowStride = options.WindowStride;
+        _maxWindows = options.MaxWindows;
+        if (_longTexts == LongTextMode.Window && _windowStride > MaxSequenceLength - 2)
+        {
+            throw new System.ComponentModel.DataAnnotations.ValidationException(
+                $"{nameof(options.WindowStride)} ({_windowStride}) must be at most MaxSequenceLength − 2 ({MaxSequenceLength - 2}), or windows would skip text.");
+        }
 
         (_session, _sessionOptions, ExecutionProvider) = SessionFactory.Open(folder.ModelPath, options, logger);
         try
         {
             (_inputNames, _outputNames, _outputIsPooled, var dimension) = Inspect(_session, folder.ModelPath);
             Dimension = Probe(folder.TokenizerPath, dimension);
-            VersionId = options.VersionId ?? folder.ComputeVersionId();
+            // Windowing changes the embedding of long texts, so it is part of a derived version (an explicit one is the caller's).
+            VersionId = options.VersionId ?? folder.ComputeVersionId()
+                + (_longTexts == LongTextMode.Window ? $":window{_windowStride}x{_maxWindows}" : "");
         }
         catch
         {
@@ -84,6 +97,37 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     /// <summary>Full path of the loaded <c>.onnx</c> file.</summary>
     public string ModelPath { get; }
 
+    /// <summary>How texts longer than <see cref="MaxSequenceLength"/> are handled.</summary>
+    public LongTextMode LongTexts => _longTexts;
+
+    /// <summary>
+    /// The token sequences the model sees for <paramref name="text"/>: one, truncated, or (with
+    /// <see cref="LongTextMode.Window"/>) one per window.
+    /// </summary>
+    public TokenizedText Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = MaxSequenceLength - 2;
+        if (_longTexts == LongTextMode.Truncate)
+        {
+            var pieces = Tokenizer.EncodePieces(text, span, out var cut);
+            return new TokenizedText([Wrap(pieces, 0, pieces.Length)], pieces.Length + 2, cut);
+        }
+
+        var all = Tokenizer.EncodePieces(text, span + ((_maxWindows - 1) * _windowStride), out var truncated);
+        var windows = new List<int[]>();
+        for (var start = 0; ; start += _windowStride)
+        {
+            windows.Add(Wrap(all, start, Math.Min(span, all.Length - start)));
+            if (start + span >= all.Length)
+            {
+                break;
+            }
+        }
+
+        return new TokenizedText(windows, all.Length + 2, truncated);
+    }
+
     /// <summary>Embeds <paramref name="texts"/> on the calling thread. See <see cref="EmbedAsync"/>.</summary>
     public float[][] Embed(IReadOnlyList<string> texts)
     {
@@ -109,6 +153,15 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         return texts.Count == 0
             ? Task.FromResult<float[][]>([])
             : Task.Run(() => EmbedCore(texts, cancellationToken), cancellationToken);
+    }
+
+    private int[] Wrap(int[] pieces, int start, int count)
+    {
+        var ids = new int[count + 2];
+        ids[0] = Tokenizer.ClassifierId;
+        pieces.AsSpan(start, count).CopyTo(ids.AsSpan(1));
+        ids[^1] = Tokenizer.SeparatorId;
+        return ids;
     }
 
     /// <summary>Releases the native session.</summary>

@@ -60,6 +60,23 @@ public sealed class OnnxSentenceEncoderOptions
     /// <summary>The execution provider; see <see cref="OnnxExecutionProvider"/>. Default <see cref="OnnxExecutionProvider.Auto"/>.</summary>
     public OnnxExecutionProvider ExecutionProvider { get; set; } = OnnxExecutionProvider.Auto;
 
+    /// <summary>What to do with texts longer than <see cref="MaxSequenceLength"/>. Default <see cref="LongTextMode.Truncate"/>.</summary>
+    public LongTextMode LongTexts { get; set; } = LongTextMode.Truncate;
+
+    /// <summary>
+    /// Word pieces between the starts of two windows (<see cref="LongTextMode.Window"/>); at most
+    /// <c>MaxSequenceLength − 2</c>, so that windows overlap or touch. Default 128.
+    /// </summary>
+    [Range(1, 8192)]
+    public int WindowStride { get; set; } = 128;
+
+    /// <summary>
+    /// Windows per text at most (<see cref="LongTextMode.Window"/>): bounds the work a very long text (a 1 MB paste) costs;
+    /// the rest is cut and reported as truncated. Default 16 (with 256 tokens and stride 128: the first 2,174 word pieces).
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxWindows { get; set; } = 16;
+
     /// <summary>The model's name in logs and reports. Default <see langword="null"/>: the model folder's name.</summary>
     public string? Name { get; set; }
 
