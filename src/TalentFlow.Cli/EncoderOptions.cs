@@ -13,6 +13,19 @@ internal static class EncoderOptions
         DefaultValueFactory = _ => "auto",
     };
 
+    /// <summary>Loads the served encoder; a missing or damaged model is one error line, not a stack trace.</summary>
+    public static OnnxSentenceEncoder LoadMiniLm(MiniLmOptions options, Hosting.CliContext context)
+    {
+        try
+        {
+            return MiniLmModel.Load(options, context.Logger);
+        }
+        catch (OnnxModelException ex)
+        {
+            throw new CliException($"{ex.Kind}: {ex.Message}");
+        }
+    }
+
     public static OnnxExecutionProvider Parse(string? value)
     {
         try
