@@ -72,10 +72,21 @@ public sealed partial class OnnxSentenceEncoder
         var result = new float[ids.Length][];
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(static s => ((RunOptions)s!).Terminate = true, runOptions);
-        for (var start = 0; start < order.Length; start += _batchSize)
+        for (var start = 0; start < order.Length;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.AsSpan(start, Math.Min(_batchSize, order.Length - start));
+            // Sorted ascending, so the last sequence taken sets the padded width: stop before rows × width passes the token
+            // budget. Short texts share big batches; long ones run a few at a time, which bounds ONNX Runtime's buffers
+            // (the attention scores alone are rows × heads × width² floats) without costing throughput.
+            var count = 1;
+            while (count < _batchSize && start + count < order.Length
+                && (long)(count + 1) * ids[order[start + count]].Length <= _maxBatchTokens)
+            {
+                count++;
+            }
+
+            var batch = order.AsSpan(start, count);
+            start += count;
             try
             {
                 RunBatch(ids, batch, result, runOptions);

@@ -21,6 +21,7 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     private readonly string[] _outputNames;
     private readonly bool _outputIsPooled;
     private readonly int _batchSize;
+    private readonly int _maxBatchTokens;
     private readonly LongTextMode _longTexts;
     private readonly int _windowStride;
     private readonly int _maxWindows;
@@ -42,6 +43,7 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         ModelPath = folder.ModelPath;
         Name = options.Name ?? folder.Name;
         _batchSize = options.BatchSize;
+        _maxBatchTokens = options.MaxBatchTokens;
         _longTexts = options.LongTexts;
         _windowStride = options.WindowStride;
         _maxWindows = options.MaxWindows;

@@ -47,9 +47,22 @@ public sealed class OnnxSentenceEncoderOptions
     [Range(0, 1024)]
     public int IntraOpThreads { get; set; }
 
+    /// <summary>
+    /// Lets ONNX Runtime's intra-op threads spin between operators (its default). Default <see langword="true"/>; turn it off
+    /// where the encoder shares cores with other work.
+    /// </summary>
+    public bool AllowSpinning { get; set; } = true;
+
     /// <summary>Texts run through the model at once; each batch is padded to its longest text. Default 32.</summary>
     [Range(1, 4096)]
     public int BatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Padded tokens (rows × width) per model run at most; a single longer sequence still runs alone. Bounds memory and
+    /// keeps batches of long texts small. Default 2048 (eight 256-token texts).
+    /// </summary>
+    [Range(1, 1 << 24)]
+    public int MaxBatchTokens { get; set; } = 2048;
 
     /// <summary>
     /// Overrides <see cref="TalentFlow.ML.Encoders.IEncoder.VersionId"/>. Default <see langword="null"/>: derived from

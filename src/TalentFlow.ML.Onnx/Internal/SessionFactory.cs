@@ -123,6 +123,13 @@ internal static class SessionFactory
             so.IntraOpNumThreads = options.IntraOpThreads;
         }
 
+        if (!options.AllowSpinning)
+        {
+            // Idle intra-op threads otherwise spin for a while between operators: faster on an idle machine, but on a busy
+            // silo the spinning threads take cores from grains and from each other.
+            so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        }
+
         return so;
     }
 
