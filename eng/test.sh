@@ -6,8 +6,6 @@ cd "$(dirname "$0")/.."
 need_apt=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
-# The build restores ONNX Runtime from the npm registry (src/TalentFlow.OnnxRuntime).
-command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then

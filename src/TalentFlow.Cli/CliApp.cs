@@ -92,6 +92,7 @@ internal static class CliApp
         root.Subcommands.Add(eval);
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(InfoCommand.Create(context));
+        root.Subcommands.Add(EmbedCommand.Create(context));
         root.Subcommands.Add(CreateSampleCommand.Create(context));
         var trainCommand = new Command("train", "Train a model.");
         trainCommand.Subcommands.Add(TrainBaselineCommand.Create(context));

@@ -14,4 +14,10 @@ public enum OnnxModelErrorKind
 
     /// <summary>The vocabulary, tokenizer.json or a configuration file is malformed.</summary>
     InvalidTokenizer,
+
+    /// <summary>A pinned model file is shorter than it should be (an interrupted copy or download).</summary>
+    Truncated,
+
+    /// <summary>A pinned model file's SHA-256 is not the expected one: a different or damaged file.</summary>
+    ChecksumMismatch,
 }

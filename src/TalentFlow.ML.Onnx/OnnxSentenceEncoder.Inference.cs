@@ -13,13 +13,52 @@ public sealed partial class OnnxSentenceEncoder
 
     private float[][] EmbedCore(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var ids = new int[texts.Count][];
-        for (var i = 0; i < ids.Length; i++)
+        // Every window of every text is one sequence; owner[k] is the text sequence k belongs to.
+        var sequences = new List<int[]>(texts.Count);
+        var owner = new List<int>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts));
-            ids[i] = Tokenizer.Encode(text, MaxSequenceLength);
+            foreach (var window in Tokenize(text).Windows)
+            {
+                sequences.Add(window);
+                owner.Add(i);
+            }
         }
 
+        var ids = sequences.ToArray();
+        var vectors = RunSorted(ids, cancellationToken);
+        if (ids.Length == texts.Count)
+        {
+            return vectors;
+        }
+
+        // Windows of one text: the mean of their unit vectors, L2-normalised.
+        var result = new float[texts.Count][];
+        var counts = new int[texts.Count];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var target = result[owner[k]] ??= new float[Dimension];
+            System.Numerics.Tensors.TensorPrimitives.Add(target, vectors[k], target);
+            counts[owner[k]]++;
+        }
+
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (counts[i] > 1)
+            {
+                MeanPooling.Normalize(result[i]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Embeds token sequences as they are (each mean-pooled and normalised on its own); for tests.</summary>
+    internal float[][] EmbedSequences(int[][] ids) => RunSorted(ids, CancellationToken.None);
+
+    private float[][] RunSorted(int[][] ids, CancellationToken cancellationToken)
+    {
         // Sorting by length keeps padding, and so wasted work, small; results go back in input order.
         var order = new int[ids.Length];
         for (var i = 0; i < order.Length; i++)
@@ -33,10 +72,21 @@ public sealed partial class OnnxSentenceEncoder
         var result = new float[ids.Length][];
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(static s => ((RunOptions)s!).Terminate = true, runOptions);
-        for (var start = 0; start < order.Length; start += _batchSize)
+        for (var start = 0; start < order.Length;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.AsSpan(start, Math.Min(_batchSize, order.Length - start));
+            // Sorted ascending, so the last sequence taken sets the padded width: stop before rows × width passes the token
+            // budget. Short texts share big batches; long ones run a few at a time, which bounds ONNX Runtime's buffers
+            // (the attention scores alone are rows × heads × width² floats) without costing throughput.
+            var count = 1;
+            while (count < _batchSize && start + count < order.Length
+                && (long)(count + 1) * ids[order[start + count]].Length <= _maxBatchTokens)
+            {
+                count++;
+            }
+
+            var batch = order.AsSpan(start, count);
+            start += count;
             try
             {
                 RunBatch(ids, batch, result, runOptions);
@@ -109,17 +159,29 @@ public sealed partial class OnnxSentenceEncoder
         }
     }
 
-    // For exports whose hidden size is a symbolic dimension: run [CLS] [SEP] once and read it off the output.
-    private int ProbeDimension()
+    // One run of [CLS] <largest id of the vocabulary> [SEP]: a vocabulary bigger than the model's embedding table fails
+    // here, at load, instead of on the first text that reaches a high id; and exports whose hidden size is a symbolic
+    // dimension tell it by the output's shape.
+    private int Probe(string tokenizerPath, int declaredDimension)
     {
-        long[] shape = [1, 2];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(new long[] { Tokenizer.ClassifierId, Tokenizer.SeparatorId }, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(new long[] { 1, 1 }, shape);
-        using var typesValue = _inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(new long[2], shape) : null;
+        var maxId = Tokenizer.Vocabulary.Values.Max();
+        long[] shape = [1, 3];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(new long[] { Tokenizer.ClassifierId, maxId, Tokenizer.SeparatorId }, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(new long[] { 1, 1, 1 }, shape);
+        using var typesValue = _inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(new long[3], shape) : null;
         OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
-        return checked((int)outputs[0].GetTensorTypeAndShape().Shape[^1]);
+        try
+        {
+            using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+            var actual = checked((int)outputs[0].GetTensorTypeAndShape().Shape[^1]);
+            return declaredDimension > 0 ? declaredDimension : actual;
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new OnnxModelException(OnnxModelErrorKind.InvalidTokenizer, tokenizerPath,
+                $"The vocabulary {tokenizerPath} does not match the model {ModelPath}: its largest id {maxId} fails in the model ({ex.Message.Split('\n')[0].Trim()}).", ex);
+        }
     }
 
     private static (string[] Inputs, string[] Outputs, bool Pooled, int Dimension) Inspect(InferenceSession session, string path)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Onnx.Internal;
@@ -6,7 +8,7 @@ using TalentFlow.ML.Onnx.Tokenization;
 namespace TalentFlow.ML.Onnx;
 
 /// <summary>
-/// A sentence-transformers model exported to ONNX, run on ONNX Runtime's CPU provider: BERT WordPiece tokenisation in
+/// A sentence-transformers model exported to ONNX, run on ONNX Runtime (CPU, or CUDA when asked for and present): BERT WordPiece tokenisation in
 /// C#, mean pooling over the attention mask, L2 normalisation — the pipeline of <c>SentenceTransformer.encode</c> with
 /// <c>normalize_embeddings=True</c>. Texts are batched by length and each batch is padded to its longest text.
 /// Thread-safe; dispose it to free the native session (not while a call is running).
@@ -19,36 +21,68 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     private readonly string[] _outputNames;
     private readonly bool _outputIsPooled;
     private readonly int _batchSize;
+    private readonly int _maxBatchTokens;
+    private readonly LongTextMode _longTexts;
+    private readonly int _windowStride;
+    private readonly int _maxWindows;
     private int _disposed;
 
     /// <summary>Loads the model folder that <paramref name="options"/> names.</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
     /// <exception cref="OnnxModelException">A file is missing, or the model or tokenizer cannot be used.</exception>
-    public OnnxSentenceEncoder(OnnxSentenceEncoderOptions options)
+    /// <param name="options">The model folder and how to run it.</param>
+    /// <param name="logger">Receives the load line and a CUDA fallback warning; none when <see langword="null"/>.</param>
+    public OnnxSentenceEncoder(OnnxSentenceEncoderOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        logger ??= NullLogger.Instance;
         var folder = ModelFolder.Open(options);
         Tokenizer = folder.Tokenizer;
         MaxSequenceLength = folder.MaxSequenceLength;
         ModelPath = folder.ModelPath;
+        Name = options.Name ?? folder.Name;
         _batchSize = options.BatchSize;
+        _maxBatchTokens = options.MaxBatchTokens;
+        _longTexts = options.LongTexts;
+        _windowStride = options.WindowStride;
+        _maxWindows = options.MaxWindows;
+        if (_longTexts == LongTextMode.Window && _windowStride > MaxSequenceLength - 2)
+        {
+            throw new System.ComponentModel.DataAnnotations.ValidationException(
+                $"{nameof(options.WindowStride)} ({_windowStride}) must be at most MaxSequenceLength − 2 ({MaxSequenceLength - 2}), or windows would skip text.");
+        }
 
-        _sessionOptions = CreateSessionOptions(options.IntraOpThreads);
+        (_session, _sessionOptions, ExecutionProvider) = SessionFactory.Open(folder.ModelPath, options, logger);
         try
         {
-            _session = OpenSession(folder.ModelPath, _sessionOptions);
             (_inputNames, _outputNames, _outputIsPooled, var dimension) = Inspect(_session, folder.ModelPath);
-            Dimension = dimension > 0 ? dimension : ProbeDimension();
-            VersionId = options.VersionId ?? folder.ComputeVersionId();
+            Dimension = Probe(folder.TokenizerPath, dimension);
+            // Windowing changes the embedding of long texts, so it is part of a derived version (an explicit one is the caller's).
+            VersionId = options.VersionId ?? folder.ComputeVersionId()
+                + (_longTexts == LongTextMode.Window ? $":window{_windowStride}x{_maxWindows}" : "");
         }
         catch
         {
-            _session?.Dispose();
+            _session.Dispose();
             _sessionOptions.Dispose();
             throw;
         }
+
+        OnnxLog.Loaded(logger, Name, OnnxRuntimeInfo.Describe().Version, ExecutionProvider, VersionId);
     }
+
+    /// <summary>The model's name: <see cref="OnnxSentenceEncoderOptions.Name"/>, else the model folder's name.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// SHA-256 of the model file when a loader checked it against a pinned value (<see cref="MiniLmModel.Load"/>); else
+    /// <see langword="null"/>.
+    /// </summary>
+    public string? ModelSha256 { get; internal init; }
+
+    /// <summary>The execution provider the session runs on: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string ExecutionProvider { get; }
 
     /// <inheritdoc />
     public int Dimension { get; }
@@ -64,6 +98,37 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
 
     /// <summary>Full path of the loaded <c>.onnx</c> file.</summary>
     public string ModelPath { get; }
+
+    /// <summary>How texts longer than <see cref="MaxSequenceLength"/> are handled.</summary>
+    public LongTextMode LongTexts => _longTexts;
+
+    /// <summary>
+    /// The token sequences the model sees for <paramref name="text"/>: one, truncated, or (with
+    /// <see cref="LongTextMode.Window"/>) one per window.
+    /// </summary>
+    public TokenizedText Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = MaxSequenceLength - 2;
+        if (_longTexts == LongTextMode.Truncate)
+        {
+            var pieces = Tokenizer.EncodePieces(text, span, out var cut);
+            return new TokenizedText([Wrap(pieces, 0, pieces.Length)], pieces.Length + 2, cut);
+        }
+
+        var all = Tokenizer.EncodePieces(text, span + ((_maxWindows - 1) * _windowStride), out var truncated);
+        var windows = new List<int[]>();
+        for (var start = 0; ; start += _windowStride)
+        {
+            windows.Add(Wrap(all, start, Math.Min(span, all.Length - start)));
+            if (start + span >= all.Length)
+            {
+                break;
+            }
+        }
+
+        return new TokenizedText(windows, all.Length + 2, truncated);
+    }
 
     /// <summary>Embeds <paramref name="texts"/> on the calling thread. See <see cref="EmbedAsync"/>.</summary>
     public float[][] Embed(IReadOnlyList<string> texts)
@@ -92,6 +157,15 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
             : Task.Run(() => EmbedCore(texts, cancellationToken), cancellationToken);
     }
 
+    private int[] Wrap(int[] pieces, int start, int count)
+    {
+        var ids = new int[count + 2];
+        ids[0] = Tokenizer.ClassifierId;
+        pieces.AsSpan(start, count).CopyTo(ids.AsSpan(1));
+        ids[^1] = Tokenizer.SeparatorId;
+        return ids;
+    }
+
     /// <summary>Releases the native session.</summary>
     public void Dispose()
     {
@@ -99,36 +173,6 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         {
             _session.Dispose();
             _sessionOptions.Dispose();
-        }
-    }
-
-    private static SessionOptions CreateSessionOptions(int intraOpThreads)
-    {
-        var so = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            InterOpNumThreads = 1,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        if (intraOpThreads > 0)
-        {
-            so.IntraOpNumThreads = intraOpThreads;
-        }
-
-        return so;
-    }
-
-    private static InferenceSession OpenSession(string modelPath, SessionOptions sessionOptions)
-    {
-        try
-        {
-            return new InferenceSession(modelPath, sessionOptions);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new OnnxModelException(OnnxModelErrorKind.InvalidModel, modelPath,
-                $"ONNX Runtime cannot load {modelPath}: {ex.Message}", ex);
         }
     }
 }

@@ -37,19 +37,61 @@ public sealed class OnnxSentenceEncoderOptions
     /// </summary>
     public bool? LowerCase { get; set; }
 
+    /// <summary>
+    /// Lower-cases a word-final Σ to ς as Python's <c>str.lower()</c> does (see
+    /// <see cref="Tokenization.WordPieceTokenizerOptions.FinalSigma"/>). Default <see langword="false"/>.
+    /// </summary>
+    public bool FinalSigma { get; set; }
+
     /// <summary>Threads ONNX Runtime uses inside one operator. Default 0: ONNX Runtime's choice (one per physical core).</summary>
     [Range(0, 1024)]
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Lets ONNX Runtime's intra-op threads spin between operators (its default). Default <see langword="true"/>; turn it off
+    /// where the encoder shares cores with other work.
+    /// </summary>
+    public bool AllowSpinning { get; set; } = true;
 
     /// <summary>Texts run through the model at once; each batch is padded to its longest text. Default 32.</summary>
     [Range(1, 4096)]
     public int BatchSize { get; set; } = 32;
 
     /// <summary>
+    /// Padded tokens (rows × width) per model run at most; a single longer sequence still runs alone. Bounds memory and
+    /// keeps batches of long texts small. Default 2048 (eight 256-token texts).
+    /// </summary>
+    [Range(1, 1 << 24)]
+    public int MaxBatchTokens { get; set; } = 2048;
+
+    /// <summary>
     /// Overrides <see cref="TalentFlow.ML.Encoders.IEncoder.VersionId"/>. Default <see langword="null"/>: derived from
     /// the hash of the model and tokenizer files and the tokenizer settings.
     /// </summary>
     public string? VersionId { get; set; }
+
+    /// <summary>The execution provider; see <see cref="OnnxExecutionProvider"/>. Default <see cref="OnnxExecutionProvider.Auto"/>.</summary>
+    public OnnxExecutionProvider ExecutionProvider { get; set; } = OnnxExecutionProvider.Auto;
+
+    /// <summary>What to do with texts longer than <see cref="MaxSequenceLength"/>. Default <see cref="LongTextMode.Truncate"/>.</summary>
+    public LongTextMode LongTexts { get; set; } = LongTextMode.Truncate;
+
+    /// <summary>
+    /// Word pieces between the starts of two windows (<see cref="LongTextMode.Window"/>); at most
+    /// <c>MaxSequenceLength − 2</c>, so that windows overlap or touch. Default 128.
+    /// </summary>
+    [Range(1, 8192)]
+    public int WindowStride { get; set; } = 128;
+
+    /// <summary>
+    /// Windows per text at most (<see cref="LongTextMode.Window"/>): bounds the work a very long text (a 1 MB paste) costs;
+    /// the rest is cut and reported as truncated. Default 16 (with 256 tokens and stride 128: the first 2,174 word pieces).
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxWindows { get; set; } = 16;
+
+    /// <summary>The model's name in logs and reports. Default <see langword="null"/>: the model folder's name.</summary>
+    public string? Name { get; set; }
 
     /// <summary>Throws when a value is out of range or <see cref="ModelDirectory"/> is empty.</summary>
     /// <exception cref="ValidationException">The first invalid value, named in the message.</exception>

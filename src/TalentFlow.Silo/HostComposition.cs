@@ -38,6 +38,11 @@ internal static class HostComposition
         builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o))
             .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
+        // Onnx:ExecutionProvider (auto|cpu|cuda): a typo stops the silo at start-up instead of silently running on CPU.
+        builder.Services.AddOptions<ML.Onnx.OnnxRuntimeOptions>().Bind(configuration.GetSection(ML.Onnx.OnnxRuntimeOptions.SectionName))
+            .Validate(o => ML.Onnx.OnnxRuntimeOptions.TryParseExecutionProvider(o.ExecutionProvider, out _),
+                "Onnx:ExecutionProvider must be auto, cpu or cuda.")
+            .ValidateOnStart();
         builder.Services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.SectionName));
         builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));
         builder.Services.Configure<CareerOptions>(configuration.GetSection("Careers"));

@@ -15,6 +15,19 @@ public sealed class TrainerDispatchTests
         Assert.Equal(2, members.Count);
         Assert.All(members, m => Assert.Contains(SiloCapabilities.CoresPrefix + Environment.ProcessorCount, m.Roles));
         Assert.All(members, m => Assert.Contains(SiloCapabilities.AcceleratorPrefix + SiloCapabilities.DetectAccelerator(), m.Roles));
+        // The CPU build of ONNX Runtime: sessions run on the CPU provider, and the silos say so.
+        Assert.All(members, m => Assert.Contains(SiloCapabilities.ExecutionProviderPrefix + "cpu", m.Roles));
+    }
+
+    [Fact]
+    public void Advertise_AgainWithoutCuda_KeepsOneExecutionProviderRoleMatchingTheAccelerator()
+    {
+        var roles = new List<string> { "worker" };
+        SiloCapabilities.Advertise(roles, 2, "cuda");
+        Assert.Contains("execution-provider:cuda", roles);
+
+        SiloCapabilities.Advertise(roles, 2, "none");
+        Assert.Equal(["worker", "cores:2", "accelerator:none", "execution-provider:cpu"], roles);
     }
 
     [Fact]

@@ -3,17 +3,22 @@ namespace TalentFlow.ML.Onnx.Tests;
 public sealed class OnnxRuntimeInfoTests
 {
     [Fact]
-    public void Describe_RestoredRuntime_Reports1_29_0WithCpuProvider()
+    public void Describe_NuGetRuntime_Reports1_32_0WithCpuProviderAndPackage()
     {
         var info = OnnxRuntimeInfo.Describe();
-        Assert.Equal("1.29.0", info.Version);
+        Assert.Equal("1.32.0", info.Version);
         Assert.Contains("CPUExecutionProvider", info.ExecutionProviders);
-        Assert.Equal("com.github.asus4.onnxruntime@0.4.9", info.Package);
+        Assert.Equal("Microsoft.ML.OnnxRuntime", info.Package);
     }
 
-    [Fact]
-    public void NativeLibrary_ReferencingProject_IsCopiedBesideBinaries()
+    [Theory]
+    [InlineData(OnnxExecutionProvider.Cpu)]
+    [InlineData(OnnxExecutionProvider.Auto)]
+    [InlineData(OnnxExecutionProvider.Cuda)]
+    public void ResolveExecutionProvider_CpuOnlyBuild_ChoosesCpu(OnnxExecutionProvider requested)
     {
-        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "libonnxruntime.so")));
+        // The tests build against the CPU package, whose native library has no CUDA provider: every request ends on CPU.
+        Assert.DoesNotContain("CUDAExecutionProvider", OnnxRuntimeInfo.Describe().ExecutionProviders);
+        Assert.Equal("cpu", OnnxRuntimeInfo.ResolveExecutionProvider(requested));
     }
 }

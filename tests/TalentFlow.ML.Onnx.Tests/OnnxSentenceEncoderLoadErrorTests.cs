@@ -106,4 +106,17 @@ public sealed class OnnxSentenceEncoderLoadErrorTests
         Assert.Equal(OnnxModelErrorKind.InvalidTokenizer, ex.Kind);
         Assert.Equal(path, ex.Path);
     }
+
+    [Fact]
+    public void Ctor_VocabularyLargerThanTheModel_ThrowsInvalidTokenizerNamingIt()
+    {
+        using var folder = TinyBert.CopyOf("model.onnx", "vocab.txt");
+        var path = Path.Combine(folder.Path, "vocab.txt");
+        // The tiny model's embedding table has one row per line of its vocabulary; 50 more lines give ids it cannot look up.
+        File.AppendAllLines(path, Enumerable.Range(0, 50).Select(i => $"extra{i}"));
+        var ex = Load(folder.Path);
+        Assert.Equal(OnnxModelErrorKind.InvalidTokenizer, ex.Kind);
+        Assert.Equal(path, ex.Path);
+        Assert.Contains("does not match the model", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -111,6 +111,21 @@ public sealed class OnnxSentenceEncoderTests : IClassFixture<TinyBertEncoderFixt
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    public void Embed_SmallTokenBudget_GivesTheSameVectorsInMoreRuns(int maxBatchTokens)
+    {
+        var texts = TinyBert.Cases.Select(c => c.Text).ToArray();
+        using var sut = CreateSut(configure: o => (o.MaxBatchTokens, o.AllowSpinning) = (maxBatchTokens, false));
+        var expected = _fixture.Encoder.Embed(texts);
+        var actual = sut.Embed(texts);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], (a, b) => Math.Abs(a - b) < 1e-6f);
+        }
+    }
+
     [Fact]
     public async Task Embed_AfterDispose_ThrowsObjectDisposed()
     {

@@ -29,6 +29,16 @@ internal sealed class ModelFolder
 
     public int MaxSequenceLength { get; }
 
+    /// <summary>The export folder's name (the parent of <c>onnx/</c> when the model lives there).</summary>
+    public string Name
+    {
+        get
+        {
+            var dir = Path.GetDirectoryName(ModelPath)!;
+            return Path.GetFileName(Path.GetFileName(dir) == "onnx" ? Path.GetDirectoryName(dir)! : dir);
+        }
+    }
+
     public static ModelFolder Open(OnnxSentenceEncoderOptions options)
     {
         var dir = Path.GetFullPath(options.ModelDirectory);
@@ -51,11 +61,16 @@ internal sealed class ModelFolder
             {
                 tokenizer = new WordPieceTokenizer(tokenizer.Vocabulary, tokenizer.Options with { LowerCase = lower });
             }
+
+            if (options.FinalSigma)
+            {
+                tokenizer = new WordPieceTokenizer(tokenizer.Vocabulary, tokenizer.Options with { FinalSigma = true });
+            }
         }
         else if (File.Exists(vocabTxt))
         {
             tokenizerPath = vocabTxt;
-            tokenizer = WordPieceTokenizer.FromVocabFile(vocabTxt, ReadTokenizerConfig(dir, options.LowerCase));
+            tokenizer = WordPieceTokenizer.FromVocabFile(vocabTxt, ReadTokenizerConfig(dir, options.LowerCase) with { FinalSigma = options.FinalSigma });
         }
         else
         {
@@ -83,10 +98,8 @@ internal sealed class ModelFolder
         }
 
         var o = Tokenizer.Options;
-        hash.AppendData(Encoding.UTF8.GetBytes($"{MaxSequenceLength}|{o.LowerCase}|{o.ShouldStripAccents}|{o.HandleChineseChars}|{o.CleanText}|{o.MaxInputCharsPerWord}"));
-        var name = Path.GetFileName(Path.GetDirectoryName(ModelPath) is { } d && Path.GetFileName(d) == "onnx"
-            ? Path.GetDirectoryName(d)! : Path.GetDirectoryName(ModelPath)!);
-        return $"onnx:{name}:{Convert.ToHexStringLower(hash.GetHashAndReset())[..16]}";
+        hash.AppendData(Encoding.UTF8.GetBytes($"{MaxSequenceLength}|{o.LowerCase}|{o.ShouldStripAccents}|{o.HandleChineseChars}|{o.CleanText}|{o.MaxInputCharsPerWord}{(o.FinalSigma ? "|final-sigma" : "")}"));
+        return $"onnx:{Name}:{Convert.ToHexStringLower(hash.GetHashAndReset())[..16]}";
     }
 
     private static string ResolveModel(string dir, string? fileName)

@@ -15,8 +15,11 @@ internal static class BertNormalizer
     public static string Normalize(ReadOnlySpan<char> text, WordPieceTokenizerOptions options)
     {
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var rune in text.EnumerateRunes())
+        for (var at = 0; at < text.Length;)
         {
+            var rune = RuneAt(text, at, out var width);
+            var position = at;
+            at += width;
             if (options.CleanText)
             {
                 if (rune.Value is 0 or 0xFFFD || IsControl(rune))
@@ -51,6 +54,10 @@ internal static class BertNormalizer
             if (options.LowerCase)
             {
                 LowerInPlace(sb, start);
+                if (options.FinalSigma && rune.Value == CapitalSigma && IsFinalSigma(text, position, options.CleanText))
+                {
+                    sb[^1] = FinalSigma;
+                }
             }
 
             if (chinese)
@@ -121,6 +128,70 @@ internal static class BertNormalizer
             AccentFolding.AppendRune(Rune.ToLowerInvariant(r), sb);
         }
     }
+
+    private const int CapitalSigma = 0x3A3;
+    private const char FinalSigma = '\u03C2';
+
+    private static Rune RuneAt(ReadOnlySpan<char> text, int index, out int width)
+    {
+        var status = Rune.DecodeFromUtf16(text[index..], out var rune, out width);
+        return status == System.Buffers.OperationStatus.Done ? rune : Rune.ReplacementChar;
+    }
+
+    // Unicode's Final_Sigma condition, as Python's str.lower() applies it to the cleaned text: a cased letter before Σ and
+    // none after it, skipping case-ignorable characters either side.
+    private static bool IsFinalSigma(ReadOnlySpan<char> text, int position, bool cleanText)
+    {
+        var before = false;
+        for (var i = position; i > 0;)
+        {
+            i--;
+            if (char.IsLowSurrogate(text[i]) && i > 0)
+            {
+                i--;
+            }
+
+            var r = RuneAt(text, i, out _);
+            if ((cleanText && IsDropped(r)) || IsCaseIgnorable(r))
+            {
+                continue;
+            }
+
+            before = IsCased(r);
+            break;
+        }
+
+        if (!before)
+        {
+            return false;
+        }
+
+        for (var i = position + 1; i < text.Length;)
+        {
+            var r = RuneAt(text, i, out var width);
+            i += width;
+            if ((cleanText && IsDropped(r)) || IsCaseIgnorable(r))
+            {
+                continue;
+            }
+
+            return !IsCased(r);
+        }
+
+        return true;
+    }
+
+    private static bool IsDropped(Rune rune) => rune.Value is 0 or 0xFFFD || IsControl(rune);
+
+    private static bool IsCased(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter;
+
+    // Case_Ignorable: Mn, Me, Cf, Lm, Sk, and the word-break MidLetter / MidNumLet / Single_Quote characters.
+    private static bool IsCaseIgnorable(Rune rune) =>
+        rune.Value is '\'' or '.' or ':' or 0xB7 or 0x387 or 0x5F4 or 0x2018 or 0x2019 or 0x2024 or 0x2027 or 0xFE13 or 0xFE52
+            or 0xFE55 or 0xFF07 or 0xFF0E or 0xFF1A
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.Format or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol;
 
     internal static bool IsBertWhitespace(Rune rune) =>
         rune.Value is ' ' or '\t' or '\n' or '\r' || Rune.GetUnicodeCategory(rune) == UnicodeCategory.SpaceSeparator;

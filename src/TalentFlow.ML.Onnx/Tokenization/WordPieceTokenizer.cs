@@ -10,6 +10,7 @@ public sealed partial class WordPieceTokenizer
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _starts;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuations;
     private readonly WordPieceTokenizerOptions _options;
+    private static readonly System.Buffers.SearchValues<char> AsciiWhitespace = System.Buffers.SearchValues.Create(" \n\t\r");
 
     /// <summary>Builds a tokenizer over <paramref name="vocabulary"/> (token → id).</summary>
     /// <exception cref="ArgumentException">A special token of <paramref name="options"/> is not in the vocabulary.</exception>
@@ -104,6 +105,55 @@ public sealed partial class WordPieceTokenizer
         }
 
         ids.Add(SeparatorId);
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// The word-piece ids of <paramref name="text"/>, without special tokens, cut to <paramref name="maxPieces"/>;
+    /// <paramref name="truncated"/> says whether anything was cut.
+    /// </summary>
+    public int[] EncodePieces(ReadOnlySpan<char> text, int maxPieces, out bool truncated)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxPieces);
+        var ids = new List<int>(Math.Min(maxPieces, text.Length) + 1);
+        truncated = false;
+        // A 1 MB paste must not be normalised whole to keep its first few hundred pieces: take the text in chunks cut just
+        // before an ASCII whitespace (no word, and no final-sigma context, crosses one) until enough pieces are in.
+        var chunk = (int)Math.Clamp(8L * maxPieces, 4096, int.MaxValue);
+        for (var offset = 0; offset < text.Length;)
+        {
+            var end = offset + chunk >= text.Length ? text.Length : offset + chunk;
+            if (end < text.Length)
+            {
+                var space = text[end..].IndexOfAny(AsciiWhitespace);
+                end = space < 0 ? text.Length : end + space;
+            }
+
+            foreach (var word in PreTokenize(text[offset..end]))
+            {
+                if (ids.Count >= maxPieces)
+                {
+                    truncated = true;
+                    break;
+                }
+
+                AppendWord(word, ids, pieces: null);
+            }
+
+            offset = end;
+            if (truncated || (ids.Count >= maxPieces && offset < text.Length && !text[offset..].IsWhiteSpace()))
+            {
+                truncated = true;
+                break;
+            }
+        }
+
+        if (ids.Count > maxPieces)
+        {
+            truncated = true;
+            ids.RemoveRange(maxPieces, ids.Count - maxPieces);
+        }
+
         return [.. ids];
     }
 

@@ -14,6 +14,13 @@ public sealed record WordPieceTokenizerOptions
     /// </summary>
     public bool? StripAccents { get; init; }
 
+    /// <summary>
+    /// Lower-cases a capital sigma that ends a word to final sigma (ς), as Python's <c>str.lower()</c> does — so as BERT's
+    /// original (slow) tokenizer and <c>../shared/anchors/minilm_anchor.py</c>. Default <see langword="false"/>: σ, as Hugging
+    /// Face's fast tokenizer, which lower-cases one character at a time. The only difference between the two it knows of.
+    /// </summary>
+    public bool FinalSigma { get; init; }
+
     /// <summary>Surrounds each CJK ideograph with spaces, so that it is a token of its own. Default <see langword="true"/>.</summary>
     public bool HandleChineseChars { get; init; } = true;
 

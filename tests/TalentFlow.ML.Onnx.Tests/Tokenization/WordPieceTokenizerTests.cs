@@ -11,6 +11,24 @@ public sealed class WordPieceTokenizerTests
             ["cafe"] = 7, ["hello"] = 8, ["!"] = 9, ["中"] = 10, ["x"] = 11, ["##x"] = 12, ["Hello"] = 13, ["é"] = 14,
         }, options);
 
+    [Theory]
+    [InlineData("ΟΔΟΣ", "οδος")]                  // word-final: ς
+    [InlineData("ΣΑΣ, ΣΑΣ.", "σας , σας .")]      // first Σ has no cased letter before it: σ
+    [InlineData("Σ", "σ")]                          // alone: σ
+    [InlineData("ΟΔΟΣ\u0301Α", "οδοσα")]           // a mark between Σ and a letter does not end the word
+    [InlineData("ΟΔΟΣ\u200b", "οδος")]             // a dropped format character after Σ does not count
+    public void PreTokenize_FinalSigma_LowerCasesAsPythonStrLower(string text, string expected)
+    {
+        var sut = CreateSut(new WordPieceTokenizerOptions { FinalSigma = true });
+        Assert.Equal(expected, string.Join(' ', sut.PreTokenize(text)));
+    }
+
+    [Fact]
+    public void PreTokenize_FinalSigmaOff_LowerCasesOneCharacterAtATime()
+    {
+        Assert.Equal(["οδοσ"], CreateSut().PreTokenize("ΟΔΟΣ"));
+    }
+
     [Fact]
     public void Tokenize_GreedyLongestMatch_SplitsIntoPieces()
     {

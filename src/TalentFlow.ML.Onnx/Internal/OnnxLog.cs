@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace TalentFlow.ML.Onnx.Internal;
+
+/// <summary>The log events of this library (4000–4099).</summary>
+internal static partial class OnnxLog
+{
+    [LoggerMessage(4000, LogLevel.Warning, "ONNX Runtime's CUDA execution provider could not start ({Reason}); {Model} runs on the CPU provider")]
+    public static partial void CudaFellBackToCpu(ILogger logger, string model, string reason);
+
+    [LoggerMessage(4001, LogLevel.Information, "{Model} loaded on ONNX Runtime {Version}, {Provider} execution provider, version {EncoderVersion}")]
+    public static partial void Loaded(ILogger logger, string model, string version, string provider, string encoderVersion);
+}
