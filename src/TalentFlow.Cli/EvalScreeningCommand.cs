@@ -18,8 +18,9 @@ internal static class EvalScreeningCommand
         var modelPath = new Option<string?>("--model") { Description = "Screening model file; default: the built-in model." };
         var seed = new Option<int>("--seed") { Description = "Seed of the resume split (as at training).", DefaultValueFactory = _ => 0 };
         var verdicts = new Option<int>("--verdicts") { Description = "Also simulate the loop: this many reviewers' verdicts per protocol job (half shortlists) on half of the held-out resumes, each trainer variant trained once, measured on the other half; 0: none.", DefaultValueFactory = _ => 0 };
+        var mapping = new Option<string?>("--mapping") { Description = "TSV of category<TAB>O*NET code (default: the embedded Screening/category_occupations.tsv)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, json };
+        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             ScreeningModel model;
@@ -32,7 +33,8 @@ internal static class EvalScreeningCommand
             {
                 model = ScreeningModel.BuiltIn;
             }
-            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed)));
+            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
+                parse.GetValue(mapping) is { } tsv ? CategoryOccupations.Parse(new StringReader(File.ReadAllText(tsv))) : null));
             var evaluation = await ScreeningOfflineTraining.EvaluateAsync(model, corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
             var fields = Fields(model, corpus, evaluation);
             if (parse.GetValue(verdicts) is > 0 and var perJob)

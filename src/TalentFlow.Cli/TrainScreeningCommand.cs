@@ -23,11 +23,13 @@ internal static class TrainScreeningCommand
         vocabulary.AcceptOnlyFromAmong("onet", "onet+resumes");
         var perJob = new Option<bool>("--per-job-offsets") { Description = "Fit per-occupation offsets too (GLMix); they never apply to new jobs." };
         var dump = new Option<string?>("--dump-features") { Description = "Also write DIR/train.csv and DIR/test.csv: job, candidate, category, label and the features of every pair (no text), for analysis." };
+        var mapping = new Option<string?>("--mapping") { Description = "TSV of category<TAB>O*NET code (default: the embedded Screening/category_occupations.tsv)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, json };
+        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, mapping, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed)));
+            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
+                parse.GetValue(mapping) is { } tsv ? CategoryOccupations.Parse(new StringReader(File.ReadAllText(tsv))) : null));
             var options = new ScreeningOfflineOptions
             {
                 Seed = parse.GetValue(seed),
