@@ -1,0 +1,70 @@
+using System.CommandLine;
+using TalentFlow.Cli.Hosting;
+using TalentFlow.ML.Screening;
+
+namespace TalentFlow.Cli;
+
+/// <summary>
+/// <c>eval screening --resumes CSV --occupations DIR [--model FILE] [--seed S] [--json]</c>: a screening model (default: the
+/// built-in) on the held-out resumes × held-out occupations of <see cref="ScreeningCorpus"/> (the same split as training with
+/// the same seed), and on the protocol (one held-out occupation per category), beside today's baseline score.
+/// </summary>
+internal static class EvalScreeningCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var resumes = new Option<string>("--resumes") { Description = "CSV with ID, Category, Resume.", Required = true };
+        var occupations = new Option<string>("--occupations") { Description = "O*NET folder (occupation_data.csv, technology_skills.csv).", Required = true };
+        var modelPath = new Option<string?>("--model") { Description = "Screening model file; default: the built-in model." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the resume split (as at training).", DefaultValueFactory = _ => 0 };
+        var verdicts = new Option<int>("--verdicts") { Description = "Also simulate the loop: this many reviewers' verdicts per protocol job (half shortlists) on half of the held-out resumes, each trainer variant trained once, measured on the other half; 0: none.", DefaultValueFactory = _ => 0 };
+        var mapping = new Option<string?>("--mapping") { Description = "TSV of category<TAB>O*NET code (default: the embedded Screening/category_occupations.tsv)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ScreeningModel model;
+            if (parse.GetValue(modelPath) is { } path)
+            {
+                await using var stream = File.OpenRead(path);
+                model = ScreeningModel.Load(stream);
+            }
+            else
+            {
+                model = ScreeningModel.BuiltIn;
+            }
+            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
+                parse.GetValue(mapping) is { } tsv ? CategoryOccupations.Parse(new StringReader(File.ReadAllText(tsv))) : null));
+            var evaluation = await ScreeningOfflineTraining.EvaluateAsync(model, corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var fields = Fields(model, corpus, evaluation);
+            if (parse.GetValue(verdicts) is > 0 and var perJob)
+            {
+                if (perJob < 4) throw new CliException("--verdicts must be at least 4");
+                var loop = await ScreeningLoopSimulation.RunAsync(model, corpus, perJob, parse.GetValue(seed), cancellationToken: cancellationToken).ConfigureAwait(false);
+                fields.Add(new("loop_verdicts", loop.Verdicts));
+                fields.Add(new("loop_evaluation_pairs", loop.EvaluationPairs));
+                fields.Add(new("loop_before", loop.Before.ToDictionary()));
+                fields.Add(new("loop_after", loop.Variants.ToDictionary(v => v.Name, v => v.After.ToDictionary())));
+                fields.Add(new("loop_trainer_held_out", loop.Variants.ToDictionary(v => v.Name, v => v.TrainerHeldOut.ToDictionary())));
+            }
+            JsonOutput.Write(context.Stdout, fields, parse.GetValue(json));
+        });
+        return command;
+    }
+
+    internal static List<KeyValuePair<string, object>> Fields(ScreeningModel model, ScreeningCorpus corpus, ScreeningEvaluation evaluation) =>
+    [
+        new("version", model.Version),
+        new("data_fingerprint", model.DataFingerprint),
+        new("threshold", Math.Round(model.Threshold, 4)),
+        new("train_resumes", corpus.TrainResumes.Count),
+        new("test_resumes", corpus.TestResumes.Count),
+        new("train_occupations", corpus.TrainJobs.Count),
+        new("test_occupations", corpus.TestJobs.Count),
+        new("held_out", evaluation.HeldOut.ToDictionary()),
+        new("protocol", evaluation.Protocol.ToDictionary()),
+        new("baseline_held_out", evaluation.BaselineHeldOut.ToDictionary()),
+        new("baseline_protocol", evaluation.BaselineProtocol.ToDictionary()),
+        new("weights", model.FeatureNames.Zip(model.Weights).ToDictionary(p => p.First, p => Math.Round(p.Second, 4))),
+    ];
+}

@@ -1,0 +1,158 @@
+using TalentFlow.ML.Encoders;
+using TalentFlow.ML.Parsing;
+using TalentFlow.ML.Skills;
+
+namespace TalentFlow.ML.Screening;
+
+/// <summary>A per-job or per-reviewer effect of a <see cref="ScreeningModel"/>, on the logit.</summary>
+/// <param name="Offset">Added to the logit.</param>
+/// <param name="Weights">Added to the global weights (standardised features), or null for an offset only.</param>
+/// <param name="Count">Labelled pairs it was fitted on.</param>
+public sealed record ScreeningEffect(double Offset, IReadOnlyList<double>? Weights, int Count);
+
+/// <summary>
+/// The calibrated probability that a reviewer shortlists a candidate for a job: a global logistic model on standardised
+/// <see cref="ScreeningFeatures"/>, plus per-job (and optionally per-reviewer) effects fitted on its residuals and shrunk
+/// towards zero (GLMix, Zhang et al., KDD 2016), then Platt-calibrated on out-of-fold predictions. Immutable; one JSON artifact
+/// (<see cref="Save"/>, <see cref="Load(Stream)"/>) holding its text space (<see cref="Vocabulary"/>), so it is served with exactly
+/// the features it was trained on. Thread-safe.
+/// </summary>
+public sealed partial class ScreeningModel
+{
+    private readonly double[] _weights;
+    private readonly double[] _means;
+    private readonly double[] _scales;
+    private readonly Dictionary<string, ScreeningEffect> _jobs;
+    private readonly Dictionary<string, ScreeningEffect> _reviewers;
+
+    internal ScreeningModel(
+        ScreeningVocabulary vocabulary, IReadOnlyList<string> featureNames, string? encoderVersion,
+        double[] means, double[] scales, double[] weights, double bias,
+        Dictionary<string, ScreeningEffect> jobs, Dictionary<string, ScreeningEffect> reviewers,
+        double plattA, double plattB, double threshold, string dataFingerprint, string? parentVersion,
+        IReadOnlyDictionary<string, double> metrics, string? version = null)
+    {
+        Vocabulary = vocabulary;
+        FeatureNames = featureNames;
+        EncoderVersion = encoderVersion;
+        _means = means;
+        _scales = scales;
+        _weights = weights;
+        Bias = bias;
+        _jobs = jobs;
+        _reviewers = reviewers;
+        PlattA = plattA;
+        PlattB = plattB;
+        Threshold = threshold;
+        DataFingerprint = dataFingerprint;
+        ParentVersion = parentVersion;
+        Metrics = metrics;
+        Version = version ?? ComputeVersion();
+    }
+
+    /// <summary><c>screening-</c> + 16 hex digits of the SHA-256 of the artifact: equal content, equal version.</summary>
+    public string Version { get; }
+
+    /// <summary>A hash of the labelled pairs it was trained on (ids and labels) and of the feature version.</summary>
+    public string DataFingerprint { get; }
+
+    /// <summary>The model it was shrunk towards, when it was.</summary>
+    public string? ParentVersion { get; }
+
+    /// <summary>Its held-out metrics at training time (<see cref="ScreeningMetrics.ToDictionary"/>).</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; }
+
+    /// <summary>The text space of its features.</summary>
+    public ScreeningVocabulary Vocabulary { get; }
+
+    /// <summary>Feature names, in vector order.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>The encoder whose cosines it was trained on; null when it uses none.</summary>
+    public string? EncoderVersion { get; }
+
+    /// <summary>Global weights of the standardised features.</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>Training means of the features.</summary>
+    public IReadOnlyList<double> Means => _means;
+
+    /// <summary>Training standard deviations of the features (1 where constant).</summary>
+    public IReadOnlyList<double> Scales => _scales;
+
+    /// <summary>The global intercept.</summary>
+    public double Bias { get; }
+
+    /// <summary>Per-job effects, by job id.</summary>
+    public IReadOnlyDictionary<string, ScreeningEffect> JobEffects => _jobs;
+
+    /// <summary>Per-reviewer effects, by reviewer id.</summary>
+    public IReadOnlyDictionary<string, ScreeningEffect> ReviewerEffects => _reviewers;
+
+    /// <summary>Platt slope on the logit.</summary>
+    public double PlattA { get; }
+
+    /// <summary>Platt intercept.</summary>
+    public double PlattB { get; }
+
+    /// <summary>The default shortlist threshold on <see cref="Probability"/> (from calibration); a job may set its own.</summary>
+    public double Threshold { get; }
+
+    /// <summary>
+    /// The feature extractor this model needs. A model trained with encoder cosines needs that encoder
+    /// (<see cref="IEncoder.VersionId"/> equal to <see cref="EncoderVersion"/>); a model without ignores any encoder given.
+    /// </summary>
+    /// <exception cref="ScreeningModelException">The model needs an encoder and <paramref name="encoder"/> is missing or another one.</exception>
+    public ScreeningFeatures CreateFeatures(IEncoder? encoder = null, ResumeParser? resumes = null, JobParser? jobs = null, SkillVocabulary? skills = null)
+    {
+        if (EncoderVersion is not null && encoder?.VersionId != EncoderVersion)
+        {
+            throw new ScreeningModelException(ScreeningModelError.EncoderMismatch,
+                $"Screening model {Version} was trained with encoder {EncoderVersion}; it cannot score with {encoder?.VersionId ?? "no encoder"}.");
+        }
+        var features = new ScreeningFeatures(Vocabulary, EncoderVersion is null ? null : encoder, resumes, jobs, skills);
+        return features.Names.SequenceEqual(FeatureNames, StringComparer.Ordinal)
+            ? features
+            : throw new ScreeningModelException(ScreeningModelError.Corrupt, $"Screening model {Version} names features this build does not compute.");
+    }
+
+    /// <summary>Whether this model scores features of <paramref name="features"/>.</summary>
+    public bool Accepts(ScreeningFeatures features) =>
+        features is not null && features.Vocabulary.Fingerprint == Vocabulary.Fingerprint && features.EncoderVersion == EncoderVersion;
+
+    /// <summary>The uncalibrated logit of a pair: global, plus the job's and the reviewer's effects when known.</summary>
+    /// <exception cref="ArgumentException">Not <see cref="FeatureNames"/>.Count features, or a non-finite one.</exception>
+    public double Logit(ReadOnlySpan<float> features, string? jobId = null, string? reviewerId = null)
+    {
+        if (features.Length != _weights.Length) throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
+        double z = Bias;
+        ScreeningEffect? job = jobId is not null ? _jobs.GetValueOrDefault(jobId) : null;
+        ScreeningEffect? reviewer = reviewerId is not null ? _reviewers.GetValueOrDefault(reviewerId) : null;
+        for (int k = 0; k < _weights.Length; k++)
+        {
+            if (!float.IsFinite(features[k])) throw new ArgumentException($"Feature {FeatureNames[k]} is not a finite number.", nameof(features));
+            double s = (features[k] - _means[k]) / _scales[k];
+            z += (_weights[k] + (job?.Weights?[k] ?? 0)) * s;
+        }
+        return z + (job?.Offset ?? 0) + (reviewer?.Offset ?? 0);
+    }
+
+    /// <summary>The calibrated probability that a reviewer shortlists the pair.</summary>
+    public double Probability(ReadOnlySpan<float> features, string? jobId = null, string? reviewerId = null) =>
+        Calibrate(Logit(features, jobId, reviewerId));
+
+    /// <summary>Platt scaling of a logit.</summary>
+    public double Calibrate(double logit) => LogisticNewton.Sigmoid(PlattA * logit + PlattB);
+
+    /// <summary>Whether <paramref name="probability"/> shortlists, at <paramref name="threshold"/> (default <see cref="Threshold"/>).</summary>
+    public bool Shortlists(double probability, double? threshold = null) => probability >= (threshold ?? Threshold);
+
+    /// <summary>Each feature's contribution to the global logit (weight × standardised value), largest magnitude first.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> Explain(ReadOnlySpan<float> features)
+    {
+        if (features.Length != _weights.Length) throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
+        var result = new KeyValuePair<string, double>[_weights.Length];
+        for (int k = 0; k < _weights.Length; k++) result[k] = KeyValuePair.Create(FeatureNames[k], _weights[k] * (features[k] - _means[k]) / _scales[k]);
+        return [.. result.OrderByDescending(c => Math.Abs(c.Value))];
+    }
+}
