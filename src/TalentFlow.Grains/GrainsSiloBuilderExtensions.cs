@@ -63,6 +63,7 @@ public static class GrainsSiloBuilderExtensions
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new JobParser());
         services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
+        services.TryAddSingleton(sp => CreateScreening(sp.GetRequiredService<MatchingModels>(), sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, AbTestBroadcastHandler>();
         services.TryAddSingleton<EncoderMigration>();
@@ -71,6 +72,12 @@ public static class GrainsSiloBuilderExtensions
         builder.AddGrains(typeof(CandidateGrain).Assembly);
         return builder;
     }
+
+    /// <summary>The version id of the built-in screening model (the registry's version 1 of <c>screening_model</c>).</summary>
+    public const string BuiltinScreeningVersion = "builtin-1";
+
+    private static ScreeningModels CreateScreening(MatchingModels models, MatchingOptions options) =>
+        new(new BaselineScreeningScorer(BuiltinScreeningVersion, models.Current.Matcher), options.RetainedVersions);
 
     private static MatchingModels CreateModels(MatchingOptions options)
     {

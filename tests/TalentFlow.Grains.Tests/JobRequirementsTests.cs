@@ -103,11 +103,13 @@ public sealed class JobRequirementsTests(GrainsClusterFixture fixture)
         Assert.Equal("SHORTLIST", model.Decision);
         Assert.Equal("REJECT", rejected.Decision);
         Assert.Equal(["req-3"], rejected.Requirements!.FailedKnockouts);
+        Assert.StartsWith("knockout: ", rejected.DecisionReason, StringComparison.Ordinal);
         Assert.Contains("req-3", rejected.DecisionReason, StringComparison.Ordinal);
         Assert.Contains("not found", rejected.DecisionReason, StringComparison.Ordinal);
         Assert.Equal("missing", rejected.Requirements.Items.Single(i => i.Id == "req-3").Status);
         Assert.Equal("SHORTLIST", kept.Decision);
-        Assert.Null(kept.DecisionReason);
+        Assert.StartsWith("probability ", kept.DecisionReason, StringComparison.Ordinal);
+        Assert.Contains("at or above the job's threshold", kept.DecisionReason, StringComparison.Ordinal);
         Assert.Empty(kept.Requirements!.FailedKnockouts);
         Assert.Equal("REJECT", (await job.GetScreeningResultsAsync()).Single(r => r.CandidateId == without).Decision);
     }

@@ -24,7 +24,7 @@ public sealed class LearningLoopTests
         Assert.InRange(job.Metrics["roc_auc"], 0, 1);
         Assert.InRange(job.Metrics["production_roc_auc"], 0, 1);
         Assert.NotNull(job.Silo);
-        var registered = Assert.Single(await coordinator.GetVersionsAsync());
+        var registered = Assert.Single(await coordinator.GetVersionsAsync(), v => v.Model == MatchingModels.BaselineModelName);
         Assert.Equal(job.Version, registered.Version);
 
         // Promotion (automatic when it beat production, else by hand, as a rollout or rollback would) fans out to every silo.
