@@ -73,11 +73,13 @@ public static class GrainsSiloBuilderExtensions
         return builder;
     }
 
-    /// <summary>The version id of the built-in screening model (the registry's version 1 of <c>screening_model</c>).</summary>
-    public const string BuiltinScreeningVersion = "builtin-1";
-
+    /// <summary>
+    /// The built-in screening model (<see cref="TalentFlow.ML.Screening.ScreeningModel.BuiltIn"/>, trained offline on real
+    /// labelled pairs), served with the silo's encoder when it was trained with that one; the registry's first version of
+    /// <c>screening_model</c>.
+    /// </summary>
     private static ScreeningModels CreateScreening(MatchingModels models, MatchingOptions options) =>
-        new(new BaselineScreeningScorer(BuiltinScreeningVersion, models.Current.Matcher), options.RetainedVersions);
+        new(new ScreeningModelScorer(TalentFlow.ML.Screening.ScreeningModel.BuiltIn, models.Encoder?.Encoder), options.RetainedVersions);
 
     private static MatchingModels CreateModels(MatchingOptions options)
     {

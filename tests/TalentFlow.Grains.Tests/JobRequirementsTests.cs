@@ -92,6 +92,8 @@ public sealed class JobRequirementsTests(GrainsClusterFixture fixture)
     public async Task ScreenAsync_KnockoutNotFound_ForcesRejectWithTheReasonWhileTheResumeThatShowsItKeepsTheModelsDecision()
     {
         string jobId = await StoreJobAsync();
+        // A threshold every score reaches: only the knockout can reject.
+        await Factory.GetGrain<IJobRequirementsGrain>(jobId).SetSettingsAsync(new JobSettings(false, ShortlistThreshold: 0.001));
         var job = Factory.GetGrain<IJobGrain>(jobId);
         string without = await StoreCandidateAsync("Sam Without", Resume);
         string with = await StoreCandidateAsync("Sam With", Resume + "\nAuthorized to work in the United States.");

@@ -23,7 +23,7 @@ public sealed partial class JobGrain
         var (posting, _) = RequirePosting();
         object jobSide = _screeningSide is { } cached && cached.Version == scorer.Version
             ? cached.Side
-            : (_screeningSide = (scorer.Version, await scorer.PrepareJobAsync(MatchText(posting), cancellationToken).ConfigureAwait(true))).Value.Side;
+            : (_screeningSide = (scorer.Version, await scorer.PrepareJobAsync(ScreeningJobOf(posting), cancellationToken).ConfigureAwait(true))).Value.Side;
         object resumeSide = await scorer.PrepareResumeAsync(resumeText, cancellationToken).ConfigureAwait(true);
         double probability = Math.Round(Math.Clamp(scorer.Probability(jobSide, resumeSide, GrainKey), 0, 1), 6);
         double threshold = ThresholdFor(scorer);
@@ -39,6 +39,10 @@ public sealed partial class JobGrain
             ModelVersions = versions,
         };
     }
+
+    /// <summary>The posting as the screening features see it: its requirements (proposed or a recruiter's) and required skills.</summary>
+    private TalentFlow.ML.Screening.ScreeningJob ScreeningJobOf(JobPosting posting) =>
+        new(posting.Title.Trim(), posting.Description, state.State.Requirements?.Select(ToModel).ToList(), posting.RequiredSkills is { Count: > 0 } skills ? skills : null);
 
     /// <summary>The job's threshold for <paramref name="scorer"/>'s probabilities (see the class summary).</summary>
     private double ThresholdFor(ScreeningScorer scorer)

@@ -29,6 +29,8 @@ public sealed partial class JobGrain : IJobRequirementsGrain
         var previous = (state.State.Requirements, state.State.RequirementsEdited);
         (state.State.Requirements, state.State.RequirementsEdited) = ([.. parsed.Select(ToContract)], true);
         await WriteOrRestoreAsync(() => (state.State.Requirements, state.State.RequirementsEdited) = previous, cancellationToken).ConfigureAwait(true);
+        // The requirements are part of the job's screening features.
+        _screeningSide = null;
         return CurrentRequirements();
     }
 

@@ -49,6 +49,7 @@ public sealed partial class JobGrain(
         _features.Clear();
         _embedding = null;
         _scorerSides.Clear();
+        _screeningSide = null;
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
         await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(GrainKey, stored, cancellationToken).ConfigureAwait(true);
         return profile;

@@ -13,8 +13,8 @@ public abstract class ScreeningScorer
     /// <summary>The threshold the model was calibrated for; a job that sets none decides with it.</summary>
     public abstract double DefaultThreshold { get; }
 
-    /// <summary>The job's half of the features, from its title and description.</summary>
-    public abstract ValueTask<object> PrepareJobAsync(string jobText, CancellationToken cancellationToken);
+    /// <summary>The job's half of the features, from its title, description, requirements and required skills.</summary>
+    public abstract ValueTask<object> PrepareJobAsync(TalentFlow.ML.Screening.ScreeningJob job, CancellationToken cancellationToken);
 
     /// <summary>The resume's half of the features.</summary>
     public abstract ValueTask<object> PrepareResumeAsync(string resumeText, CancellationToken cancellationToken);

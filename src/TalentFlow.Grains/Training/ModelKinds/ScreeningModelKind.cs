@@ -1,17 +1,29 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.ML.Screening;
 
 namespace TalentFlow.Grains;
 
 /// <summary>
-/// <c>screening_model</c>: the model whose calibrated probability is every pair's score (<see cref="ScreeningModels"/>).
-/// Version 1 is the built-in model, registered in Production by the coordinator on activation so that a rollback always
-/// has a target; the learning loop trains the next ones on the reviewers' verdicts.
+/// <c>screening_model</c>: the model whose calibrated probability is every pair's score (<see cref="ScreeningModels"/>), one
+/// JSON artifact (<see cref="ScreeningModel.Save"/>) named by its content hash. The built-in model is registered as the kind's
+/// first Production version by the coordinator's activation, so a rollback always has a target; the learning loop trains the
+/// next ones on the reviewers' verdicts (<c>TrainerGrain</c>).
 /// </summary>
-internal sealed class ScreeningModelKind : ModelKind<ScreeningScorer>
+internal sealed class ScreeningModelKind : ModelKind<ScreeningModel>
 {
     public override string Name => ScreeningModels.ModelName;
 
-    protected override ScreeningScorer Read(string version, byte[] artifact) => ScreeningArtifacts.Read(version, artifact);
+    protected override ScreeningModel Read(string version, byte[] artifact)
+    {
+        var model = ScreeningModel.Load(artifact);
+        if (model.Version != version)
+        {
+            throw new ArgumentException($"The artifact holds screening model version '{model.Version}'; register it under that version, not '{version}'.", nameof(version));
+        }
+        return model;
+    }
+
+    protected override bool IsArtifactError(Exception exception) => exception is ScreeningModelException || base.IsArtifactError(exception);
 
     public override bool TryServeRetained(IServiceProvider services, string version)
     {
@@ -25,5 +37,7 @@ internal sealed class ScreeningModelKind : ModelKind<ScreeningScorer>
         return false;
     }
 
-    protected override void Publish(IServiceProvider services, ScreeningScorer model) => services.GetRequiredService<ScreeningModels>().Publish(model);
+    /// <summary>Serves it with this silo's encoder when the model was trained with that encoder.</summary>
+    protected override void Publish(IServiceProvider services, ScreeningModel model) =>
+        services.GetRequiredService<ScreeningModels>().Publish(new ScreeningModelScorer(model, services.GetRequiredService<MatchingModels>().Encoder?.Encoder));
 }
