@@ -88,6 +88,7 @@ internal static class CliApp
         eval.Subcommands.Add(EvalVacanciesCommand.Create(context));
         eval.Subcommands.Add(EvalCareerCommand.Create(context));
         eval.Subcommands.Add(EvalRecommendCommand.Create(context));
+        eval.Subcommands.Add(EvalScreeningCommand.Create(context));
         root.Subcommands.Add(eval);
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(InfoCommand.Create(context));
@@ -96,6 +97,7 @@ internal static class CliApp
         trainCommand.Subcommands.Add(TrainBaselineCommand.Create(context));
         trainCommand.Subcommands.Add(TrainScorerCommand.Create(context));
         trainCommand.Subcommands.Add(TrainCareerCommand.Create(context));
+        trainCommand.Subcommands.Add(TrainScreeningCommand.Create(context));
         root.Subcommands.Add(trainCommand);
         root.Subcommands.Add(CareersCommand.Create(context));
         root.Subcommands.Add(Operations.TrainingCommand.Create(context));

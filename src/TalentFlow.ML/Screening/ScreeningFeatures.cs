@@ -14,8 +14,8 @@ namespace TalentFlow.ML.Screening;
 /// <para>
 /// Features: whole-text and per-section TF-IDF cosines (the job's sections fall back to its whole text, so a one-paragraph
 /// posting still compares on each); title match (TF-IDF cosine of the job title and the resume's headline — its first line and
-/// the titles of the positions held — and the share of the title's words the resume holds); the occupation-profile similarity
-/// (<see cref="ScreeningVocabulary.Profile"/>); skill coverage and overlap (the skills taxonomy); must-have and nice-to-have
+/// the titles of the positions held —, the share of the title's words the resume holds, and the share of the headline's words
+/// the posting holds); the occupation-profile similarities at three SOC levels (<see cref="ScreeningVocabulary.Profile"/>); skill coverage and overlap (the skills taxonomy); must-have and nice-to-have
 /// coverage (share of each requirement's content words the resume holds, weighted); experience gap; education match; and,
 /// with an encoder, the whole-text, title-to-headline and text-to-experience cosines.
 /// </para>
@@ -26,8 +26,8 @@ public sealed class ScreeningFeatures
     /// <summary>Features every model has, in vector order.</summary>
     public static IReadOnlyList<string> BaseNames { get; } =
     [
-        "text_tfidf", "skills_tfidf", "experience_tfidf", "education_tfidf", "title_tfidf", "title_coverage", "occupation_profile",
-        "skill_coverage", "skill_overlap", "must_have_coverage", "nice_to_have_coverage", "experience_gap", "education_match",
+        "text_tfidf", "skills_tfidf", "experience_tfidf", "education_tfidf", "title_tfidf", "title_coverage", "headline_coverage",
+        "occupation_profile", "occupation_broad", "occupation_major", "skill_coverage", "skill_overlap", "must_have_coverage", "nice_to_have_coverage", "experience_gap", "education_match",
     ];
 
     /// <summary>Features added when an encoder is given, after <see cref="BaseNames"/>.</summary>
@@ -74,10 +74,9 @@ public sealed class ScreeningFeatures
         string title = job.Title ?? string.Empty;
         string text = title.Length == 0 ? job.Description : title + "\n" + job.Description;
         var parsed = _jobs.Parse(job.Description);
-        var tfidf = Vocabulary.Tfidf;
-        var textVector = tfidf.Transform(text);
+                var textVector = Vocabulary.Vectorize(text);
         var sections = SectionParser.Parse(job.Description);
-        var sectionVectors = Sections.Select(s => sections.TryGetValue(s, out var t) && t.Trim().Length > 0 ? tfidf.Transform(t) : textVector).ToArray();
+        var sectionVectors = Sections.Select(s => sections.TryGetValue(s, out var t) && t.Trim().Length > 0 ? Vocabulary.Vectorize(t) : textVector).ToArray();
         string titleText = title.Length > 0 ? title : parsed.Title ?? string.Empty;
         var required = job.RequiredSkills is { Count: > 0 } given
             ? given.Select(s => _skills.Canonicalize(s) ?? s).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
@@ -91,8 +90,8 @@ public sealed class ScreeningFeatures
         {
             embeddings = await _encoder.EmbedAsync([text, titleText.Length > 0 ? titleText : text], cancellationToken).ConfigureAwait(false);
         }
-        return new ScreeningJobSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], tfidf.Transform(titleText),
-            ScreeningTerms.Of(titleText, dropFiller: true), Vocabulary.Profile(textVector), required, requirements,
+        return new ScreeningJobSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], Vocabulary.Vectorize(titleText),
+            ScreeningTerms.Of(titleText, dropFiller: true), Vocabulary.Profile(textVector), ScreeningTerms.Of(text), required, requirements,
             parsed.MinYearsExperience, DegreeLevels.Of(parsed.EducationRequirement), embeddings);
     }
 
@@ -101,10 +100,9 @@ public sealed class ScreeningFeatures
     {
         ArgumentNullException.ThrowIfNull(resume);
         var parsed = _resumes.Parse(resume);
-        var tfidf = Vocabulary.Tfidf;
-        var textVector = tfidf.Transform(resume);
+                var textVector = Vocabulary.Vectorize(resume);
         var sectionTexts = Sections.Select(s => parsed.Sections.TryGetValue(s, out var t) && t.Trim().Length > 0 ? t : null).ToArray();
-        var sectionVectors = sectionTexts.Select(t => t is null ? textVector : tfidf.Transform(t)).ToArray();
+        var sectionVectors = sectionTexts.Select(t => t is null ? textVector : Vocabulary.Vectorize(t)).ToArray();
         string firstLine = resume.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
         if (firstLine.Length > 120) firstLine = firstLine[..120];
         string headline = string.Join("\n", new[] { firstLine }.Concat(parsed.WorkExperience.Select(w => w.Title).OfType<string>().Take(5)));
@@ -115,8 +113,8 @@ public sealed class ScreeningFeatures
         {
             embeddings = await _encoder.EmbedAsync([resume, headline.Length > 0 ? headline : resume, sectionTexts[1] ?? resume], cancellationToken).ConfigureAwait(false);
         }
-        return new ScreeningResumeSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], tfidf.Transform(headline),
-            ScreeningTerms.Of(resume), Vocabulary.Profile(textVector), [.. _skills.Find(resume)],
+        return new ScreeningResumeSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], Vocabulary.Vectorize(headline),
+            ScreeningTerms.Of(headline, dropFiller: true), ScreeningTerms.Of(resume), Vocabulary.Profile(textVector), [.. _skills.Find(resume)],
             parsed.WorkExperience.Any(w => w.Start is not null) ? parsed.TotalYearsOfExperience : null, degree, embeddings);
     }
 
@@ -137,21 +135,25 @@ public sealed class ScreeningFeatures
         x[3] = job.Education.Dot(resume.Education);
         x[4] = job.Title.Dot(resume.Headline);
         x[5] = (float)ScreeningTerms.Coverage(job.TitleTerms, resume.Terms);
-        x[6] = job.Occupations.Dot(resume.Occupations);
+        x[6] = (float)ScreeningTerms.Coverage(resume.HeadlineTerms, job.Words);
+        x[7] = job.Occupations.Occupations.Dot(resume.Occupations.Occupations);
+        x[8] = job.Occupations.Broad.Dot(resume.Occupations.Broad);
+        x[9] = job.Occupations.Major.Dot(resume.Occupations.Major);
         var have = new HashSet<string>(resume.SkillNames, StringComparer.OrdinalIgnoreCase);
         int matched = job.RequiredSkills.Count(have.Contains);
-        x[7] = job.RequiredSkills.Length == 0 ? 0 : matched / (float)job.RequiredSkills.Length;
-        x[8] = job.RequiredSkills.Length == 0 || have.Count == 0 ? 0 : (float)(matched / Math.Sqrt(job.RequiredSkills.Length * (double)have.Count));
-        x[9] = (float)RequirementCoverage(job.Requirements, RequirementKind.MustHave, resume.Terms);
-        x[10] = (float)RequirementCoverage(job.Requirements, RequirementKind.NiceToHave, resume.Terms);
-        x[11] = job.MinYears is { } years ? (float)Math.Clamp((years - (resume.Years ?? 0)) / 10.0, 0, 1) : 0f;
-        x[12] = job.DegreeLevel < 0 || resume.DegreeLevel < 0 ? 0.5f : resume.DegreeLevel >= job.DegreeLevel ? 1f : 0f;
+        x[10] = job.RequiredSkills.Length == 0 ? 0 : matched / (float)job.RequiredSkills.Length;
+        x[11] = job.RequiredSkills.Length == 0 || have.Count == 0 ? 0 : (float)(matched / Math.Sqrt(job.RequiredSkills.Length * (double)have.Count));
+        x[12] = (float)RequirementCoverage(job.Requirements, RequirementKind.MustHave, resume.Terms);
+        x[13] = (float)RequirementCoverage(job.Requirements, RequirementKind.NiceToHave, resume.Terms);
+        x[14] = job.MinYears is { } years ? (float)Math.Clamp((years - (resume.Years ?? 0)) / 10.0, 0, 1) : 0f;
+        x[15] = job.DegreeLevel < 0 || resume.DegreeLevel < 0 ? 0.5f : resume.DegreeLevel >= job.DegreeLevel ? 1f : 0f;
         if (_encoder is not null)
         {
             if (job.Embeddings.Length != 2 || resume.Embeddings.Length != 3) throw new ArgumentException("The sides carry no embeddings of this encoder.");
-            x[13] = TensorPrimitives.Dot(job.Embeddings[0], resume.Embeddings[0]);
-            x[14] = TensorPrimitives.Dot(job.Embeddings[1], resume.Embeddings[1]);
-            x[15] = TensorPrimitives.Dot(job.Embeddings[0], resume.Embeddings[2]);
+            int e = BaseNames.Count;
+            x[e] = TensorPrimitives.Dot(job.Embeddings[0], resume.Embeddings[0]);
+            x[e + 1] = TensorPrimitives.Dot(job.Embeddings[1], resume.Embeddings[1]);
+            x[e + 2] = TensorPrimitives.Dot(job.Embeddings[0], resume.Embeddings[2]);
         }
         return x;
     }

@@ -113,6 +113,7 @@ public sealed partial class ScreeningModel
                 Idf = v.Tfidf.Idf.ToArray(),
                 OccupationsPerDocument = v.OccupationsPerDocument,
                 Temperature = v.Temperature,
+                Stem = v.Stem,
                 Occupations = [.. v.Occupations.Select(x => new OccupationArtifact { Code = x.Code, Title = x.Title, Indices = x.Profile.Indices, Values = x.Profile.Values })],
             },
             Means = _means,
@@ -153,7 +154,7 @@ public sealed partial class ScreeningModel
             return new ScreeningOccupation(x.Code ?? string.Empty, x.Title ?? string.Empty, new SparseVector(x.Indices, x.Values));
         }).ToArray();
         if (v.OccupationsPerDocument < 1 || !(v.Temperature > 0)) throw new InvalidDataException("bad occupation space settings");
-        var vocabulary = new ScreeningVocabulary(new TfidfModel(options, v.Terms, v.Idf), occupations, v.OccupationsPerDocument, v.Temperature);
+        var vocabulary = new ScreeningVocabulary(new TfidfModel(options, v.Terms, v.Idf), occupations, v.OccupationsPerDocument, v.Temperature, v.Stem);
         int d = a.FeatureNames?.Length ?? 0;
         if (d == 0 || a.Means?.Length != d || a.Scales?.Length != d || a.Weights?.Length != d) throw new InvalidDataException("weights, means and scales must have one value per feature");
         if (a.Scales.Any(s => !(s > 0)) || a.Weights.Concat(a.Means).Append(a.Bias).Append(a.PlattA).Append(a.PlattB).Any(x => !double.IsFinite(x)))
@@ -218,6 +219,7 @@ internal sealed class VocabularyArtifact
     public bool L2Normalize { get; set; }
     public int OccupationsPerDocument { get; set; }
     public double Temperature { get; set; }
+    public bool Stem { get; set; }
     public string[]? Terms { get; set; }
     public double[]? Idf { get; set; }
     public OccupationArtifact[]? Occupations { get; set; }

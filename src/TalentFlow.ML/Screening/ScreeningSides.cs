@@ -28,6 +28,7 @@ public sealed record ScreeningRequirement(RequirementKind Kind, double Weight, i
 /// <param name="Title">TF-IDF of the title.</param>
 /// <param name="TitleTerms">Hashes of the title's content words.</param>
 /// <param name="Occupations">Occupation profile of the text.</param>
+/// <param name="Words">Sorted hashes of the content words of title and description.</param>
 /// <param name="RequiredSkills">Canonical required skills.</param>
 /// <param name="Requirements">The requirements, as words.</param>
 /// <param name="MinYears">Least years asked, when stated.</param>
@@ -35,7 +36,7 @@ public sealed record ScreeningRequirement(RequirementKind Kind, double Weight, i
 /// <param name="Embeddings">With an encoder: the text's and the title's embeddings; else empty.</param>
 public sealed record ScreeningJobSide(
     string FeatureVersion, SparseVector Text, SparseVector Skills, SparseVector Experience, SparseVector Education, SparseVector Title,
-    int[] TitleTerms, SparseVector Occupations, string[] RequiredSkills, ScreeningRequirement[] Requirements, double? MinYears, int DegreeLevel,
+    int[] TitleTerms, ScreeningProfile Occupations, int[] Words, string[] RequiredSkills, ScreeningRequirement[] Requirements, double? MinYears, int DegreeLevel,
     float[][] Embeddings);
 
 /// <summary>A resume's half of the screening features, computed once per resume (and per <see cref="ScreeningFeatures.Version"/>).</summary>
@@ -45,6 +46,7 @@ public sealed record ScreeningJobSide(
 /// <param name="Experience">TF-IDF of the experience section (the whole text when there is none).</param>
 /// <param name="Education">TF-IDF of the education section (the whole text when there is none).</param>
 /// <param name="Headline">TF-IDF of the headline: the first line and the titles of the positions held.</param>
+/// <param name="HeadlineTerms">Hashes of the headline's content words.</param>
 /// <param name="Terms">Sorted hashes of the resume's content words.</param>
 /// <param name="Occupations">Occupation profile of the text.</param>
 /// <param name="SkillNames">Canonical skills named.</param>
@@ -53,4 +55,4 @@ public sealed record ScreeningJobSide(
 /// <param name="Embeddings">With an encoder: the text's, the headline's and the experience section's embeddings; else empty.</param>
 public sealed record ScreeningResumeSide(
     string FeatureVersion, SparseVector Text, SparseVector Skills, SparseVector Experience, SparseVector Education, SparseVector Headline,
-    int[] Terms, SparseVector Occupations, string[] SkillNames, double? Years, int DegreeLevel, float[][] Embeddings);
+    int[] HeadlineTerms, int[] Terms, ScreeningProfile Occupations, string[] SkillNames, double? Years, int DegreeLevel, float[][] Embeddings);

@@ -42,6 +42,31 @@ public static class ScreeningTerms
     }
 }
 
+/// <summary>Text prepared for the screening TF-IDF.</summary>
+public static partial class ScreeningText
+{
+    /// <summary>
+    /// Words lower-cased, English stop words dropped, each lightly stemmed (plural, <c>-ing</c>, <c>-ed</c>), joined by spaces:
+    /// "Accountants and Auditors" → "accountant auditor".
+    /// </summary>
+    public static string Stem(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (System.Text.RegularExpressions.ValueMatch match in WordRegex().EnumerateMatches(text))
+        {
+            string word = text.Substring(match.Index, match.Length).ToLowerInvariant();
+            if (TalentFlow.ML.Tfidf.EnglishStopWords.Set.Contains(word)) continue;
+            if (builder.Length > 0) builder.Append(' ');
+            builder.Append(RequirementTerms.Stem(word));
+        }
+        return builder.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}_]{2,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex WordRegex();
+}
+
 /// <summary>Degree levels read from degree names.</summary>
 internal static class DegreeLevels
 {

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using TalentFlow.Cli.Hosting;
+using TalentFlow.ML.Screening;
+
+namespace TalentFlow.Cli;
+
+/// <summary>
+/// <c>train screening --resumes CSV --occupations DIR --output FILE [--seed S] [--vocabulary onet|onet+resumes] [--per-job-offsets] [--json]</c>:
+/// the built-in screening model. Resumes of known category (<c>ID,Category,Resume</c>) against O*NET occupations posted as
+/// one-paragraph jobs, positive when the categories match (<see cref="ScreeningCorpus"/>: neither a resume nor an occupation
+/// on both sides); fits the text space and the model (<see cref="ScreeningOfflineTraining"/>), writes the artifact and prints its
+/// held-out metrics beside today's baseline score. Same inputs and seed, same file.
+/// </summary>
+internal static class TrainScreeningCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var resumes = new Option<string>("--resumes") { Description = "CSV with ID, Category, Resume (e.g. ../shared/data/resume_pdf_categories/resumes.csv).", Required = true };
+        var occupations = new Option<string>("--occupations") { Description = "O*NET folder (occupation_data.csv, technology_skills.csv).", Required = true };
+        var output = new Option<string>("--output") { Description = "Model file to write.", DefaultValueFactory = _ => "screening_model.json" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the resume split and the calibration folds.", DefaultValueFactory = _ => 0 };
+        var vocabulary = new Option<string>("--vocabulary") { Description = "onet: the TF-IDF vocabulary from O*NET texts only; onet+resumes: also the training resumes.", DefaultValueFactory = _ => "onet" };
+        vocabulary.AcceptOnlyFromAmong("onet", "onet+resumes");
+        var perJob = new Option<bool>("--per-job-offsets") { Description = "Fit per-occupation offsets too (GLMix); they never apply to new jobs." };
+        var dump = new Option<string?>("--dump-features") { Description = "Also write DIR/train.csv and DIR/test.csv: job, candidate, category, label and the features of every pair (no text), for analysis." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed)));
+            var options = new ScreeningOfflineOptions
+            {
+                Seed = parse.GetValue(seed),
+                VocabularyFromResumes = parse.GetValue(vocabulary) == "onet+resumes",
+                Trainer = new ScreeningModelTrainer.Options { PerJobOffsets = parse.GetValue(perJob) },
+            };
+            if (parse.GetValue(dump) is { } dumpDir)
+            {
+                var (features, train, test) = await ScreeningOfflineTraining.BuildPairsAsync(corpus, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+                Directory.CreateDirectory(dumpDir);
+                foreach (var (name, pairs) in new[] { ("train", train), ("test", test) })
+                {
+                    await using var writer = new StreamWriter(Path.Combine(dumpDir, name + ".csv"));
+                    await writer.WriteLineAsync("job,candidate,label," + string.Join(',', features.Names)).ConfigureAwait(false);
+                    foreach (var e in pairs)
+                    {
+                        await writer.WriteLineAsync(FormattableString.Invariant($"{e.JobId},{e.CandidateId},{(e.Shortlisted ? 1 : 0)},") + string.Join(',', e.Features.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).ConfigureAwait(false);
+                    }
+                }
+            }
+            var (model, evaluation) = await ScreeningOfflineTraining.TrainAsync(corpus, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var path = parse.GetValue(output)!;
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
+            await using (var stream = File.Create(path)) model.Save(stream);
+            JsonOutput.Write(context.Stdout, [new("model_path", path), .. EvalScreeningCommand.Fields(model, corpus, evaluation)], parse.GetValue(json));
+        });
+        return command;
+    }
+}
