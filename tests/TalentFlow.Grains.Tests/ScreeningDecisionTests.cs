@@ -93,15 +93,17 @@ public sealed partial class ScreeningDecisionTests(GrainsClusterFixture fixture)
     [Fact]
     public async Task ScreenAsync_JobThresholdJustAboveOrBelowTheScore_DecisionFollowsTheJobsThreshold()
     {
-        var (job, candidates, jobId) = await StoreAsync(0, 1);
+        // Candidate 1 (a data scientist) against job 0 (a backend engineer): a score well inside (0, 1).
+        var (job, candidates, jobId) = await StoreAsync(0, 2);
         var settings = Factory.GetGrain<IJobRequirementsGrain>(jobId);
-        double score = (await job.ScreenAsync(candidates[0])).Score;
-        double above = Math.Min(0.999, score + 0.01), below = Math.Max(0.001, score - 0.01);
+        double score = (await job.ScreenAsync(candidates[1])).Score;
+        Assert.InRange(score, 0.002, 0.998);
+        double above = Math.Round((score + 1) / 2, 6), below = Math.Round(score / 2, 6);
 
         await settings.SetSettingsAsync(new JobSettings(false, ShortlistThreshold: above));
-        var rejected = await job.ScreenAsync(candidates[0]);
+        var rejected = await job.ScreenAsync(candidates[1]);
         await settings.SetSettingsAsync(new JobSettings(false, ShortlistThreshold: below));
-        var shortlisted = await job.ScreenAsync(candidates[0]);
+        var shortlisted = await job.ScreenAsync(candidates[1]);
 
         Assert.Equal(("REJECT", above), (rejected.Decision, rejected.ShortlistThreshold!.Value));
         Assert.Contains("below the job's threshold", rejected.DecisionReason, StringComparison.Ordinal);

@@ -14,8 +14,8 @@ namespace TalentFlow.Benchmarks.LoopEval;
 /// job per resume category (the held-out O*NET occupation the screening corpus assigns it), held-out resumes of known
 /// category screened before any feedback, reviewers' verdicts from the ground truth on OTHER held-out resumes, one training
 /// run of <c>screening_model</c> followed to its end, the first resumes scored again. Ground truth: a resume matches a job
-/// when its category is the job's. Neither the jobs nor the resumes were seen by the built-in model's training
-/// (<see cref="ScreeningCorpus"/>'s split).
+/// when its category is the job's. Neither the jobs nor the measured resumes were seen by the built-in model's training
+/// (<see cref="ScreeningCorpus"/>'s split); the verdicts are given on resumes of its training side, never measured.
 /// </summary>
 internal static class LoopEvalScenario
 {
@@ -31,7 +31,7 @@ internal static class LoopEvalScenario
 
         var corpus = ScreeningCorpus.Load(Path.Combine(data, "resume_pdf_categories", "resumes.csv"), Path.Combine(data, "onet_occupations_tech_skills"), seed: 0);
         var jobs = corpus.ProtocolJobs.Take(jobLimit).ToList();
-        var plan = Plan(jobs, corpus.TestResumes, evalPositives, evalNegatives, verdictPositives, verdictNegatives, seed);
+        var plan = Plan(jobs, corpus.TestResumes, corpus.TrainResumes, evalPositives, evalNegatives, verdictPositives, verdictNegatives, seed);
 
         await using var host = await SiloProcess.StartAsync(silo);
         var http = host.Client;
@@ -105,27 +105,17 @@ internal static class LoopEvalScenario
     private sealed record EvalPlan(List<(CategorizedJob Job, CategorizedResume Resume, bool Match)> Eval, List<(CategorizedJob Job, CategorizedResume Resume, bool Match)> Verdicts);
 
     /// <summary>
-    /// Per category, a seeded shuffle of its held-out resumes: the first <paramref name="evalPositives"/> are screened (and
-    /// measured), the next <paramref name="verdictPositives"/> get verdicts; negatives come from the same two pools of the
-    /// other categories, so no resume is both measured and labelled.
+    /// Per category, a seeded shuffle: the first <paramref name="evalPositives"/> resumes the built-in model never saw
+    /// (<paramref name="heldOut"/>) are screened and measured; <paramref name="verdictPositives"/> of the others
+    /// (<paramref name="others"/>) get verdicts. Negatives come from the same pools of the other categories, so no resume is
+    /// both measured and labelled.
     /// </summary>
-    private static EvalPlan Plan(List<CategorizedJob> jobs, IReadOnlyList<CategorizedResume> resumes, int evalPositives, int evalNegatives,
-        int verdictPositives, int verdictNegatives, int seed)
+    private static EvalPlan Plan(List<CategorizedJob> jobs, IReadOnlyList<CategorizedResume> heldOut, IReadOnlyList<CategorizedResume> others,
+        int evalPositives, int evalNegatives, int verdictPositives, int verdictNegatives, int seed)
     {
         var random = new Random(seed);
-        var evalPool = new Dictionary<string, List<CategorizedResume>>(StringComparer.Ordinal);
-        var verdictPool = new Dictionary<string, List<CategorizedResume>>(StringComparer.Ordinal);
-        foreach (var group in resumes.GroupBy(r => r.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var shuffled = group.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
-            random.Shuffle(shuffled);
-            if (shuffled.Length < evalPositives + verdictPositives)
-            {
-                throw new ArgumentException($"Category {group.Key} has {shuffled.Length} held-out resumes; {evalPositives + verdictPositives} are needed.");
-            }
-            evalPool[group.Key] = [.. shuffled[..evalPositives]];
-            verdictPool[group.Key] = [.. shuffled[evalPositives..(evalPositives + verdictPositives)]];
-        }
+        var evalPool = Pool(heldOut, evalPositives, random);
+        var verdictPool = Pool(others, verdictPositives, random);
         var eval = new List<(CategorizedJob, CategorizedResume, bool)>();
         var verdicts = new List<(CategorizedJob, CategorizedResume, bool)>();
         foreach (var job in jobs)
@@ -136,6 +126,19 @@ internal static class LoopEvalScenario
             foreach (var r in Others(verdictPool, job.Category, verdictNegatives, random)) verdicts.Add((job, r, false));
         }
         return new EvalPlan(eval, verdicts);
+    }
+
+    private static Dictionary<string, List<CategorizedResume>> Pool(IReadOnlyList<CategorizedResume> resumes, int perCategory, Random random)
+    {
+        var pool = new Dictionary<string, List<CategorizedResume>>(StringComparer.Ordinal);
+        foreach (var group in resumes.GroupBy(r => r.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var shuffled = group.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+            random.Shuffle(shuffled);
+            if (shuffled.Length < perCategory) throw new ArgumentException($"Category {group.Key} has {shuffled.Length} resumes; {perCategory} are needed.");
+            pool[group.Key] = [.. shuffled[..perCategory]];
+        }
+        return pool;
     }
 
     private static IEnumerable<CategorizedResume> Others(Dictionary<string, List<CategorizedResume>> pool, string category, int count, Random random)

@@ -33,15 +33,15 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.");
-        // Drained so that a chatty host never blocks on a full pipe; its errors go to our stderr.
-        process.OutputDataReceived += (_, _) => { };
+        // Drained so that the host never blocks on a full pipe; its warnings and errors (the only level it logs) go to our stderr.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[silo] " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[silo] " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         var host = new SiloProcess(process, client);
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             if (process.HasExited) throw new InvalidOperationException($"The silo exited with code {process.ExitCode} before it was ready.");
@@ -54,7 +54,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > TimeSpan.FromMinutes(2))
             {
                 await host.DisposeAsync();
                 throw new TimeoutException("The silo was not ready within two minutes.");
