@@ -10,13 +10,15 @@ namespace TalentFlow.Silo.Tests;
 [Collection(SiloHostCollection.Name)]
 public sealed class ScreeningLoopApiTests(SiloHostFactory factory)
 {
-    private static async Task<JsonElement> UploadAsync(HttpClient client, string jobId)
+    private const string FrontendResume = "Skills\nReact, TypeScript, CSS\nExperience\nFrontend Developer, Litware, 2020 - 2024";
+
+    private static async Task<JsonElement> UploadAsync(HttpClient client, string jobId, string resume = FrontendResume)
     {
         using var form = new MultipartFormDataContent
         {
             { new StringContent(jobId), "job_id" },
             { new StringContent("Loop Example"), "candidate_name" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("Skills\nReact, TypeScript, CSS\nExperience\nFrontend Developer, Litware, 2020 - 2024")), "file", "cv.txt" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(resume)), "file", "cv.txt" },
         };
         using var response = await client.PostAsync("/api/v1/screening/upload-resume", form);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -71,7 +73,7 @@ public sealed class ScreeningLoopApiTests(SiloHostFactory factory)
         string strict = await CreateJobAsync(client, ("shortlist_threshold", 0.999));
         string lenient = await CreateJobAsync(client, ("shortlist_threshold", 0.001));
 
-        var rejected = await UploadAsync(client, strict);
+        var rejected = await UploadAsync(client, strict, "Skills\nExcel, QuickBooks, GAAP, auditing\nExperience\nStaff Accountant, Contoso, 2016 - 2024\nPrepared monthly financial statements.");
         var shortlisted = await UploadAsync(client, lenient);
         var settings = await client.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{strict}/settings");
 

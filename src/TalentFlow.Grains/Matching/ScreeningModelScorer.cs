@@ -9,26 +9,40 @@ namespace TalentFlow.Grains;
 /// </summary>
 public sealed class ScreeningModelScorer : ScreeningScorer
 {
-    /// <summary>Serves <paramref name="model"/>; <paramref name="encoder"/> is used only when the model was trained with it.</summary>
+    private readonly string? _version;
+
+    /// <summary>
+    /// Serves <paramref name="model"/> (with the reviewers' prototypes <paramref name="layer"/> of a trained version, whose
+    /// artifact names <paramref name="version"/>); <paramref name="encoder"/> is used only when the model was trained with it.
+    /// </summary>
     /// <exception cref="ScreeningModelException">The model needs an encoder this silo does not have.</exception>
-    public ScreeningModelScorer(ScreeningModel model, IEncoder? encoder = null)
+    public ScreeningModelScorer(ScreeningModel model, IEncoder? encoder = null, ReviewerPrototypes? layer = null, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        Layer = layer;
+        _version = version;
         Features = model.CreateFeatures(model.EncoderVersion is not null && encoder?.VersionId == model.EncoderVersion ? encoder : null);
     }
 
-    /// <summary>The model.</summary>
+    /// <summary>The base model (global logistic + per-job offsets).</summary>
     public ScreeningModel Model { get; }
+
+    /// <summary>The reviewers' prototypes on top of it, for a version the learning loop trained; null for a plain model.</summary>
+    public ReviewerPrototypes? Layer { get; }
+
+    /// <summary>P(shortlist) of a pair's features and the resume's TF-IDF vector.</summary>
+    public double ProbabilityOf(float[] features, TalentFlow.ML.Tfidf.SparseVector resumeText, string jobId) =>
+        Layer is null ? Model.Probability(features, jobId) : Layer.Probability(Model.Logit(features, jobId), Layer.Feature(jobId, resumeText));
 
     /// <summary>Its feature extractor (the trainer computes the verdicts' features with production's).</summary>
     public ScreeningFeatures Features { get; }
 
     /// <inheritdoc />
-    public override string Version => Model.Version;
+    public override string Version => _version ?? Model.Version;
 
     /// <inheritdoc />
-    public override double DefaultThreshold => Model.Threshold;
+    public override double DefaultThreshold => Layer?.Threshold ?? Model.Threshold;
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, double> Metrics => Model.Metrics;
@@ -53,9 +67,12 @@ public sealed class ScreeningModelScorer : ScreeningScorer
         await Features.PrepareResumeAsync(resumeText, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public override double Probability(object job, object resume, string jobId) =>
-        Model.Probability(Features.Combine((ScreeningJobSide)job, (ScreeningResumeSide)resume), jobId);
+    public override double Probability(object job, object resume, string jobId)
+    {
+        var side = (ScreeningResumeSide)resume;
+        return ProbabilityOf(Features.Combine((ScreeningJobSide)job, side), side.Text, jobId);
+    }
 
     /// <inheritdoc />
-    public override byte[] ToArtifact() => Model.ToJsonBytes();
+    public override byte[] ToArtifact() => Layer is null ? Model.ToJsonBytes() : Layer.ToArtifact(Model);
 }

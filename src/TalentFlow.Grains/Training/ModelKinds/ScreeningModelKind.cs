@@ -9,18 +9,20 @@ namespace TalentFlow.Grains;
 /// first Production version by the coordinator's activation, so a rollback always has a target; the learning loop trains the
 /// next ones on the reviewers' verdicts (<c>TrainerGrain</c>).
 /// </summary>
-internal sealed class ScreeningModelKind : ModelKind<ScreeningModel>
+internal sealed class ScreeningModelKind : ModelKind<ScreeningModelArtifact>
 {
     public override string Name => ScreeningModels.ModelName;
 
-    protected override ScreeningModel Read(string version, byte[] artifact)
+    protected override ScreeningModelArtifact Read(string version, byte[] artifact)
     {
-        var model = ScreeningModel.Load(artifact);
-        if (model.Version != version)
+        var (model, layer, named) = ReviewerPrototypes.IsArtifact(artifact)
+            ? (ReviewerPrototypes.Read(artifact) is var read ? (read.Model, read.Layer, ReviewerPrototypes.VersionOf(artifact)) : default)
+            : (ScreeningModel.Load(artifact) is var plain ? (plain, (ReviewerPrototypes?)null, plain.Version) : default);
+        if (named != version)
         {
-            throw new ArgumentException($"The artifact holds screening model version '{model.Version}'; register it under that version, not '{version}'.", nameof(version));
+            throw new ArgumentException($"The artifact holds screening model version '{named}'; register it under that version, not '{version}'.", nameof(version));
         }
-        return model;
+        return new ScreeningModelArtifact(model, layer, named);
     }
 
     protected override bool IsArtifactError(Exception exception) => exception is ScreeningModelException || base.IsArtifactError(exception);
@@ -38,6 +40,13 @@ internal sealed class ScreeningModelKind : ModelKind<ScreeningModel>
     }
 
     /// <summary>Serves it with this silo's encoder when the model was trained with that encoder.</summary>
-    protected override void Publish(IServiceProvider services, ScreeningModel model) =>
-        services.GetRequiredService<ScreeningModels>().Publish(new ScreeningModelScorer(model, services.GetRequiredService<MatchingModels>().Encoder?.Encoder));
+    protected override void Publish(IServiceProvider services, ScreeningModelArtifact model) =>
+        services.GetRequiredService<ScreeningModels>().Publish(
+            new ScreeningModelScorer(model.Model, services.GetRequiredService<MatchingModels>().Encoder?.Encoder, model.Layer, model.Version));
 }
+
+/// <summary>A <c>screening_model</c> version as read from its artifact: the model, the reviewers' prototypes of a trained one, its version.</summary>
+/// <param name="Model">The base model.</param>
+/// <param name="Layer">The prototypes layer, or null.</param>
+/// <param name="Version">The registry version.</param>
+internal sealed record ScreeningModelArtifact(ScreeningModel Model, ReviewerPrototypes? Layer, string Version);
