@@ -12,7 +12,7 @@ public sealed partial class ScreeningDecisionTests(GrainsClusterFixture fixture)
 
     private ScreeningScorer Served => fixture.Cluster.Silos[0].Host.Services.GetRequiredService<ScreeningModels>().Current;
 
-    [GeneratedRegex(@"^probability \d\.\d{2,3} (at or above|below) the job's threshold \d\.\d{2,3}(; (matched|missing): .+)*$")]
+    [GeneratedRegex(@"^probability \d\.\d{2,6} (at or above|below) the job's threshold \d\.\d{2,6}(; (matched|missing): .+)*$")]
     private static partial Regex ReasonPattern();
 
     private async Task<(IJobGrain Job, List<string> Candidates, string JobId)> StoreAsync(int jobIndex, int candidates, JobPosting? posting = null)

@@ -70,12 +70,17 @@ public sealed partial class JobGrain
     /// <summary>"probability 0.34 below the job's threshold 0.50; missing: Kubernetes; matched: Python".</summary>
     internal static string Reason(double probability, double threshold, IReadOnlyList<string> matched, IReadOnlyList<string> missing)
     {
-        var reason = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
-            $"probability {probability:0.00} {(probability >= threshold ? "at or above" : "below")} the job's threshold {threshold:0.00}"));
+        // Two decimals (three when the threshold has them); more when that would print two different numbers alike.
+        string format = "0.00#";
+        if (probability != threshold && Fmt(probability, format) == Fmt(threshold, format)) format = "0.00####";
+        var reason = new System.Text.StringBuilder(
+            $"probability {Fmt(probability, format)} {(probability >= threshold ? "at or above" : "below")} the job's threshold {Fmt(threshold, format)}");
         // The side that argues for the decision first.
         var (first, firstName, second, secondName) = probability >= threshold ? (matched, "matched", missing, "missing") : (missing, "missing", matched, "matched");
         if (first.Count > 0) reason.Append("; ").Append(firstName).Append(": ").AppendJoin(", ", first);
         if (second.Count > 0) reason.Append("; ").Append(secondName).Append(": ").AppendJoin(", ", second);
         return reason.ToString();
+
+        static string Fmt(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
     }
 }
