@@ -17,8 +17,10 @@ internal static class EvalScreeningCommand
         var occupations = new Option<string>("--occupations") { Description = "O*NET folder (occupation_data.csv, technology_skills.csv).", Required = true };
         var modelPath = new Option<string?>("--model") { Description = "Screening model file; default: the built-in model." };
         var seed = new Option<int>("--seed") { Description = "Seed of the resume split (as at training).", DefaultValueFactory = _ => 0 };
+        var verdicts = new Option<int>("--verdicts") { Description = "Also simulate the loop: this many reviewers' verdicts per protocol job (half shortlists) on half of the held-out resumes, each trainer variant trained once, measured on the other half; 0: none.", DefaultValueFactory = _ => 0 };
+        var mapping = new Option<string?>("--mapping") { Description = "TSV of category<TAB>O*NET code (default: the embedded Screening/category_occupations.tsv)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, json };
+        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             ScreeningModel model;
@@ -31,9 +33,21 @@ internal static class EvalScreeningCommand
             {
                 model = ScreeningModel.BuiltIn;
             }
-            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed)));
+            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
+                parse.GetValue(mapping) is { } tsv ? CategoryOccupations.Parse(new StringReader(File.ReadAllText(tsv))) : null));
             var evaluation = await ScreeningOfflineTraining.EvaluateAsync(model, corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
-            JsonOutput.Write(context.Stdout, Fields(model, corpus, evaluation), parse.GetValue(json));
+            var fields = Fields(model, corpus, evaluation);
+            if (parse.GetValue(verdicts) is > 0 and var perJob)
+            {
+                if (perJob < 4) throw new CliException("--verdicts must be at least 4");
+                var loop = await ScreeningLoopSimulation.RunAsync(model, corpus, perJob, parse.GetValue(seed), cancellationToken: cancellationToken).ConfigureAwait(false);
+                fields.Add(new("loop_verdicts", loop.Verdicts));
+                fields.Add(new("loop_evaluation_pairs", loop.EvaluationPairs));
+                fields.Add(new("loop_before", loop.Before.ToDictionary()));
+                fields.Add(new("loop_after", loop.Variants.ToDictionary(v => v.Name, v => v.After.ToDictionary())));
+                fields.Add(new("loop_trainer_held_out", loop.Variants.ToDictionary(v => v.Name, v => v.TrainerHeldOut.ToDictionary())));
+            }
+            JsonOutput.Write(context.Stdout, fields, parse.GetValue(json));
         });
         return command;
     }

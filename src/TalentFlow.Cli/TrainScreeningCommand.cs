@@ -5,7 +5,7 @@ using TalentFlow.ML.Screening;
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>train screening --resumes CSV --occupations DIR --output FILE [--seed S] [--vocabulary onet|onet+resumes] [--per-job-offsets] [--json]</c>:
+/// <c>train screening --resumes CSV --occupations DIR --output FILE [--seed S] [--vocabulary onet+resumes|onet] [--per-job-offsets] [--json]</c>:
 /// the built-in screening model. Resumes of known category (<c>ID,Category,Resume</c>) against O*NET occupations posted as
 /// one-paragraph jobs, positive when the categories match (<see cref="ScreeningCorpus"/>: neither a resume nor an occupation
 /// on both sides); fits the text space and the model (<see cref="ScreeningOfflineTraining"/>), writes the artifact and prints its
@@ -19,20 +19,22 @@ internal static class TrainScreeningCommand
         var occupations = new Option<string>("--occupations") { Description = "O*NET folder (occupation_data.csv, technology_skills.csv).", Required = true };
         var output = new Option<string>("--output") { Description = "Model file to write.", DefaultValueFactory = _ => "screening_model.json" };
         var seed = new Option<int>("--seed") { Description = "Seed of the resume split and the calibration folds.", DefaultValueFactory = _ => 0 };
-        var vocabulary = new Option<string>("--vocabulary") { Description = "onet: the TF-IDF vocabulary from O*NET texts only; onet+resumes: also the training resumes.", DefaultValueFactory = _ => "onet" };
+        var vocabulary = new Option<string>("--vocabulary") { Description = "onet: the TF-IDF vocabulary from O*NET texts only; onet+resumes: also the training resumes.", DefaultValueFactory = _ => "onet+resumes" };
         vocabulary.AcceptOnlyFromAmong("onet", "onet+resumes");
         var perJob = new Option<bool>("--per-job-offsets") { Description = "Fit per-occupation offsets too (GLMix); they never apply to new jobs." };
         var dump = new Option<string?>("--dump-features") { Description = "Also write DIR/train.csv and DIR/test.csv: job, candidate, category, label and the features of every pair (no text), for analysis." };
+        var mapping = new Option<string?>("--mapping") { Description = "TSV of category<TAB>O*NET code (default: the embedded Screening/category_occupations.tsv)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, json };
+        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, mapping, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed)));
+            var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
+                parse.GetValue(mapping) is { } tsv ? CategoryOccupations.Parse(new StringReader(File.ReadAllText(tsv))) : null));
             var options = new ScreeningOfflineOptions
             {
                 Seed = parse.GetValue(seed),
                 VocabularyFromResumes = parse.GetValue(vocabulary) == "onet+resumes",
-                Trainer = new ScreeningModelTrainer.Options { PerJobOffsets = parse.GetValue(perJob) },
+                Trainer = new ScreeningModelTrainer.Options { PerJobOffsets = parse.GetValue(perJob), PerJobCoefficients = false },
             };
             if (parse.GetValue(dump) is { } dumpDir)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TalentFlow.ML.Parsing;
+using TalentFlow.ML.Skills;
 
 namespace TalentFlow.ML.Requirements;
 
@@ -22,27 +23,43 @@ namespace TalentFlow.ML.Requirements;
 /// other heading with its text on one line ("Location: Austin") is not an item and closes the section.</item>
 /// <item>Outside any such section, a line that asks for a minimum of experience ("minimum/at least N years", "N+ years") is a
 /// must-have — not a knockout: years are read from resumes too unreliably to reject on.</item>
+/// <item>A paragraph (a line of two sentences or more and over 120 characters, or any line over 200) is cut into sentences
+/// first, so one paragraph never becomes one long must-have: in a section each sentence is an item of that section's kind;
+/// outside one, a sentence that asks for something ("required", "must", "you have", "experience with/in", "knowledge of",
+/// "proficient", "degree", "N+ years", …) is a must-have, or a nice-to-have when it says "preferred", "a plus", …; a
+/// sentence that asks for two skills or more (the skills taxonomy) and no years gives one item per skill; a sentence about
+/// years stays whole.</item>
 /// <item>When no line was taken, the skills <see cref="JobParser"/> finds become items: required skills must-have,
 /// preferred ones nice-to-have, and the minimum years (when stated) a must-have.</item>
+/// <item>When a posting of paragraphs still has nothing, its sentences about the work (up to eight) become nice-to-haves: a
+/// candidate who has done that work shows it, and no single sentence can reject anyone.</item>
 /// </list>
 /// Texts over <see cref="RequirementLimits.MaxTextLength"/> keep their first sentence; at most
 /// <see cref="RequirementLimits.MaxCount"/> items are proposed; duplicates (same text, any case) are dropped. Weights are
 /// <see cref="RequirementKinds.DefaultWeight"/>; ids <c>req-1</c>, <c>req-2</c>, … in order.
 /// </summary>
-public sealed partial class RequirementProposer(JobParser? parser = null)
+public sealed partial class RequirementProposer(JobParser? parser = null, SkillVocabulary? skills = null)
 {
-    private readonly JobParser _parser = parser ?? new JobParser();
+    private const int MaxDutySentences = 8;
+    private readonly JobParser _parser = parser ?? new JobParser(skills);
+    private readonly SkillVocabulary _skills = skills ?? SkillVocabulary.Default;
 
     /// <summary>Proposes requirements for a posting of <paramref name="description"/>.</summary>
     public IReadOnlyList<Requirement> Propose(string description)
     {
         ArgumentNullException.ThrowIfNull(description);
         var items = new List<(RequirementKind Kind, string Text)>();
+        var duties = new List<string>();
         RequirementKind? section = null;
         foreach (string raw in description.Split('\n'))
         {
             string line = Item(raw);
             if (line.Length == 0) continue;
+            if (IsParagraph(line))
+            {
+                ProposeFromParagraph(line, section, items, duties);
+                continue;
+            }
             if (IsHeading(raw.Trim(), line))
             {
                 section = MustHeadingRegex().IsMatch(line) ? RequirementKind.MustHave
@@ -77,6 +94,7 @@ public sealed partial class RequirementProposer(JobParser? parser = null)
                 items.Add((RequirementKind.MustHave, string.Create(CultureInfo.InvariantCulture, $"{years}+ years of experience")));
             }
         }
+        if (items.Count == 0) items.AddRange(duties.Take(MaxDutySentences).Select(d => (RequirementKind.NiceToHave, d)));
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var proposed = new List<Requirement>();
@@ -88,6 +106,38 @@ public sealed partial class RequirementProposer(JobParser? parser = null)
             if (proposed.Count == RequirementLimits.MaxCount) break;
         }
         return proposed;
+    }
+
+    private static bool IsParagraph(string line) =>
+        line.Length > 200 || (line.Length > 120 && SentenceEndRegex().Split(line).Count(p => p.Trim().Length > 0) >= 2);
+
+    /// <summary>A paragraph's sentences as items: in a section, each of its kind; outside, those that ask for something.</summary>
+    private void ProposeFromParagraph(string paragraph, RequirementKind? section, List<(RequirementKind Kind, string Text)> items, List<string> duties)
+    {
+        foreach (string part in SentenceEndRegex().Split(paragraph))
+        {
+            string sentence = part.Trim().TrimEnd('.', ';', '!').Trim();
+            if (sentence.Length < 3) continue;
+            RequirementKind? kind = KnockoutRegex().IsMatch(sentence) ? RequirementKind.Knockout
+                : section == RequirementKind.NiceToHave ? RequirementKind.NiceToHave
+                : section == RequirementKind.MustHave || AsksRegex().IsMatch(sentence) || MinimumYearsRegex().IsMatch(sentence)
+                    ? (PreferredRegex().IsMatch(sentence) ? RequirementKind.NiceToHave : RequirementKind.MustHave)
+                : null;
+            if (kind is null)
+            {
+                duties.Add(sentence);
+                continue;
+            }
+            var named = _skills.Find(sentence);
+            if (kind != RequirementKind.Knockout && named.Count >= 2 && !MinimumYearsRegex().IsMatch(sentence) && !YearsRegex().IsMatch(sentence))
+            {
+                foreach (string skill in named) items.Add((kind.Value, skill));
+            }
+            else
+            {
+                items.Add((kind.Value, sentence));
+            }
+        }
     }
 
     private static RequirementKind? InlineKind(string head) =>
@@ -121,6 +171,16 @@ public sealed partial class RequirementProposer(JobParser? parser = null)
         int stop = text.IndexOf(". ", StringComparison.Ordinal);
         return stop > 0 && stop < RequirementLimits.MaxTextLength ? text[..(stop + 1)] : text[..RequirementLimits.MaxTextLength].TrimEnd();
     }
+
+    [GeneratedRegex(@"(?<=[.!?;])\s+(?=[A-Z0-9(""'])|(?<=[.!?])$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SentenceEndRegex();
+
+    [GeneratedRegex(@"\b(?:required|requires?|requirements?|must|need(?:s|ed)?|you (?:have|bring|are|should)|ideal candidate|candidates? (?:should|will|must)|should have|experience (?:with|in|of)|(?:hands-on|proven|strong|solid|demonstrated) (?:experience|knowledge|skills?)|knowledge of|familiar(?:ity)? with|proficien(?:t|cy)|fluen(?:t|cy)|degree|bachelor'?s?|master'?s?|diploma|certifi(?:ed|cation)|licen[cs]e[ds]?|ability to|able to|skills? in|background in|qualifications?)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex AsksRegex();
+
+    [GeneratedRegex(@"\b\d{1,2}\s*(?:\+|-\s*\d{1,2}|to\s+\d{1,2})?\s*(?:years?|yrs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex YearsRegex();
 
     [GeneratedRegex(@"^(?:[-*•·▪◦‣–—]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BulletRegex();

@@ -15,7 +15,8 @@ namespace TalentFlow.ML.Screening;
 /// Features: whole-text and per-section TF-IDF cosines (the job's sections fall back to its whole text, so a one-paragraph
 /// posting still compares on each); title match (TF-IDF cosine of the job title and the resume's headline — its first line and
 /// the titles of the positions held —, the share of the title's words the resume holds, and the share of the headline's words
-/// the posting holds); the occupation-profile similarities at three SOC levels (<see cref="ScreeningVocabulary.Profile"/>); skill coverage and overlap (the skills taxonomy); must-have and nice-to-have
+/// the posting holds); the occupation-profile similarities at three SOC levels (<see cref="ScreeningVocabulary.Profile"/>), and
+/// of the job's profile with the headline's (the role the resume claims) at two; skill coverage and overlap (the skills taxonomy); must-have and nice-to-have
 /// coverage (share of each requirement's content words the resume holds, weighted); experience gap; education match; and,
 /// with an encoder, the whole-text, title-to-headline and text-to-experience cosines.
 /// </para>
@@ -27,7 +28,7 @@ public sealed class ScreeningFeatures
     public static IReadOnlyList<string> BaseNames { get; } =
     [
         "text_tfidf", "skills_tfidf", "experience_tfidf", "education_tfidf", "title_tfidf", "title_coverage", "headline_coverage",
-        "occupation_profile", "occupation_broad", "occupation_major", "skill_coverage", "skill_overlap", "must_have_coverage", "nice_to_have_coverage", "experience_gap", "education_match",
+        "occupation_profile", "occupation_broad", "occupation_major", "headline_occupation", "headline_broad", "skill_coverage", "skill_overlap", "must_have_coverage", "nice_to_have_coverage", "experience_gap", "education_match",
     ];
 
     /// <summary>Features added when an encoder is given, after <see cref="BaseNames"/>.</summary>
@@ -113,8 +114,9 @@ public sealed class ScreeningFeatures
         {
             embeddings = await _encoder.EmbedAsync([resume, headline.Length > 0 ? headline : resume, sectionTexts[1] ?? resume], cancellationToken).ConfigureAwait(false);
         }
-        return new ScreeningResumeSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], Vocabulary.Vectorize(headline),
-            ScreeningTerms.Of(headline, dropFiller: true), ScreeningTerms.Of(resume), Vocabulary.Profile(textVector), [.. _skills.Find(resume)],
+        var headlineVector = Vocabulary.Vectorize(headline);
+        return new ScreeningResumeSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], headlineVector,
+            ScreeningTerms.Of(headline, dropFiller: true), Vocabulary.Profile(headlineVector), ScreeningTerms.Of(resume), Vocabulary.Profile(textVector), [.. _skills.Find(resume)],
             parsed.WorkExperience.Any(w => w.Start is not null) ? parsed.TotalYearsOfExperience : null, degree, embeddings);
     }
 
@@ -139,14 +141,16 @@ public sealed class ScreeningFeatures
         x[7] = job.Occupations.Occupations.Dot(resume.Occupations.Occupations);
         x[8] = job.Occupations.Broad.Dot(resume.Occupations.Broad);
         x[9] = job.Occupations.Major.Dot(resume.Occupations.Major);
+        x[10] = job.Occupations.Occupations.Dot(resume.HeadlineOccupations.Occupations);
+        x[11] = job.Occupations.Broad.Dot(resume.HeadlineOccupations.Broad);
         var have = new HashSet<string>(resume.SkillNames, StringComparer.OrdinalIgnoreCase);
         int matched = job.RequiredSkills.Count(have.Contains);
-        x[10] = job.RequiredSkills.Length == 0 ? 0 : matched / (float)job.RequiredSkills.Length;
-        x[11] = job.RequiredSkills.Length == 0 || have.Count == 0 ? 0 : (float)(matched / Math.Sqrt(job.RequiredSkills.Length * (double)have.Count));
-        x[12] = (float)RequirementCoverage(job.Requirements, RequirementKind.MustHave, resume.Terms);
-        x[13] = (float)RequirementCoverage(job.Requirements, RequirementKind.NiceToHave, resume.Terms);
-        x[14] = job.MinYears is { } years ? (float)Math.Clamp((years - (resume.Years ?? 0)) / 10.0, 0, 1) : 0f;
-        x[15] = job.DegreeLevel < 0 || resume.DegreeLevel < 0 ? 0.5f : resume.DegreeLevel >= job.DegreeLevel ? 1f : 0f;
+        x[12] = job.RequiredSkills.Length == 0 ? 0 : matched / (float)job.RequiredSkills.Length;
+        x[13] = job.RequiredSkills.Length == 0 || have.Count == 0 ? 0 : (float)(matched / Math.Sqrt(job.RequiredSkills.Length * (double)have.Count));
+        x[14] = (float)RequirementCoverage(job.Requirements, RequirementKind.MustHave, resume.Terms);
+        x[15] = (float)RequirementCoverage(job.Requirements, RequirementKind.NiceToHave, resume.Terms);
+        x[16] = job.MinYears is { } years ? (float)Math.Clamp((years - (resume.Years ?? 0)) / 10.0, 0, 1) : 0f;
+        x[17] = job.DegreeLevel < 0 || resume.DegreeLevel < 0 ? 0.5f : resume.DegreeLevel >= job.DegreeLevel ? 1f : 0f;
         if (_encoder is not null)
         {
             if (job.Embeddings.Length != 2 || resume.Embeddings.Length != 3) throw new ArgumentException("The sides carry no embeddings of this encoder.");

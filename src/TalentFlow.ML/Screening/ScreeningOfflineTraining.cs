@@ -12,10 +12,10 @@ public sealed record ScreeningOfflineOptions
     public int Seed { get; init; }
 
     /// <summary>
-    /// Also fit the vocabulary on the training resumes (else on O*NET occupation texts only, so the artifact holds no word chosen
-    /// from resumes). Default false.
+    /// Also fit the vocabulary on the training resumes, not only on O*NET occupation texts (measured: held-out AUC 0.81 against
+    /// 0.79). The artifact then holds the 8,000 most frequent stemmed words and word pairs of both — frequent words, no text. Default true.
     /// </summary>
-    public bool VocabularyFromResumes { get; init; }
+    public bool VocabularyFromResumes { get; init; } = true;
 
     /// <summary>
     /// The date "present" means in resumes' date ranges, so that a rerun rebuilds the same model on another day.
@@ -37,7 +37,7 @@ public sealed record ScreeningOfflineOptions
     /// The trainer's options. Default: no per-job effects (the built-in model meets only new jobs; offsets of training
     /// occupations would never be used) and the threshold that maximises out-of-fold F1.
     /// </summary>
-    public ScreeningModelTrainer.Options Trainer { get; init; } = new() { PerJobOffsets = false };
+    public ScreeningModelTrainer.Options Trainer { get; init; } = new() { PerJobOffsets = false, PerJobCoefficients = false };
 }
 
 /// <summary>Held-out measurement of a screening model beside the baseline matcher's score, on a <see cref="ScreeningCorpus"/>.</summary>
@@ -141,7 +141,7 @@ public static class ScreeningOfflineTraining
         return result;
     }
 
-    private static ResumeParser Parser(DateTimeOffset asOf) => new(time: new FixedTime(asOf));
+    internal static ResumeParser Parser(DateTimeOffset asOf) => new(time: new FixedTime(asOf));
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

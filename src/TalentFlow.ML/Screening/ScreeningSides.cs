@@ -47,6 +47,7 @@ public sealed record ScreeningJobSide(
 /// <param name="Education">TF-IDF of the education section (the whole text when there is none).</param>
 /// <param name="Headline">TF-IDF of the headline: the first line and the titles of the positions held.</param>
 /// <param name="HeadlineTerms">Hashes of the headline's content words.</param>
+/// <param name="HeadlineOccupations">Occupation profile of the headline alone (the role the resume claims).</param>
 /// <param name="Terms">Sorted hashes of the resume's content words.</param>
 /// <param name="Occupations">Occupation profile of the text.</param>
 /// <param name="SkillNames">Canonical skills named.</param>
@@ -55,4 +56,4 @@ public sealed record ScreeningJobSide(
 /// <param name="Embeddings">With an encoder: the text's, the headline's and the experience section's embeddings; else empty.</param>
 public sealed record ScreeningResumeSide(
     string FeatureVersion, SparseVector Text, SparseVector Skills, SparseVector Experience, SparseVector Education, SparseVector Headline,
-    int[] HeadlineTerms, int[] Terms, ScreeningProfile Occupations, string[] SkillNames, double? Years, int DegreeLevel, float[][] Embeddings);
+    int[] HeadlineTerms, ScreeningProfile HeadlineOccupations, int[] Terms, ScreeningProfile Occupations, string[] SkillNames, double? Years, int DegreeLevel, float[][] Embeddings);

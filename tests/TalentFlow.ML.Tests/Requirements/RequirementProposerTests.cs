@@ -100,6 +100,54 @@ public sealed class RequirementProposerTests
         Assert.Contains(proposed, r => r is { Kind: RequirementKind.MustHave, Text: "2+ years of experience" });
     }
 
+    private const string OneParagraph =
+        "Contoso is hiring a backend engineer to build payment services for small shops. You will design APIs and mentor two juniors. "
+        + "You have 5+ years of experience building web services. Experience with C#, PostgreSQL and Kubernetes is required. "
+        + "Knowledge of Kafka is a plus. You must be authorized to work in the United States. We offer remote work and a learning budget.";
+
+    [Fact]
+    public void Propose_OneParagraph_SplitsIntoYearsSkillsAndKnockoutNotOneLongMustHave()
+    {
+        var proposed = CreateSut().Propose(OneParagraph);
+
+        Assert.DoesNotContain(proposed, r => r.Text.Length > 120);
+        Assert.Contains(proposed, r => r.Kind == RequirementKind.MustHave && r.Text.Contains("5+ years", StringComparison.Ordinal));
+        Assert.Contains(proposed, r => r.Kind == RequirementKind.MustHave && r.Text == "C#");
+        Assert.Contains(proposed, r => r.Kind == RequirementKind.MustHave && r.Text == "PostgreSQL");
+        Assert.Contains(proposed, r => r.Kind == RequirementKind.MustHave && r.Text == "Kubernetes");
+        Assert.Contains(proposed, r => r.Kind == RequirementKind.NiceToHave && r.Text.Contains("Kafka", StringComparison.Ordinal));
+        Assert.Contains(proposed, r => r.Kind == RequirementKind.Knockout && r.Text.Contains("authorized to work", StringComparison.Ordinal));
+        Assert.DoesNotContain(proposed, r => r.Text.Contains("remote work", StringComparison.Ordinal));
+        Assert.DoesNotContain(proposed, r => r.Text.Contains("Contoso is hiring", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Propose_ParagraphOfDutiesOnly_GivesDutySentencesAsNiceToHaves()
+    {
+        const string duties = "Plan menus and prepare dishes for a busy restaurant. Supervise and train kitchen staff. "
+            + "Order food supplies and keep the kitchen clean and safe. Work with the owner on seasonal specials.";
+
+        var proposed = CreateSut().Propose(duties);
+
+        Assert.Equal(4, proposed.Count);
+        Assert.All(proposed, r => Assert.Equal(RequirementKind.NiceToHave, r.Kind));
+        Assert.Equal("Supervise and train kitchen staff", proposed[1].Text);
+    }
+
+    [Fact]
+    public void Propose_ParagraphInsideRequirementsSection_EachSentenceAnItemOfThatKind()
+    {
+        const string posting = "Requirements\nA degree in accounting or finance and three years in an audit firm. "
+            + "Fluent English and strong spreadsheet skills. A CPA designation would be preferred by the team.";
+
+        var proposed = CreateSut().Propose(posting);
+
+        Assert.Equal(3, proposed.Count);
+        Assert.Equal(RequirementKind.MustHave, proposed[0].Kind);
+        Assert.Equal(RequirementKind.MustHave, proposed[1].Kind);
+        Assert.Equal(RequirementKind.NiceToHave, proposed[2].Kind);
+    }
+
     [Fact]
     public void Propose_ManyLines_StopsAtTheLimitAndDropsDuplicates()
     {

@@ -37,9 +37,9 @@ internal static class ScreeningTestData
                 double fit = Gaussian(random);
                 var x = new float[d];
                 for (int k = 0; k < d; k++) x[k] = (float)Gaussian(random);
-                x[0] = (float)(0.6 * fit + 0.8 * Gaussian(random));
-                x[6] = (float)(0.6 * fit + 0.8 * Gaussian(random));
-                x[9] = (float)(0.5 * fit + 0.9 * Gaussian(random));
+                x[0] = (float)(0.8 * fit + 0.6 * Gaussian(random));
+                x[6] = (float)(0.8 * fit + 0.6 * Gaussian(random));
+                x[9] = (float)(0.7 * fit + 0.7 * Gaussian(random));
                 bool label = random.NextDouble() < 1 / (1 + Math.Exp(-(3 * fit + jobBias - 1)));
                 examples.Add(new ScreeningExample($"job-{j}", $"cand-{j}-{c}", x, label));
             }
