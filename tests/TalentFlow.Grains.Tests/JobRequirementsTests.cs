@@ -158,7 +158,8 @@ public sealed class JobRequirementsTests(GrainsClusterFixture fixture)
         Assert.Equal(BlindMask.Pseudonym(jordan), screened.CandidateName);
         Assert.Equal(blindJordan.Score, screened.Score);
         Assert.Equal((blindJordan.Score, blindJordan.SemanticScore), (fromCandidate.Score, fromCandidate.SemanticScore));
-        Assert.NotEqual(openJordan.Score, fromCandidate.Score);
+        // The open job's explanation saw the name (the score may saturate at 1 for both).
+        Assert.NotEqual(openJordan.Similarity, fromCandidate.Similarity);
         string quoted = string.Join("\n", screened.Requirements!.Items.SelectMany(i => i.Evidence).Select(e => e.Sentence));
         Assert.NotEmpty(quoted);
         foreach (string secret in new[] { "Jordan", "Jenkins", "@", "555", "Elm Road", "34" })
