@@ -8,6 +8,8 @@ namespace TalentFlow.Client.Http;
 /// <param name="Company">Employer, optional.</param>
 /// <param name="Id">The job id to store it under (replacing a posting with that id); null lets the server make one.</param>
 /// <param name="BlindScreening">Screen this job blind (<see cref="Grains.JobSettings.BlindScreening"/>); null leaves the setting as it is.</param>
+/// <param name="ShortlistThreshold">The job's shortlist threshold on the score, in (0, 1) (<see cref="Grains.JobSettings.ShortlistThreshold"/>); null: the model's calibrated default.</param>
+/// <param name="TargetShortlistRate">Instead, the share of screened candidates to shortlist, in (0, 1) (<see cref="Grains.JobSettings.TargetShortlistRate"/>).</param>
 public sealed record CreateJobRequest(
     string Title,
     string Description,
@@ -15,4 +17,6 @@ public sealed record CreateJobRequest(
     string? Location = null,
     string? Company = null,
     string? Id = null,
-    bool? BlindScreening = null);
+    bool? BlindScreening = null,
+    double? ShortlistThreshold = null,
+    double? TargetShortlistRate = null);

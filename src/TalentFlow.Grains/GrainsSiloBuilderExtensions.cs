@@ -63,6 +63,7 @@ public static class GrainsSiloBuilderExtensions
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new JobParser());
         services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
+        services.TryAddSingleton(sp => CreateScreening(sp.GetRequiredService<MatchingModels>(), sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
         services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, AbTestBroadcastHandler>();
         services.TryAddSingleton<EncoderMigration>();
@@ -71,6 +72,14 @@ public static class GrainsSiloBuilderExtensions
         builder.AddGrains(typeof(CandidateGrain).Assembly);
         return builder;
     }
+
+    /// <summary>
+    /// The built-in screening model (<see cref="TalentFlow.ML.Screening.ScreeningModel.BuiltIn"/>, trained offline on real
+    /// labelled pairs), served with the silo's encoder when it was trained with that one; the registry's first version of
+    /// <c>screening_model</c>.
+    /// </summary>
+    private static ScreeningModels CreateScreening(MatchingModels models, MatchingOptions options) =>
+        new(new ScreeningModelScorer(TalentFlow.ML.Screening.ScreeningModel.BuiltIn, models.Encoder?.Encoder), options.RetainedVersions);
 
     private static MatchingModels CreateModels(MatchingOptions options)
     {

@@ -35,7 +35,8 @@ public sealed class RequirementsRoundTripTests(SiloFixture silo)
         using var scope = silo.CreateClient(TestKeys.Recruiter);
         var client = scope.Client;
         string jobId = NewId("job");
-        await client.CreateJobAsync(new CreateJobRequest("Site Reliability Engineer", Posting, Id: jobId));
+        // A threshold every score reaches: only the knockout can reject.
+        await client.CreateJobAsync(new CreateJobRequest("Site Reliability Engineer", Posting, Id: jobId, ShortlistThreshold: 0.001));
 
         var proposed = await client.GetRequirementsAsync(jobId);
         var set = await client.SetRequirementsAsync(jobId,
@@ -51,10 +52,12 @@ public sealed class RequirementsRoundTripTests(SiloFixture silo)
         Assert.Equal(new JobRequirement("req-4", "knockout", "Must hold an active CKA certification", 1.0), read.Requirements[^1]);
         Assert.Equal("REJECT", lacking.Decision);
         Assert.Equal(["req-4"], lacking.Requirements!.FailedKnockouts);
+        Assert.StartsWith("knockout: ", lacking.DecisionReason, StringComparison.Ordinal);
         Assert.Contains("req-4", lacking.DecisionReason, StringComparison.Ordinal);
         Assert.Contains("not found", lacking.DecisionReason, StringComparison.Ordinal);
         Assert.Equal("SHORTLIST", holding.Decision);
-        Assert.Null(holding.DecisionReason);
+        Assert.Equal(0.001, holding.ShortlistThreshold);
+        Assert.StartsWith("probability ", holding.DecisionReason, StringComparison.Ordinal);
         Assert.Equal(["met", "met", "missing", "met"], holding.Requirements!.Items.Select(i => i.Status));
         Assert.Equal(1.0, holding.Requirements.MustHaveCoverage);
         Assert.Equal(0.0, holding.Requirements.NiceToHaveCoverage);

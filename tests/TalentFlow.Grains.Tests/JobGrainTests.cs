@@ -76,8 +76,10 @@ public sealed class JobGrainTests(GrainsClusterFixture fixture)
         var matcher = BaselineMatcher.Fit(SampleCorpus.Texts());
         var normalizer = new TextNormalizer();
         var expected = matcher.Score(normalizer.Normalize(sample.Resume.Text), posting.Title + "\n" + normalizer.Normalize(posting.Description), posting.RequiredSkills);
-        Assert.Equal(expected.Score, match.Score, 6);
-        Assert.Equal(expected.Decision, match.Decision);
+        Assert.Equal(expected.Score, match.Similarity!.Value, 6);
+        // The decision follows the one score and the job's threshold, and says so.
+        Assert.Equal(match.Score >= match.ShortlistThreshold ? "SHORTLIST" : "REJECT", match.Decision);
+        Assert.StartsWith("probability ", match.DecisionReason, StringComparison.Ordinal);
         Assert.Equal(expected.MissingSkills, match.MissingSkills);
     }
 
@@ -159,6 +161,6 @@ public sealed class GrainLifecycleTests
 
         Assert.Equal(GrainsSiloBuilderExtensions.BuiltinBaselineVersion, before.ModelVersions[MatchingModels.BaselineModelName]);
         Assert.Equal("v2", after.ModelVersions[MatchingModels.BaselineModelName]);
-        Assert.NotEqual(before.Score, after.Score);
+        Assert.NotEqual(before.Similarity, after.Similarity);
     }
 }

@@ -10,7 +10,7 @@ public sealed class ModelKindTests
     [Fact]
     public void Names_AfterDiscovery_ListEveryServedKind()
     {
-        Assert.Equal(["baseline_tfidf", "career_classifier", "convfm_recommender", "job_ranker", "semantic_encoder", "semantic_scorer"], ModelKindRegistry.Names);
+        Assert.Equal(["baseline_tfidf", "career_classifier", "convfm_recommender", "job_ranker", "screening_model", "semantic_encoder", "semantic_scorer"], ModelKindRegistry.Names);
         Assert.Equal(["baseline_tfidf", "semantic_scorer"], ModelKindRegistry.AbTestable);
         Assert.Throws<ArgumentException>(() => ModelKindRegistry.Get("unknown_kind"));
     }

@@ -27,26 +27,29 @@ public sealed class ReviewQueueTests
     }
 
     [Fact]
-    public async Task GetReviewQueueAsync_Uncertainty_ClosestToTheBaselineThresholdFirstWithTheDistance()
+    public async Task GetReviewQueueAsync_Uncertainty_ClosestToTheJobsThresholdFirstWithTheDistance()
     {
         var (cluster, review, screened) = await StartAsync("jq-u", 6);
         await using var _ = cluster;
 
         var queue = await review.GetReviewQueueAsync("uncertainty", 6);
 
-        var expected = screened.OrderBy(r => Math.Round(Math.Abs(r.Score - 0.5), 9)).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
+        // The job sets no threshold: the served model's calibrated default decides, and the queue measures from it.
+        double threshold = screened[0].ShortlistThreshold!.Value;
+        Assert.All(screened, r => Assert.Equal(threshold, r.ShortlistThreshold));
+        var expected = screened.OrderBy(r => Math.Round(Math.Abs(r.Score - threshold), 9)).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
         Assert.Equal(expected, queue.Items.Select(i => i.ResultId));
         Assert.All(queue.Items, item =>
         {
-            Assert.Equal(("uncertainty", "baseline_shortlist_threshold", 0.5), (item.Reason.Strategy, item.Reason.Threshold, item.Reason.ThresholdValue!.Value));
-            Assert.Equal(Math.Abs(item.Score - 0.5), item.Reason.Distance!.Value, 9);
-            Assert.Contains("from the baseline shortlist threshold 0.5", item.Reason.Summary, StringComparison.Ordinal);
+            Assert.Equal(("uncertainty", "shortlist_threshold", threshold), (item.Reason.Strategy, item.Reason.Threshold, item.Reason.ThresholdValue!.Value));
+            Assert.Equal(Math.Abs(item.Score - threshold), item.Reason.Distance!.Value, 9);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"from the job's threshold {threshold:0.###}"), item.Reason.Summary, StringComparison.Ordinal);
         });
         Assert.Equal((6, 1, (string?)null), (queue.Waiting, queue.Overlap, queue.Reviewer));
     }
 
     [Fact]
-    public async Task GetReviewQueueAsync_Disagreement_LargestSpreadBetweenBaselineAndSemanticFirst()
+    public async Task GetReviewQueueAsync_Disagreement_LargestSpreadBetweenTheScoreAndItsExplanationsFirst()
     {
         var (cluster, review, screened) = await StartAsync("jq-d", 6);
         await using var _ = cluster;
@@ -54,12 +57,17 @@ public sealed class ReviewQueueTests
         var queue = await review.GetReviewQueueAsync("disagreement", 3);
 
         Assert.All(screened, r => Assert.NotNull(r.SemanticScore));
-        var expected = screened.OrderByDescending(r => Math.Round(Math.Abs(r.Score - r.SemanticScore!.Value), 9)).ThenBy(r => r.Id, StringComparer.Ordinal).Take(3);
+        static double Spread(ScreeningResult r)
+        {
+            double[] scores = [r.Score, r.Similarity!.Value, r.SemanticScore!.Value];
+            return Math.Round(scores.Max() - scores.Min(), 9);
+        }
+        var expected = screened.OrderByDescending(Spread).ThenBy(r => r.Id, StringComparer.Ordinal).Take(3);
         Assert.Equal(expected.Select(r => r.Id), queue.Items.Select(i => i.ResultId));
         var first = queue.Items[0].Reason;
         var firstResult = screened.Single(r => r.Id == queue.Items[0].ResultId);
-        Assert.Equal(Math.Abs(firstResult.Score - firstResult.SemanticScore!.Value), first.Spread!.Value, 9);
-        Assert.Equal([MatchingModels.BaselineModelName, MatchingModels.EncoderModelName], first.ModelScores!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Spread(firstResult), first.Spread!.Value, 9);
+        Assert.Equal([MatchingModels.BaselineModelName, ScreeningModels.ModelName, MatchingModels.EncoderModelName], first.ModelScores!.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -53,7 +53,9 @@ public sealed class CandidateApiTests(SiloHostFactory factory)
     {
         using var client = factory.CreateClient(ApiRoles.Recruiter);
         var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs/sample-job-1/candidates?top=1000");
-        double minScore = all[all.GetArrayLength() / 2].GetProperty("score").GetDouble();
+        // min_score bounds the retrieval's embedding similarity (the ranking's score is the screening probability).
+        var similarities = all.EnumerateArray().Select(r => r.GetProperty("similarity").GetDouble()).OrderDescending().ToList();
+        double minScore = similarities[similarities.Count / 2];
         var filtered = await client.GetFromJsonAsync<JsonElement>(FormattableString.Invariant(
             $"/api/v1/jobs/sample-job-1/candidates?top=1000&skills=sql&min_score={minScore:R}&min_years=1"));
 
@@ -61,7 +63,7 @@ public sealed class CandidateApiTests(SiloHostFactory factory)
         Assert.True(filtered.GetArrayLength() < all.GetArrayLength());
         foreach (var hit in filtered.EnumerateArray())
         {
-            Assert.True(hit.GetProperty("score").GetDouble() >= minScore);
+            Assert.True(hit.GetProperty("similarity").GetDouble() >= minScore);
             var profile = await client.GetFromJsonAsync<JsonElement>($"/api/v1/candidates/{hit.GetProperty("candidate_id").GetString()}");
             Assert.Contains("SQL", profile.GetProperty("skills").EnumerateArray().Select(s => s.GetString()));
             Assert.True(profile.GetProperty("total_years_experience").GetDouble() >= 1);

@@ -62,7 +62,7 @@ public sealed class ReviewApiTests(SiloHostFactory factory)
         Assert.Equal(TestKeys.ReviewerName, mine.GetProperty("reviewer").GetString());
         Assert.Equal(new[] { ids[1], ids[2] }.Order(StringComparer.Ordinal), mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("result_id").GetString()!).Order(StringComparer.Ordinal));
         var reason = mine.GetProperty("items")[0].GetProperty("reason");
-        Assert.Equal(("uncertainty", "baseline_shortlist_threshold"), (reason.GetProperty("strategy").GetString(), reason.GetProperty("threshold").GetString()));
+        Assert.Equal(("uncertainty", "shortlist_threshold"), (reason.GetProperty("strategy").GetString(), reason.GetProperty("threshold").GetString()));
         Assert.True(reason.GetProperty("distance").GetDouble() >= 0);
         Assert.Equal((3, 2), (anyone.GetProperty("waiting").GetInt32(), anyone.GetProperty("items").GetArrayLength()));
         Assert.Equal(ids[0], anyone.GetProperty("items")[0].GetProperty("result_id").GetString());

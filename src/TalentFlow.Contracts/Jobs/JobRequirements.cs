@@ -30,4 +30,22 @@ public sealed record SetJobRequirementsRequest(IReadOnlyList<JobRequirementInput
 /// Mask names, contact details (e-mail, phone, URLs, addresses), photos' alt text, ages and dates of birth in resumes before
 /// they are scored against this job and in what reviewers see of them (the candidate's name becomes a pseudonym).
 /// </param>
-public sealed record JobSettings(bool BlindScreening);
+/// <param name="ShortlistThreshold">
+/// Shortlist when the score (the calibrated probability that a reviewer shortlists) reaches this, in (0, 1); null: the
+/// served model's calibrated default.
+/// </param>
+/// <param name="TargetShortlistRate">
+/// Instead of a threshold, the share of this job's screened candidates to shortlist, in (0, 1): the threshold is the score
+/// of the candidate at that rank among the job's results of the same model version (the model's default until the job has
+/// ten). Results keep the threshold they were decided with.
+/// </param>
+public sealed record JobSettings(bool BlindScreening, double? ShortlistThreshold = null, double? TargetShortlistRate = null)
+{
+    /// <summary>Checks the ranges; <see cref="ArgumentException"/> (a 400) when a value lies outside (0, 1) or both are set.</summary>
+    public void Validate()
+    {
+        if (ShortlistThreshold is { } t && !(t > 0 && t < 1)) throw new ArgumentException($"shortlist_threshold must lie in (0, 1); it is {t}.");
+        if (TargetShortlistRate is { } r && !(r > 0 && r < 1)) throw new ArgumentException($"target_shortlist_rate must lie in (0, 1); it is {r}.");
+        if (ShortlistThreshold is not null && TargetShortlistRate is not null) throw new ArgumentException("Set shortlist_threshold or target_shortlist_rate, not both.");
+    }
+}

@@ -1,6 +1,11 @@
 namespace TalentFlow.Grains;
 
-/// <summary>A candidate found for a job by semantic search.</summary>
+/// <summary>A candidate found for a job: retrieved by semantic search, ranked by the screening score.</summary>
 /// <param name="CandidateId">The candidate.</param>
-/// <param name="Score">Cosine similarity of the candidate's and the job's embeddings, in [-1, 1].</param>
-public sealed record RankedCandidate(string CandidateId, double Score);
+/// <param name="Score">
+/// The calibrated probability that a reviewer shortlists the candidate (<see cref="CandidateMatch.Score"/>); a shard's
+/// retrieval list carries the cosine here before the job re-ranks it.
+/// </param>
+/// <param name="Similarity">Cosine similarity of the candidate's and the job's embeddings, in [-1, 1] (what retrieved it).</param>
+/// <param name="Decision"><c>SHORTLIST</c> or <c>REJECT</c> at the job's threshold; null in a shard's retrieval list.</param>
+public sealed record RankedCandidate(string CandidateId, double Score, double? Similarity = null, string? Decision = null);

@@ -117,21 +117,10 @@ public sealed class CandidateGrain(
     public async Task<CandidateMatch> ScoreAgainstJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(jobId)) throw new ArgumentException("The job id is empty.");
-        var mine = await GetFeaturesAsync(models.ArmOf(GrainKey).Baseline.Version, cancellationToken).ConfigureAwait(true)
-            ?? throw new KeyNotFoundException($"Candidate '{GrainKey}' does not exist.");
-        var job = await GrainFactory.GetGrain<IJobFeaturesGrain>(jobId)
-            .GetFeaturesAsync(mine.ModelVersion, mine.EncoderVersion, _featuresScorer, cancellationToken).ConfigureAwait(true);
-        // A blind job scores the masked resume itself; its read-only calls back to this grain interleave with this one.
-        if (job.Blind) return await GrainFactory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(GrainKey, cancellationToken).ConfigureAwait(true);
-        // The job's silo may not hold our version yet (or holds a newer one): score in the job's when this silo has it.
-        if (job.ModelVersion != mine.ModelVersion)
-        {
-            // Loads the job's version when this silo does not hold it yet, so the pair is scored rather than refused.
-            await MatchComputation.ResolveAsync(models, GrainFactory, job.ModelVersion, $"Job '{jobId}'", cancellationToken).ConfigureAwait(true);
-            mine = (await GetFeaturesAsync(job.ModelVersion, cancellationToken).ConfigureAwait(true))!;
-        }
-        var model = await MatchComputation.ResolveAsync(models, GrainFactory, mine.ModelVersion, $"Candidate '{GrainKey}'", cancellationToken).ConfigureAwait(true);
-        return MatchComputation.Score(GrainKey, jobId, mine, job, model, models.ScorerFor(model.Version, GrainKey));
+        if (state.State.Text is null) throw new KeyNotFoundException($"Candidate '{GrainKey}' does not exist.");
+        // One computation for one pair: the job scores it (its threshold decides), whichever side was asked; its read-only
+        // calls back to this grain (the text, the features) interleave with this one.
+        return await GrainFactory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(GrainKey, cancellationToken).ConfigureAwait(true);
     }
 
     /// <inheritdoc />

@@ -21,10 +21,9 @@ public sealed partial class JobGrain
         return IsBlind ? (BlindMask.Mask(text, name), BlindMask.Pseudonym(candidateId)) : (text, name);
     }
 
-    /// <summary>Scores the masked resume with the models the candidate's A/B arm names, as the candidate's features would be.</summary>
-    private async Task<CandidateMatch> ScoreBlindAsync(string candidateId, CancellationToken cancellationToken)
+    /// <summary>Explains the masked resume with the models the candidate's A/B arm names, as the candidate's features would be.</summary>
+    private async Task<CandidateMatch> ExplainBlindAsync(string candidateId, string masked, CancellationToken cancellationToken)
     {
-        var (masked, _) = await ResumeForJobAsync(candidateId, cancellationToken).ConfigureAwait(true);
         var model = models.ArmOf(candidateId).Baseline;
         var scorer = models.ScorerFor(model.Version, candidateId);
         var encoder = models.Encoder;

@@ -29,6 +29,8 @@ public sealed partial class JobGrain : IJobRequirementsGrain
         var previous = (state.State.Requirements, state.State.RequirementsEdited);
         (state.State.Requirements, state.State.RequirementsEdited) = ([.. parsed.Select(ToContract)], true);
         await WriteOrRestoreAsync(() => (state.State.Requirements, state.State.RequirementsEdited) = previous, cancellationToken).ConfigureAwait(true);
+        // The requirements are part of the job's screening features.
+        _screeningSide = null;
         return CurrentRequirements();
     }
 
@@ -43,6 +45,7 @@ public sealed partial class JobGrain : IJobRequirementsGrain
     public async Task<JobSettings> SetSettingsAsync(JobSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
         RequirePosting();
         var previous = state.State.Settings;
         state.State.Settings = settings;
@@ -70,10 +73,12 @@ public sealed partial class JobGrain : IJobRequirementsGrain
                 StatusName(i.Status), [.. i.Evidence.Select(e => new RequirementEvidence(e.Sentence, e.Similarity, e.Basis))]))],
             report.MustHaveCoverage, report.NiceToHaveCoverage, [.. report.FailedKnockouts.Select(k => k.Requirement.Id)]);
         if (report.FailedKnockouts.Count == 0) return result with { Requirements = block };
-        string reason = string.Join(" ", report.FailedKnockouts.Select(k => k.Status == RequirementStatus.Missing
-            ? $"Knockout requirement {k.Requirement.Id} \"{k.Requirement.Text}\" was not found in the resume."
+        // The knockout decides whatever the score: the reason names it first, then the score's own reason.
+        string reason = "knockout: " + string.Join("; ", report.FailedKnockouts.Select(k => k.Status == RequirementStatus.Missing
+            ? $"\"{k.Requirement.Text}\" ({k.Requirement.Id}) not found in the resume"
             : string.Create(CultureInfo.InvariantCulture,
-                $"Knockout requirement {k.Requirement.Id} \"{k.Requirement.Text}\" was not found in the resume in its own words (only partly, similarity {k.Evidence[0].Similarity:0.##}).")));
+                $"\"{k.Requirement.Text}\" ({k.Requirement.Id}) not found in the resume in its own words (only partly, similarity {k.Evidence[0].Similarity:0.##})")))
+            + (result.DecisionReason is { } scored ? " (" + scored + ")" : "");
         return result with { Requirements = block, Decision = "REJECT", DecisionReason = reason };
     }
 

@@ -85,27 +85,23 @@ public sealed partial class JobGrain : IJobReviewGrain
 
     private int Overlap => state.State.ReviewOverlap ?? reviewOptions.Value.DefaultOverlap;
 
-    /// <summary>The number the decision compared and its threshold: the scorer's probability when it decided, else the baseline score.</summary>
-    private (double Value, double Threshold, string Name) DecisionValue(ScreeningResult result)
-    {
-        if (result.MatchProbability is { } probability) return (probability, options.Value.ShortlistProbability, "scorer_shortlist_probability");
-        var model = result.ModelVersions.TryGetValue(MatchingModels.BaselineModelName, out var version) && models.TryGet(version, out var held) ? held : models.Current;
-        return (result.Score, model.Matcher.Options.ShortlistThreshold, "baseline_shortlist_threshold");
-    }
+    /// <summary>The number the decision compared and its threshold: the score and the job's threshold it was decided with.</summary>
+    private (double Value, double Threshold, string Name) DecisionValue(ScreeningResult result) =>
+        (result.Score, result.ShortlistThreshold ?? screening.Current.DefaultThreshold, "shortlist_threshold");
 
     private ReviewReason UncertaintyReason(ScreeningResult result, double distance)
     {
         var (value, threshold, name) = DecisionValue(result);
-        string what = name == "scorer_shortlist_probability" ? "match probability" : "score";
         return new ReviewReason(ReviewStrategies.NameOf(ReviewStrategy.Uncertainty),
-            string.Create(CultureInfo.InvariantCulture, $"{what} {value:0.000} is {distance:0.000} from the {name.Replace('_', ' ')} {threshold:0.###}"),
+            string.Create(CultureInfo.InvariantCulture, $"probability {value:0.000} is {distance:0.000} from the job's threshold {threshold:0.###}"),
             Threshold: name, ThresholdValue: threshold, Value: value, Distance: distance);
     }
 
-    /// <summary>Every model score the result carries, by model name (each in [0, 1] or a cosine).</summary>
+    /// <summary>Every model score the result carries, by model name: the screening score and its explanations.</summary>
     private static Dictionary<string, double> ModelScores(ScreeningResult result)
     {
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal) { [MatchingModels.BaselineModelName] = result.Score };
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal) { [ScreeningModels.ModelName] = result.Score };
+        if (result.Similarity is { } similarity) scores[MatchingModels.BaselineModelName] = similarity;
         if (result.SemanticScore is { } semantic) scores[MatchingModels.EncoderModelName] = semantic;
         if (result.MatchProbability is { } probability) scores[MatchingModels.ScorerModelName] = probability;
         return scores;

@@ -36,13 +36,13 @@ public sealed partial class JobGrain
     /// <inheritdoc />
     public async Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default)
     {
-        var match = await ScoreCandidateAsync(candidateId, cancellationToken).ConfigureAwait(true);
         // Masked in blind screening (JobGrain.Blind.cs); the requirements' evidence quotes it (JobGrain.Requirements.cs).
-        var (resumeText, name) = await ResumeForJobAsync(candidateId, cancellationToken).ConfigureAwait(true);
+        var (match, resumeText, name) = await ScoreAsync(candidateId, cancellationToken).ConfigureAwait(true);
         var result = new ScreeningResult(
             ScreeningResult.IdOf(GrainKey, candidateId), GrainKey, candidateId, name, match.Score, match.Decision,
             match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
-            HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability, Blind: IsBlind);
+            HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability, DecisionReason: match.DecisionReason, Blind: IsBlind,
+            Similarity: match.Similarity, ShortlistThreshold: match.ShortlistThreshold);
         result = await WithRequirementsAsync(result, resumeText, cancellationToken).ConfigureAwait(true);
         // A new screening replaces the result; the verdicts given on the earlier one stay (the audit trail).
         var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result, []);

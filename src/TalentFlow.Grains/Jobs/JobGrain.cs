@@ -18,6 +18,7 @@ public sealed partial class JobGrain(
     [PersistentState("job")] IPersistentState<JobState> state,
     [PersistentState("results")] IPersistentRecords<ScreeningRecord> results,
     MatchingModels models,
+    ScreeningModels screening,
     TextNormalizer normalizer,
     JobParser parser,
     EncoderMigration migration,
@@ -48,6 +49,7 @@ public sealed partial class JobGrain(
         _features.Clear();
         _embedding = null;
         _scorerSides.Clear();
+        _screeningSide = null;
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
         await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(GrainKey, stored, cancellationToken).ConfigureAwait(true);
         return profile;
@@ -61,11 +63,24 @@ public sealed partial class JobGrain(
     public Task<JobPosting?> GetPostingAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Posting);
 
     /// <inheritdoc />
-    public async Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
+    public async Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default) =>
+        (await ScoreAsync(candidateId, cancellationToken).ConfigureAwait(true)).Match;
+
+    /// <summary>The pair's match (score, decision, explanation) and the resume as this job sees it (masked when blind).</summary>
+    private async Task<(CandidateMatch Match, string ResumeText, string Name)> ScoreAsync(string candidateId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(candidateId)) throw new ArgumentException("The candidate id is empty.");
         RequirePosting();
-        if (IsBlind) return await ScoreBlindAsync(candidateId, cancellationToken).ConfigureAwait(true);
+        var (resumeText, name) = await ResumeForJobAsync(candidateId, cancellationToken).ConfigureAwait(true);
+        var explanation = IsBlind
+            ? await ExplainBlindAsync(candidateId, resumeText, cancellationToken).ConfigureAwait(true)
+            : await ExplainAsync(candidateId, cancellationToken).ConfigureAwait(true);
+        return (await DecideAsync(explanation, resumeText, cancellationToken).ConfigureAwait(true), resumeText, name);
+    }
+
+    /// <summary>The baseline's and the encoder's view of the pair (similarities, skills): the explanation of the score.</summary>
+    private async Task<CandidateMatch> ExplainAsync(string candidateId, CancellationToken cancellationToken)
+    {
         // The candidate's A/B arm (the production models when no test runs) names the version to score in.
         var candidate = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
             .GetFeaturesAsync(models.ArmOf(candidateId).Baseline.Version, cancellationToken).ConfigureAwait(true)
@@ -101,18 +116,54 @@ public sealed partial class JobGrain(
         var (posting, _) = RequirePosting();
         if (models.Encoder is not { } current) throw new InvalidOperationException("This silo has no semantic encoder.");
         filter = Canonical(filter);
-        var (newest, complete) = await RankAsync(current.Version, posting, top, filter, cancellationToken).ConfigureAwait(true);
+        // Retrieval by the embeddings finds a pool; the screening score (the one number) ranks it.
+        int pool = Math.Min(1000, Math.Max(top * RerankFactor, MinRerankPool));
+        return await RerankAsync(await RetrieveAsync(current.Version, posting, pool, filter, cancellationToken).ConfigureAwait(true), top, cancellationToken).ConfigureAwait(true);
+    }
+
+    /// <summary>How many candidates retrieval hands the re-ranking per requested one (at least <see cref="MinRerankPool"/>).</summary>
+    private const int RerankFactor = 3;
+
+    private const int MinRerankPool = 30;
+
+    private async Task<IReadOnlyList<RankedCandidate>> RetrieveAsync(string currentVersion, JobPosting posting, int pool, CandidateFilter? filter, CancellationToken cancellationToken)
+    {
+        var (newest, complete) = await RankAsync(currentVersion, posting, pool, filter, cancellationToken).ConfigureAwait(true);
         if (complete) return newest;
         // Some candidates are not embedded in the current version yet: make sure someone is re-embedding them, and answer
         // from an older version every shard still holds in full, when this silo keeps one.
-        migration.Request(current.Version);
+        migration.Request(currentVersion);
         foreach (var older in models.EncodersNewestFirst)
         {
-            if (older.Version == current.Version) continue;
-            var (ranked, olderComplete) = await RankAsync(older.Version, posting, top, filter, cancellationToken).ConfigureAwait(true);
+            if (older.Version == currentVersion) continue;
+            var (ranked, olderComplete) = await RankAsync(older.Version, posting, pool, filter, cancellationToken).ConfigureAwait(true);
             if (olderComplete) return ranked;
         }
         return newest;
+    }
+
+    /// <summary>Scores the retrieved candidates and keeps the best <paramref name="top"/> by score (ties: higher similarity, then lower id).</summary>
+    private async Task<IReadOnlyList<RankedCandidate>> RerankAsync(IReadOnlyList<RankedCandidate> retrieved, int top, CancellationToken cancellationToken)
+    {
+        var scored = new List<RankedCandidate>(retrieved.Count);
+        foreach (var hit in retrieved)
+        {
+            CandidateMatch match;
+            try
+            {
+                match = (await ScoreAsync(hit.CandidateId, cancellationToken).ConfigureAwait(true)).Match;
+            }
+            catch (KeyNotFoundException)
+            {
+                // Deleted since the shard listed it.
+                continue;
+            }
+            scored.Add(new RankedCandidate(hit.CandidateId, match.Score, hit.Similarity ?? hit.Score, match.Decision));
+        }
+        scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score)
+            : (b.Similarity ?? 0) != (a.Similarity ?? 0) ? (b.Similarity ?? 0).CompareTo(a.Similarity ?? 0)
+            : string.CompareOrdinal(a.CandidateId, b.CandidateId));
+        return scored.Count > top ? scored.GetRange(0, top) : scored;
     }
 
     private async Task<(IReadOnlyList<RankedCandidate> Ranked, bool Complete)> RankAsync(

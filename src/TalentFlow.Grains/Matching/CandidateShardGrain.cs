@@ -126,7 +126,7 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
         var ordered = new List<IndexHit>(hits);
         ordered.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
         var result = new RankedCandidate[Math.Min(top, ordered.Count)];
-        for (int i = 0; i < result.Length; i++) result[i] = new RankedCandidate(ordered[i].Id, ordered[i].Score);
+        for (int i = 0; i < result.Length; i++) result[i] = new RankedCandidate(ordered[i].Id, ordered[i].Score, ordered[i].Score);
         return Task.FromResult(new ShardRanking(result, Complete: index.Count == total));
     }
 

@@ -33,7 +33,7 @@ public sealed class MatchingModels
     public const string RankerModelName = "job_ranker";
 
     /// <summary>The model kinds the learning loop trains and fans out.</summary>
-    public static IReadOnlySet<string> TrainableModels { get; } = new HashSet<string>(StringComparer.Ordinal) { BaselineModelName, EncoderModelName };
+    public static IReadOnlySet<string> TrainableModels { get; } = new HashSet<string>(StringComparer.Ordinal) { BaselineModelName, EncoderModelName, ScreeningModels.ModelName };
 
     /// <summary>The built-in model kinds the registry keeps and fans out (every kind: <see cref="ModelKindRegistry.Names"/>).</summary>
     public static IReadOnlySet<string> RegistryModels { get; } = new HashSet<string>(ModelKindRegistry.Names, StringComparer.Ordinal);

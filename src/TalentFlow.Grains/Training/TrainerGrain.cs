@@ -29,14 +29,14 @@ public interface IAcceleratedTrainerGrain : IGrain
 /// <summary>The trainer placed on any silo with the <c>trainer</c> role.</summary>
 [GrainType("trainer")]
 [PlacementRole(SiloCapabilities.TrainerRole)]
-public sealed class TrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
-    : TrainerGrainBase(models, silo, options), ITrainerGrain;
+public sealed class TrainerGrain(MatchingModels models, ScreeningModels screening, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, screening, silo, options), ITrainerGrain;
 
 /// <summary>The trainer placed only on trainer silos with an accelerator; the coordinator prefers it when one is Active.</summary>
 [GrainType("accelerated-trainer")]
 [PlacementRole(SiloCapabilities.AcceleratedTrainerRole)]
-public sealed class AcceleratedTrainerGrain(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
-    : TrainerGrainBase(models, silo, options), IAcceleratedTrainerGrain;
+public sealed class AcceleratedTrainerGrain(MatchingModels models, ScreeningModels screening, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, screening, silo, options), IAcceleratedTrainerGrain;
 
 /// <summary>
 /// Retrains a model kind on the texts of every labelled screening result: a candidate-grouped 80/20 split, a new model
@@ -46,7 +46,7 @@ public sealed class AcceleratedTrainerGrain(MatchingModels models, Runtime.Hosti
 /// artifact is stored, the outcome reported. Between phases it reports progress to the coordinator, and stops when the
 /// coordinator answers that the job was cancelled (or is no longer this attempt's).
 /// </summary>
-public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options) : Grain
+public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningModels screening, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options) : Grain
 {
     private IDisposable? _work;
 
@@ -97,6 +97,7 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
             labelled.AddRange(await ReadAsync(() => GrainFactory.GetGrain<IJobGrain>(jobId).GetLabelledResultsAsync()).ConfigureAwait(true));
         }
         labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
+        if (model == ScreeningModels.ModelName) return await TrainScreeningAsync(coordinator, labelled).ConfigureAwait(true);
         string fingerprint = Fingerprint(labelled);
         var samples = new List<(string Candidate, string Resume, string Job, bool Positive)>();
         var jobTexts = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -163,11 +164,7 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
         }
         var o = options.Value;
         // CPU work off the grain's turn scheduler; the turn awaits it.
-        var (difference, lower, upper) = await Task.Run(() => PairedBootstrap.RocAucDifference(
-            candidateScores, productionScores, labels, o.BootstrapResamples, o.PromotionConfidence, seed: 0)).ConfigureAwait(true);
-        double aucCandidate = ClassificationMetrics.RocAuc(candidateScores, labels);
-        double aucProduction = ClassificationMetrics.RocAuc(productionScores, labels);
-        bool promote = o.RequireSignificantGain ? lower > 0 : difference > 0;
+        var (difference, lower, upper, aucCandidate, aucProduction, promote) = await GateAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
 
         await CheckpointAsync(coordinator, 0.8, $"Storing the artifact of {version}.").ConfigureAwait(true);
         await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact).ConfigureAwait(true);
@@ -188,6 +185,23 @@ public abstract class TrainerGrainBase(MatchingModels models, Runtime.Hosting.Si
             string.Format(CultureInfo.InvariantCulture, "Trained on {0} samples; held-out ROC-AUC {1:0.###} against production's {2:0.###}: a difference of {3}.",
                 train.Count, aucCandidate, aucProduction, interval),
             metrics, version, promote, node, parameters, fingerprint);
+    }
+
+    /// <summary>
+    /// The promotion gate: the paired bootstrap interval of the held-out ROC-AUC difference (new − production, on the same
+    /// held-out verdicts); promote when its lower end is above 0 (or, without <see cref="TrainingOptions.RequireSignificantGain"/>,
+    /// on any positive gain).
+    /// </summary>
+    private async Task<(double Difference, double Lower, double Upper, double AucCandidate, double AucProduction, bool Promote)> GateAsync(
+        double[] candidateScores, double[] productionScores, bool[] labels)
+    {
+        var o = options.Value;
+        // CPU work off the grain's turn scheduler; the turn awaits it.
+        var (difference, lower, upper) = await Task.Run(() => PairedBootstrap.RocAucDifference(
+            candidateScores, productionScores, labels, o.BootstrapResamples, o.PromotionConfidence, seed: 0)).ConfigureAwait(true);
+        double aucCandidate = ClassificationMetrics.RocAuc(candidateScores, labels);
+        double aucProduction = ClassificationMetrics.RocAuc(productionScores, labels);
+        return (difference, lower, upper, aucCandidate, aucProduction, o.RequireSignificantGain ? lower > 0 : difference > 0);
     }
 
     /// <summary>SHA-256 (16 hex digits) of the labelled results' ids and verdicts, in ordinal order of the ids.</summary>

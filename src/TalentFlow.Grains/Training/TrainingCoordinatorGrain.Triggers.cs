@@ -28,6 +28,7 @@ public sealed partial class TrainingCoordinatorGrain
     {
         await MigrateLegacyVerdictsAsync(cancellationToken).ConfigureAwait(true);
         await FlushEventsAsync(cancellationToken).ConfigureAwait(true);
+        await EnsureBuiltInScreeningModelAsync(cancellationToken).ConfigureAwait(true);
         EnsureWatchdog();
         // The schedule lives in a durable reminder: registered while a schedule is configured, removed when it no longer is.
         if (options.Value.Schedule is not null)

@@ -57,6 +57,7 @@ public sealed partial class TrainingCoordinatorGrain(
     [PersistentState("registry-events")] IPersistentRecords<RegistryEvent> events,
     IRegistryEventSink eventSink,
     IOptions<TrainingOptions> options,
+    ScreeningModels screening,
     IClusterBroadcaster broadcaster,
     Runtime.Hosting.Silo silo,
     Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, IModelRegistryGrain, IRemindable

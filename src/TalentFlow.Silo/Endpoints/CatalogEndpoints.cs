@@ -17,10 +17,15 @@ internal static class CatalogEndpoints
         api.MapPost("/jobs", async (JobRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             string id = ApiProblems.CheckId(request.Id, "job") ?? "job-" + Guid.NewGuid().ToString("N")[..12];
+            var settings = request.BlindScreening is not null || request.ShortlistThreshold is not null || request.TargetShortlistRate is not null
+                ? new JobSettings(request.BlindScreening ?? false, request.ShortlistThreshold, request.TargetShortlistRate)
+                : null;
+            // A bad threshold is a 400 before anything is stored.
+            settings?.Validate();
             var profile = await grains.GetGrain<IJobGrain>(id).UpsertAsync(
                 new JobPosting(request.Title ?? "", request.Description ?? "", request.RequiredSkills, request.Location, request.Company), ct);
             // Idempotent: a retried create sets the same value again.
-            if (request.BlindScreening is { } blind) await grains.GetGrain<IJobRequirementsGrain>(id).SetSettingsAsync(new JobSettings(blind), ct);
+            if (settings is not null) await grains.GetGrain<IJobRequirementsGrain>(id).SetSettingsAsync(settings, ct);
             return Results.Created($"/api/v1/jobs/{id}", profile);
         }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
@@ -69,7 +74,7 @@ internal static class CatalogEndpoints
 
     /// <summary><c>POST /api/v1/jobs</c>.</summary>
     internal sealed record JobRequest(string? Title, string? Description, IReadOnlyList<string>? RequiredSkills, string? Location, string? Company, string? Id,
-        bool? BlindScreening = null);
+        bool? BlindScreening = null, double? ShortlistThreshold = null, double? TargetShortlistRate = null);
 
     /// <summary><c>POST /api/v1/candidates</c>: resume text (files go through the screening upload).</summary>
     internal sealed record CandidateRequest(string? Name, string? Text, string? Id);

@@ -26,14 +26,23 @@ internal static class RequirementEndpoints
             .RequireAuthorization(ApiPolicies.Read);
         jobs.MapPut("/settings", async (string jobId, SettingsBody? body, IGrainFactory grains, CancellationToken ct) =>
         {
-            if (body?.BlindScreening is not { } blind) throw new ArgumentException("Send {\"blind_screening\": true|false}.");
-            return Results.Ok(await Job(grains, jobId).SetSettingsAsync(new JobSettings(blind), ct));
+            if (body?.BlindScreening is not { } blind)
+            {
+                throw new ArgumentException("Send {\"blind_screening\": true|false} and optionally \"shortlist_threshold\" or \"target_shortlist_rate\" in (0, 1).");
+            }
+            // Validated before the grain is asked, so a bad value is a 400 even for a job that does not exist.
+            var settings = new JobSettings(blind, body.ShortlistThreshold, body.TargetShortlistRate);
+            settings.Validate();
+            return Results.Ok(await Job(grains, jobId).SetSettingsAsync(settings, ct));
         }).RequireAuthorization(ApiPolicies.Upload);
         return app;
     }
 
     private static IJobRequirementsGrain Job(IGrainFactory grains, string jobId) => grains.GetGrain<IJobRequirementsGrain>(ApiProblems.CheckId(jobId, "job")!);
 
-    /// <summary><c>PUT /api/v1/jobs/{id}/settings</c>: every setting is required (none is left at a default by omission).</summary>
-    internal sealed record SettingsBody(bool? BlindScreening);
+    /// <summary>
+    /// <c>PUT /api/v1/jobs/{id}/settings</c>, replacing the settings: <c>blind_screening</c> is required; an omitted
+    /// <c>shortlist_threshold</c> / <c>target_shortlist_rate</c> means the served model's calibrated threshold.
+    /// </summary>
+    internal sealed record SettingsBody(bool? BlindScreening, double? ShortlistThreshold = null, double? TargetShortlistRate = null);
 }

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace TalentFlow.Grains;
+
+/// <summary>
+/// One score and one decision (issue 17): the served screening model's calibrated probability that a reviewer shortlists is
+/// the pair's score; the decision compares it with the job's threshold (<see cref="JobSettings.ShortlistThreshold"/>, a
+/// threshold derived from <see cref="JobSettings.TargetShortlistRate"/>, or the model's calibrated default), and the reason
+/// says so in words. The baseline's similarities and skills stay as the explanation.
+/// </summary>
+public sealed partial class JobGrain
+{
+    /// <summary>Results of one model version a target shortlist rate needs before it sets the threshold.</summary>
+    internal const int MinResultsForRate = 10;
+
+    // The posting's half of the screening features, for the screening version that prepared it.
+    private (string Version, object Side)? _screeningSide;
+
+    /// <summary>Scores <paramref name="resumeText"/> (masked already when blind) and turns the explanation into the match.</summary>
+    private async Task<CandidateMatch> DecideAsync(CandidateMatch explanation, string resumeText, CancellationToken cancellationToken)
+    {
+        var scorer = screening.Current;
+        var (posting, _) = RequirePosting();
+        object jobSide = _screeningSide is { } cached && cached.Version == scorer.Version
+            ? cached.Side
+            : (_screeningSide = (scorer.Version, await scorer.PrepareJobAsync(ScreeningJobOf(posting), cancellationToken).ConfigureAwait(true))).Value.Side;
+        object resumeSide = await scorer.PrepareResumeAsync(resumeText, cancellationToken).ConfigureAwait(true);
+        double probability = Math.Round(Math.Clamp(scorer.Probability(jobSide, resumeSide, GrainKey), 0, 1), 6);
+        double threshold = ThresholdFor(scorer);
+        bool shortlist = probability >= threshold;
+        var versions = new Dictionary<string, string>(explanation.ModelVersions, StringComparer.Ordinal) { [ScreeningModels.ModelName] = scorer.Version };
+        return explanation with
+        {
+            Score = probability,
+            Decision = shortlist ? "SHORTLIST" : "REJECT",
+            Similarity = explanation.Score,
+            ShortlistThreshold = threshold,
+            DecisionReason = Reason(probability, threshold, explanation.MatchedSkills, explanation.MissingSkills),
+            ModelVersions = versions,
+        };
+    }
+
+    /// <summary>The posting as the screening features see it: its requirements (proposed or a recruiter's) and required skills.</summary>
+    private TalentFlow.ML.Screening.ScreeningJob ScreeningJobOf(JobPosting posting) =>
+        new(posting.Title.Trim(), posting.Description, state.State.Requirements?.Select(ToModel).ToList(), posting.RequiredSkills is { Count: > 0 } skills ? skills : null);
+
+    /// <summary>The job's threshold for <paramref name="scorer"/>'s probabilities (see the class summary).</summary>
+    private double ThresholdFor(ScreeningScorer scorer)
+    {
+        var settings = state.State.Settings;
+        if (settings?.ShortlistThreshold is { } threshold) return threshold;
+        if (settings?.TargetShortlistRate is { } rate)
+        {
+            var scores = new List<double>();
+            foreach (var record in results.Records.Values)
+            {
+                if (record.Result is { } r && r.ModelVersions.GetValueOrDefault(ScreeningModels.ModelName) == scorer.Version) scores.Add(r.Score);
+            }
+            if (scores.Count >= MinResultsForRate)
+            {
+                scores.Sort(static (a, b) => b.CompareTo(a));
+                int rank = Math.Clamp((int)Math.Ceiling(rate * scores.Count), 1, scores.Count);
+                // Never 0: a score of 0 would shortlist everyone below the rate's cut too.
+                return Math.Max(scores[rank - 1], 1e-6);
+            }
+        }
+        return scorer.DefaultThreshold;
+    }
+
+    /// <summary>"probability 0.34 below the job's threshold 0.50; missing: Kubernetes; matched: Python".</summary>
+    internal static string Reason(double probability, double threshold, IReadOnlyList<string> matched, IReadOnlyList<string> missing)
+    {
+        // Two decimals (three when the threshold has them); more when that would print two different numbers alike.
+        string format = "0.00#";
+        if (probability != threshold && Fmt(probability, format) == Fmt(threshold, format)) format = "0.00####";
+        var reason = new System.Text.StringBuilder(
+            $"probability {Fmt(probability, format)} {(probability >= threshold ? "at or above" : "below")} the job's threshold {Fmt(threshold, format)}");
+        // The side that argues for the decision first.
+        var (first, firstName, second, secondName) = probability >= threshold ? (matched, "matched", missing, "missing") : (missing, "missing", matched, "matched");
+        if (first.Count > 0) reason.Append("; ").Append(firstName).Append(": ").AppendJoin(", ", first);
+        if (second.Count > 0) reason.Append("; ").Append(secondName).Append(": ").AppendJoin(", ", second);
+        return reason.ToString();
+
+        static string Fmt(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    }
+}

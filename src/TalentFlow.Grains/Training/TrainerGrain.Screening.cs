@@ -1,0 +1,159 @@
+using System.Globalization;
+using TalentFlow.ML.Metrics;
+using TalentFlow.ML.Requirements;
+using TalentFlow.ML.Screening;
+
+namespace TalentFlow.Grains;
+
+/// <summary>
+/// Training <c>screening_model</c> on the reviewers' verdicts: every gated label (adjudicated, or uncontested at the job's
+/// overlap: <c>JobGrain.GetLabelledResultsAsync</c>) becomes a labelled pair whose features are computed from the stored job
+/// (posting, requirements) and resume in production's feature space; candidates are split into five folds (a candidate's
+/// verdicts stay in one fold), the served version trained with fold 0 held out; <see cref="ScreeningModelTrainer"/> fits a global logistic plus per-job offsets, warm-started from (and shrunk
+/// towards) production, and the reviewers' prototypes (<see cref="ReviewerPrototypes"/>) are stacked on it; the gate compares
+/// the result with production on the same held-out verdicts. Data it cannot learn from or measure on fails
+/// the job with the trainer's message, and nothing is registered.
+/// </summary>
+public abstract partial class TrainerGrainBase
+{
+    private async Task<TrainingOutcome> TrainScreeningAsync(ITrainingCoordinatorGrain coordinator, List<LabelledResult> labelled)
+    {
+        string? node = silo.Address?.ToString();
+        if (screening.Current is not ScreeningModelScorer production)
+        {
+            return Failed($"The production screening model {screening.Current.Version} has no feature space to train in.", node);
+        }
+        var features = production.Features;
+        var jobSides = new Dictionary<string, ScreeningJobSide?>(StringComparer.Ordinal);
+        var resumeSides = new Dictionary<string, ScreeningResumeSide?>(StringComparer.Ordinal);
+        var examples = new List<(ScreeningExample Example, bool HeldOut)>(labelled.Count);
+        var lineage = new List<LineageItem>(labelled.Count);
+        foreach (var result in labelled)
+        {
+            int bar = result.ResultId.IndexOf('|', StringComparison.Ordinal);
+            string jobId = result.ResultId[..bar], candidateId = result.ResultId[(bar + 1)..];
+            if (!jobSides.TryGetValue(jobId, out var jobSide))
+            {
+                var job = await ScreeningJobAsync(jobId).ConfigureAwait(true);
+                jobSides[jobId] = jobSide = job is null ? null : await features.PrepareJobAsync(job).ConfigureAwait(true);
+            }
+            if (!resumeSides.TryGetValue(candidateId, out var resumeSide))
+            {
+                var resume = await ReadAsync(() => GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetTextAsync()).ConfigureAwait(true);
+                resumeSides[candidateId] = resumeSide = resume is null ? null : await features.PrepareResumeAsync(resume).ConfigureAwait(true);
+            }
+            // A job or a candidate deleted since its verdict: nothing to compute features from.
+            if (jobSide is null || resumeSide is null) continue;
+            bool heldOut = Bucket(candidateId) == 0;
+            examples.Add((new ScreeningExample(jobId, candidateId, features.Combine(jobSide, resumeSide), result.Positive, result.Reviewer), heldOut));
+            lineage.Add(new LineageItem(result.ResultId, jobId, candidateId, result.Reviewer, result.Positive ? "shortlist" : "reject", heldOut));
+        }
+        // Five folds by candidate (a candidate's verdicts stay in one fold): the served version is fitted with fold 0 held out;
+        // the gate judges out-of-fold predictions of the same procedure on every verdict, so a dozen verdicts per job give
+        // the paired bootstrap all of them rather than a fifth.
+        var byFold = examples.Select(e => (e.Example, Fold: Bucket(e.Example.CandidateId))).ToList();
+        var train = byFold.Where(e => e.Fold != 0).Select(e => e.Example).ToList();
+        var test = byFold.Where(e => e.Fold == 0).Select(e => e.Example).ToList();
+        string counts = $"{examples.Count} verdicts ({examples.Count(e => e.Example.Shortlisted)} shortlisted), {test.Count} in the served version's held-out fold";
+
+        await CheckpointAsync(coordinator, 0.4, $"Fitting {ScreeningModels.ModelName} on {counts}.").ConfigureAwait(true);
+        var trainer = new ScreeningModelTrainer(new ScreeningModelTrainer.Options { Seed = 0, Parent = production.Model });
+        var outOfFold = new List<(ScreeningExample Example, double Candidate, double Production)>(examples.Count);
+        ScreeningModelScorer? served = null;
+        byte[]? artifact = null;
+        ReviewerPrototypes? layer = null;
+        ScreeningTrainingResult? trained = null;
+        try
+        {
+            for (int fold = 0; fold < 5; fold++)
+            {
+                var foldTrain = byFold.Where(e => e.Fold != fold).Select(e => e.Example).ToList();
+                var foldTest = byFold.Where(e => e.Fold == fold).Select(e => e.Example).ToList();
+                if (foldTest.Count == 0) continue;
+                // CPU work off the grain's turn scheduler.
+                var result = await Task.Run(() => trainer.Train(features, foldTrain, foldTest)).ConfigureAwait(true);
+                // The reviewers' prototypes on top: fitted on the fold's training verdicts only (leave-one-out).
+                var foldLayer = await Task.Run(() => ReviewerPrototypes.Fit(
+                    [.. foldTrain.Select(e => (e.JobId, resumeSides[e.CandidateId]!.Text, result.Model.Logit(e.Features, e.JobId), e.Shortlisted))])).ConfigureAwait(true);
+                var foldArtifact = foldLayer.ToArtifact(result.Model);
+                var scorer = new ScreeningModelScorer(result.Model, layer: foldLayer, version: ReviewerPrototypes.VersionOf(foldArtifact));
+                foreach (var e in foldTest)
+                {
+                    var text = resumeSides[e.CandidateId]!.Text;
+                    outOfFold.Add((e, scorer.ProbabilityOf(e.Features, text, e.JobId), production.ProbabilityOf(e.Features, text, e.JobId)));
+                }
+                if (fold == 0) (served, artifact, layer, trained) = (scorer, foldArtifact, foldLayer, result);
+            }
+        }
+        catch (ScreeningTrainingException ex)
+        {
+            return Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: {ex.Message}", node);
+        }
+        if (served is null || artifact is null || layer is null || trained is null)
+        {
+            return Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: the served version's held-out fold is empty.", node);
+        }
+
+        await CheckpointAsync(coordinator, 0.6, $"Evaluating {outOfFold.Count} out-of-fold verdicts against production {production.Version}.").ConfigureAwait(true);
+        bool[] labels = [.. outOfFold.Select(e => e.Example.Shortlisted)];
+        double[] candidateScores = [.. outOfFold.Select(e => e.Candidate)];
+        double[] productionScores = [.. outOfFold.Select(e => e.Production)];
+        var (difference, lower, upper, aucCandidate, aucProduction, promote) = await GateAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
+        var measured = ScreeningMetrics.Compute(candidateScores, labels, served.DefaultThreshold);
+        var productionHeldOut = ScreeningMetrics.Compute(productionScores, labels, production.DefaultThreshold);
+        var candidate = trained.Model;
+
+        string version = served.Version;
+        await CheckpointAsync(coordinator, 0.8, $"Storing the artifact of {version}.").ConfigureAwait(true);
+        await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(ScreeningModels.ModelName, version)).SaveAsync(artifact).ConfigureAwait(true);
+        await GrainFactory.GetGrain<IModelLineageGrain>(ModelArtifactGrain.Key(ScreeningModels.ModelName, version)).SaveTrainingSetAsync(lineage).ConfigureAwait(true);
+        var o = options.Value;
+        var metrics = new Dictionary<string, double>
+        {
+            ["roc_auc"] = aucCandidate,
+            ["production_roc_auc"] = aucProduction,
+            ["auc_difference"] = difference,
+            ["auc_difference_lower"] = lower,
+            ["auc_difference_upper"] = upper,
+            ["promotion_confidence"] = o.PromotionConfidence,
+            ["f1"] = measured.F1,
+            ["precision"] = measured.Precision,
+            ["recall"] = measured.Recall,
+            ["accuracy"] = measured.Accuracy,
+            ["production_f1"] = productionHeldOut.F1,
+            ["base_model_roc_auc"] = trained.HeldOut.RocAuc,
+            ["threshold"] = served.DefaultThreshold,
+            ["prototype_weight"] = layer.B,
+            ["train_samples"] = trained.TrainPairs,
+            ["test_samples"] = trained.TestPairs,
+            ["out_of_fold_samples"] = outOfFold.Count,
+        };
+        var parameters = new Dictionary<string, string>
+        {
+            ["algorithm"] = "global logistic + per-job offsets (GLMix), warm-started from production; reviewers' prototypes (per-job Rocchio centroids) stacked by logistic regression",
+            ["parent"] = production.Version,
+            ["features"] = string.Join(",", candidate.FeatureNames),
+            ["seed"] = "0",
+        };
+        string interval = string.Format(CultureInfo.InvariantCulture, "{0:0.###} ({1:0.#%} interval [{2:0.###}, {3:0.###}])", difference, o.PromotionConfidence, lower, upper);
+        return new TrainingOutcome(GrainKey, true,
+            string.Format(CultureInfo.InvariantCulture,
+                "Trained on {0} verdicts; out-of-fold ROC-AUC {1:0.###} against production's {2:0.###} (F1 {3:0.###} against {4:0.###}) on {6} verdicts in 5 folds by candidate: a difference of {5}.",
+                trained.TrainPairs, aucCandidate, aucProduction, measured.F1, productionHeldOut.F1, interval, outOfFold.Count),
+            metrics, version, promote, node, parameters, candidate.DataFingerprint);
+    }
+
+    /// <summary>The job as the screening features see it, or null when it no longer exists.</summary>
+    private async Task<ScreeningJob?> ScreeningJobAsync(string jobId)
+    {
+        var posting = await ReadAsync(() => GrainFactory.GetGrain<IJobGrain>(jobId).GetPostingAsync()).ConfigureAwait(true);
+        if (posting is null) return null;
+        var requirements = await ReadAsync(() => GrainFactory.GetGrain<IJobRequirementsGrain>(jobId).GetRequirementsAsync()).ConfigureAwait(true);
+        return new ScreeningJob(posting.Title.Trim(), posting.Description,
+            [.. requirements.Requirements.Select(r => new Requirement(r.Id, RequirementKinds.TryParse(r.Kind, out var kind) ? kind : RequirementKind.MustHave, r.Text, r.Weight))],
+            posting.RequiredSkills is { Count: > 0 } skills ? skills : null);
+    }
+
+    private TrainingOutcome Failed(string message, string? node) =>
+        new(GrainKey, false, message, new Dictionary<string, double>(), null, false, node);
+}
