@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TalentFlow.ML.Screening;
 using TalentFlow.ML.Tfidf;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.ML.Screening;
 
 /// <summary>
 /// Relevance feedback on top of a <see cref="ScreeningModel"/> (Rocchio): per job, the centroids of the TF-IDF vectors of the
