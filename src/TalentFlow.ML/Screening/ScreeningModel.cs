@@ -131,7 +131,7 @@ public sealed partial class ScreeningModel
         for (int k = 0; k < _weights.Length; k++)
         {
             if (!float.IsFinite(features[k])) throw new ArgumentException($"Feature {FeatureNames[k]} is not a finite number.", nameof(features));
-            double s = (features[k] - _means[k]) / _scales[k];
+            double s = Standardise(features[k], _means[k], _scales[k]);
             z += (_weights[k] + (job?.Weights?[k] ?? 0)) * s;
         }
         return z + (job?.Offset ?? 0) + (reviewer?.Offset ?? 0);
@@ -147,12 +147,23 @@ public sealed partial class ScreeningModel
     /// <summary>Whether <paramref name="probability"/> shortlists, at <paramref name="threshold"/> (default <see cref="Threshold"/>).</summary>
     public bool Shortlists(double probability, double? threshold = null) => probability >= (threshold ?? Threshold);
 
+    /// <summary>How far, in training standard deviations, a standardised feature may go (default 4).</summary>
+    /// <remarks>
+    /// Training and serving both clip: a job ad worded unlike the training jobs (a long ad against one-paragraph descriptions)
+    /// gives cosines 15–20 deviations out, and an unclipped linear model would extrapolate every such pair to probability 1.
+    /// </remarks>
+    public const double StandardScoreLimit = 4;
+
+    /// <summary>The feature's standardised value, clipped to ±<see cref="StandardScoreLimit"/>.</summary>
+    internal static double Standardise(float value, double mean, double scale) =>
+        Math.Clamp((value - mean) / scale, -StandardScoreLimit, StandardScoreLimit);
+
     /// <summary>Each feature's contribution to the global logit (weight × standardised value), largest magnitude first.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Explain(ReadOnlySpan<float> features)
     {
         if (features.Length != _weights.Length) throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
         var result = new KeyValuePair<string, double>[_weights.Length];
-        for (int k = 0; k < _weights.Length; k++) result[k] = KeyValuePair.Create(FeatureNames[k], _weights[k] * (features[k] - _means[k]) / _scales[k]);
+        for (int k = 0; k < _weights.Length; k++) result[k] = KeyValuePair.Create(FeatureNames[k], _weights[k] * Standardise(features[k], _means[k], _scales[k]));
         return [.. result.OrderByDescending(c => Math.Abs(c.Value))];
     }
 }

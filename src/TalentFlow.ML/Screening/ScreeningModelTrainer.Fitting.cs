@@ -138,7 +138,7 @@ public sealed partial class ScreeningModelTrainer
     private static double[] Standardise(float[] features, double[] means, double[] scales)
     {
         var z = new double[features.Length + 1];
-        for (int k = 0; k < features.Length; k++) z[k] = (features[k] - means[k]) / scales[k];
+        for (int k = 0; k < features.Length; k++) z[k] = ScreeningModel.Standardise(features[k], means[k], scales[k]);
         z[^1] = 1;
         return z;
     }
