@@ -98,36 +98,25 @@ public abstract partial class TrainerGrainBase
         bool[] labels = [.. outOfFold.Select(e => e.Example.Shortlisted)];
         double[] candidateScores = [.. outOfFold.Select(e => e.Candidate)];
         double[] productionScores = [.. outOfFold.Select(e => e.Production)];
-        var (difference, lower, upper, aucCandidate, aucProduction, promote) = await GateAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
+        var gate = await GateAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
+        var (_, _, _, aucCandidate, aucProduction, promote) = gate;
         var measured = ScreeningMetrics.Compute(candidateScores, labels, served.DefaultThreshold);
         var productionHeldOut = ScreeningMetrics.Compute(productionScores, labels, production.DefaultThreshold);
         var candidate = trained.Model;
 
         string version = served.Version;
-        await CheckpointAsync(coordinator, 0.8, $"Storing the artifact of {version}.").ConfigureAwait(true);
-        await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(ScreeningModels.ModelName, version)).SaveAsync(artifact).ConfigureAwait(true);
-        await GrainFactory.GetGrain<IModelLineageGrain>(ModelArtifactGrain.Key(ScreeningModels.ModelName, version)).SaveTrainingSetAsync(lineage).ConfigureAwait(true);
-        var o = options.Value;
-        var metrics = new Dictionary<string, double>
-        {
-            ["roc_auc"] = aucCandidate,
-            ["production_roc_auc"] = aucProduction,
-            ["auc_difference"] = difference,
-            ["auc_difference_lower"] = lower,
-            ["auc_difference_upper"] = upper,
-            ["promotion_confidence"] = o.PromotionConfidence,
-            ["f1"] = measured.F1,
-            ["precision"] = measured.Precision,
-            ["recall"] = measured.Recall,
-            ["accuracy"] = measured.Accuracy,
-            ["production_f1"] = productionHeldOut.F1,
-            ["base_model_roc_auc"] = trained.HeldOut.RocAuc,
-            ["threshold"] = served.DefaultThreshold,
-            ["prototype_weight"] = layer.B,
-            ["train_samples"] = trained.TrainPairs,
-            ["test_samples"] = trained.TestPairs,
-            ["out_of_fold_samples"] = outOfFold.Count,
-        };
+        var (metrics, interval) = await StoreVersionAsync(coordinator, ScreeningModels.ModelName, version, artifact, lineage, gate).ConfigureAwait(true);
+        metrics["f1"] = measured.F1;
+        metrics["precision"] = measured.Precision;
+        metrics["recall"] = measured.Recall;
+        metrics["accuracy"] = measured.Accuracy;
+        metrics["production_f1"] = productionHeldOut.F1;
+        metrics["base_model_roc_auc"] = trained.HeldOut.RocAuc;
+        metrics["threshold"] = served.DefaultThreshold;
+        metrics["prototype_weight"] = layer.B;
+        metrics["train_samples"] = trained.TrainPairs;
+        metrics["test_samples"] = trained.TestPairs;
+        metrics["out_of_fold_samples"] = outOfFold.Count;
         var parameters = new Dictionary<string, string>
         {
             ["algorithm"] = "global logistic + per-job offsets (GLMix), warm-started from production; reviewers' prototypes (per-job Rocchio centroids) stacked by logistic regression",
@@ -135,7 +124,6 @@ public abstract partial class TrainerGrainBase
             ["features"] = string.Join(",", candidate.FeatureNames),
             ["seed"] = "0",
         };
-        string interval = string.Format(CultureInfo.InvariantCulture, "{0:0.###} ({1:0.#%} interval [{2:0.###}, {3:0.###}])", difference, o.PromotionConfidence, lower, upper);
         return new TrainingOutcome(GrainKey, true,
             string.Format(CultureInfo.InvariantCulture,
                 "Trained on {0} verdicts; out-of-fold ROC-AUC {1:0.###} against production's {2:0.###} (F1 {3:0.###} against {4:0.###}) on {6} verdicts in 5 folds by candidate: a difference of {5}.",

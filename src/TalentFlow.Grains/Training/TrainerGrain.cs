@@ -162,29 +162,43 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
             candidate.Save(stream);
             artifact = stream.ToArray();
         }
-        var o = options.Value;
         // CPU work off the grain's turn scheduler; the turn awaits it.
-        var (difference, lower, upper, aucCandidate, aucProduction, promote) = await GateAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
-
-        await CheckpointAsync(coordinator, 0.8, $"Storing the artifact of {version}.").ConfigureAwait(true);
-        await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact).ConfigureAwait(true);
-        await GrainFactory.GetGrain<IModelLineageGrain>(ModelArtifactGrain.Key(model, version)).SaveTrainingSetAsync(lineage).ConfigureAwait(true);
-        var metrics = new Dictionary<string, double>
-        {
-            ["roc_auc"] = aucCandidate,
-            ["production_roc_auc"] = aucProduction,
-            ["auc_difference"] = difference,
-            ["auc_difference_lower"] = lower,
-            ["auc_difference_upper"] = upper,
-            ["promotion_confidence"] = o.PromotionConfidence,
-            ["train_samples"] = train.Count,
-            ["test_samples"] = test.Count,
-        };
-        string interval = string.Format(CultureInfo.InvariantCulture, "{0:0.###} ({1:0.#%} interval [{2:0.###}, {3:0.###}])", difference, o.PromotionConfidence, lower, upper);
+        var gate = await GateAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
+        var (_, _, _, aucCandidate, aucProduction, promote) = gate;
+        var (metrics, interval) = await StoreVersionAsync(coordinator, model, version, artifact, lineage, gate).ConfigureAwait(true);
+        metrics["train_samples"] = train.Count;
+        metrics["test_samples"] = test.Count;
         return new TrainingOutcome(GrainKey, true,
             string.Format(CultureInfo.InvariantCulture, "Trained on {0} samples; held-out ROC-AUC {1:0.###} against production's {2:0.###}: a difference of {3}.",
                 train.Count, aucCandidate, aucProduction, interval),
             metrics, version, promote, node, parameters, fingerprint);
+    }
+
+    /// <summary>
+    /// Stores a trained version's artifact and training set (its lineage), and returns its metrics begun with the gate's
+    /// figures, and the gate's interval in words for the outcome's message. Every kind of training ends with this.
+    /// </summary>
+    private async Task<(Dictionary<string, double> Metrics, string Interval)> StoreVersionAsync(
+        ITrainingCoordinatorGrain coordinator, string model, string version, byte[] artifact, IReadOnlyList<LineageItem> lineage,
+        (double Difference, double Lower, double Upper, double AucCandidate, double AucProduction, bool Promote) gate)
+    {
+        await CheckpointAsync(coordinator, 0.8, $"Storing the artifact of {version}.").ConfigureAwait(true);
+        string key = ModelArtifactGrain.Key(model, version);
+        await GrainFactory.GetGrain<IModelArtifactGrain>(key).SaveAsync(artifact).ConfigureAwait(true);
+        await GrainFactory.GetGrain<IModelLineageGrain>(key).SaveTrainingSetAsync(lineage).ConfigureAwait(true);
+        double confidence = options.Value.PromotionConfidence;
+        var metrics = new Dictionary<string, double>
+        {
+            ["roc_auc"] = gate.AucCandidate,
+            ["production_roc_auc"] = gate.AucProduction,
+            ["auc_difference"] = gate.Difference,
+            ["auc_difference_lower"] = gate.Lower,
+            ["auc_difference_upper"] = gate.Upper,
+            ["promotion_confidence"] = confidence,
+        };
+        string interval = string.Format(CultureInfo.InvariantCulture, "{0:0.###} ({1:0.#%} interval [{2:0.###}, {3:0.###}])",
+            gate.Difference, confidence, gate.Lower, gate.Upper);
+        return (metrics, interval);
     }
 
     /// <summary>
