@@ -6,7 +6,8 @@ using TalentFlow.ML.Onnx;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;
-using TalentFlow.Runtime.Hosting;
+using Orleans.Hosting;
+using TalentFlow.Hosting;
 
 namespace TalentFlow.Grains;
 
@@ -17,11 +18,27 @@ public static class GrainsSiloBuilderExtensions
     public const string BuiltinBaselineVersion = "builtin-1";
 
     /// <summary>
+    /// A TalentFlow silo: Orleans wired the TalentFlow way (<see cref="TalentFlowSiloBuilderExtensions.AddTalentFlowOrleans"/>:
+    /// providers, placement by role, fan-out, records, serialization), with this silo's capability roles (cores, accelerator;
+    /// see <see cref="SiloCapabilities"/>) added to the roles it publishes, and the grains (<see cref="AddTalentFlowGrains"/>).
+    /// </summary>
+    public static ISiloBuilder AddTalentFlowSilo(this ISiloBuilder builder, Action<TalentFlowOrleansOptions>? orleans = null, Action<MatchingOptions>? matching = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTalentFlowOrleans(o =>
+        {
+            orleans?.Invoke(o);
+            SiloCapabilities.Advertise(o.Roles, o.Cores, SiloCapabilities.DetectAccelerator());
+        });
+        return builder.AddTalentFlowGrains(matching);
+    }
+
+    /// <summary>
     /// Hosts the Candidate, Job and User grains and the job catalog (options <see cref="RecommendationOptions"/>). The baseline model is loaded from <see cref="MatchingOptions.BaselineModelPath"/>
     /// or, when unset, fitted on the built-in sample corpus; a missing or unreadable model file fails start-up. Adds the
-    /// silo's capability roles (cores, accelerator; see <see cref="SiloCapabilities"/>) to its <see cref="SiloOptions.Roles"/>.
+    /// silo's services the grains need.
     /// </summary>
-    public static SiloBuilder AddTalentFlowGrains(this SiloBuilder builder, Action<MatchingOptions>? configure = null)
+    public static ISiloBuilder AddTalentFlowGrains(this ISiloBuilder builder, Action<MatchingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -42,8 +59,6 @@ public static class GrainsSiloBuilderExtensions
             .ValidateOnStart();
         services.AddHostedService<TrainingScheduleStarter>();
         services.AddReviewOptions();
-        // Every silo advertises its cores and accelerator as membership roles (see SiloCapabilities).
-        services.PostConfigure<SiloOptions>(o => SiloCapabilities.Advertise(o.Roles, Environment.ProcessorCount, SiloCapabilities.DetectAccelerator()));
         services.AddOptions<RecommendationOptions>().ValidateDataAnnotations()
             .Validate(o => o.ConvFmModelPath is null || File.Exists(o.ConvFmModelPath), "Recommendation:ConvFmModelPath names a file that does not exist.")
             .ValidateOnStart();
@@ -58,18 +73,17 @@ public static class GrainsSiloBuilderExtensions
         // Built at start-up, so that an unreadable career model fails start-up, not the first request.
         services.TryAddSingleton(sp => new CareerModels(sp.GetRequiredService<IOptions<CareerOptions>>().Value));
         services.AddHostedService<CareerModelsWarmUp>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(GrainClock.Key, TimeProvider.System);
         services.TryAddSingleton(_ => new TextNormalizer());
-        services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredKeyedService<TimeProvider>(GrainClock.Key)));
         services.TryAddSingleton(_ => new JobParser());
         services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
         services.TryAddSingleton(sp => CreateScreening(sp.GetRequiredService<MatchingModels>(), sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
-        services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
-        services.AddSingleton<TalentFlow.Runtime.Broadcast.IBroadcastHandler, AbTestBroadcastHandler>();
+        services.AddSingleton<TalentFlow.Hosting.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
+        services.AddSingleton<TalentFlow.Hosting.Broadcast.IBroadcastHandler, AbTestBroadcastHandler>();
         services.TryAddSingleton<EncoderMigration>();
         services.TryAddSingleton<IRegistryEventSink, NullRegistryEventSink>();
         services.AddHostedService(sp => sp.GetRequiredService<EncoderMigration>());
-        builder.AddGrains(typeof(CandidateGrain).Assembly);
         return builder;
     }
 

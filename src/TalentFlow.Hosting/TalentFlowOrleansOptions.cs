@@ -33,12 +33,12 @@ public sealed class TalentFlowOrleansOptions
     /// <summary>
     /// Which types cross the wire as System.Text.Json instead of Orleans' generated codecs: the contracts the HTTP SDK shares,
     /// so <c>TalentFlow.Contracts</c> stays free of Orleans attributes (e.g. <c>t =&gt; t.Assembly == typeof(JobPosting).Assembly</c>).
-    /// Exceptions never do (they keep Orleans' exception codec). Null (default): none.
+    /// Exceptions never do (they keep Orleans' exception codec). Default: <see cref="TalentFlowSerialization.IsJsonType"/>; null: none.
     /// </summary>
-    public Func<Type, bool>? JsonCodecFor { get; set; }
+    public Func<Type, bool>? JsonCodecFor { get; set; } = TalentFlowSerialization.IsJsonType;
 
-    /// <summary>The serializer options of that codec. Default: <see cref="System.Text.Json.JsonSerializerDefaults.Web"/>.</summary>
-    public System.Text.Json.JsonSerializerOptions JsonSerializerOptions { get; set; } = new(System.Text.Json.JsonSerializerDefaults.Web);
+    /// <summary>The serializer options of that codec. Default: <see cref="TalentFlowSerialization.JsonOptions"/>.</summary>
+    public System.Text.Json.JsonSerializerOptions JsonSerializerOptions { get; set; } = TalentFlowSerialization.JsonOptions;
 
     /// <summary>
     /// Namespace prefixes whose exceptions cross silos as their own type (message kept); others arrive as Orleans'

@@ -11,6 +11,7 @@ using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;
 using TalentFlow.Hosting.Broadcast;
+using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Diagnostics;
 using TalentFlow.Hosting.Placement;
 using TalentFlow.Hosting.Records;
@@ -41,8 +42,11 @@ public static class TalentFlowSiloBuilderExtensions
         builder.UseSiloMetadata(options.ToMetadata());
         services.AddPlacementFilter<RoleRequiredPlacementFilterStrategy, RoleRequiredPlacementFilterDirector>(ServiceLifetime.Transient);
 
+        services.TryAddSingleton<IClusterView, ClusterView>();
         services.TryAddSingleton<GrainCallStatistics>();
         builder.AddIncomingGrainCallFilter<MethodStatisticsFilter>();
+        builder.AddGrainService<SiloStatisticsGrainService>();
+        services.TryAddSingleton<IClusterStatistics, ClusterStatisticsClient>();
 
         builder.AddGrainService<BroadcastGrainService>();
         services.TryAddSingleton<IClusterBroadcaster, ClusterBroadcaster>();
@@ -51,6 +55,8 @@ public static class TalentFlowSiloBuilderExtensions
         services.AddOptions<GrainRecordsOptions>();
         services.TryAddSingleton<IAttributeToFactoryMapper<PersistentRecordsAttribute>, PersistentRecordsAttributeMapper>();
 
+        // State is stored as System.Text.Json (Orleans' default storage serializer is Newtonsoft, with type names in the data).
+        builder.UseSystemTextJsonGrainStorageSerializer();
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             if (options.ConfigureClustering) builder.UseLocalhostClustering();
@@ -76,7 +82,6 @@ public static class TalentFlowSiloBuilderExtensions
             o.Invariant = NpgsqlInvariant;
             o.ConnectionString = connectionString;
         });
-        builder.UseSystemTextJsonGrainStorageSerializer();
         builder.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant;
@@ -120,8 +125,8 @@ public static class TalentFlowSiloBuilderExtensions
     public static IClientBuilder UseTalentFlowClustering(this IClientBuilder builder, string? connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // A client decodes what silos send: the same exception prefixes (the JSON codec is added with AddSerialization).
-        AddSerialization(builder.Services, null, new JsonSerializerOptions(JsonSerializerDefaults.Web), ["TalentFlow"]);
+        // A client decodes what silos send: the same JSON codec and exception prefixes.
+        AddSerialization(builder.Services, TalentFlowSerialization.IsJsonType, TalentFlowSerialization.JsonOptions, ["TalentFlow"]);
         if (string.IsNullOrWhiteSpace(connectionString)) return builder.UseLocalhostClustering();
         return builder.UseAdoNetClustering(o =>
         {

@@ -1,6 +1,6 @@
+using Orleans.Configuration;
 using TalentFlow.Grains;
-using TalentFlow.Runtime.Hosting;
-using TalentFlow.Runtime.Postgres;
+using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;
 using TalentFlow.Silo.Webhooks;
@@ -21,22 +21,35 @@ internal static class HostComposition
             builder.WebHost.UseUrls(DefaultUrl);
         }
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.Configure<ClusterOptions>(configuration.GetSection("Cluster"));
         string? connectionString = configuration.GetConnectionString("TalentFlow");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var silo = configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
+        var endpoint = silo.ResolveEndpoint();
+        int gatewayPort = silo.ResolveGatewayPort();
+        builder.UseOrleans(orleans =>
         {
-            // The embedded default: one silo, everything in memory, nothing to install.
-            builder.Services.AddInMemoryMembership().AddInMemoryGrainStorage().AddInMemoryReminders();
-        }
-        else
-        {
-            builder.Services
-                .AddPostgresClustering(o => o.ConnectionString = connectionString)
-                .AddPostgresGrainStorage(configure: o => o.ConnectionString = connectionString)
-                .AddPostgresReminders(o => o.ConnectionString = connectionString);
-        }
-        builder.Services.AddTalentFlowSilo(o => configuration.GetSection("Silo").Bind(o))
-            .AddTalentFlowGrains(o => configuration.GetSection("Matching").Bind(o));
+            orleans.Configure<ClusterOptions>(configuration.GetSection("Cluster"));
+            orleans.Configure<SiloOptions>(o => o.SiloName = silo.SiloName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                // The embedded default: everything in memory, nothing to install; more silos on one machine join the first.
+                orleans.UseLocalhostClustering(endpoint.Port, gatewayPort, silo.ResolvePrimary(),
+                    configuration["Cluster:ServiceId"] ?? "talentflow", configuration["Cluster:ClusterId"] ?? "dev");
+            }
+            else
+            {
+                orleans.Configure<EndpointOptions>(o =>
+                {
+                    o.AdvertisedIPAddress = endpoint.Address;
+                    o.SiloPort = endpoint.Port;
+                    o.GatewayPort = gatewayPort;
+                });
+            }
+            orleans.AddTalentFlowSilo(o =>
+            {
+                o.ConnectionString = connectionString;
+                foreach (string role in silo.Roles) o.Roles.Add(role);
+            }, matching => configuration.GetSection("Matching").Bind(matching));
+        });
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
         // Onnx:ExecutionProvider (auto|cpu|cuda): a typo stops the silo at start-up instead of silently running on CPU.
         builder.Services.AddOptions<ML.Onnx.OnnxRuntimeOptions>().Bind(configuration.GetSection(ML.Onnx.OnnxRuntimeOptions.SectionName))
@@ -48,7 +61,6 @@ internal static class HostComposition
         builder.Services.Configure<CareerOptions>(configuration.GetSection("Careers"));
         builder.Services.AddTalentFlowUploads(configuration.GetSection(Uploads.UploadOptions.SectionName));
         builder.Services.AddTalentFlowWebhooks(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
-        builder.Services.AddSingleton<Dashboard.ClusterStatistics>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.ApiExceptionHandler>();

@@ -1,4 +1,3 @@
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 

@@ -37,9 +37,9 @@ public sealed class CandidateGrainTests(GrainsClusterFixture fixture)
     public async Task GetProfileAsync_FromAnotherSilo_ReturnsTheStoredProfile()
     {
         string key = "cand-" + Guid.NewGuid().ToString("N");
-        var stored = await fixture.Cluster.Silos[0].Silo.GrainFactory.GetGrain<ICandidateGrain>(key).UpsertResumeAsync(new CandidateResume("Dana", Resume));
+        var stored = await fixture.Cluster.Silos[0].GrainFactory.GetGrain<ICandidateGrain>(key).UpsertResumeAsync(new CandidateResume("Dana", Resume));
 
-        var read = await fixture.Cluster.Silos[1].Silo.GrainFactory.GetGrain<ICandidateGrain>(key).GetProfileAsync();
+        var read = await fixture.Cluster.Silos[1].GrainFactory.GetGrain<ICandidateGrain>(key).GetProfileAsync();
 
         Assert.NotNull(read);
         Assert.Equal(stored.Skills, read.Skills);

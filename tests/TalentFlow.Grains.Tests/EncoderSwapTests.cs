@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 

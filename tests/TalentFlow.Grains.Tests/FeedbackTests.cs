@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -34,24 +33,6 @@ public sealed class FeedbackTests
         Assert.Equal(["j"], await coordinator.GetJobsWithVerdictsAsync());
         var labelled = Assert.Single(await job.GetLabelledResultsAsync());
         Assert.Equal(("j|c", disagree == "reject"), (labelled.ResultId, labelled.Positive));
-    }
-
-    [Fact]
-    public async Task GetStatusAsync_StateWrittenBeforeVerdictsMovedToJobs_KeepsItsCounts()
-    {
-        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
-        var storage = cluster.Silos[0].Host.Services.GetRequiredKeyedService<TalentFlow.Runtime.Storage.IGrainStorage>("Default");
-        // The coordinator's state as the earlier version wrote it: one entry per screening result.
-        var legacy = """
-            {"Feedback":{"baseline_tfidf":{"j1|c1":{"Positive":true,"NeedsRetraining":false},"j1|c2":{"Positive":false,"NeedsRetraining":true},"j2|c1":{"Positive":true,"NeedsRetraining":false}}}}
-            """u8.ToArray();
-        await storage.WriteAsync(new TalentFlow.Runtime.GrainId("training-coordinator", ITrainingCoordinatorGrain.SingletonKey), "coordinator", legacy, 0, default);
-        var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
-
-        var status = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
-
-        Assert.Equal((3, 2, 1), (status.TotalSamples, status.PositiveSamples, status.NeedsRetraining));
-        Assert.Equal(["j1", "j2"], await coordinator.GetJobsWithVerdictsAsync());
     }
 
     [Fact]
@@ -94,18 +75,19 @@ public sealed class CoordinatorFencingTests
     public async Task RecordVerdictsAsync_AnotherActivationCommittedFirst_FailsDeactivatesAndKeepsTheOthersCommit()
     {
         await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
-        var storage = cluster.Silos[0].Host.Services.GetRequiredKeyedService<TalentFlow.Runtime.Storage.IGrainStorage>("Default");
-        var id = new TalentFlow.Runtime.GrainId("training-coordinator", ITrainingCoordinatorGrain.SingletonKey);
+        var storage = cluster.Silos[0].Host.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>("Default");
+        var id = Orleans.Runtime.GrainId.Create("training-coordinator", ITrainingCoordinatorGrain.SingletonKey);
         var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
         await coordinator.RecordVerdictsAsync("a", new VerdictCounts(2, 1, 0));
 
         // A duplicate activation (a view change made two silos think they own the singleton) commits its own state first.
-        var stored = await storage.ReadAsync(id, "coordinator", default);
-        var duplicate = """{"VerdictsByJob":{"a":{"Total":2,"Positive":1,"NeedsRetraining":0},"dup":{"Total":5,"Positive":5,"NeedsRetraining":0}}}"""u8.ToArray();
-        await storage.WriteAsync(id, "coordinator", duplicate, stored.Version, default);
+        var stored = new Orleans.GrainState<TrainingCoordinatorState>();
+        await storage.ReadStateAsync("coordinator", id, stored);
+        stored.State!.VerdictsByJob["dup"] = new VerdictCounts(5, 5, 0);
+        await storage.WriteStateAsync("coordinator", id, stored);
 
-        // The first activation still holds the old version: its write is refused, so its change is not committed.
-        await Assert.ThrowsAsync<TalentFlow.Runtime.Storage.InconsistentStateException>(() => coordinator.RecordVerdictsAsync("b", new VerdictCounts(3, 0, 0)));
+        // The first activation still holds the old ETag: its write is refused, so its change is not committed.
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => coordinator.RecordVerdictsAsync("b", new VerdictCounts(3, 0, 0)));
 
         // It was deactivated; the next call activates from storage: the duplicate's commit, once, and no "b".
         var status = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);

@@ -1,5 +1,5 @@
 using TalentFlow.ML.Text;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains.Tests;
 

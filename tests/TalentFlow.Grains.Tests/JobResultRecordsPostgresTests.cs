@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Postgres;
-using TalentFlow.Runtime.Storage;
-using TalentFlow.Runtime.Testing;
+using Orleans;
+using TalentFlow.Hosting.Records;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Grains.Tests;
@@ -23,10 +21,7 @@ public sealed class JobResultRecordsPostgresTests : IAsyncLifetime
     {
         string connection = await _postgres.CreateDatabaseAsync("records");
         var options = GrainsClusterFixture.CreateOptions(2);
-        options.ConfigureProviders = services => services
-            .AddPostgresClustering(o => o.ConnectionString = connection)
-            .AddPostgresGrainStorage(configure: o => o.ConnectionString = connection)
-            .AddPostgresReminders(o => o.ConnectionString = connection);
+        options.ConnectionString = connection;
         await using var cluster = await TestCluster.StartAsync(options);
         var first = cluster.Silos.ToList();
         var factory = cluster.GrainFactory;
@@ -43,28 +38,18 @@ public sealed class JobResultRecordsPostgresTests : IAsyncLifetime
         var history = await job.GetFeedbackHistoryAsync();
         var labelled = await job.GetLabelledResultsAsync();
 
-        // A job as the earlier version stored it, results and history inside its one row.
-        var storage = first[0].Host.Services.GetRequiredKeyedService<IGrainStorage>("Default");
-        var legacy = JsonNode.Parse((await storage.ReadAsync(new GrainId("job", "j"), "job", default)).Data!.Value.Span)!.AsObject();
-        legacy["Results"] = new JsonObject { ["c1"] = JsonSerializer.SerializeToNode(screened[1] with { Id = "old|c1", JobId = "old", HumanReviewed = true }) };
-        legacy["FeedbackHistory"] = JsonSerializer.SerializeToNode(new[] { history[0] with { ResultId = "old|c1" } });
-        await storage.WriteAsync(new GrainId("job", "old"), "job", JsonSerializer.SerializeToUtf8Bytes(legacy), 0, default);
-
         // Every grain moves to a new silo: what it answers now was read from PostgreSQL.
         await cluster.StartSiloAsync();
         foreach (var silo in first) await cluster.StopSiloAsync(silo);
         factory = cluster.GrainFactory;
         var moved = factory.GetGrain<IJobGrain>("j");
-        var old = factory.GetGrain<IJobGrain>("old");
 
         // Records hold lists and dictionaries, compared by reference: compare what they serialize to.
         Assert.Equal(JsonSerializer.Serialize(results), JsonSerializer.Serialize(await moved.GetScreeningResultsAsync()));
         Assert.Equal(JsonSerializer.Serialize(history), JsonSerializer.Serialize(await moved.GetFeedbackHistoryAsync()));
         Assert.Equal(labelled, await moved.GetLabelledResultsAsync());
-        Assert.Equal(["old|c1"], (await old.GetScreeningResultsAsync()).Select(r => r.Id));
-        Assert.Equal("first", Assert.Single(await old.GetFeedbackHistoryAsync()).Feedback.Notes);
-        var rows = await ((IGrainRecordStorage)cluster.Silos[0].Host.Services.GetRequiredKeyedService<IGrainStorage>("Default"))
-            .ReadAllAsync(new GrainId("job", "j"), "results", default);
+        var rows = await cluster.Silos[0].Host.Services.GetRequiredService<IGrainRecordStorage>()
+            .ReadAllAsync(Orleans.Runtime.GrainId.Create("job", "j"), "results", default);
         Assert.Equal([(string?)"c0", "c1", "c2"], rows.Select(r => (string?)r.Key));
         Assert.Equal([3L, 1L, 2L], rows.Select(r => r.Version));
     }

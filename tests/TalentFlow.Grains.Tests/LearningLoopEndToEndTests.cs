@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime.Postgres;
-using TalentFlow.Runtime.Testing;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Grains.Tests;
@@ -23,10 +21,7 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
     {
         string connection = await _postgres.CreateDatabaseAsync("loop");
         var options = GrainsClusterFixture.CreateOptions(2);
-        options.ConfigureProviders = services => services
-            .AddPostgresClustering(o => o.ConnectionString = connection)
-            .AddPostgresGrainStorage(configure: o => o.ConnectionString = connection)
-            .AddPostgresReminders(o => o.ConnectionString = connection);
+        options.ConnectionString = connection;
         options.ConfigureSiloBuilder = silo =>
         {
             silo.AddTalentFlowGrains();
@@ -39,7 +34,7 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         await using var cluster = await TestCluster.StartAsync(options);
         var trainer = await cluster.StartSiloAsync(o => o.Roles = [SiloCapabilities.TrainerRole]);
         await cluster.WaitForLivenessToStabilizeAsync();
-        var grains = cluster.Silos[0].Silo.GrainFactory;
+        var grains = cluster.Silos[0].GrainFactory;
         var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
         // 150 resumes, each screened against its own role's job (even) or another role's (odd); 120 verdicts.
@@ -60,7 +55,7 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         var baseline = auto.Single(j => j.Model == MatchingModels.BaselineModelName);
         output.WriteLine(baseline.Message);
         Assert.True(baseline.Status == "succeeded", baseline.Message);
-        Assert.Equal(trainer.Silo.Address!.ToString(), baseline.Silo);
+        Assert.Equal(trainer.Address, baseline.Silo);
         var registered = (await coordinator.GetVersionsAsync()).Single(v => v.Version == baseline.Version);
         Assert.Contains(registered.Stage, new[] { "Production", "Staging" });
         if (registered.Stage == "Staging") await coordinator.PromoteAsync(MatchingModels.BaselineModelName, baseline.Version!);
@@ -76,7 +71,7 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         var moved = (await TrainingTestCluster.WaitForJobsAsync(coordinator, j => j.Single(x => x.Id == again.JobId).IsFinished)).Single(x => x.Id == again.JobId);
         output.WriteLine($"attempt {moved.Attempt} on {moved.Silo}: {moved.Message}");
         Assert.True(moved.Status == "succeeded", moved.Message);
-        Assert.True(moved.Attempt == 1 || moved.Silo == replacement.Silo.Address!.ToString(), $"attempt {moved.Attempt} ran on {moved.Silo}");
+        Assert.True(moved.Attempt == 1 || moved.Silo == replacement.Address, $"attempt {moved.Attempt} ran on {moved.Silo}");
         var status = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
         Assert.Equal(120, status.TotalSamples);
 

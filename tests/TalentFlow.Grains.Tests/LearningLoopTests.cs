@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -128,7 +127,8 @@ public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Equal(jobs.Count, (await coordinator.GetJobsAsync()).Count);
         Assert.Equal(0, jobs.Count % 3); // every kind as often as the others
         Assert.All(jobs, j => Assert.Equal(TriggerKinds.Schedule, j.Trigger));
-        AssertTrainedOrRefused(jobs);
+        // A tick during labelling trains on the verdicts in so far (possibly too few); the last run of each kind saw them all.
+        AssertTrainedOrRefused([.. jobs.GroupBy(j => j.Model).Select(g => g.MaxBy(j => j.CreatedAt)!)]);
     }
 
     [Fact]
@@ -145,18 +145,18 @@ public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper ou
         var trainers = new List<SiloHandle>();
         for (int i = 0; i < 2; i++) trainers.Add(await cluster.StartSiloAsync(o => o.Roles = ["trainer"]));
         await cluster.WaitForLivenessToStabilizeAsync();
-        var coordinator = cluster.Silos[0].Silo.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        var coordinator = cluster.Silos[0].GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
         var started = await coordinator.TriggerAsync(MatchingModels.BaselineModelName, force: true);
         string first = (await coordinator.GetJobAsync(started.JobId!))!.Silo!;
-        var victim = trainers.Single(t => t.Silo.Address!.ToString() == first);
+        var victim = trainers.Single(t => t.Address == first);
         await cluster.KillSiloAsync(victim);
         var jobs = await TrainingTestCluster.WaitForJobsAsync(coordinator, j => j.Count == 1 && j[0].IsFinished);
 
         var job = jobs[0];
         output.WriteLine($"attempt {job.Attempt} on {job.Silo}: {job.Message}");
         Assert.True(job.Status == "succeeded", job.Message);
-        var survivor = trainers.Single(t => t != victim).Silo.Address!.ToString();
+        var survivor = trainers.Single(t => t != victim).Address;
         // Either the first trainer reported before it died, or the job moved to the other trainer (never a non-trainer).
         Assert.True((job.Attempt == 1 && job.Silo == first) || (job.Attempt == 2 && job.Silo == survivor), $"attempt {job.Attempt} on {job.Silo}: {job.Message}");
     }

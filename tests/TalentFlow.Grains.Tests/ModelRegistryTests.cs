@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.ML.Matching;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 

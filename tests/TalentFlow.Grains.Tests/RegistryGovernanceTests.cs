@@ -1,5 +1,4 @@
 using TalentFlow.ML.Matching;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using TalentFlow.Runtime.Testing;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Grains.Tests;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 

@@ -2,7 +2,6 @@ using TalentFlow.ML.Matching;
 using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains.Tests;
 

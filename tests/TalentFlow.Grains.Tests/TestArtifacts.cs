@@ -4,7 +4,6 @@ using TalentFlow.ML.Recommendation.ConvFm;
 using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 

@@ -1,4 +1,3 @@
-using TalentFlow.Runtime.Membership;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -10,7 +9,7 @@ public sealed class TrainerDispatchTests
     {
         await using var cluster = await TrainingTestCluster.StartAsync(2);
 
-        var members = cluster.Silos[0].Silo.Members.Where(m => m.Status == SiloStatus.Active).ToList();
+        var members = cluster.Silos[0].Members.Where(m => m.IsActive).ToList();
 
         Assert.Equal(2, members.Count);
         Assert.All(members, m => Assert.Contains(SiloCapabilities.CoresPrefix + Environment.ProcessorCount, m.Roles));
@@ -42,7 +41,7 @@ public sealed class TrainerDispatchTests
         var silos = new List<string?>();
         for (int i = 0; i < 3; i++) silos.Add((await TrainingTestCluster.TrainAsync(coordinator, MatchingModels.BaselineModelName)).Silo);
 
-        Assert.All(silos, s => Assert.Equal(accelerated.Silo.Address!.ToString(), s));
-        Assert.Contains(SiloCapabilities.AcceleratorPrefix + "declared", cluster.Silos[0].Silo.Members.Single(m => m.Silo == accelerated.Silo.Address).Roles);
+        Assert.All(silos, s => Assert.Equal(accelerated.Address, s));
+        Assert.Contains(SiloCapabilities.AcceleratorPrefix + "declared", cluster.Silos[0].Members.Single(m => m.Address == accelerated.Address).Roles);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -66,7 +65,7 @@ internal static class TrainingTestCluster
                 var jobs = await coordinator.GetJobsAsync();
                 if (done(jobs)) return jobs;
             }
-            catch (TalentFlow.Runtime.SiloUnavailableException)
+            catch (Orleans.Runtime.SiloUnavailableException)
             {
                 // The coordinator lived on a killed silo: it comes back elsewhere once membership has declared that one dead.
             }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.ML.Recommendation.Serving;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Testing;
+using Orleans;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -106,7 +105,7 @@ public sealed class UserGrainTests
         Assert.Equal(expected.Select(e => e.Id), recommended.Select(r => r.JobId));
         for (int i = 0; i < expected.Count; i++) Assert.Equal(expected[i].Score, recommended[i].Score, 6);
         Assert.Equal(60, await grains.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).CountAsync());
-        Assert.True(cluster.Silos.Count(s => Enumerable.Range(0, 8).Any(n => s.Silo.HasActivation(new GrainId("job-catalog-shard", "catalog-" + n)))) == 2,
+        Assert.True(await cluster.CountSilosHostingAsync("job-catalog-shard", "catalog-") == 2,
             "the catalog shards should spread over both silos");
     }
 

@@ -1,4 +1,5 @@
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 
@@ -7,7 +8,8 @@ namespace TalentFlow.Grains;
 /// confidence, the skills to learn for each and books. A stateless worker: every silo answers locally from the model it
 /// serves; use key <see cref="Key"/>.
 /// </summary>
-public interface ICareerAdvisorGrain : IGrain
+[Alias("TalentFlow.Grains.ICareerAdvisorGrain")]
+public interface ICareerAdvisorGrain : IGrainWithStringKey
 {
     /// <summary>The one key callers use.</summary>
     public const string Key = "careers";
@@ -16,5 +18,6 @@ public interface ICareerAdvisorGrain : IGrain
     /// <exception cref="ArgumentException">Neither or both of text and candidate id, an empty text, or top k outside 1–50.</exception>
     /// <exception cref="KeyNotFoundException">The candidate does not exist.</exception>
     [ReadOnly]
+    [Alias("RecommendAsync")]
     Task<CareerAdviceResult> RecommendAsync(CareerQuery query, CancellationToken cancellationToken = default);
 }

@@ -1,29 +1,36 @@
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 
 /// <summary>One job posting, keyed by job id: its text, parsed requirements and matching features, and scoring against it.</summary>
-public interface IJobGrain : IGrain
+[Alias("TalentFlow.Grains.IJobGrain")]
+public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Parses and stores the posting (replacing any earlier one); acknowledged once durable.</summary>
     /// <exception cref="ArgumentException">The title or description is empty or over the size limit.</exception>
+    [Alias("UpsertAsync")]
     Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default);
 
     /// <summary>The posting's profile, or null when none was stored under this id.</summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<JobProfile?> GetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The posting as stored (description normalised), or null.</summary>
     [ReadOnly]
+    [Alias("GetPostingAsync")]
     Task<JobPosting?> GetPostingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Scores one candidate against this job with the current models, with the explanation.</summary>
     /// <exception cref="KeyNotFoundException">The job or the candidate does not exist.</exception>
     [ReadOnly]
+    [Alias("ScoreCandidateAsync")]
     Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default);
 
     /// <summary>Scores a candidate and keeps the result durably with the job (replacing an earlier one for the pair).</summary>
     /// <exception cref="KeyNotFoundException">The job or the candidate does not exist.</exception>
+    [Alias("ScreenAsync")]
     Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -32,18 +39,22 @@ public interface IJobGrain : IGrain
     /// </summary>
     /// <exception cref="KeyNotFoundException">No screening result for this candidate.</exception>
     /// <exception cref="ArgumentException">The verdict is malformed.</exception>
+    [Alias("SubmitFeedbackAsync")]
     Task<FeedbackRecord> SubmitFeedbackAsync(string candidateId, ReviewerFeedback feedback, CancellationToken cancellationToken = default);
 
     /// <summary>Every verdict given on this job's results, oldest first (the audit trail).</summary>
     [ReadOnly]
+    [Alias("GetFeedbackHistoryAsync")]
     Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The latest verdict of every reviewed screening result of this job, by result id (the labelled samples).</summary>
     [ReadOnly]
+    [Alias("GetLabelledResultsAsync")]
     Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every screening result of this job, newest first; empty when the job has none.</summary>
     [ReadOnly]
+    [Alias("GetScreeningResultsAsync")]
     Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -56,5 +67,6 @@ public interface IJobGrain : IGrain
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not in 1–1000.</exception>
     /// <exception cref="ArgumentException">The filter is malformed.</exception>
     [ReadOnly]
+    [Alias("RankCandidatesAsync")]
     Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default);
 }

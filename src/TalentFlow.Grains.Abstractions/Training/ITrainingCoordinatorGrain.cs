@@ -1,4 +1,5 @@
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 
@@ -7,7 +8,8 @@ namespace TalentFlow.Grains;
 /// themselves stay with their job grains; the coordinator keeps each job's counts, reported as absolute values, so reporting
 /// again is idempotent and its state grows with the jobs, not with the verdicts.
 /// </summary>
-public interface ITrainingCoordinatorGrain : IGrain
+[Alias("TalentFlow.Grains.ITrainingCoordinatorGrain")]
+public interface ITrainingCoordinatorGrain : IGrainWithStringKey
 {
     /// <summary>The one key.</summary>
     public const string SingletonKey = "singleton";
@@ -16,42 +18,51 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// A job's verdict counts as they are now (its latest verdict per screening result); replaces what the job reported
     /// before, and may start training at the threshold. Acknowledged once durable.
     /// </summary>
+    [Alias("RecordVerdictsAsync")]
     Task RecordVerdictsAsync(string jobId, VerdictCounts counts, CancellationToken cancellationToken = default);
 
     /// <summary>The counts and readiness of <paramref name="model"/>.</summary>
     [ReadOnly]
+    [Alias("GetStatusAsync")]
     Task<TrainingStatus> GetStatusAsync(string model, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Starts a training job for <paramref name="model"/> on a trainer silo when enough feedback is in (or when
     /// <paramref name="force"/>); one running job per model kind.
     /// </summary>
+    [Alias("TriggerAsync")]
     Task<TriggerResult> TriggerAsync(string model, bool force, CancellationToken cancellationToken = default);
 
     /// <summary>A training job, or null.</summary>
     [ReadOnly]
+    [Alias("GetJobAsync")]
     Task<TrainingJobInfo?> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
 
     /// <summary>Every training job, newest first.</summary>
     [ReadOnly]
+    [Alias("GetJobsAsync")]
     Task<IReadOnlyList<TrainingJobInfo>> GetJobsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every registered version of every model kind.</summary>
     [ReadOnly]
+    [Alias("GetVersionsAsync")]
     Task<IReadOnlyList<ModelVersionInfo>> GetVersionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The production version of <paramref name="model"/>, or null while the built-in one serves.</summary>
     [ReadOnly]
+    [Alias("GetProductionAsync")]
     Task<string?> GetProductionAsync(string model, CancellationToken cancellationToken = default);
 
     /// <summary>The jobs that hold verdicts, in ordinal order (trainers and exports read the verdicts from them).</summary>
     [ReadOnly]
+    [Alias("GetJobsWithVerdictsAsync")]
     Task<IReadOnlyList<string>> GetJobsWithVerdictsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A trainer's report: registers the version in Staging and promotes it (and fans it out) only when it clears the
     /// promotion bar. Ignored when the job was cancelled, has ended or was dispatched again since.
     /// </summary>
+    [Alias("ReportAsync")]
     Task ReportAsync(TrainingOutcome outcome, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -59,6 +70,7 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// progress and message and appends <paramref name="line"/> to its log. Answers whether the trainer should go on: false
     /// when the job was cancelled, has ended or belongs to another attempt now, and then nothing is recorded.
     /// </summary>
+    [Alias("ReportProgressAsync")]
     Task<bool> ReportProgressAsync(string trainerKey, double progress, string line, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -68,6 +80,7 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// <returns>The cancelled job.</returns>
     /// <exception cref="KeyNotFoundException">No such job.</exception>
     /// <exception cref="TrainingJobEndedException">The job has already ended.</exception>
+    [Alias("CancelAsync")]
     Task<TrainingJobInfo> CancelAsync(string jobId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -76,6 +89,7 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// </summary>
     /// <exception cref="ArgumentException">The model kind is not trainable or the version's artifact is missing.</exception>
     /// <exception cref="ModelRegistryConflictException">The model already has that version.</exception>
+    [Alias("RegisterAsync")]
     Task RegisterAsync(string model, string version, IReadOnlyDictionary<string, double>? metrics, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -83,6 +97,7 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// the running A/B test ends the test.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such version.</exception>
+    [Alias("PromoteAsync")]
     Task PromoteAsync(string model, string version, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -92,6 +107,7 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// <returns>The version now in production.</returns>
     /// <exception cref="KeyNotFoundException">The model kind has no production version.</exception>
     /// <exception cref="ModelRegistryConflictException">There is no earlier production version to go back to.</exception>
+    [Alias("RollbackAsync")]
     Task<ModelVersionInfo> RollbackAsync(string model, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -103,13 +119,16 @@ public interface ITrainingCoordinatorGrain : IGrain
     /// <exception cref="ArgumentException">Unknown kind, a kind that cannot be split, or a share outside (0, 1).</exception>
     /// <exception cref="KeyNotFoundException">No such version.</exception>
     /// <exception cref="ModelRegistryConflictException">The version is production already, or another kind is under test.</exception>
+    [Alias("StartAbTestAsync")]
     Task<ModelAbTest> StartAbTestAsync(string model, string challengerVersion, double share, CancellationToken cancellationToken = default);
 
     /// <summary>The running A/B test, or null.</summary>
     [ReadOnly]
+    [Alias("GetAbTestAsync")]
     Task<ModelAbTest?> GetAbTestAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Ends the A/B test of <paramref name="model"/>: every silo scores every candidate with production again.</summary>
     /// <returns>The ended test, or null when <paramref name="model"/> had none.</returns>
+    [Alias("EndAbTestAsync")]
     Task<ModelAbTest?> EndAbTestAsync(string model, CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Text;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -17,7 +18,8 @@ public sealed class CandidateGrain(
     MatchingModels models,
     TextNormalizer normalizer,
     ResumeParser parser,
-    IOptions<MatchingOptions> options) : Grain, ICandidateGrain, ICandidateFeaturesGrain
+    IOptions<MatchingOptions> options,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, ICandidateGrain, ICandidateFeaturesGrain
 {
     private CandidateFeatures? _features;
     private string? _featuresScorer;
@@ -28,9 +30,9 @@ public sealed class CandidateGrain(
     {
         ArgumentNullException.ThrowIfNull(resume);
         string text = InputText.Require(resume.Text, "resume text", options.Value.MaxTextLength, normalizer);
-        string name = string.IsNullOrWhiteSpace(resume.Name) ? GrainKey : resume.Name.Trim();
+        string name = string.IsNullOrWhiteSpace(resume.Name) ? this.GetPrimaryKeyString() : resume.Name.Trim();
         var parsed = parser.Parse(text, resume.TextQuality ?? 1.0);
-        var profile = ProfileMapping.ToProfile(GrainKey, name, text, parsed, TimeProvider.GetUtcNow());
+        var profile = ProfileMapping.ToProfile(this.GetPrimaryKeyString(), name, text, parsed, timeProvider.GetUtcNow());
 
         var previous = (state.State.Name, state.State.Text, state.State.Source, state.State.Profile);
         state.State.Name = name;
@@ -66,16 +68,16 @@ public sealed class CandidateGrain(
 
     private async Task<string?> RegisterEmbeddingAsync(CancellationToken cancellationToken)
     {
-        var shard = GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(GrainKey, options.Value.CandidateShards));
+        var shard = GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(this.GetPrimaryKeyString(), options.Value.CandidateShards));
         if (state.State.Text is not { } text || state.State.Profile is not { } profile)
         {
-            await shard.RemoveAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+            await shard.RemoveAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
             return null;
         }
         if (models.Encoder is not { } encoder) return null;
         var vector = await EmbeddingAsync(encoder, text, cancellationToken).ConfigureAwait(true);
         await shard.UpsertAsync(
-            new CandidateIndexEntry(GrainKey, ContentHash(text), encoder.Version, vector, profile.Skills, profile.TotalYearsExperience),
+            new CandidateIndexEntry(this.GetPrimaryKeyString(), ContentHash(text), encoder.Version, vector, profile.Skills, profile.TotalYearsExperience),
             cancellationToken).ConfigureAwait(true);
         return encoder.Version;
     }
@@ -103,7 +105,7 @@ public sealed class CandidateGrain(
         if (models.Encoder is { } encoder) await EmbeddingAsync(encoder, text, cancellationToken).ConfigureAwait(true);
         var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
         // The scorer that applies to this candidate in that version (its A/B arm's); cached features of another scorer are stale.
-        var scorer = models.ScorerFor(model.Version, GrainKey);
+        var scorer = models.ScorerFor(model.Version, this.GetPrimaryKeyString());
         if (_features?.ModelVersion != model.Version || _featuresScorer != scorer?.Version)
         {
             var scorerSide = scorer is not null ? await scorer.Extractor.PrepareResumeAsync(text, cancellationToken).ConfigureAwait(true) : null;
@@ -117,10 +119,10 @@ public sealed class CandidateGrain(
     public async Task<CandidateMatch> ScoreAgainstJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(jobId)) throw new ArgumentException("The job id is empty.");
-        if (state.State.Text is null) throw new KeyNotFoundException($"Candidate '{GrainKey}' does not exist.");
+        if (state.State.Text is null) throw new KeyNotFoundException($"Candidate '{this.GetPrimaryKeyString()}' does not exist.");
         // One computation for one pair: the job scores it (its threshold decides), whichever side was asked; its read-only
         // calls back to this grain (the text, the features) interleave with this one.
-        return await GrainFactory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+        return await GrainFactory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
     }
 
     /// <inheritdoc />
@@ -166,10 +168,10 @@ public sealed class CandidateGrain(
         foreach (var interaction in state.State.History) jobs.Add(interaction.JobId);
         foreach (var job in jobs)
         {
-            await GrainFactory.GetGrain<IJobFeaturesGrain>(job).ForgetCandidateAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+            await GrainFactory.GetGrain<IJobFeaturesGrain>(job).ForgetCandidateAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
         }
-        await GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(GrainKey, options.Value.CandidateShards))
-            .RemoveAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+        await GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(this.GetPrimaryKeyString(), options.Value.CandidateShards))
+            .RemoveAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
         await state.ClearStateAsync(cancellationToken).ConfigureAwait(true);
         _features = null;
         _embedding = null;

@@ -1,5 +1,6 @@
 using TalentFlow.ML.Careers;
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 

@@ -30,7 +30,7 @@ public sealed partial class JobGrain
         }
         var units = Units();
         var summary = ReviewAgreement.Summarize(units);
-        return Task.FromResult(new JobAgreement(GrainKey, overlap, new ReviewCounts(total, unreviewed, pending, uncontested, disputed, adjudicated),
+        return Task.FromResult(new JobAgreement(this.GetPrimaryKeyString(), overlap, new ReviewCounts(total, unreviewed, pending, uncontested, disputed, adjudicated),
             summary.Reviewers, summary.PairedUnits, summary.Method, Defined(summary.Value), Defined(summary.Kappa), Defined(summary.Alpha),
             Defined(summary.ObservedAgreement), summary.ModelVerdicts, Defined(summary.ModelAgreement), Defined(summary.ModelKappa),
             [.. ReviewAgreement.PerReviewer(units).Select(ToContract)]));
@@ -59,14 +59,14 @@ public sealed partial class JobGrain
         RequirePosting();
         if (!results.Records.TryGetValue(candidateId ?? "", out var stored) || stored.Result is not { } result)
         {
-            throw new KeyNotFoundException($"Screening result '{ScreeningResult.IdOf(GrainKey, candidateId ?? "")}' does not exist.");
+            throw new KeyNotFoundException($"Screening result '{ScreeningResult.IdOf(this.GetPrimaryKeyString(), candidateId ?? "")}' does not exist.");
         }
         var status = Resolve(stored, Overlap).Status;
         if (status != ConsensusStatus.Disputed)
         {
             throw new ReviewConflictException($"Screening result '{result.Id}' is {status.ToString().ToLowerInvariant()}, not disputed; only a disputed result can be adjudicated.");
         }
-        var updated = stored with { Adjudication = new Adjudication(label, reason.Trim(), adjudicator.Trim(), TimeProvider.GetUtcNow()) };
+        var updated = stored with { Adjudication = new Adjudication(label, reason.Trim(), adjudicator.Trim(), timeProvider.GetUtcNow()) };
         await results.WriteAsync(candidateId!, updated, cancellationToken).ConfigureAwait(true);
         await ReportVerdictsAsync(cancellationToken).ConfigureAwait(true);
         return Case(updated);
@@ -138,7 +138,7 @@ public sealed partial class JobGrain
 
     /// <summary>The coordinator's counts are absolute: a failure here is healed by the job's next report.</summary>
     private Task ReportVerdictsAsync(CancellationToken cancellationToken) =>
-        GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey).RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken);
+        GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey).RecordVerdictsAsync(this.GetPrimaryKeyString(), CountVerdicts(), cancellationToken);
 
     private static ReviewerAgreement ToContract(ReviewerSummary s) =>
         new(s.Reviewer, s.Reviews, s.PeerComparisons, Defined(s.PeerAgreement), Defined(s.PeerKappa), Defined(s.ModelAgreement), Defined(s.ModelKappa));

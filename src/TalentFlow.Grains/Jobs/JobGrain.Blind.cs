@@ -31,6 +31,6 @@ public sealed partial class JobGrain
         var scorerSide = scorer is null ? null : await scorer.Extractor.PrepareResumeAsync(masked, cancellationToken).ConfigureAwait(true);
         var candidate = new CandidateFeatures(model.Version, model.Matcher.Prepare(masked), encoder?.Version, embedding, scorerSide);
         var job = await GetFeaturesAsync(model.Version, encoder?.Version, scorer?.Version, cancellationToken).ConfigureAwait(true);
-        return MatchComputation.Score(candidateId, GrainKey, candidate, job, model, scorer);
+        return MatchComputation.Score(candidateId, this.GetPrimaryKeyString(), candidate, job, model, scorer);
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class JobGrain
             ? cached.Side
             : (_screeningSide = (scorer.Version, await scorer.PrepareJobAsync(ScreeningJobOf(posting), cancellationToken).ConfigureAwait(true))).Value.Side;
         object resumeSide = await scorer.PrepareResumeAsync(resumeText, cancellationToken).ConfigureAwait(true);
-        double probability = Math.Round(Math.Clamp(scorer.Probability(jobSide, resumeSide, GrainKey), 0, 1), 6);
+        double probability = Math.Round(Math.Clamp(scorer.Probability(jobSide, resumeSide, this.GetPrimaryKeyString()), 0, 1), 6);
         double threshold = ThresholdFor(scorer);
         bool shortlist = probability >= threshold;
         var versions = new Dictionary<string, string>(explanation.ModelVersions, StringComparer.Ordinal) { [ScreeningModels.ModelName] = scorer.Version };

@@ -57,7 +57,7 @@ public sealed partial class JobGrain : IJobRequirementsGrain
     private List<JobRequirement>? RequirementsFor(JobPosting posting) =>
         state.State.RequirementsEdited ? state.State.Requirements : [.. Proposer.Propose(posting.Description).Select(ToContract)];
 
-    private JobRequirements CurrentRequirements() => new(GrainKey, state.State.Requirements ?? [], state.State.RequirementsEdited);
+    private JobRequirements CurrentRequirements() => new(this.GetPrimaryKeyString(), state.State.Requirements ?? [], state.State.RequirementsEdited);
 
     /// <summary>
     /// Judges the requirements against <paramref name="resumeText"/> (masked already in blind screening) and adds the block to

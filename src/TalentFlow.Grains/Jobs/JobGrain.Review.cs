@@ -62,12 +62,12 @@ public sealed partial class JobGrain : IJobReviewGrain
                 .Select(r => Item(byId[r.Id], UncertaintyReason(byId[r.Id].Result, r.Key)))],
             ReviewStrategy.Disagreement => [.. ReviewRanking.Disagreement(waiting.Select(w => (w.Result.Id, (IReadOnlyDictionary<string, double>)ModelScores(w.Result))), limit)
                 .Select(r => Item(byId[r.Id], DisagreementReason(byId[r.Id].Result, r.Key)))],
-            ReviewStrategy.Oldest => [.. ReviewRanking.Oldest(waiting.Select(w => (w.Result.Id, w.Result.CreatedAt)), TimeProvider.GetUtcNow(), limit)
+            ReviewStrategy.Oldest => [.. ReviewRanking.Oldest(waiting.Select(w => (w.Result.Id, w.Result.CreatedAt)), timeProvider.GetUtcNow(), limit)
                 .Select(r => Item(byId[r.Id], new ReviewReason(name, $"waiting {Wait(r.Key)} since it was screened", WaitSeconds: Math.Round(r.Key, 3))))],
             _ => [.. (await DiversityAsync(waiting, limit, cancellationToken).ConfigureAwait(true))
                 .Select(r => Item(byId[r.Id], DiversityReason(r)))],
         };
-        return new ReviewQueue(GrainKey, name, overlap, reviewer, waiting.Count, items);
+        return new ReviewQueue(this.GetPrimaryKeyString(), name, overlap, reviewer, waiting.Count, items);
 
         static ReviewQueueItem Item((ScreeningResult Result, int Reviews) w, ReviewReason reason) =>
             new(w.Result.Id, w.Result.CandidateId, w.Result.CandidateName, w.Result.Score, w.Result.Decision, w.Reviews, reason);
@@ -79,7 +79,7 @@ public sealed partial class JobGrain : IJobReviewGrain
     private async Task ListForReviewAsync(CancellationToken cancellationToken)
     {
         if (_listedForReview) return;
-        await GrainFactory.GetGrain<IReviewDirectoryGrain>(IReviewDirectoryGrain.Key).RegisterAsync(GrainKey, cancellationToken).ConfigureAwait(true);
+        await GrainFactory.GetGrain<IReviewDirectoryGrain>(IReviewDirectoryGrain.Key).RegisterAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
         _listedForReview = true;
     }
 

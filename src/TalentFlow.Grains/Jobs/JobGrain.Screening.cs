@@ -1,4 +1,4 @@
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -14,7 +14,7 @@ public sealed partial class JobGrain
         if (state.State.Results is null && state.State.FeedbackHistory is null) return;
         var legacyResults = state.State.Results ?? [];
         var verdictsByCandidate = new Dictionary<string, List<FeedbackRecord>>(StringComparer.Ordinal);
-        string prefix = ScreeningResult.IdOf(GrainKey, "");
+        string prefix = ScreeningResult.IdOf(this.GetPrimaryKeyString(), "");
         foreach (var verdict in state.State.FeedbackHistory ?? [])
         {
             string candidateId = verdict.ResultId.StartsWith(prefix, StringComparison.Ordinal) ? verdict.ResultId[prefix.Length..] : verdict.ResultId;
@@ -39,9 +39,9 @@ public sealed partial class JobGrain
         // Masked in blind screening (JobGrain.Blind.cs); the requirements' evidence quotes it (JobGrain.Requirements.cs).
         var (match, resumeText, name) = await ScoreAsync(candidateId, cancellationToken).ConfigureAwait(true);
         var result = new ScreeningResult(
-            ScreeningResult.IdOf(GrainKey, candidateId), GrainKey, candidateId, name, match.Score, match.Decision,
+            ScreeningResult.IdOf(this.GetPrimaryKeyString(), candidateId), this.GetPrimaryKeyString(), candidateId, name, match.Score, match.Decision,
             match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
-            HumanReviewed: false, TimeProvider.GetUtcNow(), match.MatchProbability, DecisionReason: match.DecisionReason, Blind: IsBlind,
+            HumanReviewed: false, timeProvider.GetUtcNow(), match.MatchProbability, DecisionReason: match.DecisionReason, Blind: IsBlind,
             Similarity: match.Similarity, ShortlistThreshold: match.ShortlistThreshold);
         result = await WithRequirementsAsync(result, resumeText, cancellationToken).ConfigureAwait(true);
         // A new screening replaces the result; the verdicts given on the earlier one stay (the audit trail).
@@ -50,7 +50,7 @@ public sealed partial class JobGrain
         await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
         await RecordDecisionsAsync(result, cancellationToken).ConfigureAwait(true);
         await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
-            .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
+            .RecordInteractionAsync(new CandidateInteraction(this.GetPrimaryKeyString(), CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
             .ConfigureAwait(true);
         return result;
     }
@@ -62,18 +62,18 @@ public sealed partial class JobGrain
         feedback.Validate();
         if (!results.Records.TryGetValue(candidateId ?? "", out var stored) || stored.Result is not { } result)
         {
-            throw new KeyNotFoundException($"Screening result '{ScreeningResult.IdOf(GrainKey, candidateId ?? "")}' does not exist.");
+            throw new KeyNotFoundException($"Screening result '{ScreeningResult.IdOf(this.GetPrimaryKeyString(), candidateId ?? "")}' does not exist.");
         }
         bool modelSaysYes = result.Decision == "SHORTLIST";
-        var record = new FeedbackRecord(result.Id, feedback, result.Decision, NeedsRetraining: feedback.IsPositive != modelSaysYes, TimeProvider.GetUtcNow());
+        var record = new FeedbackRecord(result.Id, feedback, result.Decision, NeedsRetraining: feedback.IsPositive != modelSaysYes, timeProvider.GetUtcNow());
         await results.WriteAsync(candidateId!, stored with { Result = result with { HumanReviewed = true }, Verdicts = [.. stored.Verdicts, record] }, cancellationToken)
             .ConfigureAwait(true);
         await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
         // Durable with the job first; the counts are absolute, so a failure here is healed by the job's next report.
         await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-            .RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken).ConfigureAwait(true);
+            .RecordVerdictsAsync(this.GetPrimaryKeyString(), CountVerdicts(), cancellationToken).ConfigureAwait(true);
         await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId!)
-            .RecordInteractionAsync(new CandidateInteraction(GrainKey, CandidateInteraction.Reviewed, feedback.HumanScore,
+            .RecordInteractionAsync(new CandidateInteraction(this.GetPrimaryKeyString(), CandidateInteraction.Reviewed, feedback.HumanScore,
                 feedback.IsPositive ? "SHORTLIST" : "REJECT", record.SubmittedAt), cancellationToken)
             .ConfigureAwait(true);
         return record;
@@ -104,7 +104,7 @@ public sealed partial class JobGrain
         if (forgotten.Verdicts.Count > 0)
         {
             await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-                .RecordVerdictsAsync(GrainKey, CountVerdicts(), cancellationToken).ConfigureAwait(true);
+                .RecordVerdictsAsync(this.GetPrimaryKeyString(), CountVerdicts(), cancellationToken).ConfigureAwait(true);
         }
     }
 

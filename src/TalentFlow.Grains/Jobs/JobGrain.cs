@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Skills;
 using TalentFlow.ML.Text;
-using TalentFlow.Runtime;
+using Orleans;
+using TalentFlow.Hosting.Records;
 
 namespace TalentFlow.Grains;
 
@@ -16,14 +18,15 @@ namespace TalentFlow.Grains;
 [GrainType("job")]
 public sealed partial class JobGrain(
     [PersistentState("job")] IPersistentState<JobState> state,
-    [PersistentState("results")] IPersistentRecords<ScreeningRecord> results,
+    [PersistentRecords("results")] IPersistentRecords<ScreeningRecord> results,
     MatchingModels models,
     ScreeningModels screening,
     TextNormalizer normalizer,
     JobParser parser,
     EncoderMigration migration,
     IOptions<MatchingOptions> options,
-    IOptions<ReviewOptions> reviewOptions) : Grain, IJobGrain, IJobFeaturesGrain
+    IOptions<ReviewOptions> reviewOptions,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, IJobGrain, IJobFeaturesGrain
 {
     // The posting's features in the current baseline and, during an A/B test of the baseline, in the challenger's.
     private readonly Dictionary<string, PreparedDocument> _features = new(StringComparer.Ordinal);
@@ -41,7 +44,7 @@ public sealed partial class JobGrain(
         var stored = posting with { Description = description };
         var parsed = parser.Parse(MatchText(stored));
         var required = RequiredSkills(stored, parsed);
-        var profile = ProfileMapping.ToProfile(GrainKey, stored, parsed, required, TimeProvider.GetUtcNow());
+        var profile = ProfileMapping.ToProfile(this.GetPrimaryKeyString(), stored, parsed, required, timeProvider.GetUtcNow());
 
         var previous = (state.State.Posting, state.State.Profile, state.State.Requirements);
         (state.State.Posting, state.State.Profile, state.State.Requirements) = (stored, profile, RequirementsFor(stored));
@@ -51,7 +54,7 @@ public sealed partial class JobGrain(
         _scorerSides.Clear();
         _screeningSide = null;
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
-        await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(GrainKey, stored, cancellationToken).ConfigureAwait(true);
+        await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(this.GetPrimaryKeyString(), stored, cancellationToken).ConfigureAwait(true);
         return profile;
     }
 
@@ -89,7 +92,7 @@ public sealed partial class JobGrain(
         var model = await MatchComputation.ResolveAsync(models, GrainFactory, candidate.ModelVersion, $"Candidate '{candidateId}'", cancellationToken).ConfigureAwait(true);
         var scorer = models.ScorerFor(model.Version, candidateId);
         var job = await GetFeaturesAsync(model.Version, candidate.EncoderVersion, scorer?.Version, cancellationToken).ConfigureAwait(true);
-        return MatchComputation.Score(candidateId, GrainKey, candidate, job, model, scorer);
+        return MatchComputation.Score(candidateId, this.GetPrimaryKeyString(), candidate, job, model, scorer);
     }
 
     /// <inheritdoc />
@@ -106,7 +109,7 @@ public sealed partial class JobGrain(
     private (JobPosting Posting, JobProfile Profile) RequirePosting() =>
         state.State is { Posting: { } posting, Profile: { } profile }
             ? (posting, profile)
-            : throw new KeyNotFoundException($"Job '{GrainKey}' does not exist.");
+            : throw new KeyNotFoundException($"Job '{this.GetPrimaryKeyString()}' does not exist.");
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default)

@@ -1,5 +1,5 @@
 using TalentFlow.ML.Ranking;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -9,6 +9,8 @@ namespace TalentFlow.Grains;
 /// versions until every candidate of every shard has the new one; then <see cref="EncoderMigration"/> retires the old.
 /// </summary>
 [GrainType("candidate-shard")]
+// Shards spread over the silos by their id (not where the first caller was), so one ranking runs on every silo at once.
+[Orleans.Placement.HashBasedPlacement]
 public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentState<CandidateShardState> state) : Grain, ICandidateShardGrain, IDisposable
 {
     private readonly Dictionary<string, EmbeddingIndex> _indexes = new(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using TalentFlow.Runtime;
 
 namespace TalentFlow.Grains;
 
@@ -9,7 +8,7 @@ internal static class CandidateShards
 
     public static string Key(int shard) => "shard-" + shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The runtime's stable grain hash (the one placement uses), so shards agree across processes and runs.</summary>
+    /// <summary>The stable shard hash, so shards agree across processes and runs.</summary>
     public static int ShardOf(string candidateId, int shardCount) =>
-        (int)(new GrainId("candidate", candidateId).StableHash() % (ulong)shardCount);
+        (int)(ShardHash.Of("candidate", candidateId) % (ulong)shardCount);
 }

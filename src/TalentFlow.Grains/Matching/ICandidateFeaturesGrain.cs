@@ -1,5 +1,6 @@
 using TalentFlow.ML.Matching;
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 
@@ -7,17 +8,20 @@ namespace TalentFlow.Grains;
 /// Silo-side view of a candidate: its matching features, for the job grain that scores it. Not for clients (features depend
 /// on model internals); the candidate grain implements it beside <see cref="ICandidateGrain"/>.
 /// </summary>
-public interface ICandidateFeaturesGrain : IGrain
+[Alias("TalentFlow.Grains.ICandidateFeaturesGrain")]
+public interface ICandidateFeaturesGrain : IGrainWithStringKey
 {
     /// <summary>
     /// The features in model <paramref name="modelVersion"/> when this silo has it, else in this silo's current version (the
     /// caller compares <see cref="CandidateFeatures.ModelVersion"/>); null when no resume is stored.
     /// </summary>
     [ReadOnly]
+    [Alias("GetFeaturesAsync")]
     Task<CandidateFeatures?> GetFeaturesAsync(string modelVersion, CancellationToken cancellationToken = default);
 
     /// <summary>The normalised resume text (for trainers), or null.</summary>
     [ReadOnly]
+    [Alias("GetTextAsync")]
     Task<string?> GetTextAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -25,9 +29,11 @@ public interface ICandidateFeaturesGrain : IGrain
     /// re-embeds candidates this way). Returns the encoder version registered, or null when there is no resume (the
     /// candidate is then removed from the shard) or no encoder.
     /// </summary>
+    [Alias("RefreshEmbeddingAsync")]
     Task<string?> RefreshEmbeddingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Adds a screening or a review to the candidate's history.</summary>
+    [Alias("RecordInteractionAsync")]
     Task RecordInteractionAsync(CandidateInteraction interaction, CancellationToken cancellationToken = default);
 }
 

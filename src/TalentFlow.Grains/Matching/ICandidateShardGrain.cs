@@ -1,4 +1,5 @@
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 
@@ -6,22 +7,26 @@ namespace TalentFlow.Grains;
 /// One partition of the candidate embedding index (keyed <c>shard-N</c>): durable, spread over the silos by placement, and
 /// searched by every ranking (scatter-gather). Silo-side only; candidates register themselves.
 /// </summary>
-public interface ICandidateShardGrain : IGrain
+[Alias("TalentFlow.Grains.ICandidateShardGrain")]
+public interface ICandidateShardGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Adds or replaces a candidate's embedding in one encoder version; acknowledged once durable. Embeddings of other
     /// versions stay while the content is unchanged (an encoder swap re-embeds candidates one by one, and rankings keep
     /// using the old version until the new one is complete everywhere; see <see cref="RetireAsync"/>); a changed resume drops them.
     /// </summary>
+    [Alias("UpsertAsync")]
     Task UpsertAsync(CandidateIndexEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Drops every embedding whose version is not in <paramref name="keep"/>, once every candidate of the shard has one of
     /// <paramref name="keep"/> (false, and nothing dropped, otherwise). Called when a re-embedding walk found every shard done.
     /// </summary>
+    [Alias("RetireAsync")]
     Task<bool> RetireAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a candidate from the index (every version); acknowledged once durable.</summary>
+    [Alias("RemoveAsync")]
     Task RemoveAsync(string candidateId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -30,14 +35,17 @@ public interface ICandidateShardGrain : IGrain
     /// embedding of that version.
     /// </summary>
     [ReadOnly]
+    [Alias("TopAsync")]
     Task<ShardRanking> TopAsync(float[] query, string encoderVersion, int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="max"/> candidates (in id order) that have no embedding of <paramref name="encoderVersion"/> yet.</summary>
     [ReadOnly]
+    [Alias("PendingAsync")]
     Task<IReadOnlyList<string>> PendingAsync(string encoderVersion, int max, CancellationToken cancellationToken = default);
 
     /// <summary>How many candidates this shard holds (any encoder version).</summary>
     [ReadOnly]
+    [Alias("CountAsync")]
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 }
 

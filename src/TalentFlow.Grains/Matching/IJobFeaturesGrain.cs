@@ -1,9 +1,11 @@
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 
 /// <summary>Silo-side view of a job: its matching features, for a candidate grain that scores itself against it.</summary>
-public interface IJobFeaturesGrain : IGrain
+[Alias("TalentFlow.Grains.IJobFeaturesGrain")]
+public interface IJobFeaturesGrain : IGrainWithStringKey
 {
     /// <summary>
     /// The features in model <paramref name="modelVersion"/> (this silo's current one when it does not hold that version; the
@@ -13,8 +15,10 @@ public interface IJobFeaturesGrain : IGrain
     /// </summary>
     /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
     [ReadOnly]
+    [Alias("GetFeaturesAsync")]
     Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, string? scorerVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes every screening result and verdict about <paramref name="candidateId"/> (the candidate was deleted).</summary>
+    [Alias("ForgetCandidateAsync")]
     Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using TalentFlow.ML.Scoring;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 

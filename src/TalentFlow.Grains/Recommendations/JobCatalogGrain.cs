@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 

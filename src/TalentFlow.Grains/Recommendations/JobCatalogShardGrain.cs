@@ -1,5 +1,5 @@
 using TalentFlow.ML.Recommendation.Serving;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -8,6 +8,8 @@ namespace TalentFlow.Grains;
 /// title vector and place, computed once) rebuilt from them on activation and scanned exactly by every ranking.
 /// </summary>
 [GrainType("job-catalog-shard")]
+// Shards spread over the silos by their id, so one recommendation runs on every silo at once.
+[Orleans.Placement.HashBasedPlacement]
 public sealed class JobCatalogShardGrain(
     [PersistentState("catalog")] IPersistentState<JobCatalogShardState> state,
     RecommendationModels models) : Grain, IJobCatalogShardGrain

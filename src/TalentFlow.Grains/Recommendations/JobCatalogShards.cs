@@ -1,4 +1,3 @@
-using TalentFlow.Runtime;
 
 namespace TalentFlow.Grains;
 
@@ -7,6 +6,6 @@ internal static class JobCatalogShards
 {
     public static string Key(int shard) => "catalog-" + shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The runtime's stable grain hash, so every silo and every run agrees.</summary>
-    public static string KeyOf(string jobId, int shardCount) => Key((int)(new GrainId("job", jobId).StableHash() % (ulong)shardCount));
+    /// <summary>The stable shard hash, so every silo and every run agrees.</summary>
+    public static string KeyOf(string jobId, int shardCount) => Key((int)(ShardHash.Of("job", jobId) % (ulong)shardCount));
 }

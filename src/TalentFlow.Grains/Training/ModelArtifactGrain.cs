@@ -1,15 +1,19 @@
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace TalentFlow.Grains;
 
 /// <summary>A model version's artifact (key <c>model:version</c>), stored once by the trainer and read by every silo.</summary>
-public interface IModelArtifactGrain : IGrain
+[Alias("TalentFlow.Grains.IModelArtifactGrain")]
+public interface IModelArtifactGrain : IGrainWithStringKey
 {
     /// <summary>Stores the artifact; acknowledged once durable.</summary>
+    [Alias("SaveAsync")]
     Task SaveAsync(byte[] artifact, CancellationToken cancellationToken = default);
 
     /// <summary>The artifact, or null.</summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<byte[]?> GetAsync(CancellationToken cancellationToken = default);
 }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Broadcast;
+using Orleans;
+using TalentFlow.Hosting.Broadcast;
 
 namespace TalentFlow.Grains;
 

@@ -1,4 +1,4 @@
-using TalentFlow.Runtime.Membership;
+using TalentFlow.Hosting.Cluster;
 
 namespace TalentFlow.Grains;
 
@@ -46,13 +46,16 @@ public static class SiloCapabilities
     }
 
     /// <summary>Adds the capability roles to <paramref name="roles"/> (idempotent).</summary>
-    public static void Advertise(List<string> roles, int cores, string accelerator)
+    public static void Advertise(IList<string> roles, int cores, string accelerator)
     {
         ArgumentNullException.ThrowIfNull(roles);
         bool declared = roles.Contains(AcceleratedTrainerRole);
         if (declared && accelerator == "none") accelerator = "declared";
-        roles.RemoveAll(r => r.StartsWith(CoresPrefix, StringComparison.Ordinal) || r.StartsWith(AcceleratorPrefix, StringComparison.Ordinal)
-            || r.StartsWith(ExecutionProviderPrefix, StringComparison.Ordinal));
+        foreach (string stale in roles.Where(r => r.StartsWith(CoresPrefix, StringComparison.Ordinal) || r.StartsWith(AcceleratorPrefix, StringComparison.Ordinal)
+            || r.StartsWith(ExecutionProviderPrefix, StringComparison.Ordinal)).ToArray())
+        {
+            roles.Remove(stale);
+        }
         roles.Add(CoresPrefix + cores.ToString(System.Globalization.CultureInfo.InvariantCulture));
         roles.Add(AcceleratorPrefix + accelerator);
         roles.Add(ExecutionProviderPrefix + (accelerator == "cuda" ? "cuda" : "cpu"));
@@ -60,6 +63,6 @@ public static class SiloCapabilities
     }
 
     /// <summary>Whether an Active member is a trainer with an accelerator.</summary>
-    public static bool AnyAcceleratedTrainer(IEnumerable<MembershipEntry> members) =>
-        members.Any(m => m.Status == SiloStatus.Active && m.Roles.Contains(AcceleratedTrainerRole));
+    public static bool AnyAcceleratedTrainer(IEnumerable<ClusterSilo> members) =>
+        members.Any(m => m.IsActive && m.Roles.Contains(AcceleratedTrainerRole));
 }

@@ -18,7 +18,7 @@ public abstract partial class TrainerGrainBase
 {
     private async Task<TrainingOutcome> TrainScreeningAsync(ITrainingCoordinatorGrain coordinator, List<LabelledResult> labelled)
     {
-        string? node = silo.Address?.ToString();
+        string? node = cluster.LocalAddress;
         if (screening.Current is not ScreeningModelScorer production)
         {
             return Failed($"The production screening model {screening.Current.Version} has no feature space to train in.", node);
@@ -124,7 +124,7 @@ public abstract partial class TrainerGrainBase
             ["features"] = string.Join(",", candidate.FeatureNames),
             ["seed"] = "0",
         };
-        return new TrainingOutcome(GrainKey, true,
+        return new TrainingOutcome(this.GetPrimaryKeyString(), true,
             string.Format(CultureInfo.InvariantCulture,
                 "Trained on {0} verdicts; out-of-fold ROC-AUC {1:0.###} against production's {2:0.###} (F1 {3:0.###} against {4:0.###}) on {6} verdicts in 5 folds by candidate: a difference of {5}.",
                 trained.TrainPairs, aucCandidate, aucProduction, measured.F1, productionHeldOut.F1, interval, outOfFold.Count),
@@ -143,5 +143,5 @@ public abstract partial class TrainerGrainBase
     }
 
     private TrainingOutcome Failed(string message, string? node) =>
-        new(GrainKey, false, message, new Dictionary<string, double>(), null, false, node);
+        new(this.GetPrimaryKeyString(), false, message, new Dictionary<string, double>(), null, false, node);
 }

@@ -5,38 +5,44 @@ using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Metrics;
 using TalentFlow.ML.Semantic;
-using TalentFlow.Runtime;
+using Orleans;
+using TalentFlow.Hosting.Placement;
+using TalentFlow.Hosting.Cluster;
 
 namespace TalentFlow.Grains;
 
 /// <summary>Runs one training job (key: the job id) on a silo with the <c>trainer</c> role.</summary>
-public interface ITrainerGrain : IGrain
+[Alias("TalentFlow.Grains.ITrainerGrain")]
+public interface ITrainerGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Starts the job in the background and returns the address of the silo it runs on; the trainer reports the outcome to the
     /// coordinator.
     /// </summary>
+    [Alias("StartAsync")]
     Task<string?> StartAsync(string model, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Runs one training job (key: the job id) on a trainer silo with an accelerator (<see cref="SiloCapabilities.AcceleratedTrainerRole"/>).</summary>
-public interface IAcceleratedTrainerGrain : IGrain
+[Alias("TalentFlow.Grains.IAcceleratedTrainerGrain")]
+public interface IAcceleratedTrainerGrain : IGrainWithStringKey
 {
     /// <inheritdoc cref="ITrainerGrain.StartAsync" />
+    [Alias("StartAsync")]
     Task<string?> StartAsync(string model, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The trainer placed on any silo with the <c>trainer</c> role.</summary>
 [GrainType("trainer")]
-[PlacementRole(SiloCapabilities.TrainerRole)]
-public sealed class TrainerGrain(MatchingModels models, ScreeningModels screening, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
-    : TrainerGrainBase(models, screening, silo, options), ITrainerGrain;
+[RequiresRole(SiloCapabilities.TrainerRole)]
+public sealed class TrainerGrain(MatchingModels models, ScreeningModels screening, IClusterView cluster, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, screening, cluster, options), ITrainerGrain;
 
 /// <summary>The trainer placed only on trainer silos with an accelerator; the coordinator prefers it when one is Active.</summary>
 [GrainType("accelerated-trainer")]
-[PlacementRole(SiloCapabilities.AcceleratedTrainerRole)]
-public sealed class AcceleratedTrainerGrain(MatchingModels models, ScreeningModels screening, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options)
-    : TrainerGrainBase(models, screening, silo, options), IAcceleratedTrainerGrain;
+[RequiresRole(SiloCapabilities.AcceleratedTrainerRole)]
+public sealed class AcceleratedTrainerGrain(MatchingModels models, ScreeningModels screening, IClusterView cluster, IOptions<TrainingOptions> options)
+    : TrainerGrainBase(models, screening, cluster, options), IAcceleratedTrainerGrain;
 
 /// <summary>
 /// Retrains a model kind on the texts of every labelled screening result: a candidate-grouped 80/20 split, a new model
@@ -46,7 +52,7 @@ public sealed class AcceleratedTrainerGrain(MatchingModels models, ScreeningMode
 /// artifact is stored, the outcome reported. Between phases it reports progress to the coordinator, and stops when the
 /// coordinator answers that the job was cancelled (or is no longer this attempt's).
 /// </summary>
-public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningModels screening, Runtime.Hosting.Silo silo, IOptions<TrainingOptions> options) : Grain
+public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningModels screening, IClusterView cluster, IOptions<TrainingOptions> options) : Grain
 {
     private IDisposable? _work;
 
@@ -55,8 +61,8 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
     {
         if (!MatchingModels.TrainableModels.Contains(model)) throw new ArgumentException($"Model '{model}' cannot be trained yet.");
         // A timer turn, so that the caller (the coordinator) is answered at once and the work runs as this grain's own turn.
-        _work ??= RegisterTimer(_ => RunAsync(model), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        return Task.FromResult(silo.Address?.ToString());
+        _work ??= this.RegisterGrainTimer(_ => RunAsync(model), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        return Task.FromResult<string?>(cluster.LocalAddress);
     }
 
     private async Task RunAsync(string model)
@@ -75,7 +81,7 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
         }
         catch (Exception ex)
         {
-            outcome = new TrainingOutcome(GrainKey, false, $"Training failed: {ex.Message}", new Dictionary<string, double>(), null, false, silo.Address?.ToString());
+            outcome = new TrainingOutcome(this.GetPrimaryKeyString(), false, $"Training failed: {ex.Message}", new Dictionary<string, double>(), null, false, cluster.LocalAddress);
         }
         await coordinator.ReportAsync(outcome).ConfigureAwait(true);
         DeactivateOnIdle();
@@ -84,7 +90,7 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
     /// <summary>Reports progress between phases; throws <see cref="JobCancelledException"/> when the coordinator says stop.</summary>
     private async Task CheckpointAsync(ITrainingCoordinatorGrain coordinator, double progress, string line)
     {
-        if (!await ReadAsync(() => coordinator.ReportProgressAsync(GrainKey, progress, line)).ConfigureAwait(true)) throw new JobCancelledException();
+        if (!await ReadAsync(() => coordinator.ReportProgressAsync(this.GetPrimaryKeyString(), progress, line)).ConfigureAwait(true)) throw new JobCancelledException();
     }
 
     private async Task<TrainingOutcome> TrainAsync(ITrainingCoordinatorGrain coordinator, string model)
@@ -120,10 +126,10 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
         // Grouped by candidate, so no resume is on both sides.
         var test = samples.Where(s => Bucket(s.Candidate) == 0).ToList();
         var train = samples.Where(s => Bucket(s.Candidate) != 0).ToList();
-        string? node = silo.Address?.ToString();
+        string? node = cluster.LocalAddress;
         if (train.Count < 2 || test.Count(s => s.Positive) == 0 || test.Count(s => !s.Positive) == 0)
         {
-            return new TrainingOutcome(GrainKey, false,
+            return new TrainingOutcome(this.GetPrimaryKeyString(), false,
                 $"Not enough labelled data to train and evaluate: {train.Count} training and {test.Count} held-out samples (both verdicts are needed on the held-out side).",
                 new Dictionary<string, double>(), null, false, node);
         }
@@ -157,7 +163,7 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
             await CheckpointAsync(coordinator, 0.6, $"Evaluating on {test.Count} held-out samples against production.").ConfigureAwait(true);
             candidateScores = [.. test.Select(s => candidate.Score(s.Resume, s.Job).RawScore)];
             productionScores = [.. test.Select(s => production.Score(s.Resume, s.Job).RawScore)];
-            version = "baseline-" + GrainKey;
+            version = "baseline-" + this.GetPrimaryKeyString();
             using var stream = new MemoryStream();
             candidate.Save(stream);
             artifact = stream.ToArray();
@@ -168,7 +174,7 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
         var (metrics, interval) = await StoreVersionAsync(coordinator, model, version, artifact, lineage, gate).ConfigureAwait(true);
         metrics["train_samples"] = train.Count;
         metrics["test_samples"] = test.Count;
-        return new TrainingOutcome(GrainKey, true,
+        return new TrainingOutcome(this.GetPrimaryKeyString(), true,
             string.Format(CultureInfo.InvariantCulture, "Trained on {0} samples; held-out ROC-AUC {1:0.###} against production's {2:0.###}: a difference of {3}.",
                 train.Count, aucCandidate, aucProduction, interval),
             metrics, version, promote, node, parameters, fingerprint);

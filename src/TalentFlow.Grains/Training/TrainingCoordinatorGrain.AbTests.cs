@@ -28,7 +28,7 @@ public sealed partial class TrainingCoordinatorGrain
         // A new share of the same challenger keeps its start, so its results so far still count.
         var test = previous is not null && previous.ChallengerVersion == challengerVersion
             ? previous with { Share = share }
-            : new ModelAbTest(model, challengerVersion, share, Production(model)?.Version, TimeProvider.GetUtcNow());
+            : new ModelAbTest(model, challengerVersion, share, Production(model)?.Version, timeProvider.GetUtcNow());
         state.State.AbTest = test;
         try
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -17,7 +17,7 @@ public sealed partial class TrainingCoordinatorGrain
             return new TriggerResult(false, $"Model '{model}' cannot be trained yet; {string.Join(" and ", MatchingModels.TrainableModels.Order(StringComparer.Ordinal))} can.", null);
         }
         var running = RunningJob(model);
-        if (running is not null && TimeProvider.GetUtcNow() - running.CreatedAt > options.Value.JobTimeout)
+        if (running is not null && timeProvider.GetUtcNow() - running.CreatedAt > options.Value.JobTimeout)
         {
             string lost = $"No report within {options.Value.JobTimeout}; the trainer was lost.";
             await SaveJobAsync(Ended(running, "failed", lost), cancellationToken).ConfigureAwait(true);
@@ -30,7 +30,7 @@ public sealed partial class TrainingCoordinatorGrain
             return new TriggerResult(false, $"Not enough feedback: {status.TotalSamples} of {status.Threshold} samples ({status.SamplesNeeded} more needed); force to train anyway.", null);
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         string id = "train-" + now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var job = Logged(new TrainingJobInfo(id, model, "queued", 0, "Waiting for a trainer silo.", new Dictionary<string, double>(), null, null, now, null, 1, trigger),
             $"Queued ({trigger}); waiting for a trainer silo.");
@@ -47,7 +47,7 @@ public sealed partial class TrainingCoordinatorGrain
             EnsureWatchdog();
             return new TriggerResult(true, $"Training job {id} started.", id);
         }
-        catch (SiloUnavailableException ex)
+        catch (Exception ex) when (ex is SiloUnavailableException or TalentFlow.Hosting.Placement.NoSiloWithRoleException)
         {
             string none = "No trainer silo can take it: " + ex.Message;
             await SaveJobAsync(Ended(job, "failed", none), cancellationToken).ConfigureAwait(true);
@@ -60,7 +60,7 @@ public sealed partial class TrainingCoordinatorGrain
     /// trainer silo. Placement by role either way, so never on a silo without the role.
     /// </summary>
     private Task<string?> DispatchAsync(string trainerKey, string model, CancellationToken cancellationToken) =>
-        SiloCapabilities.AnyAcceleratedTrainer(silo.Members)
+        SiloCapabilities.AnyAcceleratedTrainer(cluster.Members())
             ? GrainFactory.GetGrain<IAcceleratedTrainerGrain>(trainerKey).StartAsync(model, cancellationToken)
             : GrainFactory.GetGrain<ITrainerGrain>(trainerKey).StartAsync(model, cancellationToken);
 
@@ -93,7 +93,7 @@ public sealed partial class TrainingCoordinatorGrain
         // A report from an attempt given up as lost (its silo came back, or was only slow) is not the job's any more.
         // A cancelled job's report is ignored too: nothing is registered.
         if (!state.State.Jobs.TryGetValue(jobId, out var job) || job.IsFinished || job.Attempt != attempt) return;
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         if (outcome.Succeeded && outcome.Version is { } version)
         {
             // Every evaluated version enters the registry in Staging; PromoteAsync below moves it to Production when it cleared the bar.

@@ -22,7 +22,7 @@ public sealed partial class TrainingCoordinatorGrain
         ArgumentNullException.ThrowIfNull(jobId);
         if (!state.State.Jobs.TryGetValue(jobId, out var job)) throw new KeyNotFoundException($"Training job '{jobId}' does not exist.");
         if (job.IsFinished) throw new TrainingJobEndedException($"Training job '{jobId}' has already {EndedAs(job.Status)}; only a queued or running job can be cancelled.");
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var cancelled = Logged(job with { Status = "cancelled", Message = "Cancelled.", FinishedAt = now }, "Cancelled; whatever the trainer reports now is ignored.", now);
         await SaveJobAsync(cancelled, cancellationToken).ConfigureAwait(true);
         Cancelled(logger, jobId, job.Silo);
@@ -37,12 +37,12 @@ public sealed partial class TrainingCoordinatorGrain
     };
 
     /// <summary>The job with <paramref name="line"/> appended to its log at its current progress, keeping the last lines only.</summary>
-    private TrainingJobInfo Logged(TrainingJobInfo job, string line) => Logged(job, line, TimeProvider.GetUtcNow());
+    private TrainingJobInfo Logged(TrainingJobInfo job, string line) => Logged(job, line, timeProvider.GetUtcNow());
 
     /// <summary>The job ended as <paramref name="status"/> now, with <paramref name="message"/> as its last log line.</summary>
     private TrainingJobInfo Ended(TrainingJobInfo job, string status, string message)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         return Logged(job with { Status = status, Message = message, FinishedAt = now }, message, now);
     }
 

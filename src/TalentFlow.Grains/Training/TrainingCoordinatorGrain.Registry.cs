@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -40,7 +40,7 @@ public sealed partial class TrainingCoordinatorGrain
             throw new ArgumentException($"Model {model} version '{version}' has no stored artifact.", nameof(version));
         }
         var snapshot = GovernanceSnapshot();
-        state.State.Versions.Add(new ModelVersionInfo(model, version, "None", metrics ?? new Dictionary<string, double>(), TimeProvider.GetUtcNow(), Production(model)?.Version));
+        state.State.Versions.Add(new ModelVersionInfo(model, version, "None", metrics ?? new Dictionary<string, double>(), timeProvider.GetUtcNow(), Production(model)?.Version));
         Record(model, RegistryEventKinds.Registered, version, null, null, "None", change);
         try
         {
@@ -117,7 +117,7 @@ public sealed partial class TrainingCoordinatorGrain
         state.State.Versions[index] = chosen with
         {
             Stage = "Production",
-            PromotedAt = TimeProvider.GetUtcNow(),
+            PromotedAt = timeProvider.GetUtcNow(),
             Parent = chosen.Parent ?? replaced,
         };
         Record(model, kind, chosen.Version, replaced, null, "Production", change);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Quartz;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Membership;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -33,11 +32,11 @@ public sealed partial class TrainingCoordinatorGrain
         // The schedule lives in a durable reminder: registered while a schedule is configured, removed when it no longer is.
         if (options.Value.Schedule is not null)
         {
-            await RegisterOrUpdateReminderAsync(ScheduleReminder, options.Value.ScheduleCheckPeriod, options.Value.ScheduleCheckPeriod, cancellationToken).ConfigureAwait(true);
+            await this.RegisterOrUpdateReminder(ScheduleReminder, options.Value.ScheduleCheckPeriod, options.Value.ScheduleCheckPeriod, cancellationToken).ConfigureAwait(true);
         }
         else
         {
-            await UnregisterReminderAsync(ScheduleReminder, cancellationToken).ConfigureAwait(true);
+            if (await this.GetReminder(ScheduleReminder, cancellationToken).ConfigureAwait(true) is { } stale) await this.UnregisterReminder(stale, cancellationToken).ConfigureAwait(true);
         }
     }
 
@@ -46,7 +45,7 @@ public sealed partial class TrainingCoordinatorGrain
     {
         if (reminderName != ScheduleReminder || options.Value.Schedule is not { } schedule) return;
         var cron = new CronExpression(schedule, TimeZoneInfo.Utc);
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var next = cron.GetNextValidTimeAfter(state.State.LastScheduleCheck ?? now - options.Value.ScheduleCheckPeriod);
         state.State.LastScheduleCheck = now;
         await state.WriteStateAsync().ConfigureAwait(true);
@@ -88,15 +87,15 @@ public sealed partial class TrainingCoordinatorGrain
     private void EnsureWatchdog()
     {
         if (_watchdog is not null || !state.State.Jobs.Values.Any(j => j.Status is "running")) return;
-        _watchdog = RegisterTimer(CheckTrainersAsync, options.Value.TrainerCheckInterval, options.Value.TrainerCheckInterval);
+        _watchdog = this.RegisterGrainTimer(CheckTrainersAsync, options.Value.TrainerCheckInterval, options.Value.TrainerCheckInterval);
     }
 
     private async Task CheckTrainersAsync(CancellationToken cancellationToken)
     {
         var active = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in silo.Members)
+        foreach (var member in cluster.Members())
         {
-            if (member.Status == SiloStatus.Active) active.Add(member.Silo.ToString());
+            if (member.IsActive) active.Add(member.Address);
         }
         var running = state.State.Jobs.Values.Where(j => j.Status == "running").ToList();
         foreach (var job in running)
@@ -119,7 +118,7 @@ public sealed partial class TrainingCoordinatorGrain
                 await SaveJobAsync(Logged(job with { Attempt = attempt, Silo = trainer, Progress = 0.1, Message = again }, again), cancellationToken).ConfigureAwait(true);
                 Redispatched(logger, job.Id, job.Silo, trainer, attempt);
             }
-            catch (SiloUnavailableException ex)
+            catch (Exception ex) when (ex is SiloUnavailableException or TalentFlow.Hosting.Placement.NoSiloWithRoleException)
             {
                 // No trainer can take it right now: the next check tries again, until the job times out.
                 Redispatched(logger, job.Id, job.Silo, "none (" + ex.Message + ")", attempt);

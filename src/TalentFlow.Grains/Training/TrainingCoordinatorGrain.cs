@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Broadcast;
+using Orleans;
+using TalentFlow.Hosting.Cluster;
+using TalentFlow.Hosting.Records;
+using TalentFlow.Hosting.Broadcast;
 
 namespace TalentFlow.Grains;
 
@@ -54,13 +57,14 @@ public sealed class CountedFeedback
 [GrainType("training-coordinator")]
 public sealed partial class TrainingCoordinatorGrain(
     [PersistentState("coordinator")] IPersistentState<TrainingCoordinatorState> state,
-    [PersistentState("registry-events")] IPersistentRecords<RegistryEvent> events,
+    [PersistentRecords("registry-events")] IPersistentRecords<RegistryEvent> events,
     IRegistryEventSink eventSink,
     IOptions<TrainingOptions> options,
     ScreeningModels screening,
     IClusterBroadcaster broadcaster,
-    Runtime.Hosting.Silo silo,
-    Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, IModelRegistryGrain, IRemindable
+    IClusterView cluster,
+    Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, ITrainingCoordinatorGrain, IModelRegistryGrain, IRemindable
 {
     /// <inheritdoc />
     public async Task RecordVerdictsAsync(string jobId, VerdictCounts counts, CancellationToken cancellationToken = default)

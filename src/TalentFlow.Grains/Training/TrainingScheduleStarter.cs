@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 

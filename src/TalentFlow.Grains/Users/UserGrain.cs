@@ -1,5 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 
@@ -11,7 +12,8 @@ namespace TalentFlow.Grains;
 public sealed partial class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
     RecommendationModels models,
-    ILogger<UserGrain> logger) : Grain, IUserGrain
+    ILogger<UserGrain> logger,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, IUserGrain
 {
     /// <summary>Most recommendations one call returns.</summary>
     public const int MaxTop = 100;
@@ -89,10 +91,10 @@ public sealed partial class UserGrain(
     public async Task<IReadOnlyList<JobRecommendation>> RecommendAsync(int top, CancellationToken cancellationToken = default)
     {
         if (top is < 1 or > MaxTop) throw new ArgumentOutOfRangeException(nameof(top), top, $"top must be 1–{MaxTop}.");
-        if (!Exists) throw new KeyNotFoundException($"User '{GrainKey}' does not exist: set a profile or record an interaction first.");
+        if (!Exists) throw new KeyNotFoundException($"User '{this.GetPrimaryKeyString()}' does not exist: set a profile or record an interaction first.");
         var profile = state.State.Profile;
         var interactions = state.State.Interactions;
-        var started = TimeProvider.GetTimestamp();
+        var started = timeProvider.GetTimestamp();
         var hits = await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key)
             .TopAsync(Query(profile, interactions), top, cancellationToken).ConfigureAwait(true);
         var reasons = new RecommendationReasons(models.Content, profile, interactions);
@@ -102,7 +104,7 @@ public sealed partial class UserGrain(
             var hit = hits[i];
             result[i] = new JobRecommendation(hit.Job.JobId, hit.Job.Title, hit.Job.Location, hit.Job.Company, hit.Score, hit.Text, reasons.For(hit), hit.Model);
         }
-        Recommended(logger, GrainKey, result.Length, interactions.Count == 0, TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+        Recommended(logger, this.GetPrimaryKeyString(), result.Length, interactions.Count == 0, timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
 

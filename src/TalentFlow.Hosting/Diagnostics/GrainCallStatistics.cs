@@ -10,10 +10,17 @@ namespace TalentFlow.Hosting.Diagnostics;
 /// <param name="Failures">Calls whose grain code threw.</param>
 /// <param name="MeanMilliseconds">Mean time in the grain (the turn and what it awaited).</param>
 /// <param name="MaxMilliseconds">Longest call.</param>
+/// <param name="HistogramMicros">Latency bucket counts in µs (the same buckets on every silo, so silos add up exactly).</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("TalentFlow.Hosting.Diagnostics.MethodStatistics")]
-public sealed record MethodStatistics(string Interface, string Method, long Calls, long Failures, double MeanMilliseconds, double MaxMilliseconds);
+public sealed record MethodStatistics(
+    string Interface, string Method, long Calls, long Failures,
+    double MeanMilliseconds, double MaxMilliseconds, long[] HistogramMicros)
+{
+    /// <summary>The <paramref name="q"/> quantile of <paramref name="histogramMicros"/> (one silo's or several added bucket by bucket), in µs.</summary>
+    public static double Quantile(ReadOnlySpan<long> histogramMicros, double q) => LatencyHistogram.Quantile(histogramMicros, q);
+}
 
 /// <summary>
 /// Per-method call counts, failures and latency of this silo's grains, fed by <see cref="MethodStatisticsFilter"/>. Cheap on
@@ -36,12 +43,14 @@ public sealed class GrainCallStatistics
         private long _failures;
         private long _totalTicks;
         private long _maxTicks;
+        private readonly LatencyHistogram _histogram = new();
 
         public void Add(long elapsed, bool failed)
         {
             Interlocked.Increment(ref _calls);
             if (failed) Interlocked.Increment(ref _failures);
             Interlocked.Add(ref _totalTicks, elapsed);
+            _histogram.Record(elapsed * 1_000_000 / Stopwatch.Frequency);
             long max = Volatile.Read(ref _maxTicks);
             while (elapsed > max)
             {
@@ -56,7 +65,7 @@ public sealed class GrainCallStatistics
             long calls = Volatile.Read(ref _calls);
             double toMs = 1000.0 / Stopwatch.Frequency;
             return new MethodStatistics(grainInterface, method, calls, Volatile.Read(ref _failures),
-                calls == 0 ? 0 : Volatile.Read(ref _totalTicks) * toMs / calls, Volatile.Read(ref _maxTicks) * toMs);
+                calls == 0 ? 0 : Volatile.Read(ref _totalTicks) * toMs / calls, Volatile.Read(ref _maxTicks) * toMs, _histogram.Snapshot());
         }
     }
 }

@@ -1,6 +1,8 @@
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Statistics;
+using Orleans;
+using Orleans.Runtime;
+using TalentFlow.Hosting.Cluster;
+using TalentFlow.Hosting.Diagnostics;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Dashboard;
@@ -25,22 +27,32 @@ internal static class DashboardEndpoints
             headers["Referrer-Policy"] = "no-referrer";
             return Results.Content(Page.Value.Html, "text/html; charset=utf-8");
         }).AllowAnonymous();
-        app.MapGet("/api/v1/dashboard/overview", async (ClusterStatistics statistics, MatchingModels models, RecommendationModels recommendations, CareerModels careers, IGrainFactory grains,
-            TalentFlow.Runtime.Reminders.IReminderTable reminderTable, CancellationToken ct) =>
+        app.MapGet("/api/v1/dashboard/overview", async (IClusterStatistics statistics, IClusterView cluster, MatchingModels models, RecommendationModels recommendations, CareerModels careers, IGrainFactory grains,
+            IReminderTable reminderTable, CancellationToken ct) =>
         {
-            var silos = await statistics.CollectAsync(ct);
+            var collected = await statistics.CollectAsync(ct);
+            var management = grains.GetGrain<IManagementGrain>(0);
+            var activations = (await management.GetSimpleGrainStatistics(ct))
+                .GroupBy(a => a.SiloAddress.ToParsableString())
+                .ToDictionary(g => g.Key, g => g.GroupBy(a => ShortTypeName(a.GrainType)).ToDictionary(t => t.Key, t => t.Sum(a => a.ActivationCount)), StringComparer.Ordinal);
+            var silos = cluster.Members().Where(m => m.IsActive).Select(m =>
+            {
+                collected.TryGetValue(m.Address, out var read);
+                var byType = activations.GetValueOrDefault(m.Address) ?? new Dictionary<string, int>();
+                return new SiloStatisticsResult(m, read.Statistics, read.Statistics is null ? read.Error ?? "no answer" : null, byType);
+            }).ToList();
             var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
             var feedback = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName, ct);
             var versions = await coordinator.GetVersionsAsync(ct);
             var jobs = await coordinator.GetJobsAsync(ct);
             // The durable reminders of the whole cluster (one shared table), by grain and name; capped for the page.
-            var reminders = (await reminderTable.ReadAllAsync(ct))
+            var reminders = (await reminderTable.ReadRows(0, uint.MaxValue, ct)).Reminders
                 .OrderBy(r => r.GrainId.ToString(), StringComparer.Ordinal).ThenBy(r => r.ReminderName, StringComparer.Ordinal).Take(100)
-                .Select(r => new ReminderOverview(r.GrainId.ToString(), r.ReminderName, r.StartAt, r.Period.TotalSeconds)).ToList();
+                .Select(r => new ReminderOverview(r.GrainId.ToString(), r.ReminderName, new DateTimeOffset(r.StartAt, TimeSpan.Zero), r.Period.TotalSeconds)).ToList();
             return Results.Ok(new Overview(
-                [.. silos.Select(s => new SiloOverview(s.Silo, s.Statistics?.SiloName, s.Statistics?.Status ?? "unreachable", s.Statistics?.Roles ?? [],
-                    s.Statistics?.Activations ?? 0, s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Errors) ?? 0, s.Error, s.Statistics?.Process,
-                    s.Statistics?.ActivationsByType ?? new Dictionary<string, int>()))],
+                [.. silos.Select(s => new SiloOverview(s.Member.Address, s.Member.Name, s.Statistics is null ? "unreachable" : s.Member.Status, s.Member.Roles,
+                    s.ActivationsByType.Values.Sum(), s.Statistics?.Methods.Sum(m => m.Calls) ?? 0, s.Statistics?.Methods.Sum(m => m.Failures) ?? 0, s.Error, s.Statistics?.Process,
+                    s.ActivationsByType))],
                 MergeMethods(silos),
                 Endpoints.ServedModelVersions.Of(models, recommendations, careers),
                 feedback,
@@ -61,15 +73,25 @@ internal static class DashboardEndpoints
         {
             foreach (var m in silo.Statistics?.Methods ?? [])
             {
-                var key = (m.GrainType, m.Method);
-                if (!merged.TryGetValue(key, out var sum)) sum = (0, 0, new long[m.Histogram.Length]);
-                for (int i = 0; i < Math.Min(sum.Histogram.Length, m.Histogram.Length); i++) sum.Histogram[i] += m.Histogram[i];
-                merged[key] = (sum.Calls + m.Calls, sum.Errors + m.Errors, sum.Histogram);
+                var key = (m.Interface, m.Method);
+                if (!merged.TryGetValue(key, out var sum)) sum = (0, 0, new long[m.HistogramMicros.Length]);
+                for (int i = 0; i < Math.Min(sum.Histogram.Length, m.HistogramMicros.Length); i++) sum.Histogram[i] += m.HistogramMicros[i];
+                merged[key] = (sum.Calls + m.Calls, sum.Errors + m.Failures, sum.Histogram);
             }
         }
         return [.. merged.OrderByDescending(p => p.Value.Calls).Select(p => new MethodOverview(p.Key.Item1, p.Key.Item2, p.Value.Calls, p.Value.Errors,
-            LatencyQuantiles.Of(p.Value.Histogram, 0.5), LatencyQuantiles.Of(p.Value.Histogram, 0.95), LatencyQuantiles.Of(p.Value.Histogram, 0.99)))];
+            MethodStatistics.Quantile(p.Value.Histogram, 0.5), MethodStatistics.Quantile(p.Value.Histogram, 0.95), MethodStatistics.Quantile(p.Value.Histogram, 0.99)))];
     }
+
+    // Orleans names a grain type by its class ("Namespace.Class,Assembly"); the page shows the class alone.
+    private static string ShortTypeName(string grainType)
+    {
+        string type = grainType.Split(',')[0];
+        return type[(type.LastIndexOf('.') + 1)..];
+    }
+
+    /// <summary>One Active silo: who it is, its numbers (or why they could not be read), its activations per grain type.</summary>
+    private sealed record SiloStatisticsResult(ClusterSilo Member, SiloStatistics? Statistics, string? Error, IReadOnlyDictionary<string, int> ActivationsByType);
 
     private static readonly Lazy<DashboardPage> Page = new(() =>
     {

@@ -29,6 +29,19 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
                 .ConfigureAwait(false);
         }
 
+        if (api && ClusterFailure(exception) is { } lost)
+        {
+            // A silo died or stopped answering mid-call: the caller may try again shortly; a write may or may not have happened.
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "2";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Cluster unavailable", Detail = lost },
+            }).ConfigureAwait(false);
+        }
+
         (int Status, string Title, string Detail)? problem = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.InnerException?.Message ?? bad.Message),
@@ -54,4 +67,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             ProblemDetails = { Status = p.Status, Title = p.Title, Detail = p.Detail },
         }).ConfigureAwait(false);
     }
+
+    /// <summary>The detail for a call lost with its silo (or timed out), or null for any other exception.</summary>
+    internal static string? ClusterFailure(Exception exception) => exception switch
+    {
+        Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException =>
+            "A silo was lost during the call; the outcome may be unknown (a write may or may not have happened). Retry after a few seconds.",
+        TimeoutException or Orleans.Runtime.OrleansException { InnerException: TimeoutException } =>
+            "The cluster did not answer in time; the outcome may be unknown (a write may or may not have happened). Retry after a few seconds.",
+        TalentFlow.Hosting.Placement.NoSiloWithRoleException none => none.Message + " Retry when a silo with that role has joined.",
+        _ => null,
+    };
 }

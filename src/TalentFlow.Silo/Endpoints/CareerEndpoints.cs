@@ -1,5 +1,5 @@
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
+using Orleans;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

@@ -1,5 +1,6 @@
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
+using TalentFlow.Hosting.Cluster;
+using TalentFlow.Hosting.Diagnostics;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
@@ -10,15 +11,21 @@ internal static class ClusterEndpoints
     public static IEndpointRouteBuilder MapClusterEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/cluster").RequireAuthorization(ApiPolicies.Admin);
-        group.MapGet("/silos", (TalentFlow.Runtime.Hosting.Silo silo, MatchingModels models, RecommendationModels recommendations, CareerModels careers) => TypedResults.Ok(silo.Members.Select(m => new SiloResponse(
-            m.Silo.ToString(), m.Silo.Endpoint, m.Roles, m.Status.ToString(),
-            // This silo knows its own versions; other silos' arrive with the model fan-out (each silo's /rt/stats).
-            m.Silo == silo.Address
+        group.MapGet("/silos", (IClusterView cluster, MatchingModels models, RecommendationModels recommendations, CareerModels careers) => TypedResults.Ok(cluster.Members().Select(m => new SiloResponse(
+            m.Address, m.Address.Split('@')[0], m.Name, m.Roles, m.Status,
+            // This silo knows its own versions; other silos' arrive with the model fan-out.
+            m.Address == cluster.LocalAddress
                 ? ServedModelVersions.Of(models, recommendations, careers)
                 : new Dictionary<string, string>()))));
-        group.MapGet("/statistics", (TalentFlow.Runtime.Hosting.Silo silo) => TypedResults.Ok(silo.Statistics()));
+        group.MapGet("/statistics", async (IClusterStatistics statistics, IClusterView cluster, CancellationToken ct) =>
+        {
+            var all = await statistics.CollectAsync(ct);
+            return all.TryGetValue(cluster.LocalAddress, out var mine) && mine.Statistics is { } stats
+                ? Results.Ok(stats)
+                : Results.Problem("This silo's statistics could not be read.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
         return app;
     }
 
-    internal sealed record SiloResponse(string Id, string Address, IReadOnlyList<string> Roles, string Status, IReadOnlyDictionary<string, string> ModelVersions);
+    internal sealed record SiloResponse(string Id, string Address, string Name, IReadOnlyList<string> Roles, string Status, IReadOnlyDictionary<string, string> ModelVersions);
 }

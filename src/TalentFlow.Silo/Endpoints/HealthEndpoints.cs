@@ -1,5 +1,4 @@
-using TalentFlow.Runtime.Hosting;
-using TalentFlow.Runtime.Membership;
+using TalentFlow.Hosting.Cluster;
 
 namespace TalentFlow.Silo.Endpoints;
 
@@ -12,10 +11,13 @@ internal static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new HealthResponse("live"))).AllowAnonymous();
-        app.MapGet("/health/ready", (TalentFlow.Runtime.Hosting.Silo silo) => silo.Status == SiloStatus.Active
-            ? Results.Ok(new HealthResponse("ready"))
-            : Results.Problem($"The silo is {silo.Status}.", statusCode: StatusCodes.Status503ServiceUnavailable))
-            .AllowAnonymous();
+        app.MapGet("/health/ready", (IClusterView cluster) =>
+        {
+            string status = cluster.Members().FirstOrDefault(m => m.Address == cluster.LocalAddress)?.Status ?? "Joining";
+            return status == "Active"
+                ? Results.Ok(new HealthResponse("ready"))
+                : Results.Problem($"The silo is {status}.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous();
         return app;
     }
 

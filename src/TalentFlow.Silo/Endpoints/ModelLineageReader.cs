@@ -1,5 +1,5 @@
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Silo.Endpoints;
 

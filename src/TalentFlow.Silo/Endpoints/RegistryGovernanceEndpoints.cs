@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
+using Orleans;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

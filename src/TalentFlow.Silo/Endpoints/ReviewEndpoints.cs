@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using TalentFlow.Grains;
 using TalentFlow.ML.Review;
-using TalentFlow.Runtime;
+using Orleans;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

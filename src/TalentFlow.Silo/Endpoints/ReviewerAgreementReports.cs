@@ -1,6 +1,6 @@
 using TalentFlow.Grains;
 using TalentFlow.ML.Review;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Silo.Endpoints;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using TalentFlow.Grains;
 using TalentFlow.ML.Documents;
-using TalentFlow.Runtime;
+using Orleans;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;
 

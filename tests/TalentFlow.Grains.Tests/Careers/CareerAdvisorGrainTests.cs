@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.ML.Careers;
 using TalentFlow.ML.Semantic;
-using TalentFlow.Runtime.Testing;
 
 namespace TalentFlow.Grains.Tests.Careers;
 

@@ -1,4 +1,4 @@
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Grains;
 

@@ -1,4 +1,5 @@
-using TalentFlow.Runtime;
+using Orleans;
+using TalentFlow.Hosting.Records;
 
 namespace TalentFlow.Grains;
 
@@ -22,8 +23,8 @@ public sealed class ModelDecisionOverflow
 /// </remarks>
 [GrainType("model-lineage")]
 public sealed class ModelLineageGrain(
-    [PersistentState("training-set")] IPersistentRecords<TrainingSetColumns> trainingSet,
-    [PersistentState("decisions")] IPersistentRecords<ModelDecision> decisions,
+    [PersistentRecords("training-set")] IPersistentRecords<TrainingSetColumns> trainingSet,
+    [PersistentRecords("decisions")] IPersistentRecords<ModelDecision> decisions,
     [PersistentState("decision-overflow")] IPersistentState<ModelDecisionOverflow> overflow) : Grain, IModelLineageGrain
 {
     /// <summary>How many decisions the index keeps per version: 10,000 (the rest are counted).</summary>

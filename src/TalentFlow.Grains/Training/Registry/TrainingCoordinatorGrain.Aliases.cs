@@ -23,7 +23,7 @@ public sealed partial class TrainingCoordinatorGrain
         var previous = aliases?.GetValueOrDefault(alias);
         if (previous?.Version == version) return previous;
         var snapshot = GovernanceSnapshot();
-        var set = new ModelAlias(model, alias, version, TimeProvider.GetUtcNow(), change.Actor, change.Reason);
+        var set = new ModelAlias(model, alias, version, timeProvider.GetUtcNow(), change.Actor, change.Reason);
         if (aliases is null) state.State.Aliases[model] = aliases = new Dictionary<string, ModelAlias>(StringComparer.Ordinal);
         aliases[alias] = set;
         Record(model, RegistryEventKinds.AliasMoved, version, previous?.Version, alias, null, change);

@@ -21,7 +21,7 @@ public sealed partial class TrainingCoordinatorGrain
         var versionsBefore = state.State.Versions.ToList();
         var history = state.State.ProductionHistory.GetValueOrDefault(model) ?? [];
         var historyBefore = history.ToList();
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         bool first = Production(model) is null;
         var change = new RegistryChange(SystemActor, "The built-in screening model, registered at start-up as the kind's first version.");
         state.State.Versions.Insert(0, new ModelVersionInfo(model, builtIn.Version, first ? "Production" : "Archived", builtIn.Metrics, now,

@@ -16,7 +16,7 @@ public sealed partial class TrainingCoordinatorGrain
     private RegistryEvent Record(string model, string kind, string? version, string? previous, string? alias, string? stage, RegistryChange change)
     {
         var e = new RegistryEvent(Guid.NewGuid().ToString("N"), ++state.State.EventSequence, model, kind, version, previous, alias, stage,
-            change.Actor, change.Reason, TimeProvider.GetUtcNow());
+            change.Actor, change.Reason, timeProvider.GetUtcNow());
         state.State.PendingEvents.Add(e);
         return e;
     }
