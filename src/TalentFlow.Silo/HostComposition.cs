@@ -25,6 +25,8 @@ internal static class HostComposition
         var silo = configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
         var endpoint = silo.ResolveEndpoint();
         int gatewayPort = silo.ResolveGatewayPort();
+        var advertised = silo.ResolveAdvertised(endpoint);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = silo.ShutdownDrainTimeout);
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(configuration.GetSection("Cluster"));
@@ -39,14 +41,18 @@ internal static class HostComposition
             {
                 orleans.Configure<EndpointOptions>(o =>
                 {
-                    o.AdvertisedIPAddress = endpoint.Address;
+                    o.AdvertisedIPAddress = advertised;
                     o.SiloPort = endpoint.Port;
                     o.GatewayPort = gatewayPort;
+                    o.SiloListeningEndpoint = endpoint;
+                    o.GatewayListeningEndpoint = new System.Net.IPEndPoint(endpoint.Address, gatewayPort);
                 });
             }
             orleans.AddTalentFlowSilo(o =>
             {
                 o.ConnectionString = connectionString;
+                // Localhost clustering is configured above, with this silo's ports; with PostgreSQL, Orleans' ADO.NET membership.
+                o.ConfigureClustering = !string.IsNullOrWhiteSpace(connectionString);
                 foreach (string role in silo.Roles) o.Roles.Add(role);
             }, matching => configuration.GetSection("Matching").Bind(matching));
         });

@@ -2,7 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using TalentFlow.Grains;
-using TalentFlow.Runtime.Hosting;
+using Orleans.Configuration;
+using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;
 
@@ -16,7 +17,7 @@ internal static class DeploymentConfiguration
 {
     private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Silo"] = typeof(SiloOptions),
+        ["Silo"] = typeof(SiloSettings),
         ["Cluster"] = typeof(ClusterOptions),
         ["Auth"] = typeof(AuthOptions),
         ["Matching"] = typeof(MatchingOptions),

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
+using Orleans;
 
 namespace TalentFlow.Silo.Tests;
 

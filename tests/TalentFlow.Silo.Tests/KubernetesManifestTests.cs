@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using TalentFlow.Runtime.Hosting;
+using Orleans.Configuration;
+using TalentFlow.Silo.Hosting;
 using YamlDotNet.RepresentationModel;
 
 namespace TalentFlow.Silo.Tests;
@@ -103,11 +104,11 @@ public sealed class KubernetesManifestTests(SiloHostFactory factory)
             .ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => Text(e.Value, "value"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(literal).Build();
 
-        var silo = configuration.GetSection("Silo").Get<SiloOptions>()!;
+        var silo = configuration.GetSection("Silo").Get<SiloSettings>()!;
         var cluster = configuration.GetSection("Cluster").Get<ClusterOptions>()!;
 
         Assert.Equal(["trainer"], silo.Roles);
-        Assert.Equal(("0.0.0.0:11111", TimeSpan.FromSeconds(25)), (silo.Endpoint, silo.ShutdownDrainTimeout));
+        Assert.Equal(("0.0.0.0:11111", 30000), (silo.Endpoint, silo.GatewayPort));
         Assert.Equal(("prod", "talentflow"), (cluster.ClusterId, cluster.ServiceId));
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TalentFlow.Grains;
 using TalentFlow.ML.Matching;
-using TalentFlow.Runtime;
+using Orleans;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;

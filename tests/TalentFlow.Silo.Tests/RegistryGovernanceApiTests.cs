@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
+using Orleans;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;

@@ -7,19 +7,16 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime.Membership;
-using TalentFlow.Runtime.Reminders;
-using TalentFlow.Runtime.Storage;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;
 
 /// <summary>
-/// One silo of <see cref="TwoSiloCluster"/>: the real <c>Program</c> on a real Kestrel port, joined to the others through a
-/// shared in-memory membership table (the in-process form of the embedded default) and, when given, the first silo's grain
-/// storage and reminder table, so grains that move between silos keep their state.
+/// One silo of <see cref="TwoSiloCluster"/>: the real <c>Program</c> on a real Kestrel port, on the embedded default's localhost
+/// clustering: the first silo keeps the membership, the others join it (<c>Silo:PrimarySiloEndpoint</c>). Orleans' in-memory
+/// storage and reminders are grains of the cluster, so every silo sees the same state.
 /// </summary>
-public sealed class ClusterSiloFactory(string name, string role, InMemoryMembershipTable membership, IServiceProvider? shareStateOf) : WebApplicationFactory<Program>
+public sealed class ClusterSiloFactory(string name, string role, int siloPort, string? primary) : WebApplicationFactory<Program>
 {
     /// <summary>Starts the host on Kestrel (a browser must reach it) once the base address is asked for.</summary>
     public ClusterSiloFactory Kestrel()
@@ -34,21 +31,13 @@ public sealed class ClusterSiloFactory(string name, string role, InMemoryMembers
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("Silo:Endpoint", "127.0.0.1:0");
+        builder.UseSetting("Silo:Endpoint", "127.0.0.1:" + siloPort);
+        builder.UseSetting("Silo:GatewayPort", "0");
+        if (primary is not null) builder.UseSetting("Silo:PrimarySiloEndpoint", primary);
         builder.UseSetting("Silo:SiloName", name);
         builder.UseSetting("Silo:Roles:0", role);
-        builder.UseSetting("SampleData:Load", shareStateOf is null ? "true" : "false");
+        builder.UseSetting("SampleData:Load", primary is null ? "true" : "false");
         builder.UseTestKeys();
-        builder.ConfigureTestServices(services =>
-        {
-            // Registered last, so these instances win over the host's own in-memory providers.
-            services.AddSingleton(membership);
-            if (shareStateOf is not null)
-            {
-                services.AddKeyedSingleton("Default", shareStateOf.GetRequiredKeyedService<IGrainStorage>("Default"));
-                services.AddSingleton(shareStateOf.GetRequiredService<IReminderTable>());
-            }
-        });
     }
 
     /// <summary>The HTTP address of the running host.</summary>
@@ -68,17 +57,16 @@ public sealed class ClusterSiloFactory(string name, string role, InMemoryMembers
 /// </summary>
 public sealed class TwoSiloCluster : IAsyncLifetime
 {
-    private readonly InMemoryMembershipTable _membership = new();
-
     public ClusterSiloFactory A { get; private set; } = null!;
 
     public ClusterSiloFactory B { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        A = new ClusterSiloFactory("silo-a", "api", _membership, shareStateOf: null).Kestrel();
+        int primaryPort = FreePort();
+        A = new ClusterSiloFactory("silo-a", "api", primaryPort, primary: null).Kestrel();
         _ = A.BaseAddress;
-        B = new ClusterSiloFactory("silo-b", "trainer", _membership, shareStateOf: A.Services).Kestrel();
+        B = new ClusterSiloFactory("silo-b", "trainer", FreePort(), primary: "127.0.0.1:" + primaryPort).Kestrel();
         _ = B.BaseAddress;
         using var client = new HttpClient { BaseAddress = new Uri(A.BaseAddress) }.As(ApiRoles.Admin);
         var waited = Stopwatch.StartNew();
@@ -90,6 +78,13 @@ public sealed class TwoSiloCluster : IAsyncLifetime
             if (waited.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"The two silos did not both become Active: {overview}");
             await Task.Delay(200);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Grain calls through both silos' APIs: catalog jobs, spread over the silos by their hash.</summary>

@@ -32,9 +32,10 @@ internal static class DashboardEndpoints
         {
             var collected = await statistics.CollectAsync(ct);
             var management = grains.GetGrain<IManagementGrain>(0);
-            var activations = (await management.GetSimpleGrainStatistics(ct))
+            // Per silo and grain type (the type's name in the cluster, e.g. "job"): one entry per live activation.
+            var activations = (await management.GetDetailedGrainStatistics(types: null, hostsIds: null, ct))
                 .GroupBy(a => a.SiloAddress.ToParsableString())
-                .ToDictionary(g => g.Key, g => g.GroupBy(a => ShortTypeName(a.GrainType)).ToDictionary(t => t.Key, t => t.Sum(a => a.ActivationCount)), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => g.GroupBy(a => a.GrainId.Type.ToString()!).ToDictionary(t => t.Key, t => t.Count()), StringComparer.Ordinal);
             var silos = cluster.Members().Where(m => m.IsActive).Select(m =>
             {
                 collected.TryGetValue(m.Address, out var read);
@@ -81,13 +82,6 @@ internal static class DashboardEndpoints
         }
         return [.. merged.OrderByDescending(p => p.Value.Calls).Select(p => new MethodOverview(p.Key.Item1, p.Key.Item2, p.Value.Calls, p.Value.Errors,
             MethodStatistics.Quantile(p.Value.Histogram, 0.5), MethodStatistics.Quantile(p.Value.Histogram, 0.95), MethodStatistics.Quantile(p.Value.Histogram, 0.99)))];
-    }
-
-    // Orleans names a grain type by its class ("Namespace.Class,Assembly"); the page shows the class alone.
-    private static string ShortTypeName(string grainType)
-    {
-        string type = grainType.Split(',')[0];
-        return type[(type.LastIndexOf('.') + 1)..];
     }
 
     /// <summary>One Active silo: who it is, its numbers (or why they could not be read), its activations per grain type.</summary>

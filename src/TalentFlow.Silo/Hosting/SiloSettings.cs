@@ -20,6 +20,15 @@ internal sealed class SiloSettings
     /// </summary>
     public string Endpoint { get; set; } = "127.0.0.1:11111";
 
+    /// <summary>
+    /// The host peers and clients reach this silo at, when it listens on <c>0.0.0.0</c> (containers: the service name or
+    /// pod IP). Default: the endpoint's host.
+    /// </summary>
+    public string? AdvertisedHost { get; set; }
+
+    /// <summary>How long a stopping silo may take to finish calls and deactivate its grains (the host's shutdown timeout). Default 30 s.</summary>
+    public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The port cluster clients connect to (Orleans' gateway). 0 takes a free port. Default 30000.</summary>
     public int GatewayPort { get; set; } = 30000;
 
@@ -32,11 +41,16 @@ internal sealed class SiloSettings
     /// </summary>
     public string? PrimarySiloEndpoint { get; set; }
 
-    /// <summary>The advertised address and port of <see cref="Endpoint"/>, a free port taken for 0; a one-line error when it cannot be read.</summary>
-    public IPEndPoint ResolveEndpoint() => Resolve(Endpoint, "Silo:Endpoint");
+    /// <summary>The listening address and port of <see cref="Endpoint"/>, a free port taken for 0; a one-line error when it cannot be read.</summary>
+    public IPEndPoint ResolveEndpoint() => Resolve(Endpoint, "Silo:Endpoint", advertise: false);
+
+    /// <summary>The address peers reach: <see cref="AdvertisedHost"/> resolved, else the endpoint's (loopback for <c>0.0.0.0</c>).</summary>
+    public IPAddress ResolveAdvertised(IPEndPoint listening) =>
+        AdvertisedHost is { Length: > 0 } host ? Resolve(host + ":0", "Silo:AdvertisedHost", advertise: true).Address
+        : listening.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : listening.Address;
 
     /// <summary>The primary silo's endpoint, or null.</summary>
-    public IPEndPoint? ResolvePrimary() => PrimarySiloEndpoint is { Length: > 0 } primary ? Resolve(primary, "Silo:PrimarySiloEndpoint") : null;
+    public IPEndPoint? ResolvePrimary() => PrimarySiloEndpoint is { Length: > 0 } primary ? Resolve(primary, "Silo:PrimarySiloEndpoint", advertise: true) : null;
 
     /// <summary><see cref="GatewayPort"/>, a free port for 0.</summary>
     public int ResolveGatewayPort() => GatewayPort switch
@@ -46,7 +60,7 @@ internal sealed class SiloSettings
         _ => GatewayPort,
     };
 
-    private static IPEndPoint Resolve(string value, string setting)
+    private static IPEndPoint Resolve(string value, string setting, bool advertise)
     {
         int colon = value.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), out int port) || port is < 0 or > 65535)
@@ -60,8 +74,8 @@ internal sealed class SiloSettings
             address = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
                 ?? throw new InvalidOperationException($"{setting} names host '{host}', which has no IPv4 address.");
         }
-        if (address.Equals(IPAddress.Any)) address = IPAddress.Loopback;
-        return new IPEndPoint(address, port == 0 ? FreePort() : port);
+        if (advertise && address.Equals(IPAddress.Any)) address = IPAddress.Loopback;
+        return new IPEndPoint(address, port == 0 && !advertise ? FreePort() : port);
     }
 
     private static int FreePort()
