@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Storage;
-using TalentFlow.Runtime.Testing;
+using Orleans.Runtime;
+using Orleans.Storage;
+using TalentFlow.TestKit;
 using Xunit.Abstractions;
 
 namespace TalentFlow.Cluster.Tests;
@@ -20,7 +20,7 @@ public sealed class ChaosTests(PostgresClusterFixture fixture, ITestOutputHelper
     public async Task KillStopStartUnderLoad_NoAcknowledgedWriteIsLost()
     {
         await using var cluster = await TestCluster.StartAsync(fixture.CreateOptions(4));
-        await using var client = await cluster.ConnectClientAsync();
+        var client = cluster.GrainFactory;
         var keys = Enumerable.Range(0, 20).Select(i => "chaos-" + i).ToArray();
         var acknowledged = new ConcurrentDictionary<string, ConcurrentBag<int>>();
         var unexpected = new ConcurrentQueue<Exception>();
@@ -40,7 +40,7 @@ public sealed class ChaosTests(PostgresClusterFixture fixture, ITestOutputHelper
                     await client.GetGrain<ILedgerGrain>(key).AppendAsync(entry);
                     acknowledged.GetOrAdd(key, _ => []).Add(entry);
                 }
-                catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or InconsistentStateException)
+                catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or InconsistentStateException or OrleansMessageRejectionException)
                 {
                     allowed.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
                     await Task.Delay(20);
@@ -63,19 +63,19 @@ public sealed class ChaosTests(PostgresClusterFixture fixture, ITestOutputHelper
             if (choice == 0 && running.Count > 2)
             {
                 var victim = running[chaosRandom.Next(running.Count)];
-                actions.Add("kill " + victim.Name);
+                actions.Add("kill " + victim);
                 await cluster.KillSiloAsync(victim);
             }
             else if (choice == 1 && running.Count > 2)
             {
                 var leaving = running[chaosRandom.Next(running.Count)];
-                actions.Add("stop " + leaving.Name);
+                actions.Add("stop " + leaving);
                 await cluster.StopSiloAsync(leaving);
             }
             else if (running.Count < 5)
             {
                 var started = await cluster.StartSiloAsync();
-                actions.Add("start " + started.Name);
+                actions.Add("start " + started);
             }
         }
         await stop.CancelAsync();

@@ -1,8 +1,11 @@
-using TalentFlow.Runtime;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace TalentFlow.Cluster.Tests;
 
-public interface ILedgerGrain : IGrain
+[Alias("TalentFlow.Cluster.Tests.ILedgerGrain")]
+public interface ILedgerGrain : IGrainWithStringKey
 {
     /// <summary>Appends an entry and acknowledges once it is durable.</summary>
     Task<int> AppendAsync(int entry);
@@ -18,7 +21,8 @@ public sealed class LedgerState
     public List<int> Entries { get; set; } = [];
 }
 
-public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<LedgerState> state, SiloName silo) : Grain, ILedgerGrain
+[GrainType("ledger")]
+public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<LedgerState> state, ILocalSiloDetails silo) : Grain, ILedgerGrain
 {
     public async Task<int> AppendAsync(int entry)
     {
@@ -37,12 +41,11 @@ public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<Led
 
     public Task<int[]> ReadAsync() => Task.FromResult(state.State.Entries.ToArray());
 
-    public Task<string?> SiloAsync() => Task.FromResult<string?>(silo.Value);
+    public Task<string?> SiloAsync() => Task.FromResult<string?>(silo.SiloAddress.ToParsableString());
 }
 
-public sealed record SiloName(string Value);
-
-public interface ITickerGrain : IGrain
+[Alias("TalentFlow.Cluster.Tests.ITickerGrain")]
+public interface ITickerGrain : IGrainWithStringKey
 {
     Task StartAsync(TimeSpan period);
 
@@ -56,9 +59,10 @@ public sealed class TickerState
 }
 
 /// <summary>Counts reminder ticks in durable state, so ticks across silos and restarts add up.</summary>
+[GrainType("ticker")]
 public sealed class TickerGrain([PersistentState("ticks")] IPersistentState<TickerState> state) : Grain, ITickerGrain, IRemindable
 {
-    public Task StartAsync(TimeSpan period) => RegisterOrUpdateReminderAsync("tick", period, period);
+    public Task StartAsync(TimeSpan period) => this.RegisterOrUpdateReminder("tick", period, period);
 
     public Task<int> TicksAsync() => Task.FromResult(state.State.Ticks);
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Runtime.Postgres;
-using TalentFlow.Runtime.Testing;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Cluster.Tests;
@@ -23,16 +20,8 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     public TestClusterOptions CreateOptions(int silos)
     {
         string connectionString = ConnectionString;
-        return new TestClusterOptions
-        {
-            InitialSilos = silos,
-            GrainAssemblies = [typeof(LedgerGrain).Assembly],
-            ConfigureProviders = services => services
-                .AddPostgresClustering(o => o.ConnectionString = connectionString)
-                .AddPostgresGrainStorage(configure: o => o.ConnectionString = connectionString)
-                .AddPostgresReminders(o => o.ConnectionString = connectionString),
-            ConfigureServices = services => services.AddSingleton(new SiloName("silo")),
-        };
+        // Grain state and reminders through Orleans' ADO.NET providers on PostgreSQL; membership is the test host's own.
+        return new TestClusterOptions { InitialSilos = silos, ConnectionString = connectionString };
     }
 }
 

@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Testing;
+using Orleans;
+using TalentFlow.TestKit;
 
 namespace TalentFlow.Benchmarks.Calls;
 
 /// <summary>
-/// Grain call throughput and latency: same-silo calls (no serialization, no network) and silo-to-silo calls over
-/// loopback HTTP/2, each for a fixed time after a warm-up, with many callers in flight.
+/// Grain call throughput and latency on Orleans with the TalentFlow wiring (filters, codecs, placement): same-silo calls and
+/// silo-to-silo calls over loopback TCP, each for a fixed time after a warm-up, with many callers in flight. Compare with
+/// <c>../shared/anchors/orleans_calls</c> (bare Orleans, the same shape) run beside it.
 /// </summary>
 internal static class CallsScenario
 {
@@ -15,20 +16,16 @@ internal static class CallsScenario
         int seconds = args.Int("seconds", 5);
         int localConcurrency = args.Int("local-concurrency", Environment.ProcessorCount);
         int remoteConcurrency = args.Int("concurrency", 64);
-        await using var cluster = await TestCluster.StartAsync(new TestClusterOptions
-        {
-            InitialSilos = 2,
-            GrainAssemblies = [typeof(PingGrain).Assembly],
-        });
-        var caller = cluster.Silos[0].Silo;
-        var localKeys = KeysOwnedBy(cluster, 0, 64);
-        var remoteKeys = KeysOwnedBy(cluster, 1, 64);
+        await using var cluster = await TestCluster.StartAsync(new TestClusterOptions { InitialSilos = 2 });
+        var caller = cluster.Silos[0];
+        // Ping grains prefer their first caller's silo: keys first called from silo 0 live there, from silo 1 on silo 1.
+        var localKeys = await ActivateAsync(cluster.Silos[0].GrainFactory, "local-", 64);
+        var remoteKeys = await ActivateAsync(cluster.Silos[1].GrainFactory, "remote-", 64);
 
         await MeasureAsync(caller.GrainFactory, localKeys, localConcurrency, TimeSpan.FromSeconds(1));
         var local = await MeasureAsync(caller.GrainFactory, localKeys, localConcurrency, TimeSpan.FromSeconds(seconds));
         await MeasureAsync(caller.GrainFactory, remoteKeys, remoteConcurrency, TimeSpan.FromSeconds(1));
         var remote = await MeasureAsync(caller.GrainFactory, remoteKeys, remoteConcurrency, TimeSpan.FromSeconds(seconds));
-        double kestrel = await KestrelAnchor.MeasureCallsPerSecondAsync(remoteConcurrency, TimeSpan.FromSeconds(seconds));
         return new Dictionary<string, object>
         {
             ["local_calls_per_s"] = Math.Round(local.CallsPerSecond),
@@ -38,18 +35,18 @@ internal static class CallsScenario
             ["cross_silo_p50_ms"] = Math.Round(remote.P50Micros / 1000, 3),
             ["cross_silo_p99_ms"] = Math.Round(remote.P99Micros / 1000, 3),
             ["silos"] = cluster.Silos.Count,
-            ["kestrel_h2c_echo_per_s"] = Math.Round(kestrel),
-            ["cross_silo_vs_kestrel"] = Math.Round(remote.CallsPerSecond / kestrel, 3),
             ["local_concurrency"] = localConcurrency,
             ["cross_silo_concurrency"] = remoteConcurrency,
             ["seconds"] = seconds,
         };
     }
 
-    private static string[] KeysOwnedBy(TestCluster cluster, int siloIndex, int count) =>
-        [.. Enumerable.Range(0, 100_000).Select(i => "ping-" + i)
-            .Where(k => cluster.Silos[siloIndex].Silo.Runtime.IsLocalOwner(new GrainId("ping", k)))
-            .Take(count)];
+    private static async Task<string[]> ActivateAsync(IGrainFactory factory, string prefix, int count)
+    {
+        string[] keys = [.. Enumerable.Range(0, count).Select(i => prefix + i)];
+        foreach (string key in keys) await factory.GetGrain<IPingGrain>(key).PingAsync(0);
+        return keys;
+    }
 
     private static async Task<Result> MeasureAsync(IGrainFactory factory, string[] keys, int concurrency, TimeSpan duration)
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Grains;
-using TalentFlow.Runtime.Testing;
+using TalentFlow.TestKit;
 
 namespace TalentFlow.Benchmarks.Loop;
 

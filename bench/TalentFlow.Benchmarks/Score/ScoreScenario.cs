@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using TalentFlow.Grains;
-using TalentFlow.Runtime;
-using TalentFlow.Runtime.Testing;
+using Orleans;
+using TalentFlow.TestKit;
 
 namespace TalentFlow.Benchmarks.Score;
 

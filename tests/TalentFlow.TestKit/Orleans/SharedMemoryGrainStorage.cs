@@ -3,7 +3,9 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
 
-namespace TalentFlow.Grains.Tests;
+using TalentFlow.Grains;
+
+namespace TalentFlow.TestKit;
 
 /// <summary>
 /// The grain storage of one <see cref="TestCluster"/>: one store in this process that every silo of the cluster reads and

@@ -9,7 +9,9 @@ using TalentFlow.Hosting;
 using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Records;
 
-namespace TalentFlow.Grains.Tests;
+using TalentFlow.Grains;
+
+namespace TalentFlow.TestKit;
 
 /// <summary>How the tests' clusters are built: silo count, what each silo hosts and publishes.</summary>
 public sealed class TestClusterOptions
