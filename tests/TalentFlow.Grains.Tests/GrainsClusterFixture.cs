@@ -14,6 +14,7 @@ public sealed class GrainsClusterFixture : IAsyncLifetime
     {
         InitialSilos = silos,
         ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains(),
+        ConfigureOrleans = o => SiloCapabilities.Advertise(o.Roles, o.Cores, SiloCapabilities.DetectAccelerator()),
     };
 }
 

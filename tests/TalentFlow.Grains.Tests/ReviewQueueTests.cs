@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Numerics.Tensors;
 using TalentFlow.TestKit;
 
@@ -10,7 +11,16 @@ public sealed class ReviewQueueTests
         string jobId, int candidates, FakeTimeProvider? time = null, TimeSpan? between = null)
     {
         var options = GrainsClusterFixture.CreateOptions(1);
-        if (time is not null) options.TimeProvider = time;
+        if (time is not null)
+        {
+            // The grains' clock only: Orleans keeps the system clock for its own timers.
+            var grains = options.ConfigureSiloBuilder;
+            options.ConfigureSiloBuilder = silo =>
+            {
+                silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, time);
+                grains?.Invoke(silo);
+            };
+        }
         var cluster = await TestCluster.StartAsync(options);
         var factory = cluster.GrainFactory;
         var job = factory.GetGrain<IJobGrain>(jobId);

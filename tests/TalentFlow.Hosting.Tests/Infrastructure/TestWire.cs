@@ -21,7 +21,7 @@ public static class TestWire
     /// <summary>The same for a client, which checks the codecs of the grain interfaces it knows.</summary>
     public static IClientBuilder ApplyTestWire(this IClientBuilder client)
     {
-        TalentFlowSiloBuilderExtensions.AddSerialization(client.Services, Types, new JsonSerializerOptions(JsonSerializerDefaults.Web), ["TalentFlow"]);
+        TalentFlowSiloBuilderExtensions.AddSerialization(client.Services, Types, TalentFlowSerialization.JsonOptions, ["TalentFlow"]);
         return client;
     }
 

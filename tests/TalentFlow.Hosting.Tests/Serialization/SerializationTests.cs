@@ -19,7 +19,7 @@ public sealed class SerializationTests
             o.JsonCodecFor = WireTypes;
         }));
         builder.ConfigureClient(client => TalentFlowSiloBuilderExtensions.AddSerialization(
-            client.Services, WireTypes, new JsonSerializerOptions(JsonSerializerDefaults.Web), ["TalentFlow"]));
+            client.Services, WireTypes, TalentFlowSerialization.JsonOptions, ["TalentFlow"]));
         return builder.Build();
     }
 

@@ -3,8 +3,6 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
 
-using TalentFlow.Grains;
-
 namespace TalentFlow.TestKit;
 
 /// <summary>

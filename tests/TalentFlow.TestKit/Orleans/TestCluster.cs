@@ -9,8 +9,6 @@ using TalentFlow.Hosting;
 using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Records;
 
-using TalentFlow.Grains;
-
 namespace TalentFlow.TestKit;
 
 /// <summary>How the tests' clusters are built: silo count, what each silo hosts and publishes.</summary>
@@ -25,8 +23,8 @@ public sealed class TestClusterOptions
     /// <summary>The roles of the initial silos. Default none.</summary>
     public Action<TestSiloOptions>? ConfigureSilo { get; set; }
 
-    /// <summary>A clock for the grains (<see cref="GrainClock"/>; Orleans keeps the system clock); null: the system clock.</summary>
-    public TimeProvider? TimeProvider { get; set; }
+    /// <summary>More TalentFlow wiring per silo, after its roles are set (e.g. the grains' capability roles).</summary>
+    public Action<TalentFlowOrleansOptions>? ConfigureOrleans { get; set; }
 
     /// <summary>PostgreSQL for grain state, reminders and records (membership stays the test host's own); null: in memory.</summary>
     public string? ConnectionString { get; set; }
@@ -66,7 +64,7 @@ public sealed class TestCluster : IAsyncDisposable
                 o.ConfigureClustering = false;
                 o.ConnectionString = options.ConnectionString;
                 foreach (string role in spec.Roles) o.Roles.Add(role);
-                SiloCapabilities.Advertise(o.Roles, o.Cores, SiloCapabilities.DetectAccelerator());
+                options.ConfigureOrleans?.Invoke(o);
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
             silo.Configure<ClusterMembershipOptions>(o =>
@@ -83,7 +81,6 @@ public sealed class TestCluster : IAsyncDisposable
                     _storage ??= new SharedMemoryGrainStorage(sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>()));
                 silo.Services.AddSingleton<IGrainRecordStorage>(_records);
             }
-            if (options.TimeProvider is { } time) silo.Services.AddKeyedSingleton(GrainClock.Key, time);
             options.ConfigureSiloBuilder?.Invoke(silo);
         });
         builder.ConfigureClient(client => TalentFlowSiloBuilderExtensions.AddSerialization(
