@@ -56,6 +56,7 @@ public sealed class TestCluster : IAsyncDisposable
     {
         _options = options;
         var builder = new InProcessTestClusterBuilder((short)options.InitialSilos);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             var spec = _next;
