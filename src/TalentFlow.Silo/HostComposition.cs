@@ -48,6 +48,8 @@ internal static class HostComposition
                     o.GatewayListeningEndpoint = new System.Net.IPEndPoint(endpoint.Address, gatewayPort);
                 });
             }
+            // Orleans' own dashboard (silos, grains, methods, reminders) at /dashboard; the TalentFlow panels beside it.
+            Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(orleans);
             orleans.AddTalentFlowSilo(o =>
             {
                 o.ConnectionString = connectionString;

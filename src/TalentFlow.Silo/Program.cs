@@ -23,6 +23,8 @@ app.MapCareerEndpoints();
 app.MapReviewEndpoints();
 app.MapReviewPanel();
 app.MapDashboard();
+// Orleans' dashboard: admin only (the browser signs in with Basic, scripts send the key).
+Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, "/dashboard").RequireAuthorization(TalentFlow.Silo.Security.ApiPolicies.Admin);
 app.Run();
 
 /// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -150,7 +150,7 @@ public sealed class AuthApiTests(SiloHostFactory factory)
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     [InlineData("/openapi/v1.json")]
-    [InlineData("/dashboard")]
+    [InlineData("/dashboard/talentflow")]
     public async Task Get_AnonymousRoute_NoKey_Returns200(string path)
     {
         using var client = factory.CreateClient();
@@ -163,7 +163,7 @@ public sealed class AuthApiTests(SiloHostFactory factory)
     public async Task GetDashboard_NoKey_ServesTheShellWithoutDataUnderAStrictContentSecurityPolicy()
     {
         using var client = factory.CreateClient();
-        using var response = await client.GetAsync("/dashboard");
+        using var response = await client.GetAsync("/dashboard/talentflow");
 
         string csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'sha256-", csp, StringComparison.Ordinal);
@@ -188,6 +188,35 @@ public sealed class AuthApiTests(SiloHostFactory factory)
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
             Assert.True(policies.Count > 0 && policies.All(p => ApiPolicies.All.Contains(p)), $"{route} names no known policy.");
         }
-        Assert.Equal(["/dashboard", "/health/live", "/health/ready", "/openapi/{documentName}.json"], anonymous.Order(StringComparer.Ordinal));
+        Assert.Equal(["/dashboard/talentflow", "/health/live", "/health/ready", "/openapi/{documentName}.json"], anonymous.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetOrleansDashboard_NoKey_AsksTheBrowserToSignInWithBasic()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync("/dashboard/");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+    }
+
+    [Theory]
+    [InlineData("basic", ApiRoles.Admin, HttpStatusCode.OK)]
+    [InlineData("header", ApiRoles.Admin, HttpStatusCode.OK)]
+    [InlineData("basic", ApiRoles.Recruiter, HttpStatusCode.Forbidden)]
+    [InlineData("basic", "wrong", HttpStatusCode.Unauthorized)]
+    public async Task GetOrleansDashboard_Credentials_AdminOnly(string how, string role, HttpStatusCode expected)
+    {
+        string key = role switch { ApiRoles.Admin => TestKeys.Admin, ApiRoles.Recruiter => TestKeys.Recruiter, _ => "tf_not-a-key-of-this-cluster-000000" };
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        if (how == "basic") request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + key)));
+        else request.Headers.Add("X-Api-Key", key);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK) Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -47,7 +47,7 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
     /// <summary>Opens the page, which asks for a key, and enters <paramref name="key"/>.</summary>
     private async Task<IPage> OpenWithKeyAsync(IPage page, string key)
     {
-        await page.GotoAsync(_factory.BaseAddress + "/dashboard");
+        await page.GotoAsync(_factory.BaseAddress + "/dashboard/talentflow");
         await page.WaitForSelectorAsync("#key", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
         Assert.Contains("Enter the admin API key", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
         await page.FillAsync("#key", key);

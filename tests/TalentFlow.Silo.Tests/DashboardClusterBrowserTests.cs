@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.Playwright;
 using TalentFlow.Silo.Security;
@@ -13,7 +14,7 @@ public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster, Headles
 {
     private static async Task OpenWithKeyAsync(IPage page, string baseAddress, string key)
     {
-        await page.GotoAsync(baseAddress + "/dashboard");
+        await page.GotoAsync(baseAddress + "/dashboard/talentflow");
         await page.WaitForSelectorAsync("#key", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
         await page.FillAsync("#key", key);
         await page.ClickAsync("#login button[type=submit]");
@@ -92,5 +93,33 @@ public sealed class DashboardClusterBrowserTests(TwoSiloCluster cluster, Headles
             using var overview = await client.GetAsync("/api/v1/dashboard/overview");
             Assert.Equal(HttpStatusCode.Forbidden, overview.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task OrleansDashboard_BrowserSignsInOnceWithTheAdminKey_ShowsBothSilos()
+    {
+        // The browser's sign-in: Basic credentials (user any, password the admin key) that it then sends with every request.
+        await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
+            HttpCredentials = new HttpCredentials { Username = "admin", Password = TestKeys.Admin },
+        });
+        var page = await context.NewPageAsync();
+        var silos = cluster.A.Services.GetRequiredService<TalentFlow.Hosting.Cluster.IClusterView>().Members().Select(m => m.Address.Split('@')[0]).ToArray();
+        Assert.Equal(2, silos.Length);
+        foreach (string baseAddress in new[] { cluster.A.BaseAddress, cluster.B.BaseAddress })
+        {
+            var response = await page.GotoAsync(baseAddress + "/dashboard/");
+            Assert.Equal(200, response!.Status);
+            // The overview counts both; the Silos page lists each by address.
+            await page.WaitForFunctionAsync("() => /ACTIVE SILOS\\s*2\\b/i.test(document.body.innerText)", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+            await page.GetByText("Silos", new PageGetByTextOptions { Exact = true }).First.ClickAsync();
+            await page.WaitForFunctionAsync("silos => silos.every(s => document.body.innerText.includes(s))",
+                silos, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        string shot = Path.Combine(AppContext.BaseDirectory, "artifacts", "orleans-dashboard-cluster.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+        Assert.True(new FileInfo(shot).Length > 10_000);
     }
 }

@@ -46,7 +46,7 @@ public sealed class RegistryDashboardBrowserTests(KestrelSiloHostFactory factory
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
-        await page.GotoAsync(baseAddress + "/dashboard");
+        await page.GotoAsync(baseAddress + "/dashboard/talentflow");
         await page.FillAsync("#key", TestKeys.Admin);
         await page.ClickAsync("#login button[type=submit]");
         string chart = $"#version-metrics svg[data-model='{Model}']";

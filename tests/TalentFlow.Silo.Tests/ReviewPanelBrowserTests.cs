@@ -51,7 +51,7 @@ public sealed class ReviewPanelBrowserTests(KestrelSiloHostFactory factory, Head
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
 
-        await page.GotoAsync(factory.BaseAddress + "/dashboard");
+        await page.GotoAsync(factory.BaseAddress + "/dashboard/talentflow");
         await page.WaitForSelectorAsync("#key", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
         await page.FillAsync("#key", TestKeys.Admin);
         await page.ClickAsync("#login button[type=submit]");

@@ -63,7 +63,7 @@ public sealed class ScoreHistogramTests(TwoSiloCluster cluster, HeadlessChromium
         await ScreenSomeAsync();
         await using var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(cluster.A.BaseAddress + "/dashboard");
+        await page.GotoAsync(cluster.A.BaseAddress + "/dashboard/talentflow");
         await page.FillAsync("#key", TestKeys.Admin);
         await page.ClickAsync("#login button[type=submit]");
         await page.WaitForSelectorAsync("#silos tbody tr");

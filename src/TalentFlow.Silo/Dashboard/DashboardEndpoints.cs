@@ -14,9 +14,12 @@ namespace TalentFlow.Silo.Dashboard;
 /// </summary>
 internal static class DashboardEndpoints
 {
+    /// <summary>Where the TalentFlow panels live, beside Orleans' dashboard at <c>/dashboard</c>.</summary>
+    public const string PanelsPath = "/dashboard/talentflow";
+
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dashboard", (HttpContext http) =>
+        app.MapGet(PanelsPath, (HttpContext http) =>
         {
             // The page holds the admin key: no framing (the key form cannot be clickjacked), no script but its own, no caching.
             var headers = http.Response.Headers;

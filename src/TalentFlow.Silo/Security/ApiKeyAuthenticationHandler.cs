@@ -21,6 +21,23 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     /// <summary>The header that carries the key.</summary>
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>HTTP Basic: the password is the API key.</summary>
+    public const string BasicScheme = "Basic";
+
+    private static string? BasicPassword(string encoded)
+    {
+        try
+        {
+            string decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            int colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? null : decoded[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? presented;
@@ -34,6 +51,17 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             && authorization.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
         {
             presented = authorization[(SchemeName.Length + 1)..].Trim();
+        }
+        else if (Request.Headers.Authorization.ToString() is { Length: > 0 } basic
+            && basic.StartsWith(BasicScheme + " ", StringComparison.OrdinalIgnoreCase))
+        {
+            // HTTP Basic with the key as the password (any user name): what a browser sends after its sign-in prompt, and
+            // `curl -u admin:KEY`.
+            if (BasicPassword(basic[(BasicScheme.Length + 1)..].Trim()) is not { } password)
+            {
+                return Task.FromResult(AuthenticateResult.Fail("The Basic credentials are not base64 of user:key."));
+            }
+            presented = password;
         }
         else
         {
@@ -54,7 +82,11 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
-        Response.Headers.WWWAuthenticate = SchemeName;
+        // The dashboards ask a browser to sign in (Basic: user any, password the admin key); it then sends the credentials
+        // with every request of the page, its scripts and their fetches. The API keeps answering with its own scheme.
+        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
+            ? $"{BasicScheme} realm=\"TalentFlow dashboard\", charset=\"UTF-8\""
+            : SchemeName;
         string detail = result.Failure?.Message
             ?? $"This route needs an API key: send it in the {HeaderName} header (or Authorization: {SchemeName} <key>).";
         await TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(Context).ConfigureAwait(false);
