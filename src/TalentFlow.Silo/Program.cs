@@ -1,6 +1,10 @@
+using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo;
 using TalentFlow.Silo.Dashboard;
 using TalentFlow.Silo.Endpoints;
+
+// `--apply-schema`: the deploy step that creates the PostgreSQL schema (Orleans' tables and the keyed records) once, then exits.
+if (args.Contains(SchemaStep.Flag, StringComparer.Ordinal)) return await SchemaStep.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTalentFlowHost();
@@ -26,6 +30,7 @@ app.MapDashboard();
 // Orleans' dashboard: admin only (the browser signs in with Basic, scripts send the key).
 Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, "/dashboard").RequireAuthorization(TalentFlow.Silo.Security.ApiPolicies.Admin);
 app.Run();
+return 0;
 
 /// <summary>The host's entry point; public so tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -35,10 +35,11 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Compose_DeclaresPostgresTwoSilosAndATrainer()
+    public void Compose_DeclaresPostgresASchemaStepTwoSilosAndATrainer()
     {
         var services = Services(ReadCompose());
-        Assert.Equal(["postgres", "silo1", "silo2", "trainer"], services.Keys.Order().ToArray());
+        Assert.Equal(["postgres", "schema", "silo1", "silo2", "trainer"], services.Keys.Order().ToArray());
+        Assert.Contains(services["schema"], l => l == "command: [\"--apply-schema\"]");
         Assert.Contains(services["trainer"], l => l.StartsWith("Silo__Roles__0: \"trainer\"", StringComparison.Ordinal));
         Assert.Contains(services["silo1"], l => l.StartsWith("ConnectionStrings__TalentFlow:", StringComparison.Ordinal));
         foreach (var silo in new[] { "silo2", "trainer" })
@@ -49,6 +50,7 @@ public sealed class ComposeFileTests
         foreach (var silo in new[] { "silo1", "silo2", "trainer" })
         {
             Assert.Contains(services[silo], l => l == "condition: service_healthy");
+            Assert.Contains(services[silo], l => l == "condition: service_completed_successfully");
         }
     }
 
@@ -59,5 +61,13 @@ public sealed class ComposeFileTests
         // silo2 and the trainer inherit silo1's environment (<<: *silo-env).
         string line = Assert.Single(services["silo1"], l => l.StartsWith("Auth__AdminKey:", StringComparison.Ordinal));
         Assert.Matches(@"^Auth__AdminKey: ""\$\{TALENTFLOW_ADMIN_KEY:\?[^}]+\}""$", line);
+    }
+
+    [Fact]
+    public async Task ApplySchema_NoConnectionString_ExitsWithOneReadableLine()
+    {
+        int code = await TalentFlow.Silo.Hosting.SchemaStep.RunAsync(["--apply-schema", "--ConnectionStrings:TalentFlow="]);
+
+        Assert.Equal(1, code);
     }
 }
