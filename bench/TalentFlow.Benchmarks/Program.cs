@@ -4,6 +4,7 @@ using TalentFlow.Benchmarks.Calls;
 using TalentFlow.Benchmarks.Careers;
 using TalentFlow.Benchmarks.ConvFm;
 using TalentFlow.Benchmarks.Encoders;
+using TalentFlow.Benchmarks.FineTune;
 using TalentFlow.Benchmarks.Load;
 using TalentFlow.Benchmarks.Loop;
 using TalentFlow.Benchmarks.LoopEval;
@@ -16,7 +17,7 @@ using TalentFlow.Benchmarks;
 // Scenarios print one JSON object on stdout (CONTRACTS.md); anything else goes to stderr.
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.Error.WriteLine("usage: TalentFlow.Benchmarks <scenario> [options] --json\n  calls [--seconds N] [--concurrency N]   grain calls, same silo and silo to silo\n  tfidf --corpus CSV [--repeat N]          TF-IDF fit + transform docs/s (CSV with a text column)\n  topk [--n N] [--d D] [--k K]              exact float32 top-k, one query at a time\n  recommend [--jobs N] [--k K] [--rankings N] [--shards S]   rank a job catalog for one user (content model): p50/p99 ms, ns per (user, job)\n  careers [--model FILE | --train CSV | --onet DIR] [--queries CSV] [--queries-count N] [--threads N] [--top K]   career advice p50/p99 ms per query\n  score [--calls N]                         score a cached candidate against a cached job, same silo\n  convfm --data DIR [--threads N] [--epochs N] [--users N] [--rankings N] [--singles N]   ConvFM train samples/s; µs per prediction (full network, scorer), single pair, rank 10k\n  encoder-fit [--docs N] [--data DIR] [--kinds lsa,subword] [--repeat N]   seconds to fit each embedded encoder\n  encode --texts CSV [--column C] [--limit N] [--max-length L] [--threads T] [--batch B] [--repeat R]   served MiniLM encoder texts/s, tokens/s, RSS\n  loop [--samples N]                        feedback → trained → live on 3 silos (one trainer)\n  loop-eval [--data DIR] [--jobs N] [--silo-dll PATH]   the learning loop through the HTTP API: before/after F1, ROC-AUC, production_changed\n  load --api-key KEY [--url U] [--rate N] [--seconds N] [--mix score|full]   open-loop HTTP load on a running cluster: p50/p99 ms\n  active-learning [--data DIR] [--seeds N] [--batch N] [--budget N] [--seed-size N] [--jobs A,B] [--first-line keep|drop] [--c C] [--out CSV]   uncertainty vs random sampling learning curves");
+    Console.Error.WriteLine("usage: TalentFlow.Benchmarks <scenario> [options] --json\n  calls [--seconds N] [--concurrency N]   grain calls, same silo and silo to silo\n  tfidf --corpus CSV [--repeat N]          TF-IDF fit + transform docs/s (CSV with a text column)\n  topk [--n N] [--d D] [--k K]              exact float32 top-k, one query at a time\n  recommend [--jobs N] [--k K] [--rankings N] [--shards S]   rank a job catalog for one user (content model): p50/p99 ms, ns per (user, job)\n  careers [--model FILE | --train CSV | --onet DIR] [--queries CSV] [--queries-count N] [--threads N] [--top K]   career advice p50/p99 ms per query\n  score [--calls N]                         score a cached candidate against a cached job, same silo\n  convfm --data DIR [--threads N] [--epochs N] [--users N] [--rankings N] [--singles N]   ConvFM train samples/s; µs per prediction (full network, scorer), single pair, rank 10k\n  encoder-fit [--docs N] [--data DIR] [--kinds lsa,subword] [--repeat N]   seconds to fit each embedded encoder\n  encode --texts CSV [--column C] [--limit N] [--max-length L] [--threads T] [--batch B] [--repeat R]   served MiniLM encoder texts/s, tokens/s, RSS\n  loop [--samples N]                        feedback → trained → live on 3 silos (one trainer)\n  loop-eval [--data DIR] [--jobs N] [--silo-dll PATH]   the learning loop through the HTTP API: before/after F1, ROC-AUC, production_changed\n  load --api-key KEY [--url U] [--rate N] [--seconds N] [--mix score|full]   open-loop HTTP load on a running cluster: p50/p99 ms\n  active-learning [--data DIR] [--seeds N] [--batch N] [--budget N] [--seed-size N] [--jobs A,B] [--first-line keep|drop] [--c C] [--out CSV]   uncertainty vs random sampling learning curves\n  finetune --resumes CSV --onet DIR [--loss cosent,contrastive] [--epochs N] [--batch N] [--learning-rate X] [--train-layers K] [--pairs-out DIR] [--served 1] [--seed N] | --anchor minilm_anchor.py [--speed-pairs N] [--rounds R]   MiniLM top-layer fine-tuning: held-out quality vs TF-IDF and zero-shot, or pairs/s vs the PyTorch anchor");
     return args.Length == 0 ? 2 : 0;
 }
 try
@@ -36,6 +37,7 @@ try
         "loop-eval" => await LoopEvalScenario.RunAsync(ScenarioArgs.Parse(args[1..])),
         "load" => await LoadScenario.RunAsync(ScenarioArgs.Parse(args[1..])),
         "active-learning" => ActiveLearningScenario.Run(ScenarioArgs.Parse(args[1..])),
+        "finetune" => FineTuneScenario.Run(ScenarioArgs.Parse(args[1..])),
         _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
     };
     Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));

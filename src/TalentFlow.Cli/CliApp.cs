@@ -100,6 +100,7 @@ internal static class CliApp
         trainCommand.Subcommands.Add(TrainScorerCommand.Create(context));
         trainCommand.Subcommands.Add(TrainCareerCommand.Create(context));
         trainCommand.Subcommands.Add(TrainScreeningCommand.Create(context));
+        trainCommand.Subcommands.Add(TrainSemanticCommand.Create(context));
         root.Subcommands.Add(trainCommand);
         root.Subcommands.Add(CareersCommand.Create(context));
         root.Subcommands.Add(Operations.TrainingCommand.Create(context));
