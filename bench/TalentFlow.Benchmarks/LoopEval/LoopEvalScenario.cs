@@ -28,12 +28,13 @@ internal static class LoopEvalScenario
         int verdictPositives = args.Int("verdict-positives", 6), verdictNegatives = args.Int("verdict-negatives", 6);
         int seed = args.Int("seed", 0), jobLimit = args.Int("jobs", 24);
         string silo = args.String("silo-dll") ?? FindSiloDll();
+        string encoder = args.String("encoder") ?? "lsa";
 
         var corpus = ScreeningCorpus.Load(Path.Combine(data, "resume_pdf_categories", "resumes.csv"), Path.Combine(data, "onet_occupations_tech_skills"), seed: 0);
         var jobs = corpus.ProtocolJobs.Take(jobLimit).ToList();
         var plan = Plan(jobs, corpus.TestResumes, corpus.TrainResumes, evalPositives, evalNegatives, verdictPositives, verdictNegatives, seed);
 
-        await using var host = await SiloProcess.StartAsync(silo);
+        await using var host = await SiloProcess.StartAsync(silo, encoder);
         var http = host.Client;
         var clock = Stopwatch.StartNew();
         foreach (var job in jobs)
@@ -84,6 +85,7 @@ internal static class LoopEvalScenario
         return new
         {
             scenario = "loop-eval",
+            encoder,
             jobs = jobs.Count,
             eval_pairs = before.Count,
             eval_positives = before.Count(p => p.Match),
@@ -184,7 +186,7 @@ internal static class LoopEvalScenario
     }
 
     /// <summary>The silo built next to this checkout (<c>dotnet build src/TalentFlow.Silo -c Release</c>).</summary>
-    private static string FindSiloDll()
+    internal static string FindSiloDll()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
