@@ -22,7 +22,8 @@ internal static class EvalScreeningCommand
         var ads = TrainScreeningCommand.AdsOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var cache = new Option<string?>("--encoder-cache") { Description = "A file keeping the encoder's embeddings between runs (see train screening)." };
-        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, ads, cache, json };
+        var fallback = new Option<bool>("--fallback") { Description = "Measure what a silo without the model's encoder serves: its fallback without encoder features." };
+        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, ads, cache, fallback, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             ScreeningModel model;
@@ -39,6 +40,7 @@ internal static class EvalScreeningCommand
                 parse.GetValue(mapping) is { } tsv ? CategoryOccupations.Parse(new StringReader(File.ReadAllText(tsv))) : null));
             var adsCorpus = parse.GetValue(ads) is { } adsDir ? context.Progress.Run("Loading job ads", _ => ScreeningAdsCorpus.Load(adsDir, parse.GetValue(seed))) : null;
             // A model trained with MiniLM cosines is measured with MiniLM (an LSA-trained model cannot be: its encoder is not kept).
+            if (parse.GetValue(fallback)) model = model.Fallback ?? throw new CliException($"Screening model {model.Version} has no fallback (it uses no encoder).");
             TalentFlow.ML.Encoders.IEncoder? encoder = model.EncoderVersion is { } needed && needed.StartsWith(TalentFlow.ML.Onnx.MiniLmModel.Name, StringComparison.Ordinal)
                 ? EncoderOptions.LoadMiniLm(new TalentFlow.ML.Onnx.MiniLmOptions(), context)
                 : null;

@@ -39,7 +39,7 @@ internal static class UploadLatencyScenario
 
         var milliseconds = new List<double>(uploads);
         var decisions = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? version = null;
+        JsonElement? version = null;
         for (int i = 0; i < warmup + uploads; i++)
         {
             // A different last line: a new text each time, so no cache of the resume, its features or its embedding answers.
@@ -60,7 +60,7 @@ internal static class UploadLatencyScenario
             if (i < warmup) continue;
             milliseconds.Add(clock.Elapsed.TotalMilliseconds);
             decisions[decision] = decisions.GetValueOrDefault(decision) + 1;
-            version ??= result.RootElement.TryGetProperty("model_versions", out var versions) ? versions.ToString() : null;
+            version ??= result.RootElement.TryGetProperty("model_versions", out var versions) ? versions.Clone() : null;
         }
         milliseconds.Sort();
         return new
