@@ -55,7 +55,7 @@ public sealed partial class ScreeningModelTrainer
         double threshold = _options.Threshold == ThresholdRule.Half ? 0.5 : MaxF1Threshold(probabilities, labels);
         var fallback = features.EncoderVersion is null ? null : FitFallback(features, train, fingerprint, threshold, cancellationToken);
         return new ScreeningModel(features.Vocabulary, [.. names], features.EncoderVersion, means, scales, fitted.Theta[..d], fitted.Theta[d],
-            fitted.Jobs, fitted.Reviewers, a, b, threshold, fingerprint, parent?.Version, new Dictionary<string, double>(), fallback: fallback);
+            fitted.Jobs, fitted.Reviewers, a, b, threshold, fingerprint, _options.Parent?.Version, new Dictionary<string, double>(), fallback: fallback);
     }
 
     /// <summary>

@@ -89,10 +89,15 @@ public sealed class ScreeningFallbackTests
     {
         var parent = Trained.Value;
 
-        var child = new ScreeningModelTrainer(new ScreeningModelTrainer.Options { Seed = 3, Parent = parent })
-            .Train(ScreeningTestData.Features(), ScreeningTestData.Examples(4, 10, seed: 3)).Model;
+        var few = ScreeningTestData.Examples(4, 10, seed: 3);
+        var options = new ScreeningModelTrainer.Options { Seed = 3, MinSamples = 4, TestFraction = 0.3 };
 
+        var child = new ScreeningModelTrainer(options with { Parent = parent }).Train(ScreeningTestData.Features(), few).Model;
+        var orphan = new ScreeningModelTrainer(options).Train(ScreeningTestData.Features(), few).Model;
+
+        double Distance(ScreeningModel m) => m.Weights.Zip(parent.Fallback!.Weights, (a, b) => (a - b) * (a - b)).Sum();
         Assert.Null(child.EncoderVersion);
-        Assert.Equal(parent.Fallback!.Version, child.ParentVersion);
+        Assert.Equal(parent.Version, child.ParentVersion);
+        Assert.True(Distance(child) < Distance(orphan));
     }
 }
