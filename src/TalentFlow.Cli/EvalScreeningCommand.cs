@@ -19,8 +19,11 @@ internal static class EvalScreeningCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the resume split (as at training).", DefaultValueFactory = _ => 0 };
         var verdicts = new Option<int>("--verdicts") { Description = "Also simulate the loop: this many reviewers' verdicts per protocol job (half shortlists) on half of the held-out resumes, each trainer variant trained once, measured on the other half; 0: none.", DefaultValueFactory = _ => 0 };
         var mapping = new Option<string?>("--mapping") { Description = "TSV of category<TAB>O*NET code (default: the embedded Screening/category_occupations.tsv)." };
+        var ads = TrainScreeningCommand.AdsOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, json };
+        var cache = new Option<string?>("--encoder-cache") { Description = "A file keeping the encoder's embeddings between runs (see train screening)." };
+        var fallback = new Option<bool>("--fallback") { Description = "Measure what a silo without the model's encoder serves: its fallback without encoder features." };
+        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, ads, cache, fallback, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             ScreeningModel model;
@@ -35,7 +38,16 @@ internal static class EvalScreeningCommand
             }
             var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
                 parse.GetValue(mapping) is { } tsv ? CategoryOccupations.Parse(new StringReader(File.ReadAllText(tsv))) : null));
-            var evaluation = await ScreeningOfflineTraining.EvaluateAsync(model, corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var adsCorpus = parse.GetValue(ads) is { } adsDir ? context.Progress.Run("Loading job ads", _ => ScreeningAdsCorpus.Load(adsDir, parse.GetValue(seed))) : null;
+            // A model trained with MiniLM cosines is measured with MiniLM (an LSA-trained model cannot be: its encoder is not kept).
+            if (parse.GetValue(fallback)) model = model.Fallback ?? throw new CliException($"Screening model {model.Version} has no fallback (it uses no encoder).");
+            TalentFlow.ML.Encoders.IEncoder? encoder = model.EncoderVersion is { } needed && needed.StartsWith(TalentFlow.ML.Onnx.MiniLmModel.Name, StringComparison.Ordinal)
+                ? EncoderOptions.LoadMiniLm(new TalentFlow.ML.Onnx.MiniLmOptions(), context)
+                : null;
+            var cached = encoder is not null && parse.GetValue(cache) is { } cacheFile ? new CachedEncoder(encoder, cacheFile) : null;
+            encoder = cached ?? encoder;
+            var evaluation = await ScreeningOfflineTraining.EvaluateAsync(model, corpus, encoder, ads: adsCorpus, cancellationToken: cancellationToken).ConfigureAwait(false);
+            cached?.Save();
             var fields = Fields(model, corpus, evaluation);
             if (parse.GetValue(verdicts) is > 0 and var perJob)
             {
@@ -65,6 +77,8 @@ internal static class EvalScreeningCommand
         new("protocol", evaluation.Protocol.ToDictionary()),
         new("baseline_held_out", evaluation.BaselineHeldOut.ToDictionary()),
         new("baseline_protocol", evaluation.BaselineProtocol.ToDictionary()),
+        .. (evaluation.Ads is { } adsMetrics ? (KeyValuePair<string, object>[])[new("ads", adsMetrics.ToDictionary()), new("baseline_ads", evaluation.BaselineAds!.ToDictionary())] : []),
+        new("encoder", model.EncoderVersion ?? "none"),
         new("weights", model.FeatureNames.Zip(model.Weights).ToDictionary(p => p.First, p => Math.Round(p.Second, 4))),
     ];
 }

@@ -24,8 +24,13 @@ internal static class TrainScreeningCommand
         var perJob = new Option<bool>("--per-job-offsets") { Description = "Fit per-occupation offsets too (GLMix); they never apply to new jobs." };
         var dump = new Option<string?>("--dump-features") { Description = "Also write DIR/train.csv and DIR/test.csv: job, candidate, category, label and the features of every pair (no text), for analysis." };
         var mapping = new Option<string?>("--mapping") { Description = "TSV of category<TAB>O*NET code (default: the embedded Screening/category_occupations.tsv)." };
+        var encoder = EncoderOption();
+        var ads = AdsOption();
+        var trainOnAds = new Option<string>("--train-on-ads") { Description = "yes: the training ads of --ads join the training pairs (a second wording of jobs); no: they are only measured.", DefaultValueFactory = _ => "yes" };
+        trainOnAds.AcceptOnlyFromAmong("yes", "no");
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, mapping, json };
+        var cache = new Option<string?>("--encoder-cache") { Description = "A file keeping the encoder's embeddings between runs (hashes of texts and vectors, no text): the next run re-encodes nothing." };
+        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, mapping, encoder, ads, trainOnAds, cache, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
@@ -35,10 +40,15 @@ internal static class TrainScreeningCommand
                 Seed = parse.GetValue(seed),
                 VocabularyFromResumes = parse.GetValue(vocabulary) == "onet+resumes",
                 Trainer = new ScreeningModelTrainer.Options { PerJobOffsets = parse.GetValue(perJob), PerJobCoefficients = false },
+                TrainOnAds = parse.GetValue(trainOnAds) == "yes",
             };
+            var adsCorpus = parse.GetValue(ads) is { } adsDir ? context.Progress.Run("Loading job ads", _ => ScreeningAdsCorpus.Load(adsDir, parse.GetValue(seed))) : null;
+            var textEncoder = CreateEncoder(parse.GetValue(encoder)!, corpus, options.TrainOnAds ? adsCorpus : null, context);
+            var cached = textEncoder is not null && parse.GetValue(cache) is { } cacheFile ? new CachedEncoder(textEncoder, cacheFile) : null;
+            textEncoder = cached ?? textEncoder;
             if (parse.GetValue(dump) is { } dumpDir)
             {
-                var (features, train, test) = await ScreeningOfflineTraining.BuildPairsAsync(corpus, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var (features, train, test) = await ScreeningOfflineTraining.BuildPairsAsync(corpus, options, textEncoder, adsCorpus, cancellationToken).ConfigureAwait(false);
                 Directory.CreateDirectory(dumpDir);
                 foreach (var (name, pairs) in new[] { ("train", train), ("test", test) })
                 {
@@ -50,7 +60,8 @@ internal static class TrainScreeningCommand
                     }
                 }
             }
-            var (model, evaluation) = await ScreeningOfflineTraining.TrainAsync(corpus, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var (model, evaluation) = await ScreeningOfflineTraining.TrainAsync(corpus, options, textEncoder, adsCorpus, cancellationToken).ConfigureAwait(false);
+            cached?.Save();
             var path = parse.GetValue(output)!;
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
             await using (var stream = File.Create(path)) model.Save(stream);
@@ -58,4 +69,31 @@ internal static class TrainScreeningCommand
         });
         return command;
     }
+
+    internal static Option<string> EncoderOption()
+    {
+        var option = new Option<string>("--encoder")
+        {
+            Description = "Sentence-encoder cosines as features: none; lsa (the embedded LSA encoder fitted on the training texts, 128 dimensions, seed 0 — measured only: the silo's LSA is another fit, so a model trained with it is never served); minilm (the served all-MiniLM-L6-v2, beside the binaries).",
+            DefaultValueFactory = _ => "none",
+        };
+        option.AcceptOnlyFromAmong("none", "lsa", "minilm");
+        return option;
+    }
+
+    internal static Option<string?> AdsOption() => new("--ads")
+    {
+        Description = "Data folder with glassdoor_ds_job_postings, vacancy_resume_ranking and updated_resume_dataset (e.g. ../shared/data): real job ads, another wording, measured held out (and trained on, see --train-on-ads).",
+    };
+
+    /// <summary>The encoder named by <c>--encoder</c>; null for none.</summary>
+    internal static TalentFlow.ML.Encoders.IEncoder? CreateEncoder(string name, ScreeningCorpus corpus, ScreeningAdsCorpus? ads, CliContext context) => name switch
+    {
+        "minilm" => EncoderOptions.LoadMiniLm(new TalentFlow.ML.Onnx.MiniLmOptions(), context),
+        "lsa" => context.Progress.Run("Fitting the LSA encoder", _ => TalentFlow.ML.Semantic.EmbeddedEncoder.Fit(
+            [.. corpus.TrainResumes.Select(r => r.Text), .. corpus.TrainJobs.Select(j => j.Job.Title + "\n" + j.Job.Description),
+             .. ads?.TrainJobs.Select(j => j.Job.Title + "\n" + j.Job.Description) ?? [], .. ads?.TrainResumes.Select(r => r.Text) ?? []],
+            TalentFlow.ML.Semantic.EmbeddedEncoderKind.Lsa, seed: 0, dimensions: 128)),
+        _ => null,
+    };
 }

@@ -21,6 +21,9 @@ internal static class LoopEvalScenario
 {
     private const string Model = "screening_model";
 
+    /// <summary>Uploads answered 5xx (then retried once), for the run's output.</summary>
+    private static readonly List<object> ServerErrors = [];
+
     public static async Task<object> RunAsync(ScenarioArgs args)
     {
         string data = args.String("data") ?? Path.Combine("..", "shared", "data");
@@ -28,12 +31,13 @@ internal static class LoopEvalScenario
         int verdictPositives = args.Int("verdict-positives", 6), verdictNegatives = args.Int("verdict-negatives", 6);
         int seed = args.Int("seed", 0), jobLimit = args.Int("jobs", 24);
         string silo = args.String("silo-dll") ?? FindSiloDll();
+        string encoder = args.String("encoder") ?? "lsa";
 
         var corpus = ScreeningCorpus.Load(Path.Combine(data, "resume_pdf_categories", "resumes.csv"), Path.Combine(data, "onet_occupations_tech_skills"), seed: 0);
         var jobs = corpus.ProtocolJobs.Take(jobLimit).ToList();
         var plan = Plan(jobs, corpus.TestResumes, corpus.TrainResumes, evalPositives, evalNegatives, verdictPositives, verdictNegatives, seed);
 
-        await using var host = await SiloProcess.StartAsync(silo);
+        await using var host = await SiloProcess.StartAsync(silo, encoder);
         var http = host.Client;
         var clock = Stopwatch.StartNew();
         foreach (var job in jobs)
@@ -84,6 +88,7 @@ internal static class LoopEvalScenario
         return new
         {
             scenario = "loop-eval",
+            encoder,
             jobs = jobs.Count,
             eval_pairs = before.Count,
             eval_positives = before.Count(p => p.Match),
@@ -96,6 +101,7 @@ internal static class LoopEvalScenario
             training_status = training.GetProperty("status").GetString(),
             training_message = training.GetProperty("message").GetString(),
             training_metrics = training.TryGetProperty("metrics", out var metrics) ? metrics : default,
+            upload_server_errors = ServerErrors,
             seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
     }
@@ -156,7 +162,16 @@ internal static class LoopEvalScenario
             { new StringContent("Resume " + resume.Id), "candidate_name" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(resume.Text)), "file", resume.Id + ".txt" },
         };
-        using var response = await http.PostAsync("/api/v1/screening/upload-resume", form);
+        var response = await http.PostAsync("/api/v1/screening/upload-resume", form);
+        if ((int)response.StatusCode >= 500)
+        {
+            // A server error is recorded (status and problem text: the run's JSON says what happened) and the upload tried once more,
+            // so one transient failure does not lose the run; a second one ends it.
+            ServerErrors.Add(new { resume = resume.Id, job = jobId, status = (int)response.StatusCode, body = await response.Content.ReadAsStringAsync() });
+            response.Dispose();
+            response = await http.PostAsync("/api/v1/screening/upload-resume", form);
+        }
+        using var _ = response;
         await EnsureAsync(response, "upload resume " + resume.Id);
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new Screened(jobId, result.GetProperty("candidate_id").GetString()!, result.GetProperty("id").GetString()!, match,
@@ -184,7 +199,7 @@ internal static class LoopEvalScenario
     }
 
     /// <summary>The silo built next to this checkout (<c>dotnet build src/TalentFlow.Silo -c Release</c>).</summary>
-    private static string FindSiloDll()
+    internal static string FindSiloDll()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -6,7 +6,8 @@ namespace TalentFlow.Benchmarks.LoopEval;
 
 /// <summary>
 /// A one-silo host in a child process: in-memory storage, no sample data, no automatic training, an admin key made for the
-/// run, free ports. Disposing stops it.
+/// run, free ports; <c>--encoder minilm</c> gives it the all-MiniLM-L6-v2 encoder beside its binaries
+/// (<c>Matching:OnnxModelDirectory</c>) instead of the embedded LSA. Disposing stops it.
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
@@ -17,8 +18,15 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>A client that sends the run's admin key.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<SiloProcess> StartAsync(string siloDll)
+    /// <summary>Starts the silo of <paramref name="siloDll"/> with the encoder named <paramref name="encoder"/> (<c>lsa</c>, the silo's default, or <c>minilm</c>).</summary>
+    public static async Task<SiloProcess> StartAsync(string siloDll, string encoder = "lsa")
     {
+        string[] encoderArgs = encoder switch
+        {
+            "lsa" => [],
+            "minilm" => [$"--Matching:OnnxModelDirectory={MiniLmDirectory(siloDll)}"],
+            _ => throw new ArgumentException($"--encoder is lsa or minilm, not '{encoder}'"),
+        };
         int http = FreePort(), silo = FreePort();
         string key = "loop-eval-" + Guid.NewGuid().ToString("N");
         var start = new ProcessStartInfo("dotnet")
@@ -28,7 +36,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(siloDll)!,
         };
         foreach (string arg in (string[])["exec", siloDll, "--urls", $"http://127.0.0.1:{http}", $"--Silo:Endpoint=127.0.0.1:{silo}", "--Silo:SiloName=loop-eval",
-            "--SampleData:Load=false", "--Training:AutoTrigger=false", $"--Auth:AdminKey={key}", "--Logging:LogLevel:Default=Warning"])
+            "--SampleData:Load=false", "--Training:AutoTrigger=false", $"--Auth:AdminKey={key}", "--Logging:LogLevel:Default=Warning", .. encoderArgs])
         {
             start.ArgumentList.Add(arg);
         }
@@ -72,6 +80,15 @@ internal sealed class SiloProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+    }
+
+    /// <summary>The MiniLM files the build puts beside the silo (src/TalentFlow.ML.Onnx/README.md).</summary>
+    private static string MiniLmDirectory(string siloDll)
+    {
+        string directory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(siloDll))!, "models", "all-MiniLM-L6-v2");
+        return File.Exists(Path.Combine(directory, "model.onnx"))
+            ? directory
+            : throw new ArgumentException($"No MiniLM model beside the silo ({directory}): build src/TalentFlow.Silo -c Release.");
     }
 
     private static int FreePort()

@@ -18,7 +18,9 @@ public sealed record ScreeningLoopResult(ScreeningMetrics Before, IReadOnlyList<
 /// jobs (one held-out occupation per category); the held-out resumes split in two by a seeded hash — reviewers give
 /// <c>verdictsPerJob</c> verdicts per job (half shortlists, half rejections, from the ground truth) on one half, and the other
 /// half measures (every resume of the job's category and as many others). Variants: the global model only, shrunk towards the
-/// parent; with per-job offsets (GLMix, the trainer's default); with per-job offsets and coefficients; and from scratch.
+/// parent; with per-job offsets (GLMix, the trainer's default); with per-job offsets and coefficients; and from scratch; then
+/// the served pipeline (per-job offsets shrunk to the parent, the reviewers' prototypes stacked on it) fitted as the trainer grain
+/// serves it today — the fit with a fifth of the candidates held out — and refitted on every verdict.
 /// </summary>
 public static class ScreeningLoopSimulation
 {
@@ -58,6 +60,28 @@ public static class ScreeningLoopSimulation
             var trained = new ScreeningModelTrainer(options).Train(features, verdicts, cancellationToken);
             results.Add(new ScreeningVariantResult(name, Measure(trained.Model), trained.HeldOut));
         }
+
+        // The served pipeline: base model + reviewers' prototypes (TF-IDF centroids of each job's shortlisted and rejected resumes).
+        var vectors = corpus.TestResumes.ToDictionary(r => r.Id, r => features.Vocabulary.Vectorize(r.Text), StringComparer.Ordinal);
+        var trainer = new ScreeningModelTrainer(common with { Parent = parent });
+        bool FoldZero(string candidate) => (int)(ScreeningModelTrainer.Unit(candidate, "served-fold", seed) * 5) == 0;
+        var foldTrain = verdicts.Where(v => !FoldZero(v.CandidateId)).ToList();
+        var foldTest = verdicts.Where(v => FoldZero(v.CandidateId)).ToList();
+        var foldFit = trainer.Train(features, foldTrain, foldTest, cancellationToken);
+        var served = WithPrototypes(foldFit.Model, foldTrain);
+        results.Add(new ScreeningVariantResult("served today: offsets + prototypes, fitted with a fifth held out", served.Measure(evaluation), served.Measure(foldTest)));
+        var refit = WithPrototypes(trainer.FitAll(features, verdicts, cancellationToken), verdicts);
+        results.Add(new ScreeningVariantResult("offsets + prototypes, refitted on every verdict", refit.Measure(evaluation), served.Measure(foldTest)));
         return new ScreeningLoopResult(Measure(parent), results, verdicts.Count, evaluation.Count);
+
+        Stacked WithPrototypes(ScreeningModel model, List<ScreeningExample> train) =>
+            new(model, ReviewerPrototypes.Fit([.. train.Select(e => (e.JobId, vectors[e.CandidateId], model.Logit(e.Features, e.JobId), e.Shortlisted))]), vectors);
+    }
+
+    private sealed record Stacked(ScreeningModel Model, ReviewerPrototypes Layer, Dictionary<string, Tfidf.SparseVector> Vectors)
+    {
+        public ScreeningMetrics Measure(IReadOnlyList<ScreeningExample> pairs) => ScreeningMetrics.Compute(
+            [.. pairs.Select(p => Layer.Probability(Model.Logit(p.Features, p.JobId), Layer.Feature(p.JobId, Vectors[p.CandidateId])))],
+            [.. pairs.Select(p => p.Shortlisted)], Layer.Threshold);
     }
 }

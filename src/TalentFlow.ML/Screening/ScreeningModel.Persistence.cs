@@ -87,19 +87,21 @@ public sealed partial class ScreeningModel
         return "screening-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
     }
 
-    private ScreeningArtifact ToArtifact(string version)
+    private ScreeningArtifact ToArtifact(string version, bool withVocabulary = true)
     {
         var v = Vocabulary;
         var o = v.Tfidf.Options;
         return new ScreeningArtifact
         {
+            // The fallback shares this model's text space: written once, here.
+            Fallback = Fallback?.ToArtifact(string.Empty, withVocabulary: false),
             Format = Format,
             Version = version,
             DataFingerprint = DataFingerprint,
             ParentVersion = ParentVersion,
             FeatureNames = [.. FeatureNames],
             EncoderVersion = EncoderVersion,
-            Vocabulary = new VocabularyArtifact
+            Vocabulary = !withVocabulary ? null : new VocabularyArtifact
             {
                 MaxFeatures = o.MaxFeatures,
                 NGramMin = o.NGramMin,
@@ -135,7 +137,15 @@ public sealed partial class ScreeningModel
 
     private static ScreeningModel FromArtifact(ScreeningArtifact a)
     {
-        var v = a.Vocabulary ?? throw new InvalidDataException("no vocabulary");
+        var vocabulary = ReadVocabulary(a.Vocabulary ?? throw new InvalidDataException("no vocabulary"));
+        var fallback = a.Fallback is { } f
+            ? f.Fallback is null && f.Vocabulary is null && f.EncoderVersion is null ? FromArtifact(f, vocabulary, null) : throw new InvalidDataException("bad fallback")
+            : null;
+        return FromArtifact(a, vocabulary, fallback);
+    }
+
+    private static ScreeningVocabulary ReadVocabulary(VocabularyArtifact v)
+    {
         var options = new TfidfOptions
         {
             MaxFeatures = v.MaxFeatures, NGramMin = v.NGramMin, NGramMax = v.NGramMax, EnglishStopWords = v.EnglishStopWords, Lowercase = v.Lowercase,
@@ -154,7 +164,11 @@ public sealed partial class ScreeningModel
             return new ScreeningOccupation(x.Code ?? string.Empty, x.Title ?? string.Empty, new SparseVector(x.Indices, x.Values));
         }).ToArray();
         if (v.OccupationsPerDocument < 1 || !(v.Temperature > 0)) throw new InvalidDataException("bad occupation space settings");
-        var vocabulary = new ScreeningVocabulary(new TfidfModel(options, v.Terms, v.Idf), occupations, v.OccupationsPerDocument, v.Temperature, v.Stem);
+        return new ScreeningVocabulary(new TfidfModel(options, v.Terms, v.Idf), occupations, v.OccupationsPerDocument, v.Temperature, v.Stem);
+    }
+
+    private static ScreeningModel FromArtifact(ScreeningArtifact a, ScreeningVocabulary vocabulary, ScreeningModel? fallback)
+    {
         int d = a.FeatureNames?.Length ?? 0;
         if (d == 0 || a.Means?.Length != d || a.Scales?.Length != d || a.Weights?.Length != d) throw new InvalidDataException("weights, means and scales must have one value per feature");
         if (a.Scales.Any(s => !(s > 0)) || a.Weights.Concat(a.Means).Append(a.Bias).Append(a.PlattA).Append(a.PlattB).Any(x => !double.IsFinite(x)))
@@ -164,7 +178,7 @@ public sealed partial class ScreeningModel
         if (!(a.Threshold > 0 && a.Threshold < 1)) throw new InvalidDataException("the threshold must be in (0, 1)");
         return new ScreeningModel(vocabulary, a.FeatureNames!, a.EncoderVersion, a.Means, a.Scales, a.Weights, a.Bias,
             ToEffects(a.JobEffects, d), ToEffects(a.ReviewerEffects, d), a.PlattA, a.PlattB, a.Threshold, a.DataFingerprint ?? string.Empty, a.ParentVersion,
-            a.Metrics ?? []);
+            a.Metrics ?? [], fallback: fallback);
     }
 
     private static Dictionary<string, ScreeningEffect> ToEffects(Dictionary<string, EffectArtifact>? effects, int d)
@@ -198,6 +212,7 @@ internal sealed class ScreeningArtifact
     public Dictionary<string, EffectArtifact>? JobEffects { get; set; }
     public Dictionary<string, EffectArtifact>? ReviewerEffects { get; set; }
     public VocabularyArtifact? Vocabulary { get; set; }
+    public ScreeningArtifact? Fallback { get; set; }
 }
 
 internal sealed class EffectArtifact

@@ -30,8 +30,14 @@ public sealed partial class ScreeningModel
         double[] means, double[] scales, double[] weights, double bias,
         Dictionary<string, ScreeningEffect> jobs, Dictionary<string, ScreeningEffect> reviewers,
         double plattA, double plattB, double threshold, string dataFingerprint, string? parentVersion,
-        IReadOnlyDictionary<string, double> metrics, string? version = null)
+        IReadOnlyDictionary<string, double> metrics, string? version = null, ScreeningModel? fallback = null)
     {
+        if (fallback is not null && (encoderVersion is null || fallback.EncoderVersion is not null || fallback.Fallback is not null
+            || fallback.Vocabulary.Fingerprint != vocabulary.Fingerprint))
+        {
+            throw new ArgumentException("A fallback is a model without encoder features in the same text space, for a model with them.", nameof(fallback));
+        }
+        Fallback = fallback;
         Vocabulary = vocabulary;
         FeatureNames = featureNames;
         EncoderVersion = encoderVersion;
@@ -71,6 +77,13 @@ public sealed partial class ScreeningModel
     /// <summary>The encoder whose cosines it was trained on; null when it uses none.</summary>
     public string? EncoderVersion { get; }
 
+    /// <summary>
+    /// For a model with encoder features: the same model without them (same text space, same pairs, its threshold's decisions
+    /// aligned with <see cref="Threshold"/>), served when the silo's encoder is not <see cref="EncoderVersion"/> — so a silo
+    /// with another encoder still starts and scores, with the base features. Null when there is none.
+    /// </summary>
+    public ScreeningModel? Fallback { get; }
+
     /// <summary>Global weights of the standardised features.</summary>
     public IReadOnlyList<double> Weights => _weights;
 
@@ -107,6 +120,7 @@ public sealed partial class ScreeningModel
     {
         if (EncoderVersion is not null && encoder?.VersionId != EncoderVersion)
         {
+            if (Fallback is not null) return Fallback.CreateFeatures(null, resumes, jobs, skills);
             throw new ScreeningModelException(ScreeningModelError.EncoderMismatch,
                 $"Screening model {Version} was trained with encoder {EncoderVersion}; it cannot score with {encoder?.VersionId ?? "no encoder"}.");
         }
@@ -118,12 +132,25 @@ public sealed partial class ScreeningModel
 
     /// <summary>Whether this model scores features of <paramref name="features"/>.</summary>
     public bool Accepts(ScreeningFeatures features) =>
-        features is not null && features.Vocabulary.Fingerprint == Vocabulary.Fingerprint && features.EncoderVersion == EncoderVersion;
+        features is not null && features.Vocabulary.Fingerprint == Vocabulary.Fingerprint && (features.EncoderVersion == EncoderVersion || Fallback?.Accepts(features) == true);
+
+    /// <summary>The model that scores vectors of <paramref name="length"/> features: this one, or its <see cref="Fallback"/> for the base features.</summary>
+    private ScreeningModel For(int length) => length != _weights.Length && Fallback is { } fallback && length == fallback._weights.Length ? fallback : this;
+
+    /// <summary>This model when it scores <paramref name="features"/>' vectors, else its <see cref="Fallback"/> when that does; null when neither does.</summary>
+    public ScreeningModel? For(ScreeningFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return features.Vocabulary.Fingerprint != Vocabulary.Fingerprint ? null
+            : features.EncoderVersion == EncoderVersion ? this
+            : Fallback?.For(features);
+    }
 
     /// <summary>The uncalibrated logit of a pair: global, plus the job's and the reviewer's effects when known.</summary>
     /// <exception cref="ArgumentException">Not <see cref="FeatureNames"/>.Count features, or a non-finite one.</exception>
     public double Logit(ReadOnlySpan<float> features, string? jobId = null, string? reviewerId = null)
     {
+        if (For(features.Length) is var model && model != this) return model.Logit(features, jobId, reviewerId);
         if (features.Length != _weights.Length) throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
         double z = Bias;
         ScreeningEffect? job = jobId is not null ? _jobs.GetValueOrDefault(jobId) : null;
@@ -139,7 +166,7 @@ public sealed partial class ScreeningModel
 
     /// <summary>The calibrated probability that a reviewer shortlists the pair.</summary>
     public double Probability(ReadOnlySpan<float> features, string? jobId = null, string? reviewerId = null) =>
-        Calibrate(Logit(features, jobId, reviewerId));
+        For(features.Length).Calibrate(Logit(features, jobId, reviewerId));
 
     /// <summary>Platt scaling of a logit.</summary>
     public double Calibrate(double logit) => LogisticNewton.Sigmoid(PlattA * logit + PlattB);
@@ -161,6 +188,7 @@ public sealed partial class ScreeningModel
     /// <summary>Each feature's contribution to the global logit (weight × standardised value), largest magnitude first.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Explain(ReadOnlySpan<float> features)
     {
+        if (For(features.Length) is var model && model != this) return model.Explain(features);
         if (features.Length != _weights.Length) throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
         var result = new KeyValuePair<string, double>[_weights.Length];
         for (int k = 0; k < _weights.Length; k++) result[k] = KeyValuePair.Create(FeatureNames[k], _weights[k] * Standardise(features[k], _means[k], _scales[k]));

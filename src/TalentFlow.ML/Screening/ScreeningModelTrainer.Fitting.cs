@@ -13,6 +13,8 @@ public sealed partial class ScreeningModelTrainer
         {
             throw new ArgumentException($"The parent model {parent.Version} was trained in another text space; features for it cannot train this model.");
         }
+        // A parent with encoder features met by a silo without that encoder: its fallback (same base features) is the prior.
+        parent = parent is null ? null : parent.For(features) ?? parent;
         var (means, scales) = Standardisation(train, names, parent);
         var priorMean = new double[d + 1];
         var priorPrecision = new double[d + 1];
@@ -51,8 +53,29 @@ public sealed partial class ScreeningModelTrainer
         var (a, b) = PlattScaling.Fit(logits, labels);
         var probabilities = logits.Select(z => LogisticNewton.Sigmoid(a * z + b)).ToArray();
         double threshold = _options.Threshold == ThresholdRule.Half ? 0.5 : MaxF1Threshold(probabilities, labels);
+        var fallback = features.EncoderVersion is null ? null : FitFallback(features, train, fingerprint, threshold, cancellationToken);
         return new ScreeningModel(features.Vocabulary, [.. names], features.EncoderVersion, means, scales, fitted.Theta[..d], fitted.Theta[d],
-            fitted.Jobs, fitted.Reviewers, a, b, threshold, fingerprint, parent?.Version, new Dictionary<string, double>());
+            fitted.Jobs, fitted.Reviewers, a, b, threshold, fingerprint, _options.Parent?.Version, new Dictionary<string, double>(), fallback: fallback);
+    }
+
+    /// <summary>
+    /// The model without the encoder features, fitted the same way on the same pairs (the parent's fallback as its prior), its
+    /// Platt intercept shifted so that it shortlists at <paramref name="threshold"/> exactly when it would at its own
+    /// max-F1 threshold: the served default threshold is the main model's.
+    /// </summary>
+    private ScreeningModel FitFallback(ScreeningFeatures features, ScreeningExample[] train, string fingerprint, double threshold, CancellationToken cancellationToken)
+    {
+        var baseFeatures = new ScreeningFeatures(features.Vocabulary);
+        int d = baseFeatures.Names.Count;
+        var baseTrain = train.Select(e => e with { Features = e.Features[..d] }).ToArray();
+        var parent = _options.Parent is { } p ? p.For(baseFeatures) : null;
+        var trainer = new ScreeningModelTrainer(_options with { Parent = parent });
+        var model = trainer.Fit(baseFeatures, baseFeatures.Names, baseTrain, fingerprint, cancellationToken);
+        double shift = Logit(threshold) - Logit(model.Threshold);
+        return new ScreeningModel(model.Vocabulary, model.FeatureNames, null, [.. model.Means], [.. model.Scales], [.. model.Weights], model.Bias,
+            new(model.JobEffects), new(model.ReviewerEffects), model.PlattA, model.PlattB + shift, threshold, fingerprint, model.ParentVersion, new Dictionary<string, double>());
+
+        static double Logit(double p) => Math.Log(p / (1 - p));
     }
 
     private Fitted FitGlmix(ScreeningExample[] data, double[][] x, double[] y, int[] rows, double[] priorMean, double[] priorPrecision, CancellationToken cancellationToken)

@@ -138,7 +138,21 @@ public sealed partial class ScreeningModelTrainer
         return Train(features, trainSet, testSet, [.. trainSet, .. testSet], cancellationToken);
     }
 
-    private ScreeningTrainingResult Train(ScreeningFeatures features, ScreeningExample[] train, ScreeningExample[] test, IReadOnlyList<ScreeningExample> all, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fits on every pair, holding none out: the version to serve once held-out (or out-of-fold) measurement has been done
+    /// with <see cref="Train(ScreeningFeatures, IReadOnlyList{ScreeningExample}, IReadOnlyList{ScreeningExample}, CancellationToken)"/>
+    /// on folds of the same pairs — a fifth more verdicts than any fold's fit. Its <see cref="ScreeningModel.Metrics"/> is empty.
+    /// </summary>
+    /// <exception cref="ScreeningTrainingException">Too few pairs, no positives or no negatives, contradictory labels, bad features.</exception>
+    public ScreeningModel FitAll(ScreeningFeatures features, IReadOnlyList<ScreeningExample> examples, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var train = Clean(features, examples);
+        CheckTrainable(train);
+        return Fit(features, features.Names, train, Fingerprint(features, train), cancellationToken);
+    }
+
+    private void CheckTrainable(ScreeningExample[] train)
     {
         if (train.Length < _options.MinSamples)
         {
@@ -146,6 +160,11 @@ public sealed partial class ScreeningModelTrainer
         }
         if (!train.Any(e => e.Shortlisted)) throw new ScreeningTrainingException(ScreeningTrainingError.NoPositives, "No training pair is shortlisted: nothing to learn a match from.");
         if (train.All(e => e.Shortlisted)) throw new ScreeningTrainingException(ScreeningTrainingError.NoNegatives, "Every training pair is shortlisted: nothing to learn a rejection from.");
+    }
+
+    private ScreeningTrainingResult Train(ScreeningFeatures features, ScreeningExample[] train, ScreeningExample[] test, IReadOnlyList<ScreeningExample> all, CancellationToken cancellationToken)
+    {
+        CheckTrainable(train);
         if (!test.Any(e => e.Shortlisted)) throw new ScreeningTrainingException(ScreeningTrainingError.NoHeldOutPositives, "No held-out pair is shortlisted: the model could not be measured.");
         if (test.All(e => e.Shortlisted)) throw new ScreeningTrainingException(ScreeningTrainingError.NoHeldOutNegatives, "No held-out pair is rejected: the model could not be measured.");
 
@@ -155,7 +174,7 @@ public sealed partial class ScreeningModelTrainer
         var heldOut = ScreeningMetrics.Compute(probabilities, [.. test.Select(e => e.Shortlisted)], model.Threshold);
         var measured = new ScreeningModel(model.Vocabulary, model.FeatureNames, model.EncoderVersion, [.. model.Means], [.. model.Scales], [.. model.Weights],
             model.Bias, new(model.JobEffects), new(model.ReviewerEffects), model.PlattA, model.PlattB, model.Threshold, model.DataFingerprint, model.ParentVersion,
-            heldOut.ToDictionary());
+            heldOut.ToDictionary(), fallback: model.Fallback);
         return new ScreeningTrainingResult(measured, heldOut, train.Length, test.Length,
             train.Select(e => e.CandidateId).Distinct(StringComparer.Ordinal).Count(), test.Select(e => e.CandidateId).Distinct(StringComparer.Ordinal).Count());
     }

@@ -34,6 +34,12 @@ public sealed record ScreeningOfflineOptions
     public ScreeningVocabularyOptions Vocabulary { get; init; } = new();
 
     /// <summary>
+    /// When a <see cref="ScreeningAdsCorpus"/> is given, also train on its training ads × training resumes (and fit the
+    /// vocabulary on them), so the model sees a second wording of jobs; false measures on the ads only. Default true.
+    /// </summary>
+    public bool TrainOnAds { get; init; } = true;
+
+    /// <summary>
     /// The trainer's options. Default: no per-job effects (the built-in model meets only new jobs; offsets of training
     /// occupations would never be used) and the threshold that maximises out-of-fold F1.
     /// </summary>
@@ -48,7 +54,10 @@ public sealed record ScreeningOfflineOptions
 /// </param>
 /// <param name="BaselineHeldOut">Today's score (the baseline matcher fitted on the training texts, SHORTLIST at 0.5) on the same pairs as <paramref name="HeldOut"/>.</param>
 /// <param name="BaselineProtocol">The same on the protocol's pairs.</param>
-public sealed record ScreeningEvaluation(ScreeningMetrics HeldOut, ScreeningMetrics Protocol, ScreeningMetrics BaselineHeldOut, ScreeningMetrics BaselineProtocol);
+/// <param name="Ads">Every held-out real job ad × every held-out resume of <see cref="ScreeningAdsCorpus"/> (another wording), when given.</param>
+/// <param name="BaselineAds">The baseline on the same pairs as <paramref name="Ads"/>.</param>
+public sealed record ScreeningEvaluation(ScreeningMetrics HeldOut, ScreeningMetrics Protocol, ScreeningMetrics BaselineHeldOut, ScreeningMetrics BaselineProtocol,
+    ScreeningMetrics? Ads = null, ScreeningMetrics? BaselineAds = null);
 
 /// <summary>
 /// The built-in screening model's offline training and evaluation: training occupations × training resumes are the labelled
@@ -58,48 +67,59 @@ public sealed record ScreeningEvaluation(ScreeningMetrics HeldOut, ScreeningMetr
 public static class ScreeningOfflineTraining
 {
     /// <summary>Fits the text space and the model, and measures it.</summary>
+    /// <param name="corpus">Resumes of known category against O*NET occupations.</param>
+    /// <param name="options">How.</param>
+    /// <param name="encoder">The sentence encoder whose cosines are features; null for none.</param>
+    /// <param name="ads">Real job ads of another wording: their training side joins the training pairs (and the vocabulary) when
+    /// <see cref="ScreeningOfflineOptions.TrainOnAds"/>; their held-out side is always measured. Null: occupations only.</param>
+    /// <param name="cancellationToken">Cancels.</param>
     public static async Task<(ScreeningModel Model, ScreeningEvaluation Evaluation)> TrainAsync(
-        ScreeningCorpus corpus, ScreeningOfflineOptions? options = null, IEncoder? encoder = null, CancellationToken cancellationToken = default)
+        ScreeningCorpus corpus, ScreeningOfflineOptions? options = null, IEncoder? encoder = null, ScreeningAdsCorpus? ads = null, CancellationToken cancellationToken = default)
     {
         options ??= new ScreeningOfflineOptions();
-        var (features, train, test) = await BuildPairsAsync(corpus, options, encoder, cancellationToken).ConfigureAwait(false);
+        var (features, train, test) = await BuildPairsAsync(corpus, options, encoder, ads, cancellationToken).ConfigureAwait(false);
         // The model's own held-out metrics are taken at the prior it was calibrated for.
         var heldOut = options.NegativesPerPositive is { } ratio ? Balance(test, ratio, options.Seed) : test;
         var result = new ScreeningModelTrainer(options.Trainer with { Seed = options.Seed }).Train(features, train, heldOut, cancellationToken);
-        var evaluation = await EvaluateAsync(result.Model, corpus, encoder, options.AsOf, cancellationToken).ConfigureAwait(false);
+        var evaluation = await EvaluateAsync(result.Model, corpus, encoder, options.AsOf, ads, cancellationToken).ConfigureAwait(false);
         return (result.Model, evaluation);
     }
 
     /// <summary>The text space, its feature extractor, and the training and held-out pairs.</summary>
     public static async Task<(ScreeningFeatures Features, List<ScreeningExample> Train, List<ScreeningExample> Test)> BuildPairsAsync(
-        ScreeningCorpus corpus, ScreeningOfflineOptions options, IEncoder? encoder = null, CancellationToken cancellationToken = default)
+        ScreeningCorpus corpus, ScreeningOfflineOptions options, IEncoder? encoder = null, ScreeningAdsCorpus? ads = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
-        var vocabulary = FitVocabulary(corpus, options);
+        var vocabulary = FitVocabulary(corpus, options, options.TrainOnAds ? ads : null);
         var features = new ScreeningFeatures(vocabulary, encoder, Parser(options.AsOf));
         var train = await PairsAsync(features, corpus.TrainJobs, corpus.TrainResumes, cancellationToken).ConfigureAwait(false);
+        if (ads is not null && options.TrainOnAds)
+        {
+            train.AddRange(await PairsAsync(features, ads.TrainJobs, ads.TrainResumes, cancellationToken).ConfigureAwait(false));
+        }
         if (options.NegativesPerPositive is { } ratio) train = Balance(train, ratio, options.Seed);
         var test = await PairsAsync(features, corpus.TestJobs, corpus.TestResumes, cancellationToken).ConfigureAwait(false);
         return (features, train, test);
     }
 
     /// <summary>The vocabulary: O*NET texts of every occupation not held out (and, optionally, the training resumes).</summary>
-    public static ScreeningVocabulary FitVocabulary(ScreeningCorpus corpus, ScreeningOfflineOptions options)
+    public static ScreeningVocabulary FitVocabulary(ScreeningCorpus corpus, ScreeningOfflineOptions options, ScreeningAdsCorpus? ads = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
         var heldOut = corpus.HeldOutCodes;
         var occupations = corpus.Catalog.Occupations.Where(o => !heldOut.Contains(o.Code)).Select(o => (o.Code, o.Title, o.Text)).ToArray();
+        IEnumerable<string> adTexts = ads is null ? [] : ads.TrainJobs.Select(j => j.Job.Title + "\n" + j.Job.Description);
         IReadOnlyList<string> texts = options.VocabularyFromResumes
-            ? [.. occupations.Select(o => o.Text), .. corpus.TrainResumes.Select(r => r.Text)]
-            : [.. occupations.Select(o => o.Text)];
+            ? [.. occupations.Select(o => o.Text), .. corpus.TrainResumes.Select(r => r.Text), .. adTexts, .. ads?.TrainResumes.Select(r => r.Text) ?? []]
+            : [.. occupations.Select(o => o.Text), .. adTexts];
         return ScreeningVocabulary.Fit(texts, occupations, options.Vocabulary);
     }
 
     /// <summary>Measures <paramref name="model"/> on the held-out pairs, beside the baseline matcher.</summary>
     public static async Task<ScreeningEvaluation> EvaluateAsync(ScreeningModel model, ScreeningCorpus corpus, IEncoder? encoder = null, DateTimeOffset? asOf = null,
-        CancellationToken cancellationToken = default)
+        ScreeningAdsCorpus? ads = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(corpus);
@@ -123,7 +143,17 @@ public static class ScreeningOfflineTraining
         }
 
         var protocol = Balance([.. pairs.Where(p => protocolCodes.Contains(p.JobId))], 1, seed: 0);
-        return new ScreeningEvaluation(Measure(pairs), Measure(protocol), Baseline(pairs), Baseline(protocol));
+        ScreeningMetrics? adsMetrics = null, adsBaseline = null;
+        if (ads is not null)
+        {
+            var adPairs = await PairsAsync(features, ads.TestJobs, ads.TestResumes, cancellationToken).ConfigureAwait(false);
+            // Every held-out ad × every held-out resume (a match is rare: F1 is at that prior; ROC-AUC does not depend on it).
+            adsMetrics = Measure(adPairs);
+            foreach (var r in ads.TestResumes) resumes[r.Id] = matcher.Prepare(r.Text);
+            foreach (var j in ads.TestJobs) jobs[j.Code] = matcher.Prepare(j.Job.Title + "\n" + j.Job.Description);
+            adsBaseline = Baseline(adPairs);
+        }
+        return new ScreeningEvaluation(Measure(pairs), Measure(protocol), Baseline(pairs), Baseline(protocol), adsMetrics, adsBaseline);
     }
 
     /// <summary>Per job: every shortlisted pair and <paramref name="ratio"/> times as many rejected ones, chosen by a seeded hash.</summary>

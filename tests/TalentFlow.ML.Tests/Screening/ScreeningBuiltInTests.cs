@@ -18,7 +18,8 @@ public sealed class ScreeningBuiltInTests
         Assert.NotEmpty(model.DataFingerprint);
         Assert.InRange(model.Metrics["roc_auc"], 0.7, 1);
         Assert.InRange(model.Threshold, 0.02, 0.98);
-        Assert.Null(model.EncoderVersion);
+        // Trained with an encoder's cosines, it must carry a model without them: every silo serves it, whatever its encoder.
+        Assert.True(model.EncoderVersion is null || model.Fallback is not null);
         Assert.NotEmpty(model.Vocabulary.Occupations);
     }
 

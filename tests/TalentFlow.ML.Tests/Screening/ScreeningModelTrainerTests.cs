@@ -154,4 +154,41 @@ public sealed class ScreeningModelTrainerTests
 
         Assert.InRange(threshold, 0.3, 0.8);
     }
+
+    [Fact]
+    public void FitAll_RealLabels_ScoresUnseenPairsAndFingerprintsEveryPair()
+    {
+        var features = ScreeningTestData.Features();
+        var examples = ScreeningTestData.Examples(30, 40, seed: 1);
+        var unseen = ScreeningTestData.Examples(30, 20, seed: 21).Select(e => e with { JobId = "new-" + e.JobId }).ToList();
+
+        var model = CreateSut().FitAll(features, examples);
+        var heldOutFit = CreateSut().Train(features, examples).Model;
+        double auc = TalentFlow.ML.Metrics.ClassificationMetrics.RocAuc([.. unseen.Select(e => model.Probability(e.Features, e.JobId))], [.. unseen.Select(e => e.Shortlisted)]);
+
+        Assert.InRange(auc, 0.8, 1);
+        Assert.Equal(heldOutFit.DataFingerprint, model.DataFingerprint);
+        Assert.NotEqual(heldOutFit.Version, model.Version);
+    }
+
+    [Fact]
+    public void FitAll_ShuffledLabels_UnseenAucNearChance()
+    {
+        var model = CreateSut().FitAll(ScreeningTestData.Features(), ScreeningTestData.Examples(30, 40, seed: 1, shuffle: true));
+        var unseen = ScreeningTestData.Examples(30, 20, seed: 21).Select(e => e with { JobId = "new-" + e.JobId }).ToList();
+
+        double auc = TalentFlow.ML.Metrics.ClassificationMetrics.RocAuc([.. unseen.Select(e => model.Probability(e.Features, e.JobId))], [.. unseen.Select(e => e.Shortlisted)]);
+
+        Assert.InRange(auc, 0, 0.65);
+    }
+
+    [Fact]
+    public void FitAll_OnlyPositives_ThrowsNoNegatives()
+    {
+        var examples = ScreeningTestData.Examples(5, 20, seed: 4).Select(e => e with { Shortlisted = true }).ToList();
+
+        var ex = Assert.Throws<ScreeningTrainingException>(() => CreateSut().FitAll(ScreeningTestData.Features(), examples));
+
+        Assert.Equal(ScreeningTrainingError.NoNegatives, ex.Error);
+    }
 }
