@@ -107,11 +107,14 @@ public static class GrainsSiloBuilderExtensions
         {
             initial = new BaselineModel(BuiltinBaselineVersion, BaselineMatcher.Fit(SampleCorpus.Texts()));
         }
-        // A configured ONNX model wins; else the embedded default, fitted on the same texts as the built-in baseline (a trained
-        // one replaces it by fan-out). A bad model folder fails start-up with the file at fault named.
+        // A configured ONNX model wins; else all-MiniLM-L6-v2 (checked by SHA-256), or the embedded LSA encoder fitted on the
+        // same texts as the built-in baseline (a trained one replaces it by fan-out). A bad model folder fails start-up with the
+        // file at fault named.
         var encoder = new SemanticModel(options.OnnxModelDirectory is { Length: > 0 } directory
             ? new OnnxSentenceEncoder(new OnnxSentenceEncoderOptions { ModelDirectory = directory })
-            : EmbeddedEncoder.Fit(SampleCorpus.Texts(), EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 128));
+            : options.Encoder == "lsa"
+                ? EmbeddedEncoder.Fit(SampleCorpus.Texts(), EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 128)
+                : MiniLmModel.Load());
         return new MatchingModels(initial, encoder, options.RetainedVersions);
     }
 }

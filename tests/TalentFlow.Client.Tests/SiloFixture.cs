@@ -54,6 +54,9 @@ public sealed class SiloFixture : IAsyncLifetime
             builder.UseSetting("Silo:SiloName", "client-test-silo");
             builder.UseSetting("SampleData:Load", "false");
             builder.UseTestKeys();
+            // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+            builder.UseSetting("Matching:Encoder", "lsa");
+            builder.UseSetting("Silo:GatewayPort", "0");
         }
     }
 }

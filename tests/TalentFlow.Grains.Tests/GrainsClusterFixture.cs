@@ -10,10 +10,16 @@ public sealed class GrainsClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>
+    /// The embedded LSA encoder instead of the default all-MiniLM-L6-v2: these tests start dozens of clusters, and MiniLM's
+    /// own tests (TalentFlow.ML.Onnx.Tests, the silo's default-encoder test) cover the served model.
+    /// </summary>
+    public static readonly Action<MatchingOptions> FastEncoder = o => o.Encoder = "lsa";
+
     public static TestClusterOptions CreateOptions(int silos) => new()
     {
         InitialSilos = silos,
-        ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains(),
+        ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains(GrainsClusterFixture.FastEncoder),
         ConfigureOrleans = o => SiloCapabilities.Advertise(o.Roles, o.Cores, SiloCapabilities.DetectAccelerator()),
     };
 }

@@ -24,7 +24,7 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         options.ConnectionString = connection;
         options.ConfigureSiloBuilder = silo =>
         {
-            silo.AddTalentFlowGrains();
+            silo.AddTalentFlowGrains(GrainsClusterFixture.FastEncoder);
             silo.Services.Configure<TrainingOptions>(o =>
             {
                 (o.AutoTrigger, o.Threshold) = (true, 100);

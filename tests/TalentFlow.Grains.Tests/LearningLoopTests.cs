@@ -137,7 +137,7 @@ public sealed class TrainingTriggerTests(Xunit.Abstractions.ITestOutputHelper ou
         var options = GrainsClusterFixture.CreateOptions(3);
         options.ConfigureSiloBuilder = silo =>
         {
-            silo.AddTalentFlowGrains();
+            silo.AddTalentFlowGrains(GrainsClusterFixture.FastEncoder);
             silo.Services.Configure<TrainingOptions>(o => o.TrainerCheckInterval = TimeSpan.FromMilliseconds(200));
         };
         await using var cluster = await TestCluster.StartAsync(options);

@@ -11,7 +11,7 @@ internal static class TrainingTestCluster
         options.ConfigureSilo = o => o.Roles = ["trainer"];
         options.ConfigureSiloBuilder = silo =>
         {
-            silo.AddTalentFlowGrains();
+            silo.AddTalentFlowGrains(GrainsClusterFixture.FastEncoder);
             silo.Services.Configure<TrainingOptions>(o =>
             {
                 o.AutoTrigger = false;

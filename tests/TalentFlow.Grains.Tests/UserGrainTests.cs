@@ -206,7 +206,7 @@ public sealed class UserGrainRankerTests : IDisposable
         var options = GrainsClusterFixture.CreateOptions(2);
         options.ConfigureSiloBuilder = silo =>
         {
-            silo.AddTalentFlowGrains();
+            silo.AddTalentFlowGrains(GrainsClusterFixture.FastEncoder);
             silo.Services.Configure<RecommendationOptions>(o => o.RankerModelPath = _path);
         };
         await using var cluster = await TestCluster.StartAsync(options);

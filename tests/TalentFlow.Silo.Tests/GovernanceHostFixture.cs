@@ -61,6 +61,9 @@ public sealed class GovernanceHostFixture : IAsyncLifetime
             builder.UseSetting("Webhooks:InitialBackoff", "00:00:00.050");
             builder.UseSetting("Webhooks:MaxAttempts", "4");
             builder.UseTestKeys();
+            // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+            builder.UseSetting("Matching:Encoder", "lsa");
+            builder.UseSetting("Silo:GatewayPort", "0");
         }
 
         public HttpClient CreateClient(string role) => CreateClient().As(role);

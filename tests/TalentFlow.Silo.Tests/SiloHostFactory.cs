@@ -15,6 +15,9 @@ public sealed class SiloHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Silo:Endpoint", "127.0.0.1:0");
         builder.UseSetting("Silo:SiloName", "test-silo");
         builder.UseTestKeys();
+        // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+        builder.UseSetting("Matching:Encoder", "lsa");
+        builder.UseSetting("Silo:GatewayPort", "0");
     }
 
     /// <summary>A client that sends the key of <paramref name="role"/> (<c>recruiter</c>, <c>reviewer</c> or <c>admin</c>).</summary>

@@ -25,6 +25,7 @@ public sealed partial class SiloProcessTests
             start.Environment.Remove(inherited);
         }
         start.Environment["Silo__Endpoint"] = "127.0.0.1:0";
+        start.Environment["Silo__GatewayPort"] = "0";
         start.Environment["SampleData__Load"] = "false";
         foreach (var (key, value) in environment) start.Environment[key] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
@@ -55,6 +56,10 @@ public sealed partial class SiloProcessTests
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
             Assert.Single(stdout, l => l.Contains(key, StringComparison.Ordinal));
+            // The default encoder is all-MiniLM-L6-v2, the file checked by its SHA-256.
+            using var silos = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/cluster/silos"));
+            string? encoder = silos.RootElement[0].GetProperty("model_versions").GetProperty("semantic_encoder").GetString();
+            Assert.StartsWith("all-MiniLM-L6-v2:4a64cee3d4134bbd", encoder, StringComparison.Ordinal);
         }
         finally
         {

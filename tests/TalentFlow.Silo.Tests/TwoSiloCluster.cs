@@ -38,6 +38,9 @@ public sealed class ClusterSiloFactory(string name, string role, int siloPort, s
         builder.UseSetting("Silo:Roles:0", role);
         builder.UseSetting("SampleData:Load", primary is null ? "true" : "false");
         builder.UseTestKeys();
+        // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+        builder.UseSetting("Matching:Encoder", "lsa");
+        builder.UseSetting("Silo:GatewayPort", "0");
     }
 
     /// <summary>The HTTP address of the running host.</summary>

@@ -13,9 +13,18 @@ public sealed class MatchingOptions
 
     /// <summary>
     /// A sentence-transformers ONNX export (model.onnx + vocab.txt or tokenizer.json; see src/TalentFlow.ML.Onnx/README.md),
-    /// e.g. all-MiniLM-L6-v2. When set, it is the semantic encoder; when unset, the embedded LSA encoder is.
+    /// e.g. a fine-tuned all-MiniLM-L6-v2. When set, it is the semantic encoder; when unset, <see cref="Encoder"/> decides.
     /// </summary>
     public string? OnnxModelDirectory { get; set; }
+
+    /// <summary>
+    /// The semantic encoder when <see cref="OnnxModelDirectory"/> is unset: <c>minilm</c> (default: all-MiniLM-L6-v2 on ONNX
+    /// Runtime, the files built beside the silo and checked by SHA-256; a silo whose model cannot load does not start, and
+    /// says why) or <c>lsa</c> (the embedded LSA encoder fitted on the sample corpus: the fallback, and what the grain tests
+    /// use to start dozens of clusters quickly).
+    /// </summary>
+    [RegularExpression("^(minilm|lsa)$", ErrorMessage = "Matching:Encoder must be minilm or lsa.")]
+    public string Encoder { get; set; } = "minilm";
 
     /// <summary>
     /// The folder <c>talentflow train scorer</c> wrote (<c>baseline_model.json</c>, <c>encoder.json</c>, <c>scorer.json</c>): the

@@ -30,7 +30,7 @@ public sealed class CareerAdvisorGrainTests : IDisposable
         var options = GrainsClusterFixture.CreateOptions(2);
         options.ConfigureSiloBuilder = silo =>
         {
-            silo.AddTalentFlowGrains();
+            silo.AddTalentFlowGrains(GrainsClusterFixture.FastEncoder);
             silo.Services.Configure<CareerOptions>(o => o.ModelPath = path);
         };
         await using var cluster = await TestCluster.StartAsync(options);
@@ -48,7 +48,7 @@ public sealed class CareerAdvisorGrainTests : IDisposable
     public async Task RecommendAsync_GibberishOnTheStartModel_AnswersOutOfDomainWithTheReason()
     {
         var options = GrainsClusterFixture.CreateOptions(1);
-        options.ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains();
+        options.ConfigureSiloBuilder = silo => silo.AddTalentFlowGrains(GrainsClusterFixture.FastEncoder);
         await using var cluster = await TestCluster.StartAsync(options);
         var advisor = cluster.GrainFactory.GetGrain<ICareerAdvisorGrain>(ICareerAdvisorGrain.Key);
 
