@@ -5,107 +5,74 @@ using TalentFlow.TestKit;
 namespace TalentFlow.Benchmarks.Calls;
 
 /// <summary>
-/// Grain call throughput and latency on Orleans with the TalentFlow wiring (filters, codecs, placement): same-silo calls and
-/// silo-to-silo calls over loopback TCP, each for a fixed time after a warm-up, with many callers in flight. Compare with
-/// <c>../shared/anchors/orleans_calls</c> (bare Orleans, the same shape) run beside it.
+/// Grain calls on two in-process Orleans silos wired the TalentFlow way (call filter, codecs, placement, grain services), in
+/// the shape of <c>../shared/anchors/orleans_calls</c> (bare Orleans) so the two can run side by side: grains on silo A relay
+/// batches of 100 pings to grains on silo B (cross-silo calls/s) and to grains on A (same-silo calls/s); a client → A → B
+/// relay of one ping gives the cross-silo latency (p50/p99). 64 callers, each for a fixed time.
 /// </summary>
 internal static class CallsScenario
 {
     public static async Task<object> RunAsync(ScenarioArgs args)
     {
-        int seconds = args.Int("seconds", 5);
-        int localConcurrency = args.Int("local-concurrency", Environment.ProcessorCount);
-        int remoteConcurrency = args.Int("concurrency", 64);
+        int seconds = args.Int("seconds", 6);
+        int callers = args.Int("concurrency", 64);
         await using var cluster = await TestCluster.StartAsync(new TestClusterOptions { InitialSilos = 2 });
-        var caller = cluster.Silos[0];
-        // Ping grains prefer their first caller's silo: keys first called from silo 0 live there, from silo 1 on silo 1.
-        var localKeys = await ActivateAsync(cluster.Silos[0].GrainFactory, "local-", 64);
-        var remoteKeys = await ActivateAsync(cluster.Silos[1].GrainFactory, "remote-", 64);
+        var client = cluster.GrainFactory;
+        // Where each key's activation landed: ask it.
+        var onSilo = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (int i = 0; i < 400; i++)
+        {
+            string where = await client.GetGrain<IPingGrain>("k" + i).WhereAsync();
+            (onSilo.TryGetValue(where, out var keys) ? keys : onSilo[where] = []).Add("k" + i);
+        }
+        var silos = onSilo.Keys.Order(StringComparer.Ordinal).ToArray();
+        if (silos.Length < 2) throw new InvalidOperationException("Every ping grain landed on one silo.");
+        var a = onSilo[silos[0]];
+        var b = onSilo[silos[1]];
+        int relays = Math.Min(callers, a.Count / 2);
+        var relaying = a.Take(relays).Select(k => client.GetGrain<IPingGrain>(k)).ToArray();
+        var localTargets = a.Skip(relays).ToArray();
+        await Task.WhenAll(relaying.Select((g, i) => g.RelayAsync(b[i % b.Count], 10)));
 
-        await MeasureAsync(caller.GrainFactory, localKeys, localConcurrency, TimeSpan.FromSeconds(1));
-        var local = await MeasureAsync(caller.GrainFactory, localKeys, localConcurrency, TimeSpan.FromSeconds(seconds));
-        await MeasureAsync(caller.GrainFactory, remoteKeys, remoteConcurrency, TimeSpan.FromSeconds(1));
-        var remote = await MeasureAsync(caller.GrainFactory, remoteKeys, remoteConcurrency, TimeSpan.FromSeconds(seconds));
+        var duration = TimeSpan.FromSeconds(seconds);
+        var cross = await MeasureAsync(i => relaying[i % relays].RelayAsync(b[i % b.Count], 100), callers, duration);
+        var single = await MeasureAsync(i => relaying[i % relays].RelayAsync(b[i % b.Count], 1), callers, duration);
+        var local = await MeasureAsync(i => relaying[i % relays].RelayAsync(localTargets[i % localTargets.Length], 100), callers, duration);
         return new Dictionary<string, object>
         {
-            ["local_calls_per_s"] = Math.Round(local.CallsPerSecond),
-            ["local_p50_us"] = Math.Round(local.P50Micros, 2),
-            ["local_p99_us"] = Math.Round(local.P99Micros, 2),
-            ["cross_silo_calls_per_s"] = Math.Round(remote.CallsPerSecond),
-            ["cross_silo_p50_ms"] = Math.Round(remote.P50Micros / 1000, 3),
-            ["cross_silo_p99_ms"] = Math.Round(remote.P99Micros / 1000, 3),
+            ["local_calls_per_s"] = Math.Round(local.PerSecond * 100),
+            ["cross_silo_calls_per_s"] = Math.Round(cross.PerSecond * 100),
+            ["cross_silo_batch_p50_ms"] = Math.Round(cross.P50Ms, 3),
+            ["cross_silo_batch_p99_ms"] = Math.Round(cross.P99Ms, 3),
+            ["cross_silo_relays_per_s"] = Math.Round(single.PerSecond),
+            ["cross_silo_p50_ms"] = Math.Round(single.P50Ms, 3),
+            ["cross_silo_p99_ms"] = Math.Round(single.P99Ms, 3),
             ["silos"] = cluster.Silos.Count,
-            ["local_concurrency"] = localConcurrency,
-            ["cross_silo_concurrency"] = remoteConcurrency,
+            ["concurrency"] = callers,
             ["seconds"] = seconds,
         };
     }
 
-    private static async Task<string[]> ActivateAsync(IGrainFactory factory, string prefix, int count)
+    private static async Task<Result> MeasureAsync(Func<int, Task<int>> call, int callers, TimeSpan duration)
     {
-        string[] keys = [.. Enumerable.Range(0, count).Select(i => prefix + i)];
-        foreach (string key in keys) await factory.GetGrain<IPingGrain>(key).PingAsync(0);
-        return keys;
-    }
-
-    private static async Task<Result> MeasureAsync(IGrainFactory factory, string[] keys, int concurrency, TimeSpan duration)
-    {
-        var grains = keys.Select(k => factory.GetGrain<IPingGrain>(k)).ToArray();
-        var histograms = new long[concurrency][];
-        long total = 0;
-        var stopwatch = Stopwatch.StartNew();
-        long end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        var latencies = new List<double>[callers];
+        long count = 0;
+        long stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async c =>
         {
-            var histogram = new long[Buckets];
-            long calls = 0;
-            int g = w;
-            while (Stopwatch.GetTimestamp() < end)
+            var mine = latencies[c] = [];
+            int i = c * 1000;
+            while (Stopwatch.GetTimestamp() < stop)
             {
-                // Batches of 64 calls between clock checks keep the timing overhead off the measured path.
-                for (int i = 0; i < 64; i++)
-                {
-                    long start = Stopwatch.GetTimestamp();
-                    await grains[g].PingAsync(i);
-                    long elapsed = Stopwatch.GetTimestamp() - start;
-                    histogram[Bucket(elapsed)]++;
-                    g = (g + 1) % grains.Length;
-                }
-                calls += 64;
+                long start = Stopwatch.GetTimestamp();
+                await call(i++);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Increment(ref count);
             }
-            histograms[w] = histogram;
-            Interlocked.Add(ref total, calls);
-        })).ToArray();
-        await Task.WhenAll(workers);
-        double elapsedSeconds = stopwatch.Elapsed.TotalSeconds;
-        var merged = new long[Buckets];
-        foreach (var h in histograms) for (int i = 0; i < Buckets; i++) merged[i] += h[i];
-        return new Result(total / elapsedSeconds, Quantile(merged, 0.50), Quantile(merged, 0.99));
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(count / duration.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
     }
 
-    // Latency buckets of 0.1 µs up to 100 µs, then 10 µs up to 100 ms.
-    private const int FineBuckets = 1000;
-    private const int Buckets = FineBuckets + 10_000;
-
-    private static int Bucket(long ticks)
-    {
-        double micros = ticks * 1_000_000.0 / Stopwatch.Frequency;
-        if (micros < 100) return (int)(micros * 10);
-        return Math.Min(Buckets - 1, FineBuckets + (int)((micros - 100) / 10));
-    }
-
-    private static double Quantile(long[] histogram, double q)
-    {
-        long count = histogram.Sum();
-        long rank = (long)Math.Ceiling(q * count);
-        long seen = 0;
-        for (int i = 0; i < histogram.Length; i++)
-        {
-            seen += histogram[i];
-            if (seen >= rank) return i < FineBuckets ? (i + 0.5) / 10 : 100 + ((i - FineBuckets + 0.5) * 10);
-        }
-        return double.NaN;
-    }
-
-    private sealed record Result(double CallsPerSecond, double P50Micros, double P99Micros);
+    private sealed record Result(double PerSecond, double P50Ms, double P99Ms);
 }

@@ -1,21 +1,37 @@
 using Orleans;
-using Orleans.Placement;
+using Orleans.Runtime;
 
 namespace TalentFlow.Benchmarks.Calls;
 
-/// <summary>The grain of <c>bench calls</c>: one call, one integer each way (the anchor's ping grain).</summary>
+/// <summary>The grain of <c>bench calls</c>, the shape of <c>../shared/anchors/orleans_calls</c>'s: ping, and a relay of pings to another grain.</summary>
 [Alias("TalentFlow.Benchmarks.Calls.IPingGrain")]
 public interface IPingGrain : IGrainWithStringKey
 {
+    /// <summary>The silo this activation lives on.</summary>
+    [Alias("Where")]
+    Task<string> WhereAsync();
+
     [Alias("Ping")]
-    ValueTask<int> PingAsync(int value);
+    Task<int> PingAsync(int value);
+
+    /// <summary><paramref name="count"/> pings to grain <paramref name="target"/>, all in flight at once.</summary>
+    [Alias("Relay")]
+    Task<int> RelayAsync(string target, int count);
 }
 
-/// <summary>Placed on the silo of its first caller, so the scenario chooses which silo hosts which keys.</summary>
-[PreferLocalPlacement]
-public sealed class PingGrain : Grain, IPingGrain
+public sealed class PingGrain(ILocalSiloDetails silo) : Grain, IPingGrain
 {
-    private int _calls;
+    public Task<string> WhereAsync() => Task.FromResult(silo.SiloAddress.ToParsableString());
 
-    public ValueTask<int> PingAsync(int value) => new(value + ++_calls - _calls);
+    public Task<int> PingAsync(int value) => Task.FromResult(value + 1);
+
+    public async Task<int> RelayAsync(string target, int count)
+    {
+        var grain = GrainFactory.GetGrain<IPingGrain>(target);
+        var calls = new Task<int>[count];
+        for (int i = 0; i < count; i++) calls[i] = grain.PingAsync(i);
+        int sum = 0;
+        foreach (var call in calls) sum += await call.ConfigureAwait(true);
+        return sum;
+    }
 }
