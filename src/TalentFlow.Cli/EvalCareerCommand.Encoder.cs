@@ -3,6 +3,7 @@ using TalentFlow.Cli.Hosting;
 using TalentFlow.ML.Careers;
 using TalentFlow.ML.Classification;
 using TalentFlow.ML.Encoders;
+using TalentFlow.ML.Metrics;
 
 namespace TalentFlow.Cli;
 
@@ -34,24 +35,53 @@ internal static partial class EvalCareerCommand
         }
 
         var labelTexts = classes.Select(CareerClassifierSelection.LabelText).ToList();
-        var trainEmbeddings = context.Progress.Run($"Embedding {trainTexts.Count} training texts ({run.Encoder})", _ => EncoderOptions.Embed(encoder, trainTexts, cancellationToken));
-        var labelEmbeddings = EncoderOptions.Embed(encoder, labelTexts, cancellationToken);
+        var trainEmbeddings = context.Progress.Run($"Embedding {trainTexts.Count} training texts ({run.Encoder})", _ => Embed(encoder, trainTexts, run.HeadlineEmbedding, cancellationToken));
+        // A career name is its own headline: the name's vector fills both halves.
+        var labelEmbeddings = Embed(encoder, labelTexts, run.HeadlineEmbedding, cancellationToken, nameIsHeadline: true);
         var tfidf = new CareerModelOptions().Tfidf;
         var useText = run.Model == "career";
         var foldOf = CrossValidation.StratifiedFolds(y, run.Folds, run.Seed);
         var embedSeconds = watch.Elapsed.TotalSeconds;
-        var choice = context.Progress.Run($"Choosing by {run.Folds}-fold cross-validation", _ => CareerEmbeddingClassifier.Select(trainTexts, trainEmbeddings, y, classes.Length, foldOf,
+        var candidates = context.Progress.Run($"Choosing by {run.Folds}-fold cross-validation", _ => CareerEmbeddingClassifier.CrossValidate(trainTexts, trainEmbeddings, y, classes.Length, foldOf,
             run.C is { } c ? [c] : EmbeddingCosts, EmbeddingHeadlines, useText ? EmbeddingWeights : [1f], useText, tfidf, run.Seed, labelTexts, labelEmbeddings, cancellationToken));
-        CliLog.CrossValidation(context.Logger, choice.Describe(), choice.Accuracy);
+        foreach (var candidate in candidates) CliLog.CrossValidation(context.Logger, candidate.Describe(), candidate.Accuracy);
+        var choice = CareerEmbeddingClassifier.Best(candidates);
         var classifier = CareerEmbeddingClassifier.Fit(trainTexts, trainEmbeddings, y, classes.Length, choice, tfidf, run.Seed, labelTexts, labelEmbeddings, cancellationToken);
         var fitSeconds = watch.Elapsed.TotalSeconds;
-        var testEmbeddings = context.Progress.Run($"Embedding {testTexts.Count} test texts ({run.Encoder})", _ => EncoderOptions.Embed(encoder, testTexts, cancellationToken));
+        var testEmbeddings = context.Progress.Run($"Embedding {testTexts.Count} test texts ({run.Encoder})", _ => Embed(encoder, testTexts, run.HeadlineEmbedding, cancellationToken));
         var scores = testTexts.Select((t, i) => classifier.Scores(t, testEmbeddings[i])).ToArray();
         var report = Report($"{run.Model}+{run.Encoder}", scores, actual, trainTexts.Count, testTexts.Count, classes.Length,
             $"{choice.Describe()} cv={choice.Accuracy:0.000} encoder={encoder.VersionId}", fitSeconds);
         report.Add(new("encoder", encoder.VersionId));
         report.Add(new("embed_train_seconds", embedSeconds));
+        if (useText)
+        {
+            // The baseline beside the model: the best words-only candidate (w = 0) of the same cross-validation, on the same test texts.
+            var baseline = CareerEmbeddingClassifier.Best([.. candidates.Where(k => k.EmbeddingWeight == 0)]);
+            var words = choice.EmbeddingWeight == 0 ? classifier
+                : CareerEmbeddingClassifier.Fit(trainTexts, trainEmbeddings, y, classes.Length, baseline, tfidf, run.Seed, labelTexts, labelEmbeddings, cancellationToken);
+            var baseScores = testTexts.Select((t, i) => words.Scores(t, testEmbeddings[i])).ToArray();
+            var predicted = baseScores.Select(p => Array.IndexOf(p, p.Max())).ToArray();
+            report.Add(new("baseline_settings", $"{baseline.Describe()} cv={baseline.Accuracy:0.000}"));
+            report.Add(new("baseline_accuracy", ClassificationMetrics.Accuracy(predicted, actual)));
+            report.Add(new("baseline_macro_f1", ClassificationMetrics.MacroF1(predicted, actual)));
+        }
+
         return report;
+    }
+
+    /// <summary>
+    /// The texts' embeddings; with <paramref name="headlineWords"/> &gt; 0, each is [text ; headline] / √2, the headline being
+    /// the text's first words (<see cref="CareerTextFeatures.HeadlineOf"/>) embedded on their own — where a resume names its
+    /// role, which a sentence encoder can match to a career's name across synonyms.
+    /// </summary>
+    internal static float[][] Embed(IEncoder encoder, IReadOnlyList<string> texts, int headlineWords, CancellationToken cancellationToken, bool nameIsHeadline = false)
+    {
+        var whole = EncoderOptions.Embed(encoder, texts, cancellationToken);
+        if (headlineWords <= 0) return whole;
+        var heads = nameIsHeadline ? whole : EncoderOptions.Embed(encoder, [.. texts.Select(t => CareerTextFeatures.HeadlineOf(t, headlineWords))], cancellationToken);
+        var scale = 1 / MathF.Sqrt(2);
+        return [.. whole.Select((w, i) => (float[])[.. w.Select(v => v * scale), .. heads[i].Select(v => v * scale)])];
     }
 
     /// <summary>LSA fitted on the training texts, or MiniLM (cached on disk); disposed by the caller.</summary>

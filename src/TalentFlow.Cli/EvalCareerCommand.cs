@@ -34,7 +34,8 @@ internal static partial class EvalCareerCommand
         var miniLm = EncoderOptions.MiniLmModel();
         var maxWindows = EncoderOptions.MaxWindows();
         var cache = EncoderOptions.EmbeddingCache();
-        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, folds, seed, onnxModel, encoder, miniLm, maxWindows, cache, json };
+        var headlineEmbedding = new Option<int>("--headline-embedding") { Description = "With --encoder lsa|minilm: also embed the first N words on their own (the resume's stated role) beside the whole text; 0: off.", DefaultValueFactory = _ => 0 };
+        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, folds, seed, onnxModel, encoder, miniLm, maxWindows, cache, headlineEmbedding, json };
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(epochs) < 1 || parse.GetValue(folds) < 2 || parse.GetValue(c) is <= 0)
@@ -43,7 +44,8 @@ internal static partial class EvalCareerCommand
             }
 
             var run = new CareerRun(parse.GetValue(train)!, parse.GetValue(test)!, parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(c),
-                parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(onnxModel), parse.GetValue(encoder)!, parse.GetValue(miniLm), parse.GetValue(maxWindows), parse.GetValue(cache));
+                parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(onnxModel), parse.GetValue(encoder)!, parse.GetValue(miniLm), parse.GetValue(maxWindows), parse.GetValue(cache), parse.GetValue(headlineEmbedding));
+            if (run.HeadlineEmbedding < 0) throw new CliException("--headline-embedding must be 0 or more");
             if (run.Encoder != "tfidf" && run.Model is not ("centroid" or "svm" or "career"))
             {
                 throw new CliException($"--encoder {run.Encoder} goes with --model centroid, svm or career");
@@ -190,5 +192,5 @@ internal static partial class EvalCareerCommand
 
     /// <summary>The arguments of one <c>eval career</c> run.</summary>
     internal sealed record CareerRun(string Train, string Test, string Model, int Epochs, double? C, int Folds, int Seed, string? OnnxModel = null,
-        string Encoder = "tfidf", string? MiniLmModel = null, int MaxWindows = 4, string? EmbeddingCache = null);
+        string Encoder = "tfidf", string? MiniLmModel = null, int MaxWindows = 4, string? EmbeddingCache = null, int HeadlineEmbedding = 0);
 }

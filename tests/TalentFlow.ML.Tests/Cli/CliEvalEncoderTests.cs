@@ -102,6 +102,23 @@ public sealed class CliEvalEncoderTests : IDisposable
     }
 
     [Fact]
+    public async Task Embed_HeadlineWords_AppendsTheHeadlinesOwnVectorAndStaysUnitLength()
+    {
+        var lsa = LsaEncoder.Fit(Corpus, new LsaOptions { Dimensions = 4 });
+        string[] texts = ["icu nurse patient care ward and forklift warehouse shipping driver"];
+
+        var joined = EvalCareerCommand.Embed(lsa, texts, 2, CancellationToken.None);
+        var whole = (await lsa.EmbedAsync(texts))[0];
+        var head = (await lsa.EmbedAsync(["icu nurse"]))[0];
+
+        Assert.Equal(2 * lsa.Dimension, joined[0].Length);
+        Assert.Equal(1f, System.Numerics.Tensors.TensorPrimitives.Norm(joined[0]), 4);
+        Assert.Equal(whole[0] / MathF.Sqrt(2), joined[0][0], 5);
+        Assert.Equal(head[0] / MathF.Sqrt(2), joined[0][lsa.Dimension], 5);
+        Assert.Equal(whole, EvalCareerCommand.Embed(lsa, texts, 0, CancellationToken.None)[0]);
+    }
+
+    [Fact]
     public async Task EvalCareer_EncoderWithTheMlp_ExitsWithOneLine()
     {
         var train = Write("train.csv", "Category,Resume\nData,python\nNursing,nurse\n");
@@ -138,6 +155,18 @@ public sealed class CliEvalEncoderTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Equal(expected, json!.RootElement.GetProperty("model").GetString());
         Assert.True(json.RootElement.GetProperty("pearson").GetDouble() > 0, json.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task EvalMatch_NoEncoderOption_UsesMiniLmTheHeldOutWinner()
+    {
+        var pairs = Write("pairs.csv", "resume,job_description,score\nICU nurse on a ward,hospital nurse,1\nforklift driver,hospital nurse,0\n");
+
+        var (code, json, stderr) = await Run("eval", "match", "--train", pairs, "--test", pairs, "--embedding-cache", Path.Combine(_dir, "cache"), "--json");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("minilm-sections", json!.RootElement.GetProperty("model").GetString());
+        Assert.StartsWith("all-MiniLM-L6-v2:", json.RootElement.GetProperty("encoder").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
