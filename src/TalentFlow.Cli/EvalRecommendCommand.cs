@@ -99,9 +99,10 @@ internal static class EvalRecommendCommand
                 CityWeight = parse.GetValue(cityWeight),
             };
             List<string> userTexts = [.. texts.Values.Select(t => string.Join(' ', t))];
-            using var miniLmEncoder = similarity.EndsWith("encoder", StringComparison.Ordinal)
-                ? context.Progress.Run("Loading MiniLM", _ => EncoderOptions.OpenMiniLm(context, parse.GetValue(miniLm), parse.GetValue(maxWindows), parse.GetValue(cache)) as EvalEmbeddingCache ?? throw new CliException("--embedding-cache none is not supported here"))
+            var miniLmEncoder = similarity.EndsWith("encoder", StringComparison.Ordinal)
+                ? context.Progress.Run("Loading MiniLM", _ => EncoderOptions.OpenMiniLm(context, parse.GetValue(miniLm), parse.GetValue(maxWindows), parse.GetValue(cache)))
                 : null;
+            using var release = miniLmEncoder as IDisposable;
             var recommender = context.Progress.Run("Fitting the text models", _ => miniLmEncoder is null
                 ? ContentRecommender.Fit(jobs, userTexts, contentOptions)
                 : ContentRecommender.Fit(jobs, userTexts, contentOptions, miniLmEncoder));
