@@ -30,7 +30,12 @@ internal static partial class EvalCareerCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds for --model auto.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed of the folds and the SVM's coordinate order.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, folds, seed, onnxModel, json };
+        var encoder = EncoderOptions.Encoder("tfidf", "--model centroid, svm and career (lsa or minilm: nearest centroid of the embeddings, an SVM on them, or the career SVM with them beside its words)");
+        var miniLm = EncoderOptions.MiniLmModel();
+        var maxWindows = EncoderOptions.MaxWindows();
+        var cache = EncoderOptions.EmbeddingCache();
+        var headlineEmbedding = new Option<int>("--headline-embedding") { Description = "With --encoder lsa|minilm: also embed the first N words on their own (the resume's stated role) beside the whole text; 0: off.", DefaultValueFactory = _ => 0 };
+        var command = new Command("career", "Evaluate resume → career category classification.") { train, test, model, epochs, c, folds, seed, onnxModel, encoder, miniLm, maxWindows, cache, headlineEmbedding, json };
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(epochs) < 1 || parse.GetValue(folds) < 2 || parse.GetValue(c) is <= 0)
@@ -39,7 +44,13 @@ internal static partial class EvalCareerCommand
             }
 
             var run = new CareerRun(parse.GetValue(train)!, parse.GetValue(test)!, parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(c),
-                parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(onnxModel));
+                parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(onnxModel), parse.GetValue(encoder)!, parse.GetValue(miniLm), parse.GetValue(maxWindows), parse.GetValue(cache), parse.GetValue(headlineEmbedding));
+            if (run.HeadlineEmbedding < 0) throw new CliException("--headline-embedding must be 0 or more");
+            if (run.Encoder != "tfidf" && run.Model is not ("centroid" or "svm" or "career"))
+            {
+                throw new CliException($"--encoder {run.Encoder} goes with --model centroid, svm or career");
+            }
+
             if (run.Model == "onnx" && string.IsNullOrEmpty(run.OnnxModel)) throw new CliException("--model onnx needs --onnx-model DIR");
             JsonOutput.Write(context.Stdout, Run(context, run, cancellationToken), parse.GetValue(json));
             return Task.FromResult(0);
@@ -55,6 +66,7 @@ internal static partial class EvalCareerCommand
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var y = trainLabels.Select(l => index[l]).ToArray();
 
+        if (run.Encoder != "tfidf") return RunWithEncoder(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         if (run.Model is "mlp" or "career") return RunCareerModel(context, run, trainTexts, trainLabels, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         if (run.Model is "embedded" or "lsa" or "subword" or "onnx") return RunEncoder(context, run, trainTexts, y, classes, testTexts, testLabels.Select(l => index.GetValueOrDefault(l, -1)).ToArray(), cancellationToken);
         var watch = Stopwatch.StartNew();
@@ -104,13 +116,13 @@ internal static partial class EvalCareerCommand
     /// it is (zero-shot).
     /// </summary>
     private static List<KeyValuePair<string, object>> RunEncoder(CliContext context, CareerRun run, List<string> trainTexts, int[] y, string[] classes,
-        List<string> testTexts, int[] actual, CancellationToken cancellationToken)
+        List<string> testTexts, int[] actual, CancellationToken cancellationToken, TalentFlow.ML.Encoders.IEncoder? given = null)
     {
         var watch = Stopwatch.StartNew();
-        using var onnx = run.Model == "onnx"
+        using var onnx = run.Model == "onnx" && given is null
             ? context.Progress.Run("Loading the ONNX encoder", _ => new TalentFlow.ML.Onnx.OnnxSentenceEncoder(new() { ModelDirectory = run.OnnxModel! }))
             : null;
-        TalentFlow.ML.Encoders.IEncoder encoder = onnx
+        TalentFlow.ML.Encoders.IEncoder encoder = given ?? onnx
             ?? (TalentFlow.ML.Encoders.IEncoder)context.Progress.Run("Fitting the embedded encoder",
                 _ => TalentFlow.ML.Semantic.EmbeddedEncoder.Fit(trainTexts, TalentFlow.ML.Semantic.EmbeddedEncoder.ParseKind(run.Model), run.Seed, cancellationToken: cancellationToken));
         var train = encoder.EmbedAsync(trainTexts, cancellationToken).GetAwaiter().GetResult();
@@ -179,5 +191,6 @@ internal static partial class EvalCareerCommand
     }
 
     /// <summary>The arguments of one <c>eval career</c> run.</summary>
-    internal sealed record CareerRun(string Train, string Test, string Model, int Epochs, double? C, int Folds, int Seed, string? OnnxModel = null);
+    internal sealed record CareerRun(string Train, string Test, string Model, int Epochs, double? C, int Folds, int Seed, string? OnnxModel = null,
+        string Encoder = "tfidf", string? MiniLmModel = null, int MaxWindows = 4, string? EmbeddingCache = null, int HeadlineEmbedding = 0);
 }

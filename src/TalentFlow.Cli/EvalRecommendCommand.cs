@@ -32,7 +32,11 @@ internal static class EvalRecommendCommand
         var stateWeight = new Option<double>("--loc-weight") { Description = "Bonus for a job in a state the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var cityWeight = new Option<double>("--city-weight") { Description = "Bonus for a job in a city the user viewed jobs in.", DefaultValueFactory = _ => 0.5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, hardNegatives, candidates, l2, rankerQueries, saveRanker, seed, json };
+        var encoder = EncoderOptions.Encoder("tfidf", "content and content-hybrid (the similarity, or its half beside TF-IDF) and the learned models (tfidf: the twelve TF-IDF pair features; lsa or minilm: four embedding cosines added to the ranker)");
+        var miniLm = EncoderOptions.MiniLmModel();
+        var maxWindows = EncoderOptions.MaxWindows();
+        var cache = EncoderOptions.EmbeddingCache();
+        var command = new Command("recommend", "Evaluate job recommendation, leave-last-out.") { data, test, model, stateWeight, cityWeight, epochs, negatives, hardNegatives, candidates, l2, rankerQueries, saveRanker, seed, encoder, miniLm, maxWindows, cache, json };
         command.SetAction(parse =>
         {
             if (parse.GetValue(model) is "ranker" or "convfm" or "fm" or "deepfm" or "hybrid" or "popularity")
@@ -58,7 +62,13 @@ internal static class EvalRecommendCommand
                 }
 
                 var settings = new EvalRecommendSettings(parse.GetValue(epochs), parse.GetValue(negatives), parse.GetValue(hardNegatives),
-                    parse.GetValue(candidates), parse.GetValue(l2), parse.GetValue(rankerQueries), parse.GetValue(seed), parse.GetValue(saveRanker), parse.GetValue(json));
+                    parse.GetValue(candidates), parse.GetValue(l2), parse.GetValue(rankerQueries), parse.GetValue(seed), parse.GetValue(saveRanker), parse.GetValue(json))
+                {
+                    Encoder = parse.GetValue(encoder)!,
+                    MiniLmModel = parse.GetValue(miniLm),
+                    MaxWindows = parse.GetValue(maxWindows),
+                    EmbeddingCache = parse.GetValue(cache),
+                };
                 return EvalRecommendLearned.Run(context, parse.GetValue(data)!, parse.GetValue(test)!, parse.GetValue(model)!, settings);
             }
 
@@ -81,12 +91,25 @@ internal static class EvalRecommendCommand
                 Add(seen, view.User, job.Id);
             }
             var heldOut = JobViewsData.ReadViews(parse.GetValue(test)!);
-            var recommender = context.Progress.Run("Fitting the text models", _ => ContentRecommender.Fit(jobs, [.. texts.Values.Select(t => string.Join(' ', t))], new ContentRecommenderOptions
+            var similarity = Similarity(parse.GetValue(model)!, parse.GetValue(encoder)!);
+            var contentOptions = new ContentRecommenderOptions
             {
-                Similarity = parse.GetValue(model) is "content" ? "tfidf" : parse.GetValue(model)!["content-".Length..],
+                Similarity = similarity,
                 StateWeight = parse.GetValue(stateWeight),
                 CityWeight = parse.GetValue(cityWeight),
-            }));
+            };
+            List<string> userTexts = [.. texts.Values.Select(t => string.Join(' ', t))];
+            var miniLmEncoder = similarity.EndsWith("encoder", StringComparison.Ordinal)
+                ? context.Progress.Run("Loading MiniLM", _ => EncoderOptions.OpenMiniLm(context, parse.GetValue(miniLm), parse.GetValue(maxWindows), parse.GetValue(cache)))
+                : null;
+            using var release = miniLmEncoder as IDisposable;
+            var recommender = context.Progress.Run("Fitting the text models", _ => miniLmEncoder is null
+                ? ContentRecommender.Fit(jobs, userTexts, contentOptions)
+                : ContentRecommender.Fit(jobs, userTexts, contentOptions, miniLmEncoder));
+            string ProfileText(string user) => string.Join(' ', texts.GetValueOrDefault(user) ?? []);
+            // A transformer embeds the held-out users' texts in batches, once (and from the cache on a rerun).
+            var userEmbeddings = miniLmEncoder is null ? null
+                : context.Progress.Run("Embedding the held-out users' texts", _ => EncoderOptions.Embed(miniLmEncoder, [.. heldOut.Select(v => ProfileText(v.User))], CancellationToken.None));
             var index = views.JobIndex;
             double hits = 0, ndcg = 0;
             var empty = new HashSet<string>(StringComparer.Ordinal);
@@ -96,9 +119,9 @@ internal static class EvalRecommendCommand
                 {
                     string user = heldOut[n].User;
                     if (!index.TryGetValue(heldOut[n].Job, out int target)) throw new CliException($"test view names job {heldOut[n].Job}, which jobs_catalog.csv lacks");
-                    var profile = new UserProfile(string.Join(' ', texts.GetValueOrDefault(user) ?? []), states.GetValueOrDefault(user) ?? empty,
+                    var profile = new UserProfile(ProfileText(user), states.GetValueOrDefault(user) ?? empty,
                         cities.GetValueOrDefault(user) ?? empty, seen.GetValueOrDefault(user) ?? empty);
-                    int rank = ContentRecommender.RankOf(recommender.Score(profile), target);
+                    int rank = ContentRecommender.RankOf(recommender.Score(profile, userEmbeddings?[n]), target);
                     if (rank < 10)
                     {
                         hits++;
@@ -111,6 +134,7 @@ internal static class EvalRecommendCommand
             JsonOutput.Write(context.Stdout,
             [
                 new("model", parse.GetValue(model)!),
+                new("similarity", similarity),
                 new("test_users", heldOut.Count),
                 new("hr@10", heldOut.Count == 0 ? 0 : hits / heldOut.Count),
                 new("ndcg@10", heldOut.Count == 0 ? 0 : ndcg / heldOut.Count),
@@ -121,6 +145,22 @@ internal static class EvalRecommendCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The content similarity of <c>--model</c> and <c>--encoder</c>: <c>content</c> and <c>content-hybrid</c> follow the encoder
+    /// (TF-IDF, LSA, or the given MiniLM: <c>encoder</c> / <c>hybrid-encoder</c>); the other content models name their encoder
+    /// themselves and take only <c>--encoder tfidf</c>.
+    /// </summary>
+    internal static string Similarity(string model, string encoder) => (model, encoder) switch
+    {
+        ("content", "tfidf") => "tfidf",
+        ("content", "lsa") => "lsa",
+        ("content", _) => "encoder",
+        ("content-hybrid", "lsa") => "hybrid-lsa",
+        ("content-hybrid", "minilm") => "hybrid-encoder",
+        (_, "tfidf") => model["content-".Length..],
+        _ => throw new CliException($"--model {model} names its encoder; use --model content or content-hybrid with --encoder {encoder}"),
+    };
 
     private static void Add<T>(Dictionary<string, T> map, string key, string value) where T : ICollection<string>, new()
     {

@@ -5,7 +5,17 @@ using TalentFlow.ML.Recommendation.JobViews;
 namespace TalentFlow.Cli;
 
 /// <summary>Settings of the learned models of <c>eval recommend</c>.</summary>
-internal sealed record EvalRecommendSettings(int Epochs, int Negatives, int HardNegatives, int Candidates, double L2, int RankerQueries, int Seed, string? SaveRanker, bool Json);
+internal sealed record EvalRecommendSettings(int Epochs, int Negatives, int HardNegatives, int Candidates, double L2, int RankerQueries, int Seed, string? SaveRanker, bool Json)
+{
+    /// <summary><c>--encoder</c>: tfidf (the twelve pair features), lsa or minilm (four embedding cosines added).</summary>
+    public string Encoder { get; init; } = "tfidf";
+
+    public string? MiniLmModel { get; init; }
+
+    public int MaxWindows { get; init; } = 4;
+
+    public string? EmbeddingCache { get; init; }
+}
 
 /// <summary>
 /// The learned and baseline models of <c>eval recommend</c> (ranker, convfm, fm, deepfm, hybrid, popularity): trains on DIR's views
@@ -45,7 +55,11 @@ internal static class EvalRecommendLearned
         var fields = new List<KeyValuePair<string, object>> { new("model", model) };
         var rankerOptions = new LearnedJobRankerOptions { Candidates = settings.Candidates, L2 = settings.L2, QueriesPerUser = settings.RankerQueries, Seed = settings.Seed };
         var step = Stopwatch.StartNew();
-        var ranker = model == "popularity" ? null : context.Progress.Run("Training the learned ranker", _ => TrainRanker(features, rankerOptions));
+        var embeddings = model == "popularity" ? null : Embeddings(context, features, settings);
+        if (embeddings is not null) fields.Add(new("encoder", embeddings.VersionId));
+        fields.Add(new("embedding_seconds", step.Elapsed.TotalSeconds));
+        step.Restart();
+        var ranker = model == "popularity" ? null : context.Progress.Run("Training the learned ranker", _ => TrainRanker(features, embeddings, rankerOptions));
         fields.Add(new("ranker_training_seconds", step.Elapsed.TotalSeconds));
         step.Restart();
         var convFm = model is "convfm" or "fm" or "deepfm" or "hybrid"
@@ -122,11 +136,38 @@ internal static class EvalRecommendLearned
         return 0;
     }
 
-    private static LearnedJobRanker TrainRanker(JobViewsFeatures features, LearnedJobRankerOptions options)
+    /// <summary>
+    /// The ranker's embedding side for <c>--encoder lsa|minilm</c> (null for tfidf): every catalog job's text and every user's
+    /// own words, embedded once. LSA is fitted on the same training-side texts as the TF-IDF model (catalog and users' own
+    /// words; no held-out view is in them); MiniLM is used as it is, through the on-disk cache.
+    /// </summary>
+    internal static JobViewsEmbeddings? Embeddings(CliContext context, JobViewsFeatures features, EvalRecommendSettings settings)
+    {
+        if (settings.Encoder == "tfidf") return null;
+        var (jobs, interests) = JobViewsEmbeddings.Texts(features);
+        List<string> texts = [.. jobs, .. interests.Select(i => i.Text)];
+        TalentFlow.ML.Encoders.IEncoder encoder = settings.Encoder == "minilm"
+            ? context.Progress.Run("Loading MiniLM", _ => EncoderOptions.OpenMiniLm(context, settings.MiniLmModel, settings.MaxWindows, settings.EmbeddingCache))
+            : context.Progress.Run("Fitting LSA on the catalog and users' words", _ => TalentFlow.ML.Semantic.LsaEncoder.Fit(texts,
+                new TalentFlow.ML.Semantic.LsaOptions { Dimensions = 128, Tfidf = new TalentFlow.ML.Tfidf.TfidfOptions { MaxFeatures = 20_000, SublinearTf = true, EnglishStopWords = false }, Seed = settings.Seed }));
+        try
+        {
+            var vectors = context.Progress.Run($"Embedding {texts.Count} texts ({settings.Encoder})", _ => EncoderOptions.Embed(encoder, texts, CancellationToken.None));
+            var byUser = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            for (var i = 0; i < interests.Count; i++) byUser[interests[i].User] = vectors[jobs.Count + i];
+            return new JobViewsEmbeddings(encoder.VersionId, encoder.Dimension, vectors[..jobs.Count], byUser);
+        }
+        finally
+        {
+            (encoder as IDisposable)?.Dispose();
+        }
+    }
+
+    private static LearnedJobRanker TrainRanker(JobViewsFeatures features, JobViewsEmbeddings? embeddings, LearnedJobRankerOptions options)
     {
         try
         {
-            return LearnedJobRanker.Train(new JobViewsPairFeatures(features), options);
+            return LearnedJobRanker.Train(new JobViewsPairFeatures(features, embeddings), options);
         }
         catch (InvalidDataException ex)
         {

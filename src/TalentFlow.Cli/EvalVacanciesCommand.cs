@@ -21,16 +21,25 @@ internal static class EvalVacanciesCommand
         var model = new Option<string>("--model") { Description = "tfidf: whole-text cosine (the anchor's); sections: seed 000's per-section matcher.", DefaultValueFactory = _ => "tfidf" };
         model.AcceptOnlyFromAmong("tfidf", "sections");
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("vacancies", "Evaluate TF-IDF vacancy ranking against human rankings.") { data, fitDir, model, json };
+        var encoder = EncoderOptions.Encoder("tfidf", "the whole-text cosine or the section cosines (lsa: fitted on the same corpus as TF-IDF)");
+        var miniLm = EncoderOptions.MiniLmModel();
+        var maxWindows = EncoderOptions.MaxWindows();
+        var cache = EncoderOptions.EmbeddingCache();
+        var command = new Command("vacancies", "Evaluate vacancy ranking against human rankings.") { data, fitDir, model, encoder, miniLm, maxWindows, cache, json };
         command.SetAction(parse =>
         {
-            JsonOutput.Write(context.Stdout, Run(context, parse.GetValue(data)!, parse.GetValue(fitDir), parse.GetValue(model) == "sections"), parse.GetValue(json));
+            var sections = parse.GetValue(model) == "sections";
+            var run = parse.GetValue(encoder) == "tfidf" ? null : new EncoderRun(parse.GetValue(encoder)!, parse.GetValue(miniLm), parse.GetValue(maxWindows), parse.GetValue(cache));
+            JsonOutput.Write(context.Stdout, Run(context, parse.GetValue(data)!, parse.GetValue(fitDir), sections, run), parse.GetValue(json));
             return 0;
         });
         return command;
     }
 
-    internal static List<KeyValuePair<string, object>> Run(CliContext context, string dir, string? fitDir, bool sections = false)
+    /// <summary>The <c>--encoder</c> settings of a run in an embedding space (null: TF-IDF).</summary>
+    internal sealed record EncoderRun(string Encoder, string? MiniLmModel, int MaxWindows, string? Cache);
+
+    internal static List<KeyValuePair<string, object>> Run(CliContext context, string dir, string? fitDir, bool sections = false, EncoderRun? encoder = null)
     {
         var vacancies = CsvTable.Read(Path.Combine(dir, "vacancies.csv"), "vacancy_number", "job_description");
         var cvRows = CsvTable.Read(Path.Combine(dir, "cv_texts.csv"), "cv_id", "resume_text");
@@ -47,7 +56,14 @@ internal static class EvalVacanciesCommand
         }
 
         Func<string, double[]> similarities;
-        if (sections)
+        using var space = encoder is null ? null : EvalEncoderSimilarity.Open(context, encoder.Encoder, sections, corpus, encoder.MiniLmModel, encoder.MaxWindows, encoder.Cache);
+        if (space is not null)
+        {
+            var jobTexts = vacancies.Select(v => v["job_description"]).ToArray();
+            context.Progress.Run("Embedding vacancies and CVs", _ => { space.Prepare([.. jobTexts, .. cvs.Values]); return 0; });
+            similarities = text => jobTexts.Select(j => space.Score(text, j)).ToArray();
+        }
+        else if (sections)
         {
             var matcher = context.Progress.Run("Fitting section vectorizers", _ => BaselineMatcher.Fit(corpus));
             var jobs = vacancies.Select(v => matcher.Prepare(v["job_description"])).ToArray();
@@ -119,7 +135,8 @@ internal static class EvalVacanciesCommand
 
         return
         [
-            new("model", sections ? "tfidf-sections" : "tfidf"),
+            new("model", (encoder?.Encoder ?? "tfidf") + (sections ? "-sections" : "")),
+            new("encoder", space?.VersionId ?? "tfidf"),
             new("ndcg@5", ndcg.Average()),
             new("spearman", spearman.Count > 0 ? spearman.Average() : double.NaN),
             new("top1_agreement", top1.Average()),

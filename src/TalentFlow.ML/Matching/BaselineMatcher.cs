@@ -88,7 +88,7 @@ public sealed partial class BaselineMatcher
             required.Where(s => !have.Contains(s)).ToList());
     }
 
-    private static string[] SectionTexts(string text)
+    internal static string[] SectionTexts(string text)
     {
         var sections = SectionParser.Parse(text);
         return Scored.Select(kind => sections.TryGetValue(kind, out var t) && t.Length > 0 ? t : text).ToArray();

@@ -25,7 +25,9 @@ public sealed record ContentRecommenderOptions
     /// <summary>
     /// Text similarity: <c>tfidf</c> (cosine of TF-IDF vectors); <c>lsa</c>, <c>subword</c> or <c>embedded</c> (cosine of that
     /// embedded encoder's embeddings; <c>embedded</c> is <see cref="EmbeddedEncoder.DefaultKind"/>); <c>hybrid</c>,
-    /// <c>hybrid-lsa</c> or <c>hybrid-subword</c> (the mean of TF-IDF and that encoder's cosine; <c>hybrid</c> uses the default).
+    /// <c>hybrid-lsa</c> or <c>hybrid-subword</c> (the mean of TF-IDF and that encoder's cosine; <c>hybrid</c> uses the default);
+    /// <c>encoder</c> or <c>hybrid-encoder</c>: a given, already trained encoder such as MiniLM (the
+    /// <see cref="ContentRecommender.Fit(IReadOnlyList{CatalogJob}, IReadOnlyList{string}, ContentRecommenderOptions, IEncoder)"/> overload).
     /// </summary>
     public string Similarity { get; init; } = "tfidf";
 
@@ -53,11 +55,11 @@ public sealed class ContentRecommender
     private readonly IReadOnlyList<CatalogJob> _jobs;
     private readonly TfidfModel _tfidf;
     private readonly SparseVector[] _jobVectors;
-    private readonly IEmbeddedEncoder? _encoder;
+    private readonly IEncoder? _encoder;
     private readonly float[][]? _jobEmbeddings;
     private readonly string[] _jobCities;
 
-    private ContentRecommender(ContentRecommenderOptions options, IReadOnlyList<CatalogJob> jobs, TfidfModel tfidf, IEmbeddedEncoder? encoder, float[][]? jobEmbeddings)
+    private ContentRecommender(ContentRecommenderOptions options, IReadOnlyList<CatalogJob> jobs, TfidfModel tfidf, IEncoder? encoder, float[][]? jobEmbeddings)
     {
         _options = options;
         _jobs = jobs;
@@ -74,6 +76,7 @@ public sealed class ContentRecommender
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(userTexts);
         options ??= new ContentRecommenderOptions();
+        if (options.Similarity is "encoder" or "hybrid-encoder") throw new ArgumentException($"Similarity '{options.Similarity}' needs the encoder overload of Fit.", nameof(options));
         var kind = EncoderKind(options.Similarity);
         string[] corpus = [.. jobs.Select(j => j.Text), .. userTexts];
         var tfidf = TfidfVectorizer.Fit(corpus, new TfidfOptions { MaxFeatures = null, NGramMax = 2, SublinearTf = true, EnglishStopWords = false });
@@ -84,6 +87,23 @@ public sealed class ContentRecommender
             _ => SubwordEncoder.Fit(corpus, options.Subword),
         };
         var embeddings = encoder?.EmbedAsync([.. jobs.Select(j => j.Text)]).GetAwaiter().GetResult();
+        return new ContentRecommender(options, jobs, tfidf, encoder, embeddings);
+    }
+
+    /// <summary>
+    /// Fits TF-IDF as the other overload and uses <paramref name="encoder"/> (already trained, e.g. MiniLM; it learns nothing
+    /// here) for the embedding similarity: <see cref="ContentRecommenderOptions.Similarity"/> must be <c>encoder</c> or
+    /// <c>hybrid-encoder</c>. The catalog is embedded once, now.
+    /// </summary>
+    public static ContentRecommender Fit(IReadOnlyList<CatalogJob> jobs, IReadOnlyList<string> userTexts, ContentRecommenderOptions options, IEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(userTexts);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(encoder);
+        if (options.Similarity is not ("encoder" or "hybrid-encoder")) throw new ArgumentException($"A given encoder needs Similarity 'encoder' or 'hybrid-encoder', not '{options.Similarity}'.", nameof(options));
+        var tfidf = TfidfVectorizer.Fit([.. jobs.Select(j => j.Text), .. userTexts], new TfidfOptions { MaxFeatures = null, NGramMax = 2, SublinearTf = true, EnglishStopWords = false });
+        var embeddings = encoder.EmbedAsync([.. jobs.Select(j => j.Text)]).GetAwaiter().GetResult();
         return new ContentRecommender(options, jobs, tfidf, encoder, embeddings);
     }
 
@@ -101,15 +121,30 @@ public sealed class ContentRecommender
     };
 
     /// <summary>Scores every job for <paramref name="user"/>; seen jobs get −∞.</summary>
-    public double[] Score(UserProfile user)
+    public double[] Score(UserProfile user) => Score(user, null);
+
+    /// <summary>
+    /// As <see cref="Score(UserProfile)"/>, with the user's text already embedded by <see cref="Encoder"/> (batching many
+    /// users' texts is far faster with a transformer); null embeds it here.
+    /// </summary>
+    public double[] Score(UserProfile user, float[]? userEmbedding)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (userEmbedding is not null && (_encoder is null || userEmbedding.Length != _encoder.Dimension))
+        {
+            throw new ArgumentException("The user's embedding does not come from this recommender's encoder.", nameof(userEmbedding));
+        }
+
         var scores = new double[_jobs.Count];
         bool hybrid = _options.Similarity.StartsWith("hybrid", StringComparison.Ordinal);
         bool useTfidf = hybrid || _encoder is null, useEncoder = _encoder is not null;
         double share = hybrid ? 0.5 : 1.0;
         var userVector = useTfidf ? _tfidf.Transform(user.Text) : default;
-        var userEmbedding = useEncoder ? _encoder!.Embed(user.Text) : null;
+        if (useEncoder)
+        {
+            userEmbedding ??= _encoder is IEmbeddedEncoder embedded ? embedded.Embed(user.Text) : _encoder!.EmbedAsync([user.Text]).GetAwaiter().GetResult()[0];
+        }
+
         for (int j = 0; j < _jobs.Count; j++)
         {
             var job = _jobs[j];

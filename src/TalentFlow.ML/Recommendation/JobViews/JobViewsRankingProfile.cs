@@ -33,4 +33,10 @@ public sealed class JobViewsRankingProfile
     internal HashSet<int> Positions { get; }
 
     internal HashSet<int> Industries { get; }
+
+    /// <summary>The encoder's vector of the user's own words (null without embeddings or words).</summary>
+    internal float[]? InterestEmbedding { get; init; }
+
+    /// <summary>The unit mean of the viewed jobs' vectors (null without embeddings or views).</summary>
+    internal float[]? ViewedEmbedding { get; init; }
 }

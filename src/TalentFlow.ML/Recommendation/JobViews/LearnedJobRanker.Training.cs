@@ -23,7 +23,7 @@ public sealed partial class LearnedJobRanker
         ArgumentNullException.ThrowIfNull(pairFeatures);
         options ??= new LearnedJobRankerOptions();
         options.Validate();
-        const int d = JobViewsPairFeatures.Count;
+        var d = pairFeatures.FeatureCount;
         var features = pairFeatures.Features;
         var queries = new List<Query>();
         var x = new List<float>();
@@ -81,7 +81,7 @@ public sealed partial class LearnedJobRanker
             }
 
             var fit = LogisticRegressionNewton.Train(xs, ys, d, rows, options.L2, options.MaxIterations, options.Tolerance);
-            var model = ToModel(fit, options, null);
+            var model = ToModel(pairFeatures.FeatureNames, fit, options, null);
             foreach (var r in Rows(queries, folds, fold, exclude: false, ys.Length))
             {
                 oof[r] = model.Logit(xs.AsSpan(r * d, d));
@@ -115,11 +115,11 @@ public sealed partial class LearnedJobRanker
             ["train_loss"] = final.MeanLoss,
         };
         AddValidationMetrics(validation, metrics);
-        return new LearnedJobRanker(pairFeatures, ToModel(final, options, metrics), validation);
+        return new LearnedJobRanker(pairFeatures, ToModel(pairFeatures.FeatureNames, final, options, metrics), validation);
     }
 
-    private static LearnedJobRankerModel ToModel(LogisticRegressionNewton.Fit fit, LearnedJobRankerOptions options, Dictionary<string, double>? metrics) =>
-        new(JobViewsPairFeatures.Names, fit.Means, fit.Scales, fit.Weights, fit.Bias, options.Candidates, options.StateWeight, options.CityWeight, metrics);
+    private static LearnedJobRankerModel ToModel(IReadOnlyList<string> names, LogisticRegressionNewton.Fit fit, LearnedJobRankerOptions options, Dictionary<string, double>? metrics) =>
+        new(names, fit.Means, fit.Scales, fit.Weights, fit.Bias, options.Candidates, options.StateWeight, options.CityWeight, metrics);
 
     /// <summary>Cross-fitted HR@10 and NDCG@10 of the ranker and of the content order on the same queries.</summary>
     private static void AddValidationMetrics(List<JobRankerQuery> validation, Dictionary<string, double> metrics)

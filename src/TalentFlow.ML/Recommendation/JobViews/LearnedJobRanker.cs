@@ -38,7 +38,7 @@ public sealed partial class LearnedJobRanker
     {
         ArgumentNullException.ThrowIfNull(pairFeatures);
         ArgumentNullException.ThrowIfNull(model);
-        var names = JobViewsPairFeatures.Names;
+        var names = pairFeatures.FeatureNames;
         if (model.FeatureNames.Count != names.Count)
         {
             throw new ArgumentException($"The model has {model.FeatureNames.Count} features; this build computes {names.Count}.", nameof(model));
@@ -62,7 +62,7 @@ public sealed partial class LearnedJobRanker
     /// <summary>The logit of one pair.</summary>
     public double Logit(JobViewsRankingProfile profile, int job)
     {
-        Span<float> x = stackalloc float[JobViewsPairFeatures.Count];
+        Span<float> x = stackalloc float[PairFeatures.FeatureCount];
         PairFeatures.Compute(profile, job, x);
         return Model.Logit(x);
     }
@@ -76,7 +76,7 @@ public sealed partial class LearnedJobRanker
             throw new ArgumentException("The destination is shorter than the job list.", nameof(logits));
         }
 
-        Span<float> x = stackalloc float[JobViewsPairFeatures.Count];
+        Span<float> x = stackalloc float[PairFeatures.FeatureCount];
         for (var i = 0; i < jobs.Length; i++)
         {
             PairFeatures.Compute(profile, jobs[i], x);
