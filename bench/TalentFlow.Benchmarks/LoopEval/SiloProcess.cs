@@ -6,8 +6,8 @@ namespace TalentFlow.Benchmarks.LoopEval;
 
 /// <summary>
 /// A one-silo host in a child process: in-memory storage, no sample data, no automatic training, an admin key made for the
-/// run, free ports; <c>--encoder minilm</c> gives it the all-MiniLM-L6-v2 encoder beside its binaries
-/// (<c>Matching:OnnxModelDirectory</c>) instead of the embedded LSA. Disposing stops it.
+/// run, free ports; <c>--encoder minilm</c> gives it the silos' default encoder, all-MiniLM-L6-v2 beside its binaries
+/// (<c>Matching:Encoder=minilm</c>, the version the built-in screening model was trained with), <c>lsa</c> the embedded fallback. Disposing stops it.
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
@@ -18,13 +18,14 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>A client that sends the run's admin key.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts the silo of <paramref name="siloDll"/> with the encoder named <paramref name="encoder"/> (<c>lsa</c>, the silo's default, or <c>minilm</c>).</summary>
+    /// <summary>Starts the silo of <paramref name="siloDll"/> with the encoder named <paramref name="encoder"/> (<c>lsa</c>, or <c>minilm</c>: the silo's default).</summary>
     public static async Task<SiloProcess> StartAsync(string siloDll, string encoder = "lsa")
     {
         string[] encoderArgs = encoder switch
         {
-            "lsa" => [],
-            "minilm" => [$"--Matching:OnnxModelDirectory={MiniLmDirectory(siloDll)}"],
+            "lsa" => ["--Matching:Encoder=lsa"],
+            // The model must be beside the silo (built with it): say so here rather than as a silo that will not start.
+            "minilm" => [MiniLmDirectory(siloDll).Length > 0 ? "--Matching:Encoder=minilm" : ""],
             _ => throw new ArgumentException($"--encoder is lsa or minilm, not '{encoder}'"),
         };
         int http = FreePort(), silo = FreePort();
@@ -35,7 +36,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(siloDll)!,
         };
-        foreach (string arg in (string[])["exec", siloDll, "--urls", $"http://127.0.0.1:{http}", $"--Silo:Endpoint=127.0.0.1:{silo}", "--Silo:SiloName=loop-eval",
+        foreach (string arg in (string[])["exec", siloDll, "--urls", $"http://127.0.0.1:{http}", $"--Silo:Endpoint=127.0.0.1:{silo}", "--Silo:GatewayPort=0", "--Silo:SiloName=loop-eval",
             "--SampleData:Load=false", "--Training:AutoTrigger=false", $"--Auth:AdminKey={key}", "--Logging:LogLevel:Default=Warning", .. encoderArgs])
         {
             start.ArgumentList.Add(arg);
