@@ -54,7 +54,7 @@ public sealed class SiloFixture : IAsyncLifetime
             builder.UseSetting("Silo:SiloName", "client-test-silo");
             builder.UseSetting("SampleData:Load", "false");
             builder.UseTestKeys();
-            // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+            // The fast fallback encoder (the hosts of these tests start often); SiloProcessTests run the real host on the default, MiniLM.
             builder.UseSetting("Matching:Encoder", "lsa");
             builder.UseSetting("Silo:GatewayPort", "0");
         }

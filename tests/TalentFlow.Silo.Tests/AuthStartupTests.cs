@@ -29,7 +29,7 @@ public sealed partial class GeneratedKeyHostFactory : WebApplicationFactory<Prog
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
         builder.UseTestKeys(withAdminKey: false);
-        // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+        // The fast fallback encoder (the hosts of these tests start often); SiloProcessTests run the real host on the default, MiniLM.
         builder.UseSetting("Matching:Encoder", "lsa");
         builder.UseSetting("Silo:GatewayPort", "0");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));

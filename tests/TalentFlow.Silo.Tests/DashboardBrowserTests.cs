@@ -23,7 +23,7 @@ public sealed class KestrelSiloHostFactory : WebApplicationFactory<Program>
         // A nightly training schedule, so the cluster holds a durable reminder for the dashboard to list.
         builder.UseSetting("Training:Schedule", "0 0 3 * * ?");
         builder.UseTestKeys();
-        // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+        // The fast fallback encoder (the hosts of these tests start often); SiloProcessTests run the real host on the default, MiniLM.
         builder.UseSetting("Matching:Encoder", "lsa");
         builder.UseSetting("Silo:GatewayPort", "0");
     }

@@ -61,7 +61,7 @@ public sealed class GovernanceHostFixture : IAsyncLifetime
             builder.UseSetting("Webhooks:InitialBackoff", "00:00:00.050");
             builder.UseSetting("Webhooks:MaxAttempts", "4");
             builder.UseTestKeys();
-            // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+            // The fast fallback encoder (the hosts of these tests start often); SiloProcessTests run the real host on the default, MiniLM.
             builder.UseSetting("Matching:Encoder", "lsa");
             builder.UseSetting("Silo:GatewayPort", "0");
         }

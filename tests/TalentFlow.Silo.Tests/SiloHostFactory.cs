@@ -15,7 +15,7 @@ public sealed class SiloHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Silo:Endpoint", "127.0.0.1:0");
         builder.UseSetting("Silo:SiloName", "test-silo");
         builder.UseTestKeys();
-        // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+        // The fast fallback encoder (the hosts of these tests start often); SiloProcessTests run the real host on the default, MiniLM.
         builder.UseSetting("Matching:Encoder", "lsa");
         builder.UseSetting("Silo:GatewayPort", "0");
     }

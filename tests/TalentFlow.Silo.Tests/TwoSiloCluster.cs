@@ -38,9 +38,8 @@ public sealed class ClusterSiloFactory(string name, string role, int siloPort, s
         builder.UseSetting("Silo:Roles:0", role);
         builder.UseSetting("SampleData:Load", primary is null ? "true" : "false");
         builder.UseTestKeys();
-        // The fast fallback encoder (the hosts of these tests start often); HostTests starts one on the default, MiniLM.
+        // The fast fallback encoder (the hosts of these tests start often); SiloProcessTests run the real host on the default, MiniLM.
         builder.UseSetting("Matching:Encoder", "lsa");
-        builder.UseSetting("Silo:GatewayPort", "0");
     }
 
     /// <summary>The HTTP address of the running host.</summary>
