@@ -65,14 +65,16 @@ public sealed class JobGrainTests(GrainsClusterFixture fixture)
         var silos = fixture.Cluster.Silos;
         var sample = SampleCorpus.Candidates(8)[2];
         var posting = SampleCorpus.Jobs()[2].Posting;
-        // Orleans places a new activation where it chooses: post jobs until one lives on another silo than the candidate.
+        // Orleans places a new activation where it chooses, preferring the caller's silo: the candidate is created from one
+        // silo and jobs from the other until one lives on another silo than the candidate.
         string candidateId = "far-cand";
-        await Factory.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(sample.Resume);
+        await silos[0].GrainFactory.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(sample.Resume);
         var candidateSilo = await HostOfAsync(silos, "candidate", candidateId);
+        var other = silos.First(s => s != candidateSilo);
         string jobId = "";
         for (int i = 0; i < 40 && jobId.Length == 0; i++)
         {
-            await Factory.GetGrain<IJobGrain>("far-job-" + i).UpsertAsync(posting);
+            await other.GrainFactory.GetGrain<IJobGrain>("far-job-" + i).UpsertAsync(posting);
             if (await HostOfAsync(silos, "job", "far-job-" + i) != candidateSilo) jobId = "far-job-" + i;
         }
         Assert.NotEmpty(jobId);
