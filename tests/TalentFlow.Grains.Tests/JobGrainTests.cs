@@ -65,19 +65,14 @@ public sealed class JobGrainTests(GrainsClusterFixture fixture)
         var silos = fixture.Cluster.Silos;
         var sample = SampleCorpus.Candidates(8)[2];
         var posting = SampleCorpus.Jobs()[2].Posting;
-        // Orleans places a new activation where it chooses, preferring the caller's silo: the candidate is created from one
-        // silo and jobs from the other until one lives on another silo than the candidate.
-        string candidateId = "far-cand";
-        await silos[0].GrainFactory.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(sample.Resume);
+        // Orleans places a new activation where it chooses: the job is moved to the other silo than the candidate's.
+        string candidateId = "far-cand", jobId = "far-job";
+        await Factory.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(sample.Resume);
+        await Factory.GetGrain<IJobGrain>(jobId).UpsertAsync(posting);
         var candidateSilo = await HostOfAsync(silos, "candidate", candidateId);
         var other = silos.First(s => s != candidateSilo);
-        string jobId = "";
-        for (int i = 0; i < 40 && jobId.Length == 0; i++)
-        {
-            await other.GrainFactory.GetGrain<IJobGrain>("far-job-" + i).UpsertAsync(posting);
-            if (await HostOfAsync(silos, "job", "far-job-" + i) != candidateSilo) jobId = "far-job-" + i;
-        }
-        Assert.NotEmpty(jobId);
+        if (await HostOfAsync(silos, "job", jobId) != other) await fixture.Cluster.MigrateAsync("job", jobId, other);
+        Assert.Equal(other, await HostOfAsync(silos, "job", jobId));
 
         var match = await Factory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(candidateId);
 

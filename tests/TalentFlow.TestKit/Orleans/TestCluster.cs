@@ -148,6 +148,13 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Waits until every silo agrees on membership (a killed silo declared dead).</summary>
     public Task WaitForLivenessToStabilizeAsync() => _cluster.WaitForLivenessToStabilizeAsync(didKill: true);
 
+    /// <summary>Moves the activation of grain <paramref name="grainType"/>/<paramref name="key"/> to <paramref name="target"/> (Orleans' live migration).</summary>
+    public Task MigrateAsync(string grainType, string key, SiloHandle target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return _cluster.MigrateAsync(GrainId.Create(grainType, key), target.Handle.SiloAddress);
+    }
+
     /// <summary>How many running silos hold an activation of <paramref name="grainType"/> with key <paramref name="keyPrefix"/>0..<paramref name="keys"/>-1.</summary>
     public async Task<int> CountSilosHostingAsync(string grainType, string keyPrefix, int keys = 8)
     {
