@@ -55,7 +55,9 @@ public sealed class TrainingCancellationTests
     public async Task ReportProgressAsync_CancelledJob_AnswersStopAndRecordsNothing()
     {
         await using var cluster = await TrainingTestCluster.StartAsync(1);
-        await TrainingTestCluster.LabelAsync(cluster, 4);
+        // Enough verdicts that the job is still running when the cancellation arrives (on 4 the trainer on Orleans could finish
+        // between the two calls).
+        await TrainingTestCluster.LabelAsync(cluster, 40);
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         var started = await coordinator.TriggerAsync(MatchingModels.BaselineModelName, force: true);
         await coordinator.CancelAsync(started.JobId!);
