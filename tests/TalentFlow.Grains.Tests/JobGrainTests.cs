@@ -69,10 +69,10 @@ public sealed class JobGrainTests(GrainsClusterFixture fixture)
         string candidateId = "far-cand", jobId = "far-job";
         await Factory.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(sample.Resume);
         await Factory.GetGrain<IJobGrain>(jobId).UpsertAsync(posting);
-        var candidateSilo = await HostOfAsync(silos, "candidate", candidateId);
+        var candidateSilo = await fixture.Cluster.HostOfAsync("candidate", candidateId);
         var other = silos.First(s => s != candidateSilo);
-        if (await HostOfAsync(silos, "job", jobId) != other) await fixture.Cluster.MigrateAsync("job", jobId, other);
-        Assert.Equal(other, await HostOfAsync(silos, "job", jobId));
+        if (await fixture.Cluster.HostOfAsync("job", jobId) != other) await fixture.Cluster.MigrateAsync("job", jobId, other);
+        Assert.Equal(other, await fixture.Cluster.HostOfAsync("job", jobId));
 
         var match = await Factory.GetGrain<IJobGrain>(jobId).ScoreCandidateAsync(candidateId);
 
@@ -125,11 +125,6 @@ public sealed class JobGrainTests(GrainsClusterFixture fixture)
         await Assert.ThrowsAsync<ArgumentException>(() => Factory.GetGrain<IJobGrain>("bad-" + Guid.NewGuid().ToString("N")).UpsertAsync(new JobPosting(title, description)));
     }
 
-    private static async Task<SiloHandle?> HostOfAsync(IReadOnlyList<SiloHandle> silos, string grainType, string key)
-    {
-        foreach (var silo in silos) if (await silo.HasActivationAsync(grainType, key)) return silo;
-        return null;
-    }
 }
 
 /// <summary>State and model versions across silo changes, on clusters of their own.</summary>
@@ -141,8 +136,7 @@ public sealed class GrainLifecycleTests
         await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
         var sample = SampleCorpus.Candidates(1)[0];
         var stored = await cluster.Silos[1].GrainFactory.GetGrain<ICandidateGrain>("moving").UpsertResumeAsync(sample.Resume);
-        SiloHandle? host = null;
-        foreach (var silo in cluster.Silos) if (await silo.HasActivationAsync("candidate", "moving")) host = silo;
+        var host = await cluster.HostOfAsync("candidate", "moving");
         Assert.NotNull(host);
         var survivor = cluster.Silos.Single(s => s != host);
 

@@ -155,6 +155,13 @@ public sealed class TestCluster : IAsyncDisposable
         return _cluster.MigrateAsync(GrainId.Create(grainType, key), target.Handle.SiloAddress);
     }
 
+    /// <summary>The running silo that holds the activation of <paramref name="grainType"/>/<paramref name="key"/>, or null.</summary>
+    public async Task<SiloHandle?> HostOfAsync(string grainType, string key)
+    {
+        foreach (var silo in Silos) if (await silo.HasActivationAsync(grainType, key)) return silo;
+        return null;
+    }
+
     /// <summary>How many running silos hold an activation of <paramref name="grainType"/> with key <paramref name="keyPrefix"/>0..<paramref name="keys"/>-1.</summary>
     public async Task<int> CountSilosHostingAsync(string grainType, string keyPrefix, int keys = 8)
     {
