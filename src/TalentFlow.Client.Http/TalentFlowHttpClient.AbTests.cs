@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using TalentFlow.Client.Http.Internal;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Client.Http;
 

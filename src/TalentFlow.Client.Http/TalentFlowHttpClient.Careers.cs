@@ -1,4 +1,4 @@
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Careers;
 
 namespace TalentFlow.Client.Http;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using TalentFlow.Client.Http.Internal;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
 
 namespace TalentFlow.Client.Http;
 

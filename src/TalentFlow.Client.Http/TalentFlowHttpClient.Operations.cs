@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using TalentFlow.Client.Http.Internal;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Client.Http;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Jobs;
 
 namespace TalentFlow.Client.Http;
 

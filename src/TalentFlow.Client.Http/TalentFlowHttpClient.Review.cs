@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using TalentFlow.Client.Http.Internal;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Review;
 
 namespace TalentFlow.Client.Http;
 

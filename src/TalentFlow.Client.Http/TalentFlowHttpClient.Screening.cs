@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using TalentFlow.Client.Http.Internal;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Client.Http;
 

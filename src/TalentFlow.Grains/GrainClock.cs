@@ -1,3 +1,4 @@
+
 namespace TalentFlow.Grains;
 
 /// <summary>

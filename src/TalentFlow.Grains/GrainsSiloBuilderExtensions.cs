@@ -1,13 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Hosting;
+using TalentFlow.Grains.Careers;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Review;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
+using TalentFlow.Hosting;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Onnx;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;
-using Orleans.Hosting;
-using TalentFlow.Hosting;
 
 namespace TalentFlow.Grains;
 

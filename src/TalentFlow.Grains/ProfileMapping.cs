@@ -1,4 +1,6 @@
 using System.Globalization;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Jobs;
 using TalentFlow.ML.Parsing;
 
 namespace TalentFlow.Grains;
@@ -12,8 +14,8 @@ internal static class ProfileMapping
         [.. parsed.Skills.OrderByDescending(s => s.Confidence).Select(s => s.Skill)],
         Math.Round(parsed.TotalYearsOfExperience, 1),
         [.. parsed.Sections.Keys.Select(k => k.ToString().ToLowerInvariant())],
-        [.. parsed.WorkExperience.Select(w => new WorkExperienceItem(w.Title, w.Company, Month(w.Start), Month(w.End), w.Confidence))],
-        [.. parsed.Education.Select(e => new EducationItem(e.Institution, e.Degree, e.FieldOfStudy, e.Confidence))],
+        [.. parsed.WorkExperience.Select(w => new Contracts.Candidates.WorkExperienceItem(w.Title, w.Company, Month(w.Start), Month(w.End), w.Confidence))],
+        [.. parsed.Education.Select(e => new Contracts.Candidates.EducationItem(e.Institution, e.Degree, e.FieldOfStudy, e.Confidence))],
         text.Length,
         now,
         parsed.FieldConfidence);

@@ -1,5 +1,9 @@
 using Orleans.Configuration;
 using TalentFlow.Grains;
+using TalentFlow.Grains.Careers;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Review;
+using TalentFlow.Grains.Training;
 using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;

@@ -1,5 +1,8 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Users;
 
 namespace TalentFlow.Silo;
 

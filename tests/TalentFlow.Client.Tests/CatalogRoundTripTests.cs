@@ -1,5 +1,5 @@
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Matching;
 
 namespace TalentFlow.Client.Tests;
 

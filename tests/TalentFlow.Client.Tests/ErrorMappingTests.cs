@@ -35,7 +35,7 @@ public sealed class ErrorMappingTests(SiloFixture silo)
         using var scope = silo.CreateClient(TestKeys.Recruiter);
 
         await Assert.ThrowsAsync<TalentFlowForbiddenException>(() =>
-            scope.Client.SubmitFeedbackAsync("job|cand", new Grains.ReviewerFeedback("reject")));
+            scope.Client.SubmitFeedbackAsync("job|cand", new Contracts.Training.ReviewerFeedback("reject")));
     }
 
     [Fact]

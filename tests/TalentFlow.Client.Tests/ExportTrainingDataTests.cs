@@ -3,7 +3,7 @@ extern alias cli;
 using System.Text;
 using System.Text.Json;
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
 using CliApp = cli::TalentFlow.Cli.CliApp;
 
 namespace TalentFlow.Client.Tests;

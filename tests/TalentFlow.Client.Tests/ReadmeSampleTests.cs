@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Matching;
 
 namespace TalentFlow.Client.Tests;
 

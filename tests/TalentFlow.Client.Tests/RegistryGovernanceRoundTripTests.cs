@@ -1,5 +1,5 @@
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training.Registry;
 
 namespace TalentFlow.Client.Tests;
 

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
 
 namespace TalentFlow.Client.Tests;
 

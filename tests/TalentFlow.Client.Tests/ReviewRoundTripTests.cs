@@ -1,6 +1,8 @@
 using System.Text;
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Client.Tests;
 

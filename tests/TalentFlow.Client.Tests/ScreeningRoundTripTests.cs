@@ -1,6 +1,6 @@
 using System.Text;
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Client.Tests;
 

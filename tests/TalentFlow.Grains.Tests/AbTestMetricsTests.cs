@@ -1,3 +1,7 @@
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Training;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>Per-arm metrics of an A/B test, against values computed by hand.</summary>

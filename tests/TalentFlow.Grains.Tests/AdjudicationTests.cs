@@ -1,4 +1,12 @@
 
+using TalentFlow.Contracts.Review;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>

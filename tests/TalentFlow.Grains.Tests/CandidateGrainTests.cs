@@ -1,3 +1,6 @@
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Grains.Candidates;
+
 namespace TalentFlow.Grains.Tests;
 
 [Collection(GrainsClusterCollection.Name)]

@@ -1,4 +1,13 @@
 
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>A candidate's side: scoring itself against a job, its history, and deleting its personal data.</summary>

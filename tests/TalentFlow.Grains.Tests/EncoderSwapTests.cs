@@ -1,5 +1,10 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Text;

@@ -1,4 +1,8 @@
 
+using TalentFlow.Grains;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>Two in-memory silos hosting TalentFlow's grains, shared by the tests of <see cref="GrainsClusterCollection"/>.</summary>

@@ -1,8 +1,15 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Text;
-using Orleans;
 
 namespace TalentFlow.Grains.Tests;
 

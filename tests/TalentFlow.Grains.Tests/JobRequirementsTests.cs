@@ -1,5 +1,9 @@
-using TalentFlow.ML.Text;
 using Orleans;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.ML.Text;
 
 namespace TalentFlow.Grains.Tests;
 

@@ -1,6 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 using TalentFlow.Hosting.Records;
 
 namespace TalentFlow.Grains.Tests;

@@ -1,3 +1,5 @@
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 using TalentFlow.ML.Matching;
 
 namespace TalentFlow.Grains.Tests;

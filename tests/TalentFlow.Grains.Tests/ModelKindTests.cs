@@ -1,4 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.ModelKinds;
 
 namespace TalentFlow.Grains.Tests;
 

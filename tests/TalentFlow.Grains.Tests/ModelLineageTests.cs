@@ -1,3 +1,12 @@
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>A trained version's lineage: the feedback items it learned from, the gate's verdict, and the decisions it made.</summary>

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Matching;
 
 namespace TalentFlow.Grains.Tests;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Matching;
 
 namespace TalentFlow.Grains.Tests;

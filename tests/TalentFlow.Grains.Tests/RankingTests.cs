@@ -1,7 +1,13 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.ML.Text;
 using Orleans;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.ML.Text;
 
 namespace TalentFlow.Grains.Tests;
 

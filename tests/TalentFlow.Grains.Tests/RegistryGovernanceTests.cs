@@ -1,3 +1,7 @@
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Matching;
 
 namespace TalentFlow.Grains.Tests;

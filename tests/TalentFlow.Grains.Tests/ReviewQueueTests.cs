@@ -1,5 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Numerics.Tensors;
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Grains.Tests;

@@ -1,4 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training.ModelKinds;
 
 namespace TalentFlow.Grains.Tests;
 

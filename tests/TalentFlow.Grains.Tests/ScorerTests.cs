@@ -1,3 +1,9 @@
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Semantic;

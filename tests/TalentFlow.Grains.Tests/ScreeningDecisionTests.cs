@@ -1,6 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 
 namespace TalentFlow.Grains.Tests;
 

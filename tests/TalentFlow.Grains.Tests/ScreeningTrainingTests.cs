@@ -1,4 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Screening;
 
 namespace TalentFlow.Grains.Tests;

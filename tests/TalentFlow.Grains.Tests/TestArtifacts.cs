@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Recommendation.ConvFm;
 using TalentFlow.ML.Scoring;

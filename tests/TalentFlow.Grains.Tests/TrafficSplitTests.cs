@@ -1,3 +1,5 @@
+using TalentFlow.Grains.Matching;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>The A/B split: a stable hash of test and candidate id, a share respected over many ids.</summary>

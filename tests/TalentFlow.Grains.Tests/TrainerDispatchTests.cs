@@ -1,4 +1,7 @@
 
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>Silos advertise cores and accelerator; the coordinator prefers a trainer silo with an accelerator.</summary>

@@ -1,3 +1,7 @@
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>Cancelling a training job: it ends as cancelled, its trainer stops, nothing is registered.</summary>

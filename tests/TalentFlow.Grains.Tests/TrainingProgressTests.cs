@@ -1,3 +1,5 @@
+using TalentFlow.Grains.Matching;
+
 namespace TalentFlow.Grains.Tests;
 
 /// <summary>A training job's progress and log lines, as the trainer reports them between phases.</summary>

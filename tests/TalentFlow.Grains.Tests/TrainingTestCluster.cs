@@ -1,4 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
 
 namespace TalentFlow.Grains.Tests;
 

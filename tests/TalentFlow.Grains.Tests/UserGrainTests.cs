@@ -1,6 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.ML.Recommendation.Serving;
 using Orleans;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Users;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Users;
+using TalentFlow.ML.Recommendation.Serving;
 
 namespace TalentFlow.Grains.Tests;
 

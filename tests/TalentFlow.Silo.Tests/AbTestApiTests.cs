@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using TalentFlow.Grains;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
 using TalentFlow.ML.Matching;
 using TalentFlow.Silo.Security;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TalentFlow.Grains;
+using TalentFlow.Grains.Matching;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;

@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
-using TalentFlow.Grains;
 using Orleans.Configuration;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Training;
 using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Grains.Training;
 
 namespace TalentFlow.Silo.Tests;
 

@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using TalentFlow.Grains;
-using TalentFlow.ML.Matching;
 using Orleans;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
+using TalentFlow.ML.Matching;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;

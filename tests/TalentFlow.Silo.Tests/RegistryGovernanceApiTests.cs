@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Grains.Training;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Tests;

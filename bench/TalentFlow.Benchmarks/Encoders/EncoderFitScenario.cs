@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using TalentFlow.Benchmarks.Tfidf;
-using TalentFlow.Grains;
+using TalentFlow.Grains.Samples;
 using TalentFlow.ML.Semantic;
 
 namespace TalentFlow.Benchmarks.Encoders;

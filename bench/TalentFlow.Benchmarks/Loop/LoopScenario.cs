@@ -1,6 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Training;
 using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Benchmarks.Loop;

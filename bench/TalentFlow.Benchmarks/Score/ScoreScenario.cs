@@ -1,6 +1,9 @@
 using System.Diagnostics;
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Samples;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Benchmarks.Score;

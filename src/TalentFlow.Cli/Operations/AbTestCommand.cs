@@ -1,7 +1,7 @@
 using System.CommandLine;
 using TalentFlow.Cli.Hosting;
 using TalentFlow.Client.Http;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Cli.Operations;
 

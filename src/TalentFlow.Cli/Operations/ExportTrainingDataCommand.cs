@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
 using TalentFlow.Cli.Hosting;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
 
 namespace TalentFlow.Cli.Operations;
 

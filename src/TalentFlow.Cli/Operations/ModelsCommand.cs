@@ -100,7 +100,7 @@ internal static class ModelsCommand
         api.AddTo(command);
         command.SetAction((parse, ct) => api.RunAsync(parse, async (client, token) =>
         {
-            var target = new Grains.RollbackTarget(parse.GetValue(toVersion), parse.GetValue(alias), parse.GetValue(steps), parse.GetValue(at));
+            var target = new Contracts.Training.Registry.RollbackTarget(parse.GetValue(toVersion), parse.GetValue(alias), parse.GetValue(steps), parse.GetValue(at));
             bool targeted = target.ToVersion is not null || target.Alias is not null || target.Steps is not null || target.At is not null;
             if (targeted && string.IsNullOrWhiteSpace(parse.GetValue(reason))) throw new CliException("--reason is required with --to-version, --alias, --steps or --at");
             var result = targeted || parse.GetValue(reason) is not null

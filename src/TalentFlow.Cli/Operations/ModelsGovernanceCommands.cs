@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using TalentFlow.Cli.Hosting;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training.Registry;
 
 namespace TalentFlow.Cli.Operations;
 

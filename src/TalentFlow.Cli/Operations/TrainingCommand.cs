@@ -1,6 +1,6 @@
 using System.CommandLine;
 using TalentFlow.Cli.Hosting;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Cli.Operations;
 

@@ -1,5 +1,11 @@
 using System.Text.Json.Serialization;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Careers;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
 
 namespace TalentFlow.Client.Http.Internal;
 

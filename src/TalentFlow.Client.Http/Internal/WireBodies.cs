@@ -1,6 +1,6 @@
 namespace TalentFlow.Client.Http.Internal;
 
-/// <summary><c>POST /api/v1/feedback/submit</c>: a <see cref="Grains.ReviewerFeedback"/> plus the result it is about.</summary>
+/// <summary><c>POST /api/v1/feedback/submit</c>: a <see cref="Contracts.Training.ReviewerFeedback"/> plus the result it is about.</summary>
 internal sealed record FeedbackBody(string ScreeningResultId, string? HumanDecision, double? HumanScore, string? Notes, string? Reviewer);
 
 /// <summary><c>POST /api/v1/feedback/trigger-training</c>.</summary>

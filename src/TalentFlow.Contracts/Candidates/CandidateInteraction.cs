@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Candidates;
 
 /// <summary>Something that happened between a candidate and a job, as the candidate's history keeps it.</summary>
 /// <param name="JobId">The job.</param>

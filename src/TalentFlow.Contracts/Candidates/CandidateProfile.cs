@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Candidates;
 
 /// <summary>What the system understood of a resume.</summary>
 /// <param name="Id">The candidate id (the grain key).</param>

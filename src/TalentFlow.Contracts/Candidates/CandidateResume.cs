@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Candidates;
 
 /// <summary>A resume as it arrives: already extracted to text (see <c>TalentFlow.ML.Documents</c> for files).</summary>
 /// <param name="Name">The candidate's display name.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Careers;
 
 /// <summary>What to advise on: free text about a person or a stored candidate, and how many careers.</summary>
 /// <param name="Text">Free text (a resume, a profile, interests); null when <paramref name="CandidateId"/> is given.</param>

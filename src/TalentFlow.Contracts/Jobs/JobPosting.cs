@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Jobs;
 
 /// <summary>A job posting as it arrives.</summary>
 /// <param name="Title">Job title.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Jobs;
 
 /// <summary>What the system understood of a posting.</summary>
 /// <param name="Id">The job id (the grain key).</param>

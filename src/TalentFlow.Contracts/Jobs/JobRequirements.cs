@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Jobs;
 
 /// <summary>One requirement of a job, as stored and edited.</summary>
 /// <param name="Id">Stable within the job (<c>req-1</c>, …; 1–64 letters, digits, <c>-</c>, <c>_</c>, <c>.</c>).</param>

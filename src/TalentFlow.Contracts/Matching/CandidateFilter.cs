@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Matching;
 
 /// <summary>
 /// Conditions a candidate must meet to be ranked for a job. Applied inside every shard before its top k is taken, so a

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Matching;
 
 /// <summary>A candidate scored against a job, with its explanation.</summary>
 /// <param name="CandidateId">The candidate.</param>

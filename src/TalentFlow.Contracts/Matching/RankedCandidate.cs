@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Matching;
 
 /// <summary>A candidate found for a job: retrieved by semantic search, ranked by the screening score.</summary>
 /// <param name="CandidateId">The candidate.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Matching;
 
 /// <summary>A screening result's view of the job's requirements: what the resume shows of each, and the sub-scores.</summary>
 /// <param name="Items">One per requirement, in the job's order.</param>

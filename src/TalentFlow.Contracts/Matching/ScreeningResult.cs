@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Matching;
 
 /// <summary>One screening of a candidate for a job (seed 002), kept by the job; reviewers' feedback refers to its id.</summary>
 /// <param name="Id">The result id: <c>job id|candidate id</c> (screening the same pair again replaces the result).</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Review;
 
 /// <summary>An adjudicator's decision on a disputed result: the label that reaches training.</summary>
 /// <param name="Label"><c>shortlist</c> or <c>reject</c>.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Review;
 
 /// <summary>Where a job's results stand in review.</summary>
 /// <param name="Results">Screening results.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Review;
 
 /// <summary>The next screening results to review for a job (<c>GET /api/v1/review/queue</c>).</summary>
 /// <param name="JobId">The job.</param>

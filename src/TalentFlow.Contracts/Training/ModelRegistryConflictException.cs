@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training;
 
 /// <summary>
 /// The model registry cannot make the asked change in its current state — the version already exists, or there is no earlier

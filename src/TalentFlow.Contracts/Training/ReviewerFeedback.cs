@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training;
 
 /// <summary>A reviewer's verdict on a screening result (seed 002's feedback).</summary>
 /// <param name="HumanDecision"><c>shortlist</c> or <c>reject</c>; optional when <paramref name="HumanScore"/> is given.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training;
 
 /// <summary>A training job that has already ended (succeeded, failed or cancelled) was asked to change; HTTP maps it to 409.</summary>
 public sealed class TrainingJobEndedException : InvalidOperationException

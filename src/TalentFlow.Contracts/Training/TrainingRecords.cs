@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training;
 
 /// <summary>A training job, as the coordinator tracks it.</summary>
 /// <param name="Id">Job id.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training;
 
 /// <summary>One labelled screening result as exported for training outside the cluster (seed 002's <c>export_training_data.py</c>).</summary>
 /// <param name="ResultId">The screening result, <c>job|candidate</c>.</param>

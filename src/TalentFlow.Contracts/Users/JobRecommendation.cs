@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Users;
 
 /// <summary>A job recommended to a user, with why.</summary>
 /// <param name="JobId">The job.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Users;
 
 /// <summary>Something a job seeker did with a job.</summary>
 /// <param name="JobId">The job (a posting stored in a Job grain).</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Users;
 
 /// <summary>What a job seeker says about themselves: the content fields the job recommender compares with jobs.</summary>
 /// <param name="PositionsOfInterest">Positions they look for (e.g. "Data Scientist").</param>

@@ -1,7 +1,10 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Jobs;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Candidates;
 
 /// <summary>
 /// One candidate, keyed by candidate id: the resume text, its parsed profile, and the features the matchers score with,

@@ -1,7 +1,8 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Careers;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Careers;
 
 /// <summary>
 /// Career advice (seed 004): a person's text, or a stored candidate's profile → the most probable careers with calibrated

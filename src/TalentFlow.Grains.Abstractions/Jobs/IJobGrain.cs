@@ -1,7 +1,10 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>One job posting, keyed by job id: its text, parsed requirements and matching features, and scoring against it.</summary>
 [Alias("TalentFlow.Grains.IJobGrain")]

@@ -1,7 +1,8 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Jobs;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>A job's requirements and screening settings (the same grain as <see cref="IJobGrain"/>, keyed by job id).</summary>
 [Alias("TalentFlow.Grains.IJobRequirementsGrain")]

@@ -1,7 +1,9 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Contracts.Training;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// A job's review workflow (the job grain, keyed by job id): the queue of results that need reviews, the overlap of reviewers

@@ -1,7 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// The jobs that have screening results to review (one key, <see cref="Key"/>): job grains register once per activation when

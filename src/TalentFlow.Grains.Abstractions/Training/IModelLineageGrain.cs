@@ -1,7 +1,8 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Training.Registry;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// A model version's lineage (key <c>model:version</c>, as its artifact): the feedback items its trainer used, stored once

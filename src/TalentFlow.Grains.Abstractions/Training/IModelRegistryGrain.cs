@@ -1,7 +1,9 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// The registry's governance, served by the training coordinator (same singleton key as <see cref="ITrainingCoordinatorGrain"/>):

@@ -1,7 +1,8 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Training;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// The singleton (key <see cref="SingletonKey"/>) that aggregates reviewers' feedback and decides when to train. The verdicts

@@ -1,7 +1,8 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Users;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Users;
 
 /// <summary>
 /// One job seeker, keyed by user id: their profile, their interactions with jobs, and job recommendations ranked against the

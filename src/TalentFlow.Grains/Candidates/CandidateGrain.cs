@@ -1,12 +1,17 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Text;
-using Orleans;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Candidates;
 
 /// <summary>
 /// A candidate: stores the normalised resume text, its parsed profile and its history durably, and keeps the matching

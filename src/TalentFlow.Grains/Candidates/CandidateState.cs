@@ -1,4 +1,6 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Candidates;
+
+namespace TalentFlow.Grains.Candidates;
 
 /// <summary>What a candidate grain persists: the normalised text (the source of truth; features are derived) and its profile.</summary>
 public sealed class CandidateState

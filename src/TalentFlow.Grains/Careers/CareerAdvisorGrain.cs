@@ -1,8 +1,10 @@
-using TalentFlow.ML.Careers;
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Careers;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.ML.Careers;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Careers;
 
 /// <summary>
 /// <see cref="ICareerAdvisorGrain"/>: a stateless worker on every silo over the silo's <see cref="CareerModels"/>. A query by

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Grains.Training.ModelKinds;
 using TalentFlow.ML.Careers;
 using TalentFlow.ML.Semantic;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Careers;
 
 /// <summary>
 /// <c>career_classifier</c>: a career model (<c>talentflow train career --output FILE</c>: encoder, classifier, careers,

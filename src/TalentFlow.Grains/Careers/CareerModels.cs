@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using TalentFlow.ML.Careers;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Careers;
 
 /// <summary>
 /// The career advisor this silo serves: built at start from <see cref="CareerOptions"/>, then replaced atomically when the

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Careers;
 
 /// <summary>Which career model silos serve (configuration section <c>Careers</c>).</summary>
 public sealed class CareerOptions

@@ -1,6 +1,11 @@
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Review;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// Overlap, agreement and adjudication (<see cref="ReviewConsensus"/>'s rule): each reviewer counts once, with their latest

@@ -1,6 +1,10 @@
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Matching;
 using TalentFlow.ML.Text;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// Blind screening (<see cref="JobSettings.BlindScreening"/>): the resume is masked (<see cref="BlindMask"/>: the candidate's

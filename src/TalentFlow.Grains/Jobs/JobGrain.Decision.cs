@@ -1,6 +1,9 @@
 using System.Globalization;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// One score and one decision (issue 17): the served screening model's calibrated probability that a reviewer shortlists is

@@ -1,4 +1,8 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training;
+
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>A screening is a decision of every model version that scored it: each version's lineage index gets it.</summary>
 public sealed partial class JobGrain

@@ -1,7 +1,9 @@
 using System.Globalization;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
 using TalentFlow.ML.Requirements;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// The job's requirements: proposed from the posting (<see cref="RequirementProposer"/>) until a recruiter sets them, judged

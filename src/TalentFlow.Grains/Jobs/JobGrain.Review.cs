@@ -1,7 +1,10 @@
 using System.Globalization;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Grains.Matching;
 using TalentFlow.ML.Review;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// The review queue: which results still need reviewers (fewer than the job's overlap, not adjudicated, not yet labelled by

@@ -1,6 +1,11 @@
 using Orleans;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// The job's screening results and reviewers' verdicts: one <see cref="ScreeningRecord"/> per candidate, written on its own

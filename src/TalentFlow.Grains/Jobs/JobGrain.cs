@@ -1,14 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Review;
+using TalentFlow.Hosting.Records;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Skills;
 using TalentFlow.ML.Text;
-using Orleans;
-using TalentFlow.Hosting.Records;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// A job posting: stores it durably, keeps its matching features warm, and scores candidates against it (the candidate's

@@ -1,6 +1,11 @@
 using System.Text.Json.Serialization;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Review;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
 /// What a job grain persists in its state row: the posting as given (the source of truth) and its profile. Its screening

@@ -1,7 +1,8 @@
-using TalentFlow.ML.Ranking;
 using Orleans;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.ML.Ranking;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// A partition of the candidate index: embeddings persisted as the source of truth, an in-memory <see cref="EmbeddingIndex"/>

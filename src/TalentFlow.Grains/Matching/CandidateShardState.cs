@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>What a shard persists: each candidate's embeddings by encoder version, and the facts filters read.</summary>
 public sealed class CandidateShardState

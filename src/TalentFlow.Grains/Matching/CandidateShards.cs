@@ -1,5 +1,7 @@
 
-namespace TalentFlow.Grains;
+using TalentFlow.Grains;
+
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>Which shard of the candidate index holds a candidate.</summary>
 internal static class CandidateShards

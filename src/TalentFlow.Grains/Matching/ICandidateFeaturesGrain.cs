@@ -1,8 +1,10 @@
-using TalentFlow.ML.Matching;
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.ML.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// Silo-side view of a candidate: its matching features, for the job grain that scores it. Not for clients (features depend

@@ -1,7 +1,8 @@
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// One partition of the candidate embedding index (keyed <c>shard-N</c>): durable, spread over the silos by placement, and

@@ -1,7 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>Silo-side view of a job: its matching features, for a candidate grain that scores itself against it.</summary>
 [Alias("TalentFlow.Grains.IJobFeaturesGrain")]

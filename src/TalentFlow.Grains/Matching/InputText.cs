@@ -1,6 +1,6 @@
 using TalentFlow.ML.Text;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>The checks every text entering a grain passes: present, within the size limit, not empty once normalised.</summary>
 internal static class InputText

@@ -1,8 +1,12 @@
 using System.Numerics.Tensors;
-using TalentFlow.ML.Scoring;
 using Orleans;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.ML.Scoring;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>A job's matching features in one model version, for whichever grain scores a pair.</summary>
 /// <param name="ModelVersion">The baseline version that vectorized it.</param>

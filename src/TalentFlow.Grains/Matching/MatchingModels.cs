@@ -1,7 +1,10 @@
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Training.ModelKinds;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>A matcher and the version that names it.</summary>
 /// <param name="Version">The version id (<c>builtin-1</c>, or the registry's version).</param>

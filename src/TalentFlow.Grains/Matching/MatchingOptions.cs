@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>Scoring settings of every silo (configuration section <c>Matching</c>).</summary>
 public sealed class MatchingOptions

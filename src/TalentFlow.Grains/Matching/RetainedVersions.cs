@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>The current item of a kind plus the last few published, found by version; publishing is atomic.</summary>
 internal sealed class RetainedVersions<T>(int capacity, Func<T, string> versionOf) where T : class

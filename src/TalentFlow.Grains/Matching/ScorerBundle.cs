@@ -1,10 +1,11 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using TalentFlow.Contracts.Matching;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Semantic;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// Reads the folder <c>talentflow train scorer</c> writes: the baseline and the encoder it fitted on the training texts and

@@ -1,6 +1,6 @@
 using TalentFlow.ML.Scoring;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// The custom scorer (features → calibrated match probability) and the baseline and encoder versions its features must come

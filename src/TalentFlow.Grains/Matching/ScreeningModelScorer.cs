@@ -1,7 +1,7 @@
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Screening;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// A <see cref="ScreeningModel"/> served: its own feature space (<see cref="ScreeningModel.CreateFeatures"/>), its per-job

@@ -1,4 +1,7 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Training.ModelKinds;
+
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// The screening model versions this silo serves: <see cref="Current"/> scores every new screening, and a few earlier ones

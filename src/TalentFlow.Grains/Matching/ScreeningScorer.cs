@@ -1,4 +1,7 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Training.ModelKinds;
+
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// A version of the screening model a silo serves: the calibrated probability that a reviewer shortlists a candidate for a

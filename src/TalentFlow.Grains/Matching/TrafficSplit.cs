@@ -1,6 +1,7 @@
 using System.Text;
+using TalentFlow.Grains.Training.ModelKinds;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Matching;
 
 /// <summary>
 /// An A/B test as a silo serves it: the model kind and challenger version under test, the challenger's share of the

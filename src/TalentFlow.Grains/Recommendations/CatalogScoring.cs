@@ -1,6 +1,7 @@
+using TalentFlow.Contracts.Jobs;
 using TalentFlow.ML.Recommendation.Serving;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>Turns the wire forms of the recommender's inputs into the ML library's.</summary>
 internal static class CatalogScoring

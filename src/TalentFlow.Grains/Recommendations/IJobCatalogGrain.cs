@@ -1,6 +1,7 @@
 using Orleans;
+using TalentFlow.Contracts.Jobs;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>
 /// The job catalog as a whole (a stateless worker, one key <see cref="Key"/>): routes a job to its shard, and answers a ranking

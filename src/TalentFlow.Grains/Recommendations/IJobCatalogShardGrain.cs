@@ -1,7 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>
 /// One partition of the job catalog (keyed <c>catalog-N</c>): durable entries, and in memory every job-side part of the

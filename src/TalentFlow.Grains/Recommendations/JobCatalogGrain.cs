@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Concurrency;
+using TalentFlow.Contracts.Jobs;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>
 /// The catalog's front: a stateless worker on every silo that routes each job to its shard and merges the shards' rankings.

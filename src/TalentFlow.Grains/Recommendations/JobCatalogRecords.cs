@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>A job as the catalog index holds it: what the recommender reads, taken from the posting when the job is stored.</summary>
 /// <param name="JobId">The job.</param>

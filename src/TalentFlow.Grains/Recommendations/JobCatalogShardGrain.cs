@@ -1,7 +1,7 @@
-using TalentFlow.ML.Recommendation.Serving;
 using Orleans;
+using TalentFlow.ML.Recommendation.Serving;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>
 /// A partition of the job catalog: entries persisted as the source of truth, and a <see cref="ContentJobIndex"/> (each job's

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>What a catalog shard persists: the entries (the job-side vectors are derived from them on activation).</summary>
 public sealed class JobCatalogShardState

@@ -1,5 +1,7 @@
 
-namespace TalentFlow.Grains;
+using TalentFlow.Grains;
+
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>Which shard of the job catalog holds a job.</summary>
 internal static class JobCatalogShards

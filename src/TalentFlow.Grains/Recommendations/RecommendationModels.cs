@@ -1,8 +1,9 @@
+using TalentFlow.Grains.Samples;
 using TalentFlow.ML.Recommendation.ConvFm;
 using TalentFlow.ML.Recommendation.JobViews;
 using TalentFlow.ML.Recommendation.Serving;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>
 /// The recommender this silo serves: the content model (always; idf fitted on the built-in reference corpus, so every silo

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>Builds <see cref="RecommendationModels"/> when the host starts, so that a bad ConvFM artifact stops start-up.</summary>
 internal sealed class RecommendationModelsWarmUp(IServiceProvider services) : IHostedService

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Recommendations;
 
 /// <summary>How silos recommend jobs to users (configuration section <c>Recommendation</c>).</summary>
 public sealed class RecommendationOptions

@@ -1,6 +1,7 @@
 using Orleans;
+using TalentFlow.Grains.Jobs;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Review;
 
 /// <summary>The set of jobs in review, persisted as one sorted list (a few thousand ids at most per cluster).</summary>
 [GrainType("review-directory")]

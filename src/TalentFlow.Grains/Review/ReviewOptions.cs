@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Review;
 
 /// <summary>Review workflow settings (configuration section <c>Review</c>), validated at start-up.</summary>
 public sealed class ReviewOptions

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Review;
 
 /// <summary>Registers the review workflow's options.</summary>
 public static class ReviewServiceCollectionExtensions

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Jobs;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Samples;
 
 /// <summary>A sample resume with the id it is loaded under.</summary>
 /// <param name="Id">Candidate id.</param>

@@ -1,6 +1,8 @@
 using System.Globalization;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Users;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Samples;
 
 /// <summary>A sample job seeker: a profile and jobs they interacted with (synthetic, no real person's data).</summary>
 /// <param name="Id">User id.</param>

@@ -2,9 +2,12 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training.ModelKinds;
 using TalentFlow.Hosting.Broadcast;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>The A/B test every silo must split by, as fanned out on the <c>model-ab-tests</c> channel (null: none).</summary>
 /// <param name="Test">The test.</param>

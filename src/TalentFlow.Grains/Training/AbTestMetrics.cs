@@ -1,6 +1,9 @@
 using Orleans;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Jobs;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// Per-arm metrics of an A/B test from the screening results and the reviewers' latest verdicts. A result's arm is the version

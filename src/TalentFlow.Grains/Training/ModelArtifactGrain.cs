@@ -1,7 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>A model version's artifact (key <c>model:version</c>), stored once by the trainer and read by every silo.</summary>
 [Alias("TalentFlow.Grains.IModelArtifactGrain")]

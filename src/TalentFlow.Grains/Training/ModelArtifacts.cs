@@ -1,4 +1,6 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Grains.Training.ModelKinds;
+
+namespace TalentFlow.Grains.Training;
 
 /// <summary>Checks a model artifact before the registry takes it, so a bad file is refused at the door, not on every silo.</summary>
 public static class ModelArtifacts

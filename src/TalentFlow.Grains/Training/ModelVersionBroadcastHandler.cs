@@ -2,9 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using TalentFlow.Grains.Training.ModelKinds;
 using TalentFlow.Hosting.Broadcast;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>A promoted version, as fanned out on the <c>model-versions</c> channel.</summary>
 /// <param name="Model">Model kind.</param>

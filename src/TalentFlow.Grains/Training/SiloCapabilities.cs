@@ -1,6 +1,6 @@
 using TalentFlow.Hosting.Cluster;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// What a silo advertises for training, as membership roles (every silo sees every member's roles): <c>cores:N</c>

@@ -1,9 +1,13 @@
 using System.Globalization;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
 using TalentFlow.ML.Metrics;
 using TalentFlow.ML.Requirements;
 using TalentFlow.ML.Screening;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// Training <c>screening_model</c> on the reviewers' verdicts: every gated label (adjudicated, or uncontested at the job's

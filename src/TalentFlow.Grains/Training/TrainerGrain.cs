@@ -1,15 +1,19 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.Options;
+using Orleans;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Hosting.Cluster;
+using TalentFlow.Hosting.Placement;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Metrics;
 using TalentFlow.ML.Semantic;
-using Orleans;
-using TalentFlow.Hosting.Placement;
-using TalentFlow.Hosting.Cluster;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>Runs one training job (key: the job id) on a silo with the <c>trainer</c> role.</summary>
 [Alias("TalentFlow.Grains.ITrainerGrain")]

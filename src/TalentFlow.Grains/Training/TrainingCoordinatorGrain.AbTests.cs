@@ -1,6 +1,8 @@
 using System.Text.Json;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Training.ModelKinds;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>The registry's A/B tests: a challenger version scores a share of the candidates on every silo.</summary>
 public sealed partial class TrainingCoordinatorGrain

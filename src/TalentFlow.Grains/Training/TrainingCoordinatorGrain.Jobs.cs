@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Orleans;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 public sealed partial class TrainingCoordinatorGrain
 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using TalentFlow.Contracts.Training;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 public sealed partial class TrainingCoordinatorGrain
 {

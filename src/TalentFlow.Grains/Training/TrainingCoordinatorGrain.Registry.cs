@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Orleans;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training.ModelKinds;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// The model registry: versions with stages, registration of outside models, promotion, rollback, fan-out; each change records

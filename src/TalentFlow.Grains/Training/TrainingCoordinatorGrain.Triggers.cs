@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Quartz;
 using Orleans;
+using Quartz;
+using TalentFlow.Grains.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>What started a training job.</summary>
 public static class TriggerKinds

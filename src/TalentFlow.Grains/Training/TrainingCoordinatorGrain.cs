@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training.Registry;
+using TalentFlow.Hosting.Broadcast;
 using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Records;
-using TalentFlow.Hosting.Broadcast;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>What the coordinator persists: each job's verdict counts, the jobs, the registry, the trigger bookkeeping.</summary>
 public sealed partial class TrainingCoordinatorState

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>When training may start (configuration section <c>Training</c>).</summary>
 public sealed class TrainingOptions

@@ -1,6 +1,11 @@
 using Orleans;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// Reads the labelled screening results the coordinator counts, with their texts and verdicts, for training outside the

@@ -1,6 +1,8 @@
+using TalentFlow.Contracts.Users;
+using TalentFlow.Grains.Recommendations;
 using TalentFlow.ML.Recommendation.Serving;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Users;
 
 /// <summary>
 /// Says why a job was recommended, from what the content model actually scored: the piece of the user's own text (a position of

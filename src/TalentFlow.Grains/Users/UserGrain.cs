@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using TalentFlow.Contracts.Users;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Recommendations;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Users;
 
 /// <summary>
 /// A job seeker: profile and interactions persisted; recommendations ranked over the job catalog's shards (scatter-gather, exact

@@ -1,4 +1,6 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Users;
+
+namespace TalentFlow.Grains.Users;
 
 /// <summary>What a user grain persists: the profile and the interactions with what the catalog said of each job then.</summary>
 public sealed class UserState

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using TalentFlow.ML.Classification;
 using TalentFlow.ML.Semantic;
-using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Careers;
 

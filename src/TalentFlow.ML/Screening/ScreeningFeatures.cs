@@ -3,7 +3,6 @@ using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Requirements;
 using TalentFlow.ML.Skills;
-using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Screening;
 

@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
-using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Semantic;

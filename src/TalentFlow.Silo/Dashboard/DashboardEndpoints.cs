@@ -1,6 +1,10 @@
-using TalentFlow.Grains;
 using Orleans;
 using Orleans.Runtime;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Careers;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
+using TalentFlow.Grains.Training;
 using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Diagnostics;
 using TalentFlow.Silo.Security;

@@ -1,5 +1,6 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Grains.Jobs;
 using TalentFlow.Silo.Endpoints;
 using TalentFlow.Silo.Security;
 

@@ -1,5 +1,5 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Grains.Jobs;
 using TalentFlow.Silo.Endpoints;
 using TalentFlow.Silo.Security;
 

@@ -1,5 +1,6 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains.Training;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
 using TalentFlow.ML.Documents;
 
 namespace TalentFlow.Silo.Endpoints;

@@ -1,5 +1,6 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Careers;
+using TalentFlow.Grains.Careers;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

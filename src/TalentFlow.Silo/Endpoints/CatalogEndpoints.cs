@@ -1,5 +1,9 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

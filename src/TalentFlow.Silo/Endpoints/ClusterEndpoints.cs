@@ -1,4 +1,6 @@
-using TalentFlow.Grains;
+using TalentFlow.Grains.Careers;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
 using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Diagnostics;
 using TalentFlow.Silo.Security;

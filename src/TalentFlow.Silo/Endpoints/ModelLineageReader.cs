@@ -1,5 +1,7 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Silo.Endpoints;
 

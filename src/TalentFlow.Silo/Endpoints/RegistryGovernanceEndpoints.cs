@@ -1,6 +1,8 @@
 using System.Security.Claims;
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.ModelKinds;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

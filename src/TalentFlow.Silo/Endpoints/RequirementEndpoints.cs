@@ -1,5 +1,6 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Jobs;
+using TalentFlow.Grains.Jobs;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using TalentFlow.Grains;
-using TalentFlow.ML.Review;
 using Orleans;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.ML.Review;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

@@ -1,6 +1,7 @@
-using TalentFlow.Grains;
-using TalentFlow.ML.Review;
 using Orleans;
+using TalentFlow.Contracts.Review;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.ML.Review;
 
 namespace TalentFlow.Silo.Endpoints;
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using TalentFlow.Grains;
-using TalentFlow.ML.Documents;
 using Orleans;
+using TalentFlow.Contracts.Candidates;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.ML.Documents;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;
 

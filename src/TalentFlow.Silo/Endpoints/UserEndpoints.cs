@@ -1,5 +1,6 @@
-using TalentFlow.Grains;
 using Orleans;
+using TalentFlow.Contracts.Users;
+using TalentFlow.Grains.Users;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training.Registry;
 
 namespace TalentFlow.Silo.Webhooks;
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Silo.Webhooks;
 

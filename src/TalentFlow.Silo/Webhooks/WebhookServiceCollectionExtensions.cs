@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TalentFlow.Grains;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Silo.Webhooks;
 

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Careers;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Careers;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Careers;
 using TalentFlow.ML.Semantic;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Contracts.Training.Registry;
 
 /// <summary>A named pointer to one version of a model kind, beside its stage (MLflow's aliases).</summary>
 /// <param name="Model">The model kind.</param>

@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training.Registry;
 
 /// <summary>
 /// A version end to end (<c>GET /api/v1/models/{model}/versions/{version}/lineage</c>): the data it was trained on and the

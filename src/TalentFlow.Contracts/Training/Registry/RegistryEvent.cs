@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training.Registry;
 
 /// <summary>
 /// One change to the model registry, as the coordinator records it (the registry's audit trail) and as webhooks receive it:

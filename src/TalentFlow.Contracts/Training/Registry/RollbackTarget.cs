@@ -1,4 +1,5 @@
-namespace TalentFlow.Grains;
+
+namespace TalentFlow.Contracts.Training.Registry;
 
 /// <summary>
 /// Where a rollback goes (<c>POST /api/v1/models/{model}/rollback</c>): give at most one of <see cref="ToVersion"/> and

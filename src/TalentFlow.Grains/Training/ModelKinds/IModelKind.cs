@@ -1,6 +1,8 @@
 using System.Text.Json;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Grains.Matching;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training.ModelKinds;
 
 /// <summary>
 /// One kind of model the registry keeps: how its artifact is read (and so checked before it is stored), and how a silo serves

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TalentFlow.Grains.Matching;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Semantic;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training.ModelKinds;
 
 /// <summary><c>baseline_tfidf</c>: a <see cref="BaselineMatcher"/> saved by <c>talentflow train baseline</c> or by the learning loop.</summary>
 internal sealed class BaselineModelKind : ModelKind<BaselineModel>

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training.ModelKinds;
 
 /// <summary>
 /// The registry's model kinds, found once: every non-abstract <see cref="IModelKind"/> in this assembly with a public

@@ -1,6 +1,7 @@
 using Orleans;
+using TalentFlow.Grains.Training;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training.ModelKinds;
 
 /// <summary>Reads a registered version's stored artifact and loads it as its kind (the fan-outs' common step).</summary>
 internal static class ModelLoader

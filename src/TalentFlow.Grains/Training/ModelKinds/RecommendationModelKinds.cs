@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Recommendations;
 using TalentFlow.ML.Recommendation.ConvFm;
 using TalentFlow.ML.Recommendation.JobViews;
 using TalentFlow.ML.Recommendation.Serving;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training.ModelKinds;
 
 /// <summary>A recommendation model with the registry version it is served as.</summary>
 /// <param name="Version">The registry version.</param>

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Training;
 using TalentFlow.ML.Screening;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training.ModelKinds;
 
 /// <summary>
 /// <c>screening_model</c>: the model whose calibrated probability is every pair's score (<see cref="ScreeningModels"/>), one

@@ -1,4 +1,6 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Training.Registry;
+
+namespace TalentFlow.Grains.Training.Registry;
 
 /// <summary>
 /// Where the coordinator hands registry events once they are durable (the host's webhooks). <see cref="Publish"/> must not

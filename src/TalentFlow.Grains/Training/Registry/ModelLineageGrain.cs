@@ -1,7 +1,10 @@
 using Orleans;
+using TalentFlow.Contracts.Matching;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training;
 using TalentFlow.Hosting.Records;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training.Registry;
 
 /// <summary>
 /// One job's part of a version's training set, stored column-wise to keep it small: the i-th candidate, reviewer, label

@@ -1,4 +1,8 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training.ModelKinds;
+
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// Aliases beside the stages. <see cref="ModelAliases.Champion"/> is the production version, not a stored pointer: setting it

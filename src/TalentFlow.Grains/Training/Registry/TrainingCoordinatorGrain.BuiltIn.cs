@@ -1,4 +1,8 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Matching;
+
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// The built-in screening model is version 1 of <c>screening_model</c>: registered on every activation that finds it missing

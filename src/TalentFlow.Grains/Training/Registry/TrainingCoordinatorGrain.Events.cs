@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training.Registry;
 
-namespace TalentFlow.Grains;
+namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// The registry's audit trail. A change appends its events to <see cref="TrainingCoordinatorState.PendingEvents"/> and writes

@@ -1,4 +1,7 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
+
+namespace TalentFlow.Grains.Training;
 
 /// <summary>One-call rollback to any earlier holder: of production (by version) or of an alias (by steps back or by time).</summary>
 public sealed partial class TrainingCoordinatorGrain

@@ -1,4 +1,6 @@
-namespace TalentFlow.Grains;
+using TalentFlow.Contracts.Training.Registry;
+
+namespace TalentFlow.Grains.Training;
 
 public sealed partial class TrainingCoordinatorState
 {
