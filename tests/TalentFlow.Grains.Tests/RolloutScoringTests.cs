@@ -86,6 +86,9 @@ public sealed class RolloutScoringTests
         var people = SampleCorpus.Candidates(6, seed: 41);
         foreach (var job in jobs) await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
         foreach (var person in people) await cluster.GrainFactory.GetGrain<ICandidateGrain>(person.Id).UpsertResumeAsync(person.Resume);
+        // Placement may put all twelve on one silo; the tests need at least one pair across the two.
+        if (await cluster.HostOfAsync("job", jobs[0].Id) != cluster.Silos[0]) await cluster.MigrateAsync("job", jobs[0].Id, cluster.Silos[0]);
+        if (await cluster.HostOfAsync("candidate", people[0].Id) != cluster.Silos[1]) await cluster.MigrateAsync("candidate", people[0].Id, cluster.Silos[1]);
         return (jobs, people);
     }
 }
