@@ -14,6 +14,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+// A GET whose silo was lost mid-call is read once more (safe: it changes nothing); writes answer 503 instead.
+app.UseMiddleware<ReadRetryMiddleware>();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapClusterEndpoints();

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using TalentFlow.Hosting.Placement;
@@ -60,5 +63,74 @@ public sealed class ClusterFailureProblemTests
 
         Assert.False(handled);
         Assert.NotEqual(StatusCodes.Status503ServiceUnavailable, http.Response.StatusCode);
+    }
+
+    /// <summary>
+    /// A host with the API's own middleware order (exception handler, then the read retry) and two routes whose grain call
+    /// fails with <paramref name="failure"/> the first <paramref name="failures"/> times: one read, one write.
+    /// </summary>
+    private static async Task<(WebApplication App, Func<int> Calls)> StartFailingHostAsync(Func<Exception> failure, int failures)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddProblemDetails().AddExceptionHandler<ApiExceptionHandler>();
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseMiddleware<ReadRetryMiddleware>();
+        int calls = 0;
+        IResult Call() => Interlocked.Increment(ref calls) <= failures ? throw failure() : Results.Ok(new { calls });
+        app.MapGet("/api/v1/jobs/{id}", (string id) => Call());
+        app.MapPost("/api/v1/jobs", () => Call());
+        await app.StartAsync();
+        return (app, () => Volatile.Read(ref calls));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_ReadWhoseSiloWasLostOnce_IsReadAgainAndAnswers200()
+    {
+        var (app, calls) = await StartFailingHostAsync(() => new SiloUnavailableException("The target silo became unavailable"), failures: 1);
+        await using var _ = app;
+
+        using var response = await app.GetTestClient().GetAsync(new Uri("/api/v1/jobs/j", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, calls());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_ReadLostTwice_IsTriedOnlyOnceMoreAndAnswers503()
+    {
+        var (app, calls) = await StartFailingHostAsync(() => new SiloUnavailableException("The target silo became unavailable"), failures: 5);
+        await using var _ = app;
+
+        using var response = await app.GetTestClient().GetAsync(new Uri("/api/v1/jobs/j", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("2", response.Headers.RetryAfter?.ToString());
+        Assert.Equal(2, calls());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_WriteWhoseSiloWasLost_IsNotRepeatedAndAnswers503()
+    {
+        var (app, calls) = await StartFailingHostAsync(() => new SiloUnavailableException("The target silo became unavailable"), failures: 1);
+        await using var _ = app;
+
+        using var response = await app.GetTestClient().PostAsync(new Uri("/api/v1/jobs", UriKind.Relative), null);
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(1, calls());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_ReadThatTimedOut_IsNotRepeated()
+    {
+        var (app, calls) = await StartFailingHostAsync(() => new TimeoutException("Response did not arrive on time"), failures: 1);
+        await using var _ = app;
+
+        using var response = await app.GetTestClient().GetAsync(new Uri("/api/v1/jobs/j", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(1, calls());
     }
 }
