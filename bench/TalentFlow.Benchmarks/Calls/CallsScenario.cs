@@ -17,13 +17,11 @@ internal static class CallsScenario
     {
         int seconds = args.Int("seconds", 6);
         int callers = args.Int("concurrency", 64);
-        // Suspects of the gap to bare Orleans, one at a time: the per-method statistics filter, the JSON codec predicate.
+        // A suspect of the gap to bare Orleans: the per-method statistics filter (`--method-statistics off` removes it).
         bool statistics = args.String("method-statistics") != "off";
-        bool jsonCodec = args.String("json-codec") != "off";
         await using var cluster = await TestCluster.StartAsync(new TestClusterOptions
         {
             InitialSilos = 2,
-            ConfigureOrleans = o => { if (!jsonCodec) o.JsonCodecFor = null; },
             ConfigureSiloBuilder = silo =>
             {
                 if (statistics) return;
@@ -65,7 +63,6 @@ internal static class CallsScenario
             ["concurrency"] = callers,
             ["seconds"] = seconds,
             ["method_statistics"] = statistics,
-            ["json_codec"] = jsonCodec,
         };
     }
 
