@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Candidates;
 using TalentFlow.Grains.Jobs;
@@ -26,6 +27,9 @@ internal static class TrainingTestCluster
         };
         return await TestCluster.StartAsync(options);
     }
+
+    /// <summary>A registry change made through the grain interface without naming who (as the coordinator's calls recorded it).</summary>
+    public static readonly RegistryChange Unnamed = new(RegistryChange.UnnamedActor, null);
 
     public static ITrainingCoordinatorGrain Coordinator(TestCluster cluster) =>
         cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
