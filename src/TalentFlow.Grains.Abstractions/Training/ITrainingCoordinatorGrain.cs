@@ -51,7 +51,8 @@ public interface ITrainingCoordinatorGrain : IGrainWithStringKey
 
     /// <summary>
     /// A trainer's report: registers the version in Staging with the kind's <see cref="IModelRegistryGrain"/> and has it
-    /// promote it (and fan it out) only when it clears the promotion bar. Ignored when the job was cancelled, has ended or was dispatched again since.
+    /// promote it (and fan it out) only when it clears the promotion bar. Ignored when the job was cancelled, has ended or
+    /// was dispatched again since.
     /// </summary>
     [Alias("ReportAsync")]
     Task ReportAsync(TrainingOutcome outcome, CancellationToken cancellationToken = default);
