@@ -13,6 +13,7 @@ using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Hosting.Records;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Screening;
+using TalentFlow.TestKit;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -90,6 +91,28 @@ public sealed class ModelRegistryGrainTests
     public async Task OnActivateAsync_RegistryInTheCoordinatorsOldState_MovesToEachKindOnceAndSurvivesRestarts()
     {
         await using var cluster = await TrainingTestCluster.StartAsync(1);
+        await MovesOldStateOnceAsync(cluster);
+    }
+
+    [Fact]
+    public async Task OnActivateAsync_RegistryInTheCoordinatorsOldStateOnPostgres_MovesToEachKindOnceAndSurvivesRestarts()
+    {
+        var postgres = new PostgresServer();
+        await postgres.InitializeAsync();
+        try
+        {
+            await using var cluster = await TrainingTestCluster.StartAsync(1, connectionString: await postgres.CreateDatabaseAsync("registry"));
+            await MovesOldStateOnceAsync(cluster);
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    /// <summary>Writes the registry as an earlier coordinator kept it, then lets silos of this version take over.</summary>
+    private static async Task MovesOldStateOnceAsync(TestCluster cluster)
+    {
         foreach (var version in new[] { "old-1", "old-2", "old-3" }) await SaveBaselineAsync(cluster, version);
         await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(ConvFm, "fm-old")).SaveAsync(TestArtifacts.ConvFm(11));
         // Every registry is active (the silo's catch-up activates them too) before their storage is rewritten below.
@@ -159,7 +182,9 @@ public sealed class ModelRegistryGrainTests
         Assert.Equal(["fm-old"], (await convFm.GetVersionsAsync()).Select(v => v.Version));
         Assert.Equal(["e2"], (await convFm.GetHistoryAsync(100)).Select(e => e.Id));
 
-        // The coordinator forgets its copy once every kind took its part over.
+        // The coordinator forgets its copy once every kind took its part over (read through a silo that still runs).
+        storage = cluster.Silos[0].Host.Services.GetRequiredKeyedService<IGrainStorage>("Default");
+        records = cluster.Silos[0].Host.Services.GetRequiredService<IGrainRecordStorage>();
         await WaitUntilAsync(async () =>
         {
             var now = new GrainState<TrainingCoordinatorState>();

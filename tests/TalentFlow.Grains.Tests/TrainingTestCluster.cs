@@ -12,9 +12,10 @@ namespace TalentFlow.Grains.Tests;
 /// <summary>Clusters of trainer silos with labelled screenings, for the tests of the learning loop's gate, progress and cancellation.</summary>
 internal static class TrainingTestCluster
 {
-    public static async Task<TestCluster> StartAsync(int silos, Action<TrainingOptions>? configure = null)
+    public static async Task<TestCluster> StartAsync(int silos, Action<TrainingOptions>? configure = null, string? connectionString = null)
     {
         var options = GrainsClusterFixture.CreateOptions(silos);
+        options.ConnectionString = connectionString;
         options.ConfigureSilo = o => o.Roles = ["trainer"];
         options.ConfigureSiloBuilder = silo =>
         {
