@@ -6,6 +6,7 @@ using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -23,7 +24,7 @@ public sealed class AbTestTests
         await using var cluster = await TrainingTestCluster.StartAsync(2);
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         await RegisterChallengerAsync(cluster, "challenger-1");
-        var test = await coordinator.StartAbTestAsync(Baseline, "challenger-1", 0.5);
+        var test = await ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("challenger-1", 0.5);
         var factory = cluster.GrainFactory;
         var jobs = SampleCorpus.Jobs();
         var people = SampleCorpus.Candidates(12, seed: 5);
@@ -64,12 +65,12 @@ public sealed class AbTestTests
         await using var cluster = await TrainingTestCluster.StartAsync(2);
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         await RegisterChallengerAsync(cluster, "challenger-1");
-        await coordinator.StartAbTestAsync(Baseline, "challenger-1", 0.3);
+        await ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("challenger-1", 0.3);
         Assert.All(cluster.Silos, s => Assert.Equal(0.3, s.Host.Services.GetRequiredService<MatchingModels>().AbTest?.Share));
 
-        await coordinator.PromoteAsync(Baseline, "challenger-1");
+        await ModelRegistries.Of(cluster.GrainFactory, Baseline).PromoteAsync("challenger-1", TrainingTestCluster.Unnamed);
 
-        Assert.Null(await coordinator.GetAbTestAsync());
+        Assert.Null(await ModelRegistries.GetAbTestAsync(cluster.GrainFactory));
         Assert.All(cluster.Silos, s =>
         {
             var models = s.Host.Services.GetRequiredService<MatchingModels>();
@@ -85,22 +86,22 @@ public sealed class AbTestTests
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         await RegisterChallengerAsync(cluster, "v1");
         await RegisterChallengerAsync(cluster, "v2");
-        await coordinator.PromoteAsync(Baseline, "v1");
+        await ModelRegistries.Of(cluster.GrainFactory, Baseline).PromoteAsync("v1", TrainingTestCluster.Unnamed);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.StartAbTestAsync(Baseline, "v2", 1.0));
-        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.StartAbTestAsync(Baseline, "v2", double.NaN));
-        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.StartAbTestAsync(MatchingModels.EncoderModelName, "v2", 0.5));
-        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.StartAbTestAsync("career_classifier", "v2", 0.5));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => coordinator.StartAbTestAsync(Baseline, "nope", 0.5));
-        await Assert.ThrowsAsync<ModelRegistryConflictException>(() => coordinator.StartAbTestAsync(Baseline, "v1", 0.5));
-        Assert.Null(await coordinator.GetAbTestAsync());
+        await Assert.ThrowsAsync<ArgumentException>(() => ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("v2", 1.0));
+        await Assert.ThrowsAsync<ArgumentException>(() => ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("v2", double.NaN));
+        await Assert.ThrowsAsync<ArgumentException>(() => ModelRegistries.Of(cluster.GrainFactory, MatchingModels.EncoderModelName).StartAbTestAsync("v2", 0.5));
+        await Assert.ThrowsAsync<ArgumentException>(() => ModelRegistries.Of(cluster.GrainFactory, "career_classifier").StartAbTestAsync("v2", 0.5));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("nope", 0.5));
+        await Assert.ThrowsAsync<ModelRegistryConflictException>(() => ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("v1", 0.5));
+        Assert.Null(await ModelRegistries.GetAbTestAsync(cluster.GrainFactory));
 
-        var started = await coordinator.StartAbTestAsync(Baseline, "v2", 0.2);
-        var reshared = await coordinator.StartAbTestAsync(Baseline, "v2", 0.4);
+        var started = await ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("v2", 0.2);
+        var reshared = await ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("v2", 0.4);
         Assert.Equal(started with { Share = 0.4 }, reshared);
         Assert.Equal("v1", started.ControlVersion);
-        Assert.Equal(reshared, await coordinator.EndAbTestAsync(Baseline));
-        Assert.Null(await coordinator.EndAbTestAsync(Baseline));
+        Assert.Equal(reshared, await ModelRegistries.Of(cluster.GrainFactory, Baseline).EndAbTestAsync());
+        Assert.Null(await ModelRegistries.Of(cluster.GrainFactory, Baseline).EndAbTestAsync());
         Assert.Null(cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().AbTest);
     }
 
@@ -113,8 +114,8 @@ public sealed class AbTestTests
         await TestArtifacts.RegisterAsync(cluster, Scorer, "scorer-a", await TestArtifacts.ScorerArchiveAsync(32));
         await TestArtifacts.RegisterAsync(cluster, Scorer, "scorer-b", await TestArtifacts.ScorerArchiveAsync(24));
         await RegisterChallengerAsync(cluster, "v2");
-        await coordinator.PromoteAsync(Scorer, "scorer-a");
-        await coordinator.StartAbTestAsync(Scorer, "scorer-b", 0.5);
+        await ModelRegistries.Of(cluster.GrainFactory, Scorer).PromoteAsync("scorer-a", TrainingTestCluster.Unnamed);
+        await ModelRegistries.Of(cluster.GrainFactory, Scorer).StartAbTestAsync("scorer-b", 0.5);
         var job = SampleCorpus.Jobs()[2];
         var people = SampleCorpus.Candidates(10, seed: 8);
         await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
@@ -126,7 +127,7 @@ public sealed class AbTestTests
             Assert.Equal(TrafficSplit.IsChallenger(Scorer, "scorer-b", person.Id, 0.5) ? "scorer-b" : "scorer-a", match.ModelVersions[Scorer]);
             Assert.NotNull(match.MatchProbability);
         }
-        await Assert.ThrowsAsync<ModelRegistryConflictException>(() => coordinator.StartAbTestAsync(Baseline, "v2", 0.5));
+        await Assert.ThrowsAsync<ModelRegistryConflictException>(() => ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("v2", 0.5));
     }
 
     [Fact]
@@ -138,10 +139,10 @@ public sealed class AbTestTests
         await RegisterChallengerAsync(cluster, "b1");
         await RegisterChallengerAsync(cluster, "b2");
         await TestArtifacts.RegisterAsync(cluster, Scorer, "scorer-a", await TestArtifacts.ScorerArchiveAsync(32));
-        await coordinator.PromoteAsync(Baseline, "b1");
+        await ModelRegistries.Of(cluster.GrainFactory, Baseline).PromoteAsync("b1", TrainingTestCluster.Unnamed);
         // The scorer serves its own baseline: promoted after b1, it wins, on the live silo as on one that joins.
-        await coordinator.PromoteAsync(Scorer, "scorer-a");
-        await coordinator.StartAbTestAsync(Baseline, "b2", 0.4);
+        await ModelRegistries.Of(cluster.GrainFactory, Scorer).PromoteAsync("scorer-a", TrainingTestCluster.Unnamed);
+        await ModelRegistries.Of(cluster.GrainFactory, Baseline).StartAbTestAsync("b2", 0.4);
         var first = cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>();
 
         var joined = (await cluster.StartSiloAsync(o => o.Roles = ["trainer"])).Host.Services.GetRequiredService<MatchingModels>();

@@ -6,6 +6,7 @@ using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.TestKit;
 
 namespace TalentFlow.Grains.Tests;
@@ -63,9 +64,9 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         output.WriteLine(baseline.Message);
         Assert.True(baseline.Status == "succeeded", baseline.Message);
         Assert.Equal(trainer.Address, baseline.Silo);
-        var registered = (await coordinator.GetVersionsAsync()).Single(v => v.Version == baseline.Version);
+        var registered = (await ModelRegistries.GetVersionsAsync(grains)).Single(v => v.Version == baseline.Version);
         Assert.Contains(registered.Stage, new[] { "Production", "Staging" });
-        if (registered.Stage == "Staging") await coordinator.PromoteAsync(MatchingModels.BaselineModelName, baseline.Version!);
+        if (registered.Stage == "Staging") await ModelRegistries.Of(grains, MatchingModels.BaselineModelName).PromoteAsync(baseline.Version!, TrainingTestCluster.Unnamed);
         Assert.All(cluster.Silos, s => Assert.Equal(baseline.Version, s.Host.Services.GetRequiredService<MatchingModels>().Current.Version));
         var scored = await grains.GetGrain<IJobGrain>(jobs[0].Id).ScoreCandidateAsync(people[0].Id);
         Assert.Equal(baseline.Version, scored.ModelVersions[MatchingModels.BaselineModelName]);
@@ -103,7 +104,7 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
         });
         for (int swap = 0; swap < 6; swap++)
         {
-            await coordinator.PromoteAsync(MatchingModels.BaselineModelName, swap % 2 == 0 ? moved.Version! : baseline.Version!);
+            await ModelRegistries.Of(grains, MatchingModels.BaselineModelName).PromoteAsync(swap % 2 == 0 ? moved.Version! : baseline.Version!, TrainingTestCluster.Unnamed);
             await Task.Delay(100);
         }
         await stop.CancelAsync();

@@ -5,6 +5,7 @@ using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -29,13 +30,13 @@ public sealed class LearningLoopTests
         Assert.InRange(job.Metrics["roc_auc"], 0, 1);
         Assert.InRange(job.Metrics["production_roc_auc"], 0, 1);
         Assert.NotNull(job.Silo);
-        var registered = Assert.Single(await coordinator.GetVersionsAsync(), v => v.Model == MatchingModels.BaselineModelName);
+        var registered = Assert.Single(await ModelRegistries.GetVersionsAsync(cluster.GrainFactory), v => v.Model == MatchingModels.BaselineModelName);
         Assert.Equal(job.Version, registered.Version);
 
         // Promotion (automatic when it beat production, else by hand, as a rollout or rollback would) fans out to every silo.
-        await coordinator.PromoteAsync(MatchingModels.BaselineModelName, job.Version!);
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).PromoteAsync(job.Version!, TrainingTestCluster.Unnamed);
 
-        Assert.Equal(job.Version, await coordinator.GetProductionAsync(MatchingModels.BaselineModelName));
+        Assert.Equal(job.Version, await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).GetProductionAsync());
         Assert.All(cluster.Silos, s => Assert.Equal(job.Version, s.Host.Services.GetRequiredService<MatchingModels>().Current.Version));
         var match = await cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id).ScoreCandidateAsync(SampleCorpus.Candidates(40, seed: 11)[0].Id);
         Assert.Equal(job.Version, match.ModelVersions[MatchingModels.BaselineModelName]);
@@ -56,7 +57,7 @@ public sealed class LearningLoopTests
         var status = await coordinator.GetStatusAsync(MatchingModels.EncoderModelName);
         var started = await coordinator.TriggerAsync(MatchingModels.EncoderModelName, force: true);
         var job = await TrainingTestCluster.WaitForJobAsync(coordinator, started.JobId!);
-        await coordinator.PromoteAsync(MatchingModels.EncoderModelName, job.Version!);
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.EncoderModelName).PromoteAsync(job.Version!, TrainingTestCluster.Unnamed);
         foreach (var silo in cluster.Silos) await silo.Host.Services.GetRequiredService<EncoderMigration>().Running;
         var ranked = await cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id).RankCandidatesAsync(100);
         var match = await cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id).ScoreCandidateAsync(SampleCorpus.Candidates(30, seed: 11)[0].Id);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains.Candidates;
 using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
@@ -6,6 +7,7 @@ using TalentFlow.Grains.Recommendations;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
 using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -34,11 +36,11 @@ public sealed class ModelKindTests
         await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
         await cluster.GrainFactory.GetGrain<ICandidateGrain>(candidate.Id).UpsertResumeAsync(candidate.Resume);
 
-        await coordinator.PromoteAsync(Scorer, "scorer-a");
+        await ModelRegistries.Of(cluster.GrainFactory, Scorer).PromoteAsync("scorer-a", TrainingTestCluster.Unnamed);
         var first = await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).ScoreCandidateAsync(candidate.Id);
-        await coordinator.PromoteAsync(Scorer, "scorer-b");
+        await ModelRegistries.Of(cluster.GrainFactory, Scorer).PromoteAsync("scorer-b", TrainingTestCluster.Unnamed);
         var second = await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).ScoreCandidateAsync(candidate.Id);
-        var back = await coordinator.RollbackAsync(Scorer);
+        var back = await ModelRegistries.Of(cluster.GrainFactory, Scorer).RollbackAsync(new RollbackTarget(), TrainingTestCluster.Unnamed);
         var third = await cluster.GrainFactory.GetGrain<ICandidateGrain>(candidate.Id).ScoreAgainstJobAsync(job.Id);
 
         Assert.Equal("scorer-a", first.ModelVersions[Scorer]);
@@ -76,10 +78,10 @@ public sealed class ModelKindTests
         await TestArtifacts.RegisterAsync(cluster, ConvFm, "fm-1", TestArtifacts.ConvFm(11));
         await TestArtifacts.RegisterAsync(cluster, ConvFm, "fm-2", TestArtifacts.ConvFm(12));
 
-        await coordinator.PromoteAsync(ConvFm, "fm-1");
-        await coordinator.PromoteAsync(ConvFm, "fm-2");
+        await ModelRegistries.Of(cluster.GrainFactory, ConvFm).PromoteAsync("fm-1", TrainingTestCluster.Unnamed);
+        await ModelRegistries.Of(cluster.GrainFactory, ConvFm).PromoteAsync("fm-2", TrainingTestCluster.Unnamed);
         Assert.All(cluster.Silos, s => Assert.Equal("fm-2", s.Host.Services.GetRequiredService<RecommendationModels>().ConvFmVersion));
-        await coordinator.RollbackAsync(ConvFm);
+        await ModelRegistries.Of(cluster.GrainFactory, ConvFm).RollbackAsync(new RollbackTarget(), TrainingTestCluster.Unnamed);
 
         Assert.All(cluster.Silos, s => Assert.NotNull(s.Host.Services.GetRequiredService<RecommendationModels>().ConvFm));
         Assert.All(cluster.Silos, s => Assert.Equal("fm-1", s.Host.Services.GetRequiredService<RecommendationModels>().ConvFmVersion));

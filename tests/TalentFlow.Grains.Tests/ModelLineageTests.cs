@@ -6,6 +6,7 @@ using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -25,7 +26,7 @@ public sealed class ModelLineageTests
         var person0 = SampleCorpus.Candidates(24, seed: 11)[0];
         await cluster.GrainFactory.GetGrain<IJobGrain>(job0.Id).SubmitFeedbackAsync(person0.Id, new ReviewerFeedback("shortlist", Reviewer: "rita"));
         var coordinator = TrainingTestCluster.Coordinator(cluster);
-        var registry = cluster.GrainFactory.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        var registry = ModelRegistries.Of(cluster.GrainFactory, Baseline);
 
         var job = await TrainingTestCluster.TrainAsync(coordinator, Baseline);
         Assert.True(job.Status == "succeeded", job.Message);
@@ -51,13 +52,13 @@ public sealed class ModelLineageTests
         Assert.Equal(("rita", job0.Id, person0.Id, "shortlist"), (rita.Reviewer!, rita.JobId, rita.CandidateId, rita.Label));
 
         // The registration and the gate's verdict are in the history, by the trainer and the gate.
-        var history = await registry.GetHistoryAsync(Baseline, 100);
+        var history = await registry.GetHistoryAsync(100);
         var registered = history.Single(e => e.Kind == RegistryEventKinds.Registered);
         Assert.Equal((job.Version, "Staging", RegistryChange.TrainerActor), (registered.Version, registered.Stage, registered.Actor));
         Assert.Single(history, e => e.Version == job.Version && e.Actor == RegistryChange.GateActor && e.Kind is RegistryEventKinds.Promoted or RegistryEventKinds.GateRejected);
 
         // Served, the version's screenings are its decisions.
-        if (await coordinator.GetProductionAsync(Baseline) != job.Version) await registry.PromoteAsync(Baseline, job.Version!, new RegistryChange("alice", "serve it"));
+        if (await registry.GetProductionAsync() != job.Version) await registry.PromoteAsync(job.Version!, new RegistryChange("alice", "serve it"));
         var person1 = SampleCorpus.Candidates(24, seed: 11)[1];
         var screened = await cluster.GrainFactory.GetGrain<IJobGrain>(job0.Id).ScreenAsync(person1.Id);
         Assert.Equal(job.Version, screened.ModelVersions[Baseline]);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.ML.Matching;
 
 namespace TalentFlow.Grains.Tests;
@@ -18,8 +19,8 @@ public sealed class PromotionGateTests(Xunit.Abstractions.ITestOutputHelper outp
         using var stream = new MemoryStream();
         chance.Save(stream);
         await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(MatchingModels.BaselineModelName, "baseline-chance")).SaveAsync(stream.ToArray());
-        await coordinator.RegisterAsync(MatchingModels.BaselineModelName, "baseline-chance", null);
-        await coordinator.PromoteAsync(MatchingModels.BaselineModelName, "baseline-chance");
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).RegisterAsync("baseline-chance", null, TrainingTestCluster.Unnamed);
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).PromoteAsync("baseline-chance", TrainingTestCluster.Unnamed);
     }
 
     [Fact]
@@ -37,10 +38,10 @@ public sealed class PromotionGateTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.True(job.Metrics["auc_difference_lower"] > 0, job.Message);
         Assert.InRange(job.Metrics["auc_difference"], job.Metrics["auc_difference_lower"], job.Metrics["auc_difference_upper"]);
         Assert.Equal(job.Metrics["roc_auc"] - job.Metrics["production_roc_auc"], job.Metrics["auc_difference"], 12);
-        var stages = (await coordinator.GetVersionsAsync()).ToDictionary(v => v.Version, v => v.Stage);
+        var stages = (await ModelRegistries.GetVersionsAsync(cluster.GrainFactory)).ToDictionary(v => v.Version, v => v.Stage);
         Assert.Equal("Production", stages[job.Version!]);
         Assert.Equal("Archived", stages["baseline-chance"]);
-        Assert.Equal(job.Version, await coordinator.GetProductionAsync(MatchingModels.BaselineModelName));
+        Assert.Equal(job.Version, await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).GetProductionAsync());
         Assert.All(cluster.Silos, s => Assert.Equal(job.Version, s.Host.Services.GetRequiredService<MatchingModels>().Current.Version));
         Assert.Contains("Promoted to Production", job.Message, StringComparison.Ordinal);
     }
@@ -52,7 +53,7 @@ public sealed class PromotionGateTests(Xunit.Abstractions.ITestOutputHelper outp
         await TrainingTestCluster.LabelAsync(cluster, 24);
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         var first = await TrainingTestCluster.TrainAsync(coordinator, MatchingModels.BaselineModelName);
-        await coordinator.PromoteAsync(MatchingModels.BaselineModelName, first.Version!);
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).PromoteAsync(first.Version!, TrainingTestCluster.Unnamed);
 
         // The same verdicts fit the same model: no gain, not even a positive one.
         var second = await TrainingTestCluster.TrainAsync(coordinator, MatchingModels.BaselineModelName);
@@ -62,9 +63,9 @@ public sealed class PromotionGateTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal(0, second.Metrics["auc_difference"], 12);
         Assert.Equal(0, second.Metrics["auc_difference_lower"], 12);
         Assert.Equal(0, second.Metrics["auc_difference_upper"], 12);
-        var versions = await coordinator.GetVersionsAsync();
+        var versions = await ModelRegistries.GetVersionsAsync(cluster.GrainFactory);
         Assert.Equal("Staging", versions.Single(v => v.Version == second.Version).Stage);
-        Assert.Equal(first.Version, await coordinator.GetProductionAsync(MatchingModels.BaselineModelName));
+        Assert.Equal(first.Version, await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).GetProductionAsync());
         Assert.Contains("Kept in Staging", second.Message, StringComparison.Ordinal);
         // The registry records how each was trained and on what: the same verdicts give the same data fingerprint.
         var a = versions.Single(v => v.Version == first.Version);

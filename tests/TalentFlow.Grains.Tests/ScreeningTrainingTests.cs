@@ -6,6 +6,7 @@ using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.ML.Screening;
 
 namespace TalentFlow.Grains.Tests;
@@ -27,8 +28,8 @@ public sealed class ScreeningTrainingTests
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         var builtIn = Served(cluster).BuiltIn;
 
-        var versions = (await coordinator.GetVersionsAsync()).Where(v => v.Model == Model).ToList();
-        var again = (await coordinator.GetVersionsAsync()).Where(v => v.Model == Model).ToList();
+        var versions = (await ModelRegistries.GetVersionsAsync(cluster.GrainFactory)).Where(v => v.Model == Model).ToList();
+        var again = (await ModelRegistries.GetVersionsAsync(cluster.GrainFactory)).Where(v => v.Model == Model).ToList();
         var artifact = await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(Model, builtIn.Version)).GetAsync();
 
         var v1 = Assert.Single(versions);
@@ -37,7 +38,7 @@ public sealed class ScreeningTrainingTests
         Assert.NotNull(v1.DataFingerprint);
         Assert.NotEmpty(v1.Metrics);
         Assert.Single(again);
-        Assert.Equal(builtIn.Version, await coordinator.GetProductionAsync(Model));
+        Assert.Equal(builtIn.Version, await ModelRegistries.Of(cluster.GrainFactory, Model).GetProductionAsync());
         Assert.Equal(builtIn.Version, ScreeningModel.Load(artifact!).Version);
         Assert.Equal(builtIn.Version, Served(cluster, 1).Current.Version);
     }
@@ -61,7 +62,7 @@ public sealed class ScreeningTrainingTests
         Assert.Contains("Promoted to Production", job.Message, StringComparison.Ordinal);
         Assert.True(job.Metrics["auc_difference_lower"] > 0, job.Message);
         Assert.InRange(job.Metrics["roc_auc"], 0.9, 1);
-        Assert.Equal(job.Version, await coordinator.GetProductionAsync(Model));
+        Assert.Equal(job.Version, await ModelRegistries.Of(cluster.GrainFactory, Model).GetProductionAsync());
         Assert.All(cluster.Silos, s => Assert.Equal(job.Version, s.Host.Services.GetRequiredService<ScreeningModels>().Current.Version));
         Assert.Equal(job.Version, after[0].Version);
         // The shortlisted candidates score higher than before, and higher than the rejected ones.
@@ -69,7 +70,7 @@ public sealed class ScreeningTrainingTests
         Assert.True(Mean(after, true) > Mean(before, true), $"shortlisted: {Mean(before, true):0.###} → {Mean(after, true):0.###}");
         Assert.True(Mean(after, true) - Mean(after, false) > 0.3, $"shortlisted {Mean(after, true):0.###} vs rejected {Mean(after, false):0.###}");
 
-        var rolledBack = await cluster.GrainFactory.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey).RollbackAsync(Model, new RollbackTarget(ToVersion: builtIn.Version), new RegistryChange("test", "back to the built-in"));
+        var rolledBack = await ModelRegistries.Of(cluster.GrainFactory, Model).RollbackAsync(new RollbackTarget(ToVersion: builtIn.Version), new RegistryChange("test", "back to the built-in"));
         var scoredAgain = await ScoresAsync(cluster, pairs.Take(1).ToList());
 
         Assert.Equal(builtIn.Version, rolledBack.Version);
@@ -86,7 +87,7 @@ public sealed class ScreeningTrainingTests
 
         var job = await TrainingTestCluster.TrainAsync(coordinator, Model);
 
-        Assert.Equal(Served(cluster).BuiltIn.Version, await coordinator.GetProductionAsync(Model));
+        Assert.Equal(Served(cluster).BuiltIn.Version, await ModelRegistries.Of(cluster.GrainFactory, Model).GetProductionAsync());
         Assert.DoesNotContain("Promoted to Production", job.Message, StringComparison.Ordinal);
         Assert.True(job.Status == "succeeded" ? job.Metrics["auc_difference_lower"] <= 0 : job.Message.Length > 0, job.Message);
     }
@@ -112,7 +113,7 @@ public sealed class ScreeningTrainingTests
 
         Assert.Equal("failed", trained.Status);
         Assert.Contains("shortlisted", trained.Message, StringComparison.Ordinal);
-        Assert.Single(await coordinator.GetVersionsAsync(), v => v.Model == Model);
+        Assert.Single(await ModelRegistries.GetVersionsAsync(cluster.GrainFactory), v => v.Model == Model);
     }
 
     /// <summary>Trains a model on random labels in the built-in's feature space, registers it and promotes it.</summary>
@@ -135,8 +136,8 @@ public sealed class ScreeningTrainingTests
         var weak = new ScreeningModelTrainer(new ScreeningModelTrainer.Options { PerJobOffsets = false }).Train(features, examples).Model;
         await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(Model, weak.Version)).SaveAsync(weak.ToJsonBytes());
         var coordinator = TrainingTestCluster.Coordinator(cluster);
-        await coordinator.RegisterAsync(Model, weak.Version, weak.Metrics);
-        await coordinator.PromoteAsync(Model, weak.Version);
+        await ModelRegistries.Of(cluster.GrainFactory, Model).RegisterAsync(weak.Version, weak.Metrics, TrainingTestCluster.Unnamed);
+        await ModelRegistries.Of(cluster.GrainFactory, Model).PromoteAsync(weak.Version, TrainingTestCluster.Unnamed);
         Assert.All(cluster.Silos, s => Assert.Equal(weak.Version, s.Host.Services.GetRequiredService<ScreeningModels>().Current.Version));
         return weak.Version;
     }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Recommendation.ConvFm;
 using TalentFlow.ML.Scoring;
@@ -85,6 +86,6 @@ internal static class TestArtifacts
     {
         ModelArtifacts.Validate(model, version, artifact);
         await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact);
-        await TrainingTestCluster.Coordinator(cluster).RegisterAsync(model, version, null);
+        await ModelRegistries.Of(cluster.GrainFactory, model).RegisterAsync(version, null, TrainingTestCluster.Unnamed);
     }
 }

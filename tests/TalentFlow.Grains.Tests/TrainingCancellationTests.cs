@@ -1,6 +1,7 @@
 using TalentFlow.Contracts.Training;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Grains.Tests;
 
@@ -25,10 +26,10 @@ public sealed class TrainingCancellationTests
         Assert.Equal("cancelled", cancelled.Status);
         Assert.Equal("cancelled", job!.Status);
         Assert.NotNull(job.FinishedAt);
-        Assert.DoesNotContain(await coordinator.GetVersionsAsync(), v => v.Model == MatchingModels.BaselineModelName);
+        Assert.DoesNotContain(await ModelRegistries.GetVersionsAsync(cluster.GrainFactory), v => v.Model == MatchingModels.BaselineModelName);
         Assert.Null(artifact);
         Assert.StartsWith("Cancelled", job.Log![^1].Message, StringComparison.Ordinal);
-        Assert.Null(await coordinator.GetProductionAsync(MatchingModels.BaselineModelName));
+        Assert.Null(await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.BaselineModelName).GetProductionAsync());
     }
 
     [Fact]

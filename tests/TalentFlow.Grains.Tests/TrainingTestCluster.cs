@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Candidates;
 using TalentFlow.Grains.Jobs;
@@ -11,9 +12,10 @@ namespace TalentFlow.Grains.Tests;
 /// <summary>Clusters of trainer silos with labelled screenings, for the tests of the learning loop's gate, progress and cancellation.</summary>
 internal static class TrainingTestCluster
 {
-    public static async Task<TestCluster> StartAsync(int silos, Action<TrainingOptions>? configure = null)
+    public static async Task<TestCluster> StartAsync(int silos, Action<TrainingOptions>? configure = null, string? connectionString = null)
     {
         var options = GrainsClusterFixture.CreateOptions(silos);
+        options.ConnectionString = connectionString;
         options.ConfigureSilo = o => o.Roles = ["trainer"];
         options.ConfigureSiloBuilder = silo =>
         {
@@ -26,6 +28,9 @@ internal static class TrainingTestCluster
         };
         return await TestCluster.StartAsync(options);
     }
+
+    /// <summary>A registry change made through the grain interface without naming who (as the coordinator's calls recorded it).</summary>
+    public static readonly RegistryChange Unnamed = new(RegistryChange.UnnamedActor, null);
 
     public static ITrainingCoordinatorGrain Coordinator(TestCluster cluster) =>
         cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using TalentFlow.Contracts.Jobs;
+using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Contracts.Users;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Recommendations;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Grains.Users;
 using TalentFlow.ML.Recommendation.Serving;
 
@@ -253,7 +255,7 @@ public sealed class RankerRegistryTests
         ranker.Save(stream);
         ModelArtifacts.Validate(MatchingModels.RankerModelName, version, stream.ToArray());
         await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(MatchingModels.RankerModelName, version)).SaveAsync(stream.ToArray());
-        await TrainingTestCluster.Coordinator(cluster).RegisterAsync(MatchingModels.RankerModelName, version, null);
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.RankerModelName).RegisterAsync(version, null, TrainingTestCluster.Unnamed);
     }
 
     [Fact]
@@ -267,10 +269,10 @@ public sealed class RankerRegistryTests
         await RegisterAsync(cluster, "text-only", companyWeight: 0);
         await RegisterAsync(cluster, "same-company", companyWeight: 4);
 
-        await coordinator.PromoteAsync(MatchingModels.RankerModelName, "text-only");
-        await coordinator.PromoteAsync(MatchingModels.RankerModelName, "same-company");
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.RankerModelName).PromoteAsync("text-only", TrainingTestCluster.Unnamed);
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.RankerModelName).PromoteAsync("same-company", TrainingTestCluster.Unnamed);
         var promoted = await user.RecommendAsync(2);
-        await coordinator.RollbackAsync(MatchingModels.RankerModelName);
+        await ModelRegistries.Of(cluster.GrainFactory, MatchingModels.RankerModelName).RollbackAsync(new RollbackTarget(), TrainingTestCluster.Unnamed);
         var rolledBack = await user.RecommendAsync(2);
 
         Assert.Equal((RecommendationModels.ContentModelName, "a-analyst"), (before[0].Model, before[0].JobId));

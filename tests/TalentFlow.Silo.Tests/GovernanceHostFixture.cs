@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
-using TalentFlow.Grains.Training;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Training.Registry;
 
 namespace TalentFlow.Silo.Tests;
 
@@ -31,8 +32,8 @@ public sealed class GovernanceHostFixture : IAsyncLifetime
         await Receiver.DisposeAsync();
     }
 
-    /// <summary>The registry as the silo's grains see it.</summary>
-    public IModelRegistryGrain Registry => Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey);
+    /// <summary>The registry events of every model kind, newest first, as the silo's grains see them.</summary>
+    public Task<IReadOnlyList<RegistryEvent>> EventsAsync(int limit) => ModelRegistries.GetEventsAsync(Host.Services.GetRequiredService<IGrainFactory>(), limit);
 
     /// <summary>
     /// Waits until every registry event so far was delivered (a 200) or given up on (all attempts made), so that what a test
@@ -40,7 +41,7 @@ public sealed class GovernanceHostFixture : IAsyncLifetime
     /// </summary>
     public async Task DrainAsync()
     {
-        var ids = (await Registry.GetEventsAsync(1000)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = (await EventsAsync(1000)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         int attempts = Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TalentFlow.Silo.Webhooks.WebhookOptions>>().Value.MaxAttempts;
         await Receiver.WaitForAsync(all =>
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Orleans;
+using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
@@ -32,8 +33,8 @@ public sealed class RegistryDashboardBrowserTests(KestrelSiloHostFactory factory
             using var artifact = new MemoryStream();
             BaselineMatcher.Fit([.. SampleCorpus.Texts().Take(20)]).Save(artifact);
             await grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(Model, version)).SaveAsync(artifact.ToArray());
-            await grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-                .RegisterAsync(Model, version, new Dictionary<string, double> { ["roc_auc"] = auc, ["train_samples"] = 40 });
+            await grains.GetGrain<IModelRegistryGrain>(Model)
+                .RegisterAsync(version, new Dictionary<string, double> { ["roc_auc"] = auc, ["train_samples"] = 40 }, new RegistryChange(RegistryChange.UnnamedActor, null));
         }
         JsonElement[] models;
         using (var admin = new HttpClient { BaseAddress = new Uri(baseAddress) }.As(ApiRoles.Admin))

@@ -92,7 +92,7 @@ public sealed class RegistryGovernanceApiTests(GovernanceHostFixture fixture)
     [InlineData("GET", "/versions/gov-a1/lineage", null)]
     public async Task GovernanceRoutes_NotAdmin_AreForbiddenAndChangeNothing(string method, string route, string? body)
     {
-        var before = await fixture.Registry.GetEventsAsync(1000);
+        var before = await fixture.EventsAsync(1000);
         foreach (var role in new[] { ApiRoles.Recruiter, ApiRoles.Reviewer })
         {
             using var client = fixture.Host.CreateClient(role);
@@ -103,7 +103,7 @@ public sealed class RegistryGovernanceApiTests(GovernanceHostFixture fixture)
         using var anonymous = fixture.Host.CreateClient();
         using var refused = await anonymous.GetAsync("/api/v1/models/events");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal(before.Count, (await fixture.Registry.GetEventsAsync(1000)).Count);
+        Assert.Equal(before.Count, (await fixture.EventsAsync(1000)).Count);
     }
 
     [Theory]
@@ -127,8 +127,8 @@ public sealed class RegistryGovernanceApiTests(GovernanceHostFixture fixture)
     public async Task GovernanceRoutes_BadRequest_ReturnProblem(string method, string route, string? body, int status)
     {
         using var admin = fixture.Host.CreateClient(ApiRoles.Admin);
-        var coordinator = fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
-        if (!(await coordinator.GetVersionsAsync()).Any(v => v.Version == "gov-b1")) await AbTestApiTests.RegisterBaselineAsync(admin, "gov-b1");
+        var registry = fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IModelRegistryGrain>(TalentFlow.Grains.Matching.MatchingModels.BaselineModelName);
+        if (!(await registry.GetVersionsAsync()).Any(v => v.Version == "gov-b1")) await AbTestApiTests.RegisterBaselineAsync(admin, "gov-b1");
         using var request = new HttpRequestMessage(new HttpMethod(method), Models + route) { Content = body is null ? null : Json(body) };
         using var response = await admin.SendAsync(request);
 

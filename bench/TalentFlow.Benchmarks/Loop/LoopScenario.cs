@@ -68,9 +68,10 @@ internal static class LoopScenario
         double trainedSeconds = clock.Elapsed.TotalSeconds;
         if (trained.Status != "succeeded") throw new InvalidOperationException("training failed: " + trained.Message);
         string version = trained.Version!;
-        bool promotedByGate = await coordinator.GetProductionAsync(MatchingModels.BaselineModelName) == version;
+        var registry = grains.GetGrain<IModelRegistryGrain>(MatchingModels.BaselineModelName);
+        bool promotedByGate = await registry.GetProductionAsync() == version;
         var fanout = Stopwatch.StartNew();
-        if (!promotedByGate) await coordinator.PromoteAsync(MatchingModels.BaselineModelName, version);
+        if (!promotedByGate) await registry.PromoteAsync(version, new TalentFlow.Contracts.Training.Registry.RegistryChange(TalentFlow.Contracts.Training.Registry.RegistryChange.UnnamedActor, null));
         while (!cluster.Silos.All(s => s.Host.Services.GetRequiredService<MatchingModels>().Current.Version == version)) await Task.Delay(5);
         double fanoutMs = fanout.Elapsed.TotalMilliseconds;
         double liveSeconds = promotedByGate ? clock.Elapsed.TotalSeconds : trainedSeconds + (fanoutMs / 1000);

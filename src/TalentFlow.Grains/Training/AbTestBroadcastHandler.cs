@@ -5,6 +5,7 @@ using Orleans;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Hosting.Broadcast;
 
 namespace TalentFlow.Grains.Training;
@@ -15,7 +16,7 @@ public sealed record AbTestMessage(ModelAbTest? Test);
 
 /// <summary>
 /// Every silo's end of the A/B fan-out: loads the challenger's artifact and swaps the test in atomically
-/// (<see cref="MatchingModels.PublishAbTest"/>); a silo that joins later catches up from the coordinator.
+/// (<see cref="MatchingModels.PublishAbTest"/>); a silo that joins later catches up from the registries of the kinds that can be split.
 /// </summary>
 internal sealed partial class AbTestBroadcastHandler(IServiceProvider services, MatchingModels models, ILogger<AbTestBroadcastHandler> logger) : IBroadcastHandler
 {
@@ -35,7 +36,7 @@ internal sealed partial class AbTestBroadcastHandler(IServiceProvider services, 
     {
         try
         {
-            var test = await Grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey).GetAbTestAsync(cancellationToken).ConfigureAwait(false);
+            var test = await ModelRegistries.GetAbTestAsync(Grains, cancellationToken).ConfigureAwait(false);
             await ApplyAsync(test, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

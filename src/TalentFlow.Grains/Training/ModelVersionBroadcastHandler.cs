@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Hosting.Broadcast;
 
 namespace TalentFlow.Grains.Training;
@@ -14,7 +15,7 @@ public sealed record ModelVersionMessage(string Model, string Version);
 
 /// <summary>
 /// Every silo's end of the model fan-out: loads the promoted version's artifact and swaps it in atomically. A silo that
-/// joins later catches up from the registry's production version; when that cannot be read it keeps what it has.
+/// joins later catches up from every kind's registry (<see cref="ModelRegistries"/>); when that cannot be read it keeps what it has.
 /// </summary>
 internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider services, ILogger<ModelVersionBroadcastHandler> logger) : IBroadcastHandler
 {
@@ -35,10 +36,9 @@ internal sealed partial class ModelVersionBroadcastHandler(IServiceProvider serv
     {
         try
         {
-            var coordinator = Grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
             // In the order they were promoted, as the live fan-out served them: a scorer serves its own baseline, so a baseline
             // promoted after it must win again, and one promoted before it must not.
-            var production = (await coordinator.GetVersionsAsync(cancellationToken).ConfigureAwait(false))
+            var production = (await ModelRegistries.GetVersionsAsync(Grains, cancellationToken).ConfigureAwait(false))
                 .Where(v => v.Stage == "Production" && ModelKindRegistry.TryGet(v.Model, out _))
                 .OrderBy(v => v.PromotedAt ?? v.CreatedAt);
             foreach (var version in production) await LoadAsync(version.Model, version.Version, cancellationToken).ConfigureAwait(false);

@@ -97,18 +97,10 @@ public sealed partial class TrainingCoordinatorGrain
         // A cancelled job's report is ignored too: nothing is registered.
         if (!state.State.Jobs.TryGetValue(jobId, out var job) || job.IsFinished || job.Attempt != attempt) return;
         var now = timeProvider.GetUtcNow();
-        if (outcome.Succeeded && outcome.Version is { } version)
-        {
-            // Every evaluated version enters the registry in Staging; PromoteAsync below moves it to Production when it cleared the bar.
-            state.State.Versions.Add(new ModelVersionInfo(job.Model, version, "Staging", outcome.Metrics, now, Production(job.Model)?.Version,
-                Parameters: outcome.Parameters, DataFingerprint: outcome.DataFingerprint));
-            // Committed with the job by SaveJobAsync: the registration, and the gate's verdict when it kept the version back.
-            Record(job.Model, RegistryEventKinds.Registered, version, null, null, "Staging", new RegistryChange(RegistryChange.TrainerActor, $"Trained by job {jobId}."));
-            if (!outcome.BeatsProduction)
-            {
-                Record(job.Model, RegistryEventKinds.GateRejected, version, Production(job.Model)?.Version, null, "Staging", new RegistryChange(RegistryChange.GateActor, outcome.Message));
-            }
-        }
+        var registry = GrainFactory.GetGrain<IModelRegistryGrain>(job.Model);
+        // Registered (in Staging, with the gate's verdict when it kept the version back) before the job ends, so a succeeded
+        // job's version is always in the registry; a report retried after a failure registers it once.
+        if (outcome.Succeeded && outcome.Version is not null) await registry.RegisterTrainedAsync(jobId, outcome, cancellationToken).ConfigureAwait(true);
         string message = !outcome.Succeeded ? outcome.Message
             : outcome.BeatsProduction ? outcome.Message + " Promoted to Production."
             : outcome.Message + (options.Value.RequireSignificantGain
@@ -119,10 +111,9 @@ public sealed partial class TrainingCoordinatorGrain
             Status = outcome.Succeeded ? "succeeded" : "failed", Progress = 1, Message = message, Metrics = outcome.Metrics,
             Version = outcome.Version, Silo = outcome.Silo, FinishedAt = now,
         }, message, now), cancellationToken).ConfigureAwait(true);
-        await FlushEventsAsync(cancellationToken).ConfigureAwait(true);
         if (outcome.Succeeded && outcome.BeatsProduction)
         {
-            await PromoteAsync(job.Model, outcome.Version!, new RegistryChange(RegistryChange.GateActor, outcome.Message), cancellationToken).ConfigureAwait(true);
+            await registry.PromoteAsync(outcome.Version!, new RegistryChange(RegistryChange.GateActor, outcome.Message), cancellationToken).ConfigureAwait(true);
         }
     }
 

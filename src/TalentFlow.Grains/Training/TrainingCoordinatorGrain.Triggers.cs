@@ -22,13 +22,14 @@ public sealed partial class TrainingCoordinatorGrain
 {
     private const string ScheduleReminder = "training-schedule";
     private IDisposable? _watchdog;
+    private IDisposable? _handoverTimer;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await MigrateLegacyVerdictsAsync(cancellationToken).ConfigureAwait(true);
-        await FlushEventsAsync(cancellationToken).ConfigureAwait(true);
-        await EnsureBuiltInScreeningModelAsync(cancellationToken).ConfigureAwait(true);
+        // Not here but in a timer's turn: a registry grain asks the coordinator while it activates, which waits for this.
+        if (_handover.Pending) _handoverTimer = this.RegisterGrainTimer(HandOverRegistryAsync, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         EnsureWatchdog();
         // The schedule lives in a durable reminder: registered while a schedule is configured, removed when it no longer is.
         if (options.Value.Schedule is not null)

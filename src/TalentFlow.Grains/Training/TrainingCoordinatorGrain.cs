@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using TalentFlow.Contracts.Training;
@@ -6,14 +7,17 @@ using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Training.Registry;
-using TalentFlow.Hosting.Broadcast;
 using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Records;
 
 namespace TalentFlow.Grains.Training;
 
-/// <summary>What the coordinator persists: each job's verdict counts, the jobs, the registry, the trigger bookkeeping.</summary>
-public sealed partial class TrainingCoordinatorState
+/// <summary>
+/// What the coordinator persists: each job's verdict counts, the jobs, the trigger bookkeeping. The registry lives in one
+/// <see cref="IModelRegistryGrain"/> per model kind; the registry properties below are what earlier versions kept here, read
+/// only to hand them over (<see cref="LegacyRegistryHandover"/>) and empty afterwards.
+/// </summary>
+public sealed class TrainingCoordinatorState
 {
     /// <summary>Job id → its latest verdict counts (the verdicts stay with the job grain).</summary>
     public Dictionary<string, VerdictCounts> VerdictsByJob { get; set; } = new(StringComparer.Ordinal);
@@ -27,20 +31,29 @@ public sealed partial class TrainingCoordinatorState
     /// <summary>Training jobs by id.</summary>
     public Dictionary<string, TrainingJobInfo> Jobs { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The registry: every version of every model kind, oldest first.</summary>
-    public List<ModelVersionInfo> Versions { get; set; } = [];
-
-    /// <summary>Model kind → the versions that became production, in order, newest last (a rollback goes back along it).</summary>
-    public Dictionary<string, List<string>> ProductionHistory { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>Model kind → its labelled-sample count when training last started (the threshold counts new verdicts from there).</summary>
     public Dictionary<string, int> TrainedAtSamples { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>When the schedule's reminder last looked for a due occurrence.</summary>
     public DateTimeOffset? LastScheduleCheck { get; set; }
 
-    /// <summary>The running A/B test, or null (state written before A/B tests has none).</summary>
+    /// <summary>Legacy: every version of every model kind, as the coordinator kept the registry before (handed over once).</summary>
+    public List<ModelVersionInfo> Versions { get; set; } = [];
+
+    /// <summary>Legacy: model kind → the versions that became production, newest last (handed over once).</summary>
+    public Dictionary<string, List<string>> ProductionHistory { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Legacy: the running A/B test (handed over once to its kind's registry).</summary>
     public ModelAbTest? AbTest { get; set; }
+
+    /// <summary>Legacy: model kind → alias → the version it names (handed over once).</summary>
+    public Dictionary<string, Dictionary<string, ModelAlias>> Aliases { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Legacy: registry events committed with their change but not yet moved to the event records (handed over once).</summary>
+    public List<RegistryEvent> PendingEvents { get; set; } = [];
+
+    /// <summary>Legacy: the sequence number of the last registry event, across kinds.</summary>
+    public long EventSequence { get; set; }
 }
 
 /// <summary>One result's verdict as an earlier version of the coordinator counted it (read only to migrate).</summary>
@@ -55,22 +68,22 @@ public sealed class CountedFeedback
 
 /// <summary>
 /// The training coordinator: counts verdicts, starts training (on demand, at the threshold, on a schedule), dispatches jobs to
-/// trainer silos and dispatches again when one is lost, keeps the registry and fans promoted versions out. Its state is fenced
+/// trainer silos and dispatches again when one is lost, and hands each trained version to its kind's
+/// <see cref="IModelRegistryGrain"/>, which registers, promotes and fans it out. Its state is fenced
 /// by the storage ETag like every grain's, so a duplicate activation during a view change cannot commit twice: the loser's
 /// write fails and it is deactivated.
 /// </summary>
 [GrainType("training-coordinator")]
 public sealed partial class TrainingCoordinatorGrain(
     [PersistentState("coordinator")] IPersistentState<TrainingCoordinatorState> state,
-    [PersistentRecords("registry-events")] IPersistentRecords<RegistryEvent> events,
-    IRegistryEventSink eventSink,
+    [PersistentRecords("registry-events")] IPersistentRecords<RegistryEvent> legacyEvents,
     IOptions<TrainingOptions> options,
-    ScreeningModels screening,
-    IClusterBroadcaster broadcaster,
     IClusterView cluster,
-    Microsoft.Extensions.Logging.ILogger<TrainingCoordinatorGrain> logger,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, ITrainingCoordinatorGrain, IModelRegistryGrain, IRemindable
+    ILogger<TrainingCoordinatorGrain> logger,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, ITrainingCoordinatorGrain, IRemindable
 {
+    private readonly LegacyRegistryHandover _handover = new(state, legacyEvents);
+
     /// <inheritdoc />
     public async Task RecordVerdictsAsync(string jobId, VerdictCounts counts, CancellationToken cancellationToken = default)
     {
@@ -152,4 +165,39 @@ public sealed partial class TrainingCoordinatorGrain(
         return Task.FromResult(new TrainingStatus(model, counts.Total, counts.Positive, counts.Total - counts.Positive, counts.NeedsRetraining, threshold,
             counts.Total >= threshold, Math.Max(0, threshold - counts.Total)));
     }
+
+    /// <inheritdoc />
+    public Task<LegacyRegistry> GetLegacyRegistryAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        return Task.FromResult(_handover.Of(model));
+    }
+
+    /// <summary>
+    /// While state of an earlier version holds a registry: each kind's registry grain is activated (it takes its part over at
+    /// activation, asking <see cref="GetLegacyRegistryAsync"/>), then the coordinator forgets its copy. Tried again on the
+    /// timer's next tick when a registry or the write fails.
+    /// </summary>
+    private async Task HandOverRegistryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var kinds = _handover.Kinds();
+            foreach (var model in kinds) await GrainFactory.GetGrain<IModelRegistryGrain>(model).GetVersionsAsync(cancellationToken).ConfigureAwait(true);
+            await _handover.ForgetAsync(cancellationToken).ConfigureAwait(true);
+            HandedOver(logger, kinds.Count);
+            _handoverTimer?.Dispose();
+            _handoverTimer = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            HandoverFailed(logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(2212, LogLevel.Information, "The coordinator handed the registries of {Kinds} model kinds over to their registry grains.")]
+    private static partial void HandedOver(ILogger logger, int kinds);
+
+    [LoggerMessage(2213, LogLevel.Warning, "The registry handover is not finished ({Reason}); it is tried again.")]
+    private static partial void HandoverFailed(ILogger logger, string reason);
 }

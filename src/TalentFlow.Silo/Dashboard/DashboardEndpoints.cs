@@ -51,7 +51,7 @@ internal static class DashboardEndpoints
             }).ToList();
             var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
             var feedback = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName, ct);
-            var versions = await coordinator.GetVersionsAsync(ct);
+            var versions = await TalentFlow.Grains.Training.Registry.ModelRegistries.GetVersionsAsync(grains, ct);
             var jobs = await coordinator.GetJobsAsync(ct);
             // The durable reminders of the whole cluster (one shared table), by grain and name; capped for the page.
             var reminders = (await reminderTable.ReadRows(0, uint.MaxValue, ct)).Reminders

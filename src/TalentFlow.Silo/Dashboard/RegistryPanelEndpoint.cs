@@ -1,7 +1,7 @@
 using Orleans;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Contracts.Training.Registry;
-using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Dashboard;
@@ -23,8 +23,8 @@ internal static class RegistryPanelEndpoint
     {
         app.MapGet("/api/v1/dashboard/registry", async (IGrainFactory grains, CancellationToken ct) =>
         {
-            var versions = await grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey).GetVersionsAsync(ct);
-            var events = await grains.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey).GetEventsAsync(Events, ct);
+            var versions = await ModelRegistries.GetVersionsAsync(grains, ct);
+            var events = await ModelRegistries.GetEventsAsync(grains, Events, ct);
             return Results.Ok(new RegistryPanel([.. SeriesOf(versions)], events));
         }).RequireAuthorization(ApiPolicies.Admin);
         return app;

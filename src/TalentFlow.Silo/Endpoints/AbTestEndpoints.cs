@@ -1,6 +1,8 @@
 using Orleans;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
@@ -21,12 +23,12 @@ internal static class AbTestEndpoints
                 throw new ArgumentException("Name the challenger and its share of the candidates: {\"version\": \"...\", \"share\": 0.1}.");
             }
             ApiProblems.CheckId(request.Version, "version");
-            return Results.Ok(await Coordinator(grains).StartAbTestAsync(model, request.Version, request.Share.Value, ct));
+            return Results.Ok(await ModelRegistries.Of(grains, model).StartAbTestAsync(request.Version, request.Share.Value, ct));
         });
         api.MapGet("", async (string model, IGrainFactory grains, CancellationToken ct) =>
             await TestOfAsync(grains, model, ct) is { } test ? Results.Ok(test) : NoTest(model));
         api.MapDelete("", async (string model, IGrainFactory grains, CancellationToken ct) =>
-            await Coordinator(grains).EndAbTestAsync(model, ct) is { } ended
+            await ModelRegistries.Of(grains, model).EndAbTestAsync(ct) is { } ended
                 ? Results.Ok(ended)
                 : NoTest(model));
         api.MapGet("/metrics", async (string model, IGrainFactory grains, CancellationToken ct) =>
@@ -35,11 +37,9 @@ internal static class AbTestEndpoints
     }
 
     private static async Task<ModelAbTest?> TestOfAsync(IGrainFactory grains, string model, CancellationToken ct) =>
-        await Coordinator(grains).GetAbTestAsync(ct) is { } test && test.Model == model ? test : null;
+        ModelKindRegistry.TryGet(model, out _) ? await ModelRegistries.Of(grains, model).GetAbTestAsync(ct) : null;
 
     private static IResult NoTest(string model) => ApiProblems.NotFound($"An A/B test of model '{model}'");
-
-    private static ITrainingCoordinatorGrain Coordinator(IGrainFactory grains) => grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
     /// <summary><c>PUT /api/v1/models/{model}/ab-test</c>: the challenger version and its share of the candidates, in (0, 1).</summary>
     internal sealed record AbTestRequest(string? Version, double? Share);

@@ -3,6 +3,7 @@ using Orleans;
 using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains.Training;
 using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
@@ -22,25 +23,25 @@ internal static class RegistryGovernanceEndpoints
     {
         var api = app.MapGroup("/api/v1/models").RequireAuthorization(ApiPolicies.Admin);
         api.MapGet("/events", async (int? limit, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Registry(grains).GetEventsAsync(limit ?? DefaultLimit, ct)));
+            Results.Ok(await ModelRegistries.GetEventsAsync(grains, limit ?? DefaultLimit, ct)));
         api.MapGet("/{model}/aliases", async (string model, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Registry(grains).GetAliasesAsync(Known(model), ct)));
+            Results.Ok(await Registry(grains, Known(model)).GetAliasesAsync(ct)));
         api.MapGet("/{model}/aliases/{alias}", async (string model, string alias, IGrainFactory grains, CancellationToken ct) =>
         {
             ModelAliases.Validate(alias);
-            var found = (await Registry(grains).GetAliasesAsync(Known(model), ct)).FirstOrDefault(a => a.Alias == alias);
+            var found = (await Registry(grains, Known(model)).GetAliasesAsync(ct)).FirstOrDefault(a => a.Alias == alias);
             return found is null ? ApiProblems.NotFound($"Alias '{alias}' of model '{model}'") : Results.Ok(found);
         });
         api.MapPut("/{model}/aliases/{alias}", async (string model, string alias, AliasRequest? request, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
         {
             if (request is null || string.IsNullOrWhiteSpace(request.Version)) throw new ArgumentException("Name the version and say why: {\"version\": \"...\", \"reason\": \"...\"}.");
             ApiProblems.CheckId(request.Version, "version");
-            return Results.Ok(await Registry(grains).SetAliasAsync(Known(model), alias, request.Version, Change(user, request.Reason), ct));
+            return Results.Ok(await Registry(grains, Known(model)).SetAliasAsync(alias, request.Version, Change(user, request.Reason), ct));
         });
         api.MapDelete("/{model}/aliases/{alias}", async (string model, string alias, string? reason, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Registry(grains).DeleteAliasAsync(Known(model), alias, Change(user, reason), ct)));
+            Results.Ok(await Registry(grains, Known(model)).DeleteAliasAsync(alias, Change(user, reason), ct)));
         api.MapGet("/{model}/history", async (string model, int? limit, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Registry(grains).GetHistoryAsync(Known(model), limit ?? DefaultLimit, ct)));
+            Results.Ok(await Registry(grains, Known(model)).GetHistoryAsync(limit ?? DefaultLimit, ct)));
         api.MapGet("/{model}/versions/{version}/lineage", async (string model, string version, int? limit, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await ModelLineageReader.ReadAsync(grains, Known(model), version, limit ?? DefaultLimit, ct)));
         return app;
@@ -51,7 +52,7 @@ internal static class RegistryGovernanceEndpoints
     {
         var request = await OptionalBodyAsync<RollbackRequest>(http, ct);
         var target = new RollbackTarget(request?.ToVersion, request?.Alias, request?.Steps, request?.At);
-        var now = await Registry(grains).RollbackAsync(model, target, Change(user, request?.Reason), ct);
+        var now = await Registry(grains, model).RollbackAsync(target, Change(user, request?.Reason), ct);
         return Results.Ok(new { success = true, model, version = now.Version, stage = now.Stage, alias = request?.Alias });
     }
 
@@ -59,7 +60,7 @@ internal static class RegistryGovernanceEndpoints
     public static async Task<IResult> PromoteAsync(string model, string version, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct)
     {
         var request = await OptionalBodyAsync<ReasonRequest>(http, ct);
-        await Registry(grains).PromoteAsync(model, version, Change(user, request?.Reason), ct);
+        await Registry(grains, model).PromoteAsync(version, Change(user, request?.Reason), ct);
         return Results.Ok(new { success = true, model, version, stage = "Production" });
     }
 
@@ -92,7 +93,7 @@ internal static class RegistryGovernanceEndpoints
     private static string Known(string model) =>
         ModelKindRegistry.TryGet(model, out _) ? model : throw new KeyNotFoundException($"Model '{model}' does not exist; the registry knows {string.Join(", ", ModelKindRegistry.Names)}.");
 
-    private static IModelRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey);
+    private static IModelRegistryGrain Registry(IGrainFactory grains, string model) => ModelRegistries.Of(grains, model);
 
     /// <summary><c>PUT /api/v1/models/{model}/aliases/{alias}</c>.</summary>
     internal sealed record AliasRequest(string? Version, string? Reason);

@@ -2,6 +2,7 @@ using Orleans;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Endpoints;
@@ -29,14 +30,14 @@ internal static class TrainingEndpoints
             Results.Ok(await Coordinator(grains).CancelAsync(id, ct)));
         api.MapGet("/models", async (IGrainFactory grains, CancellationToken ct) =>
         {
-            var versions = await Coordinator(grains).GetVersionsAsync(ct);
+            var versions = await ModelRegistries.GetVersionsAsync(grains, ct);
             return Results.Ok(versions.GroupBy(v => v.Model, StringComparer.Ordinal).Select(g => new ModelResponse(g.Key,
                 [.. g.Select(Response)])));
         });
         api.MapGet("/models/{model}/compare", async (string model, string? a, string? b, IGrainFactory grains, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) throw new ArgumentException("Name the two versions to compare: ?a=VERSION&b=VERSION.");
-            var versions = await Coordinator(grains).GetVersionsAsync(ct);
+            var versions = await ModelRegistries.GetVersionsAsync(grains, model, ct);
             var first = versions.FirstOrDefault(v => v.Model == model && v.Version == a) ?? throw new KeyNotFoundException($"Model {model} has no version '{a}'.");
             var second = versions.FirstOrDefault(v => v.Model == model && v.Version == b) ?? throw new KeyNotFoundException($"Model {model} has no version '{b}'.");
             var differences = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -81,17 +82,16 @@ internal static class TrainingEndpoints
         await context.Request.Body.CopyToAsync(buffer, ct);
         var artifact = buffer.ToArray();
         ModelArtifacts.Validate(model, version, artifact);
-        var coordinator = Coordinator(grains);
-        if ((await coordinator.GetVersionsAsync(ct)).Any(v => v.Model == model && v.Version == version))
+        if ((await ModelRegistries.GetVersionsAsync(grains, model, ct)).Any(v => v.Version == version))
         {
             // Checked before the artifact is written: a registered version's bytes never change under it.
             throw new ModelRegistryConflictException($"Model {model} already has a version '{version}'.");
         }
         await grains.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(artifact, ct);
-        var registry = grains.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        var registry = ModelRegistries.Of(grains, model);
         var change = RegistryGovernanceEndpoints.Change(context.User, reason);
-        await registry.RegisterAsync(model, version, null, change, ct);
-        if (activate == true) await registry.PromoteAsync(model, version, change, ct);
+        await registry.RegisterAsync(version, null, change, ct);
+        if (activate == true) await registry.PromoteAsync(version, change, ct);
         return Results.Created($"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{Uri.EscapeDataString(version)}",
             new { success = true, model, version, stage = activate == true ? "Production" : "None" });
     }

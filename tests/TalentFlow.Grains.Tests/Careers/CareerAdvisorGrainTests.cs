@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Contracts.Careers;
+using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Careers;
 using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.ML.Careers;
 using TalentFlow.ML.Semantic;
 
@@ -91,10 +93,10 @@ public sealed class CareerAdvisorGrainTests : IDisposable
         await TestArtifacts.RegisterAsync(cluster, CareerModels.ModelName, "career-2", artifact);
         var coordinator = TrainingTestCluster.Coordinator(cluster);
 
-        await coordinator.PromoteAsync(CareerModels.ModelName, "career-1");
-        await coordinator.PromoteAsync(CareerModels.ModelName, "career-2");
+        await ModelRegistries.Of(cluster.GrainFactory, CareerModels.ModelName).PromoteAsync("career-1", TrainingTestCluster.Unnamed);
+        await ModelRegistries.Of(cluster.GrainFactory, CareerModels.ModelName).PromoteAsync("career-2", TrainingTestCluster.Unnamed);
         var promoted = await advisor.RecommendAsync(new CareerQuery("I fly aircraft, check the weather and talk on the radio", null, 3));
-        await coordinator.RollbackAsync(CareerModels.ModelName);
+        await ModelRegistries.Of(cluster.GrainFactory, CareerModels.ModelName).RollbackAsync(new RollbackTarget(), TrainingTestCluster.Unnamed);
 
         Assert.True(before.IsSample);
         Assert.DoesNotContain(before.Careers, c => c.Career == "Pilot");

@@ -2,11 +2,11 @@
 namespace TalentFlow.Contracts.Training.Registry;
 
 /// <summary>
-/// One change to the model registry, as the coordinator records it (the registry's audit trail) and as webhooks receive it:
+/// One change to a model kind's registry, as its registry grain records it (the audit trail) and as webhooks receive it:
 /// what changed, who changed it and why. Events are numbered in the order the registry made them.
 /// </summary>
 /// <param name="Id">A unique id (webhook receivers deduplicate by it: a delivery can be repeated).</param>
-/// <param name="Sequence">Its place in the registry's history, from 1, without gaps.</param>
+/// <param name="Sequence">Its place in its model kind's registry history, from 1, without gaps.</param>
 /// <param name="Model">The model kind.</param>
 /// <param name="Kind">What happened: one of <see cref="RegistryEventKinds"/>.</param>
 /// <param name="Version">The version it is about (the new holder of an alias or stage; the rejected version of a gate).</param>
