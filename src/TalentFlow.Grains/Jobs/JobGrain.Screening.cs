@@ -3,7 +3,6 @@ using TalentFlow.Contracts.Candidates;
 using TalentFlow.Contracts.Matching;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Grains.Matching;
-using TalentFlow.Grains.Training;
 
 namespace TalentFlow.Grains.Jobs;
 
@@ -50,7 +49,7 @@ public sealed partial class JobGrain
             Similarity: match.Similarity, ShortlistThreshold: match.ShortlistThreshold);
         result = await WithRequirementsAsync(result, resumeText, cancellationToken).ConfigureAwait(true);
         // A new screening replaces the result; the verdicts given on the earlier one stay (the audit trail).
-        var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result, []);
+        var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result);
         await results.WriteAsync(candidateId, record, cancellationToken).ConfigureAwait(true);
         await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
         await RecordDecisionsAsync(result, cancellationToken).ConfigureAwait(true);
@@ -60,77 +59,65 @@ public sealed partial class JobGrain
         return result;
     }
 
-    /// <inheritdoc />
-    public async Task<FeedbackRecord> SubmitFeedbackAsync(string candidateId, ReviewerFeedback feedback, CancellationToken cancellationToken = default)
+    private bool _listedForReview;
+
+    /// <summary>Registers the job in the review directory, once per activation (the directory ignores repeats).</summary>
+    private async Task ListForReviewAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(feedback);
-        feedback.Validate();
-        if (!results.Records.TryGetValue(candidateId ?? "", out var stored) || stored.Result is not { } result)
-        {
-            throw new KeyNotFoundException($"Screening result '{ScreeningResult.IdOf(this.GetPrimaryKeyString(), candidateId ?? "")}' does not exist.");
-        }
-        bool modelSaysYes = result.Decision == "SHORTLIST";
-        var record = new FeedbackRecord(result.Id, feedback, result.Decision, NeedsRetraining: feedback.IsPositive != modelSaysYes, timeProvider.GetUtcNow());
-        await results.WriteAsync(candidateId!, stored with { Result = result with { HumanReviewed = true }, Verdicts = [.. stored.Verdicts, record] }, cancellationToken)
-            .ConfigureAwait(true);
-        await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
-        // Durable with the job first; the counts are absolute, so a failure here is healed by the job's next report.
-        await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-            .RecordVerdictsAsync(this.GetPrimaryKeyString(), CountVerdicts(), cancellationToken).ConfigureAwait(true);
-        await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId!)
-            .RecordInteractionAsync(new CandidateInteraction(this.GetPrimaryKeyString(), CandidateInteraction.Reviewed, feedback.HumanScore,
-                feedback.IsPositive ? "SHORTLIST" : "REJECT", record.SubmittedAt), cancellationToken)
-            .ConfigureAwait(true);
-        return record;
+        if (_listedForReview) return;
+        await GrainFactory.GetGrain<IReviewDirectoryGrain>(IReviewDirectoryGrain.Key).RegisterAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
+        _listedForReview = true;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<FeedbackRecord>>([.. results.Records.Values
-            .OrderBy(r => r.Result?.Id ?? "", StringComparer.Ordinal)
-            .SelectMany(r => r.Verdicts)
-            .OrderBy(v => v.SubmittedAt)]);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ScreeningResult>>([.. results.Records.Values
-            .Select(r => r.Result)
-            .OfType<ScreeningResult>()
+    public async Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default)
+    {
+        if (results.Records.Count == 0) return [];
+        // Reviewed = a verdict judged this very screening (a new screening starts unreviewed, as before the review grain).
+        var reviewed = await GrainFactory.GetGrain<IJobReviewGrain>(this.GetPrimaryKeyString()).GetReviewedScreeningsAsync(cancellationToken).ConfigureAwait(true);
+        return [.. results.Records
+            .Where(r => r.Value.Result is not null)
+            .Select(r => r.Value.Result! with { HumanReviewed = reviewed.TryGetValue(r.Key, out var at) && at == r.Value.Result!.CreatedAt })
             .OrderByDescending(r => r.CreatedAt)
-            .ThenBy(r => r.CandidateId, StringComparer.Ordinal)]);
+            .ThenBy(r => r.CandidateId, StringComparer.Ordinal)];
+    }
 
     /// <inheritdoc />
     public async Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(candidateId);
-        if (!results.Records.TryGetValue(candidateId, out var forgotten)) return;
+        // The verdicts first (the review grain reports the new counts): were this the step to fail, a retry still finds the result.
+        await GrainFactory.GetGrain<IJobReviewGrain>(this.GetPrimaryKeyString()).ForgetCandidateAsync(candidateId, cancellationToken).ConfigureAwait(true);
         await results.RemoveAsync(candidateId, cancellationToken).ConfigureAwait(true);
-        // The forgotten verdicts leave the coordinator's counts too (and so every later training set).
-        if (forgotten.Verdicts.Count > 0)
-        {
-            await GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
-                .RecordVerdictsAsync(this.GetPrimaryKeyString(), CountVerdicts(), cancellationToken).ConfigureAwait(true);
-        }
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReviewSubject>?> GetReviewSubjectsAsync(IReadOnlyList<string>? candidateIds = null, CancellationToken cancellationToken = default)
     {
-        var labelled = new List<LabelledResult>(results.Records.Count);
-        foreach (var (resultId, record) in TrainingVerdicts()) labelled.Add(new LabelledResult(resultId, record.Feedback.IsPositive, record.Feedback.Reviewer));
-        labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
-        return Task.FromResult<IReadOnlyList<LabelledResult>>(labelled);
+        if (state.State.Posting is null) return Task.FromResult<IReadOnlyList<ReviewSubject>?>(null);
+        IEnumerable<ScreeningRecord> records = candidateIds is null
+            ? results.Records.Values
+            : candidateIds.Select(id => results.Records.GetValueOrDefault(id)).OfType<ScreeningRecord>();
+        return Task.FromResult<IReadOnlyList<ReviewSubject>?>([.. records.Select(r => r.Result).OfType<ScreeningResult>().Select(ReviewSubject.Of)]);
     }
 
-    private VerdictCounts CountVerdicts()
+    /// <inheritdoc />
+    public Task<ReviewHandover> GetReviewHandoverAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ReviewHandover(state.State.ReviewOverlap, [.. results.Records
+            .Where(r => r.Value.Verdicts is { Count: > 0 } || r.Value.Adjudication is not null)
+            .Select(r => new LegacyReview(r.Key, r.Value.Verdicts ?? [], r.Value.Adjudication,
+                r.Value.Result is { HumanReviewed: true } reviewed ? reviewed.CreatedAt : null))]));
+
+    /// <inheritdoc />
+    public async Task ReleaseReviewHandoverAsync()
     {
-        int total = 0, positive = 0, retrain = 0;
-        foreach (var (_, record) in TrainingVerdicts())
+        foreach (var (candidateId, record) in results.Records.Where(r => r.Value.Verdicts is { Count: > 0 } || r.Value.Adjudication is not null).ToList())
         {
-            total++;
-            if (record.Feedback.IsPositive) positive++;
-            if (record.NeedsRetraining) retrain++;
+            if (record.Result is null) await results.RemoveAsync(candidateId).ConfigureAwait(true);
+            else await results.WriteAsync(candidateId, new ScreeningRecord(record.Result with { HumanReviewed = false })).ConfigureAwait(true);
         }
-        return new VerdictCounts(total, positive, retrain);
+        if (state.State.ReviewOverlap is null) return;
+        state.State.ReviewOverlap = null;
+        await state.WriteStateAsync().ConfigureAwait(true);
     }
 }

@@ -6,7 +6,6 @@ using TalentFlow.Contracts.Matching;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Recommendations;
-using TalentFlow.Grains.Review;
 using TalentFlow.Hosting.Records;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Parsing;
@@ -31,8 +30,7 @@ public sealed partial class JobGrain(
     JobParser parser,
     EncoderMigration migration,
     IOptions<MatchingOptions> options,
-    IOptions<ReviewOptions> reviewOptions,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, IJobGrain, IJobFeaturesGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, IJobGrain, IJobFeaturesGrain, IJobResultsGrain
 {
     // The posting's features in the current baseline and, during an A/B test of the baseline, in the challenger's.
     private readonly Dictionary<string, PreparedDocument> _features = new(StringComparer.Ordinal);
