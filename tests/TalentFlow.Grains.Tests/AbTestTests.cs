@@ -42,7 +42,7 @@ public sealed class AbTestTests
                 seen.Add((await factory.GetGrain<ICandidateGrain>(person.Id).ScoreAgainstJobAsync(job.Id)).ModelVersions[Baseline]);
             }
         }
-        foreach (var person in people) await factory.GetGrain<IJobGrain>(jobs[0].Id).SubmitFeedbackAsync(person.Id, new ReviewerFeedback("shortlist"));
+        foreach (var person in people) await factory.GetGrain<IJobReviewGrain>(jobs[0].Id).SubmitFeedbackAsync(person.Id, new ReviewerFeedback("shortlist"));
         var report = await AbTestMetrics.ReadAsync(factory, test);
 
         var expected = people.ToDictionary(p => p.Id, p => TrafficSplit.IsChallenger(Baseline, "challenger-1", p.Id, 0.5) ? "challenger-1" : GrainsSiloBuilderExtensions.BuiltinBaselineVersion);

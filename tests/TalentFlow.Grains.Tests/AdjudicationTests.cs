@@ -29,8 +29,8 @@ public sealed class AdjudicationTests
         return (cluster, job, factory.GetGrain<IJobReviewGrain>(jobId));
     }
 
-    private static Task Label(IJobGrain job, string candidate, string reviewer, string label) =>
-        job.SubmitFeedbackAsync(candidate, new ReviewerFeedback(label, Reviewer: reviewer));
+    private static Task Label(IJobReviewGrain review, string candidate, string reviewer, string label) =>
+        review.SubmitFeedbackAsync(candidate, new ReviewerFeedback(label, Reviewer: reviewer));
 
     [Fact]
     public async Task Adjudicate_DisputedLabel_ReachesTrainingOnlyAfterwardsWithTheAdjudicatedLabel()
@@ -43,17 +43,17 @@ public sealed class AdjudicationTests
         string[] ann = ["shortlist", "shortlist", "reject", "reject"], bob = ["shortlist", "reject", "reject", "reject"];
         for (int i = 0; i < 4; i++)
         {
-            await Label(job, $"c{i}", "ann", ann[i]);
-            await Label(job, $"c{i}", "bob", bob[i]);
+            await Label(review, $"c{i}", "ann", ann[i]);
+            await Label(review, $"c{i}", "bob", bob[i]);
         }
 
         var before = await TrainingSampleExport.ReadAsync(cluster.GrainFactory, new TrainingSampleFilter(), DateTimeOffset.UnixEpoch);
-        var labelledBefore = await job.GetLabelledResultsAsync();
+        var labelledBefore = await review.GetLabelledResultsAsync();
         var statusBefore = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
         var pending = Assert.Single(await review.GetAdjudicationsAsync());
         var decided = await review.AdjudicateAsync("c1", "shortlist", "the portfolio shows the missing skill", "judge");
         var after = await TrainingSampleExport.ReadAsync(cluster.GrainFactory, new TrainingSampleFilter(), DateTimeOffset.UnixEpoch);
-        var labelledAfter = await job.GetLabelledResultsAsync();
+        var labelledAfter = await review.GetLabelledResultsAsync();
         var statusAfter = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
 
         Assert.Equal(["ja|c0", "ja|c2", "ja|c3"], before.Select(s => s.ResultId));
@@ -80,10 +80,10 @@ public sealed class AdjudicationTests
         string[] ann = ["shortlist", "shortlist", "reject", "reject"], bob = ["shortlist", "reject", "reject", "reject"];
         for (int i = 0; i < 4; i++)
         {
-            await Label(job, $"c{i}", "ann", ann[i]);
-            await Label(job, $"c{i}", "bob", bob[i]);
+            await Label(review, $"c{i}", "ann", ann[i]);
+            await Label(review, $"c{i}", "bob", bob[i]);
         }
-        await Label(job, "c0", "ann", "shortlist"); // a resubmission replaces ann's verdict, it is not a third rater
+        await Label(review, "c0", "ann", "shortlist"); // a resubmission replaces ann's verdict, it is not a third rater
 
         var agreement = await review.GetAgreementAsync();
 
@@ -109,7 +109,7 @@ public sealed class AdjudicationTests
         string[] reviewers = ["ann", "bob", "cy"];
         for (int i = 0; i < 3; i++)
         {
-            for (int r = 0; r < 3; r++) await Label(job, $"c{i}", reviewers[r], labels[i][r]);
+            for (int r = 0; r < 3; r++) await Label(review, $"c{i}", reviewers[r], labels[i][r]);
         }
 
         var agreement = await review.GetAgreementAsync();
@@ -127,9 +127,9 @@ public sealed class AdjudicationTests
         var (cluster, job, review) = await StartAsync("jr", 2);
         await using var _ = cluster;
         await review.SetReviewSettingsAsync(2);
-        await Label(job, "c0", "ann", "shortlist");
-        await Label(job, "c0", "bob", "shortlist");
-        await Label(job, "c1", "ann", "reject");
+        await Label(review, "c0", "ann", "shortlist");
+        await Label(review, "c0", "bob", "shortlist");
+        await Label(review, "c1", "ann", "reject");
 
         await Assert.ThrowsAsync<ReviewConflictException>(() => review.AdjudicateAsync("c0", "reject", "why", "judge"));
         await Assert.ThrowsAsync<ReviewConflictException>(() => review.AdjudicateAsync("c1", "reject", "why", "judge"));
@@ -137,7 +137,7 @@ public sealed class AdjudicationTests
         await Assert.ThrowsAsync<ArgumentException>(() => review.AdjudicateAsync("c0", "reject", " ", "judge"));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => review.AdjudicateAsync("nobody", "reject", "why", "judge"));
         // c1 has one of two reviewers: pending, so it is not a label yet; c0 is.
-        Assert.Equal(["jr|c0"], (await job.GetLabelledResultsAsync()).Select(l => l.ResultId));
+        Assert.Equal(["jr|c0"], (await review.GetLabelledResultsAsync()).Select(l => l.ResultId));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class AdjudicationTests
         var (cluster, job, review) = await StartAsync("js", 1);
         await using var _ = cluster;
         await review.SetReviewSettingsAsync(2);
-        await Label(job, "c0", "ann", "shortlist");
+        await Label(review, "c0", "ann", "shortlist");
         var coordinator = cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
         int pendingCount = (await coordinator.GetStatusAsync(MatchingModels.BaselineModelName)).TotalSamples;
 

@@ -51,8 +51,8 @@ public sealed class CandidateLifecycleTests
             await factory.GetGrain<IJobGrain>(job.Id).ScreenAsync(gone);
             await factory.GetGrain<IJobGrain>(job.Id).ScreenAsync(candidates[1].Id);
         }
-        await factory.GetGrain<IJobGrain>(jobs[0].Id).SubmitFeedbackAsync(gone, new ReviewerFeedback("shortlist", Notes: "strong"));
-        await factory.GetGrain<IJobGrain>(jobs[0].Id).SubmitFeedbackAsync(candidates[1].Id, new ReviewerFeedback("reject"));
+        await factory.GetGrain<IJobReviewGrain>(jobs[0].Id).SubmitFeedbackAsync(gone, new ReviewerFeedback("shortlist", Notes: "strong"));
+        await factory.GetGrain<IJobReviewGrain>(jobs[0].Id).SubmitFeedbackAsync(candidates[1].Id, new ReviewerFeedback("reject"));
         var history = await factory.GetGrain<ICandidateGrain>(gone).GetHistoryAsync();
         var coordinator = factory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
         int before = (await coordinator.GetStatusAsync(MatchingModels.BaselineModelName)).TotalSamples;
@@ -70,13 +70,13 @@ public sealed class CandidateLifecycleTests
         {
             var results = await factory.GetGrain<IJobGrain>(job.Id).GetScreeningResultsAsync();
             Assert.Equal([candidates[1].Id], results.Select(r => r.CandidateId));
-            Assert.DoesNotContain(await factory.GetGrain<IJobGrain>(job.Id).GetFeedbackHistoryAsync(), f => f.ResultId.EndsWith("|" + gone, StringComparison.Ordinal));
+            Assert.DoesNotContain(await factory.GetGrain<IJobReviewGrain>(job.Id).GetFeedbackHistoryAsync(), f => f.ResultId.EndsWith("|" + gone, StringComparison.Ordinal));
             Assert.DoesNotContain(await factory.GetGrain<IJobGrain>(job.Id).RankCandidatesAsync(10), r => r.CandidateId == gone);
         }
-        Assert.Single(await factory.GetGrain<IJobGrain>(jobs[0].Id).GetFeedbackHistoryAsync());
+        Assert.Single(await factory.GetGrain<IJobReviewGrain>(jobs[0].Id).GetFeedbackHistoryAsync());
         // The verdict left the training data too: the coordinator's count and the job's labelled samples.
         Assert.Equal((2, 1), (before, (await coordinator.GetStatusAsync(MatchingModels.BaselineModelName)).TotalSamples));
-        Assert.Equal([ScreeningResult.IdOf(jobs[0].Id, candidates[1].Id)], (await factory.GetGrain<IJobGrain>(jobs[0].Id).GetLabelledResultsAsync()).Select(r => r.ResultId));
+        Assert.Equal([ScreeningResult.IdOf(jobs[0].Id, candidates[1].Id)], (await factory.GetGrain<IJobReviewGrain>(jobs[0].Id).GetLabelledResultsAsync()).Select(r => r.ResultId));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => factory.GetGrain<IJobGrain>(jobs[0].Id).ScoreCandidateAsync(gone));
         Assert.False(await factory.GetGrain<ICandidateGrain>(gone).DeleteAsync());
     }

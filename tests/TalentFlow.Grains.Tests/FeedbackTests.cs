@@ -20,24 +20,25 @@ public sealed class FeedbackTests
         await factory.GetGrain<IJobGrain>("j").UpsertAsync(jobPosting.Posting);
         await factory.GetGrain<ICandidateGrain>("c").UpsertResumeAsync(SampleCorpus.Candidates(1)[0].Resume);
         var job = factory.GetGrain<IJobGrain>("j");
+        var review = factory.GetGrain<IJobReviewGrain>("j");
         var screened = await job.ScreenAsync("c");
         string disagree = screened.Decision == "SHORTLIST" ? "reject" : "shortlist";
         var coordinator = factory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
-        var first = await job.SubmitFeedbackAsync("c", new ReviewerFeedback(disagree, Notes: "not a fit"));
+        var first = await review.SubmitFeedbackAsync("c", new ReviewerFeedback(disagree, Notes: "not a fit"));
         var afterFirst = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
-        var second = await job.SubmitFeedbackAsync("c", new ReviewerFeedback(disagree == "reject" ? "shortlist" : "reject"));
+        var second = await review.SubmitFeedbackAsync("c", new ReviewerFeedback(disagree == "reject" ? "shortlist" : "reject"));
         var afterSecond = await coordinator.GetStatusAsync(MatchingModels.BaselineModelName);
 
         Assert.True(first.NeedsRetraining);
         Assert.False(second.NeedsRetraining);
         Assert.True((await job.GetScreeningResultsAsync()).Single().HumanReviewed);
-        Assert.Equal(2, (await job.GetFeedbackHistoryAsync()).Count);
+        Assert.Equal(2, (await review.GetFeedbackHistoryAsync()).Count);
         Assert.Equal((1, 1, 99, false), (afterFirst.TotalSamples, afterFirst.NeedsRetraining, afterFirst.SamplesNeeded, afterFirst.ReadyForTraining));
         Assert.Equal((1, 0), (afterSecond.TotalSamples, afterSecond.NeedsRetraining));
         Assert.Equal(afterSecond.PositiveSamples + afterSecond.NegativeSamples, afterSecond.TotalSamples);
         Assert.Equal(["j"], await coordinator.GetJobsWithVerdictsAsync());
-        var labelled = Assert.Single(await job.GetLabelledResultsAsync());
+        var labelled = Assert.Single(await review.GetLabelledResultsAsync());
         Assert.Equal(("j|c", disagree == "reject"), (labelled.ResultId, labelled.Positive));
     }
 
@@ -65,12 +66,13 @@ public sealed class FeedbackTests
     {
         await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(1));
         var job = cluster.GrainFactory.GetGrain<IJobGrain>("j");
+        var review = cluster.GrainFactory.GetGrain<IJobReviewGrain>("j");
         await job.UpsertAsync(SampleCorpus.Jobs()[1].Posting);
 
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => job.SubmitFeedbackAsync("nobody", new ReviewerFeedback("reject")));
-        await Assert.ThrowsAsync<ArgumentException>(() => job.SubmitFeedbackAsync("nobody", new ReviewerFeedback("maybe")));
-        await Assert.ThrowsAsync<ArgumentException>(() => job.SubmitFeedbackAsync("nobody", new ReviewerFeedback(null, 1.5)));
-        await Assert.ThrowsAsync<ArgumentException>(() => job.SubmitFeedbackAsync("nobody", new ReviewerFeedback(null)));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => review.SubmitFeedbackAsync("nobody", new ReviewerFeedback("reject")));
+        await Assert.ThrowsAsync<ArgumentException>(() => review.SubmitFeedbackAsync("nobody", new ReviewerFeedback("maybe")));
+        await Assert.ThrowsAsync<ArgumentException>(() => review.SubmitFeedbackAsync("nobody", new ReviewerFeedback(null, 1.5)));
+        await Assert.ThrowsAsync<ArgumentException>(() => review.SubmitFeedbackAsync("nobody", new ReviewerFeedback(null)));
     }
 }
 

@@ -34,28 +34,34 @@ public sealed class JobResultRecordsPostgresTests : IAsyncLifetime
         var corpus = SampleCorpus.Candidates(3);
         for (int i = 0; i < 3; i++) await factory.GetGrain<ICandidateGrain>("c" + i).UpsertResumeAsync(corpus[i].Resume);
         var job = factory.GetGrain<IJobGrain>("j");
+        var review = factory.GetGrain<IJobReviewGrain>("j");
         var screened = new List<ScreeningResult>();
         for (int i = 0; i < 3; i++) screened.Add(await job.ScreenAsync("c" + i));
-        await job.SubmitFeedbackAsync("c0", new ReviewerFeedback("reject", Notes: "first"));
-        await job.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Notes: "second"));
-        await job.SubmitFeedbackAsync("c2", new ReviewerFeedback("reject"));
+        await review.SubmitFeedbackAsync("c0", new ReviewerFeedback("reject", Notes: "first"));
+        await review.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Notes: "second"));
+        await review.SubmitFeedbackAsync("c2", new ReviewerFeedback("reject"));
         var results = await job.GetScreeningResultsAsync();
-        var history = await job.GetFeedbackHistoryAsync();
-        var labelled = await job.GetLabelledResultsAsync();
+        var history = await review.GetFeedbackHistoryAsync();
+        var labelled = await review.GetLabelledResultsAsync();
 
         // Every grain moves to a new silo: what it answers now was read from PostgreSQL.
         await cluster.StartSiloAsync();
         foreach (var silo in first) await cluster.StopSiloAsync(silo);
         factory = cluster.GrainFactory;
         var moved = factory.GetGrain<IJobGrain>("j");
+        var movedReview = factory.GetGrain<IJobReviewGrain>("j");
 
         // Records hold lists and dictionaries, compared by reference: compare what they serialize to.
         Assert.Equal(JsonSerializer.Serialize(results), JsonSerializer.Serialize(await moved.GetScreeningResultsAsync()));
-        Assert.Equal(JsonSerializer.Serialize(history), JsonSerializer.Serialize(await moved.GetFeedbackHistoryAsync()));
-        Assert.Equal(labelled, await moved.GetLabelledResultsAsync());
-        var rows = await cluster.Silos[0].Host.Services.GetRequiredService<IGrainRecordStorage>()
-            .ReadAllAsync(Orleans.Runtime.GrainId.Create("job", "j"), "results", default);
+        Assert.Equal(JsonSerializer.Serialize(history), JsonSerializer.Serialize(await movedReview.GetFeedbackHistoryAsync()));
+        Assert.Equal(labelled, await movedReview.GetLabelledResultsAsync());
+        // The job's records hold the results (one write each), the review grain's the verdicts (one write per verdict).
+        var storage = cluster.Silos[0].Host.Services.GetRequiredService<IGrainRecordStorage>();
+        var rows = await storage.ReadAllAsync(Orleans.Runtime.GrainId.Create("job", "j"), "results", default);
         Assert.Equal([(string?)"c0", "c1", "c2"], rows.Select(r => (string?)r.Key));
-        Assert.Equal([3L, 1L, 2L], rows.Select(r => r.Version));
+        Assert.Equal([1L, 1L, 1L], rows.Select(r => r.Version));
+        var verdictRows = await storage.ReadAllAsync(Orleans.Runtime.GrainId.Create("job-review", "j"), "verdicts", default);
+        Assert.Equal([(string?)"c0", "c2"], verdictRows.Select(r => (string?)r.Key));
+        Assert.Equal([2L, 1L], verdictRows.Select(r => r.Version));
     }
 }

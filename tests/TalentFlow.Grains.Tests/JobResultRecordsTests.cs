@@ -40,17 +40,21 @@ public sealed class JobResultRecordsTests
         var (cluster, storage, records) = await StartAsync(4);
         await using var _ = cluster;
         var job = cluster.GrainFactory.GetGrain<IJobGrain>("j");
+        var review = cluster.GrainFactory.GetGrain<IJobReviewGrain>("j");
         var id = Orleans.Runtime.GrainId.Create("job", "j");
         for (int i = 0; i < 4; i++) await job.ScreenAsync("c" + i);
         string? stateETag = await ETagAsync(storage, id);
 
         var screened = await job.ScreenAsync("c1");
-        await job.SubmitFeedbackAsync("c1", new ReviewerFeedback(Opposite(screened)));
+        await review.SubmitFeedbackAsync("c1", new ReviewerFeedback(Opposite(screened)));
 
         Assert.Equal(stateETag, await ETagAsync(storage, id));
         var rows = await records.ReadAllAsync(id, "results", default);
         Assert.Equal(["c0", "c1", "c2", "c3"], rows.Select(r => r.Key));
-        Assert.Equal([1L, 3L, 1L, 1L], rows.Select(r => r.Version));
+        // Two screenings of c1 in the job's records; its verdict is one record of the job's review grain.
+        Assert.Equal([1L, 2L, 1L, 1L], rows.Select(r => r.Version));
+        var verdict = Assert.Single(await records.ReadAllAsync(Orleans.Runtime.GrainId.Create("job-review", "j"), "verdicts", default));
+        Assert.Equal(("c1", 1L), (verdict.Key, verdict.Version));
     }
 
     [Fact]
@@ -59,17 +63,18 @@ public sealed class JobResultRecordsTests
         var (cluster, _, _) = await StartAsync(2);
         await using var __ = cluster;
         var job = cluster.GrainFactory.GetGrain<IJobGrain>("j");
+        var review = cluster.GrainFactory.GetGrain<IJobReviewGrain>("j");
         var first = await job.ScreenAsync("c0");
         await job.ScreenAsync("c1");
-        await job.SubmitFeedbackAsync("c0", new ReviewerFeedback(Opposite(first)));
+        await review.SubmitFeedbackAsync("c0", new ReviewerFeedback(Opposite(first)));
 
         await cluster.GrainFactory.GetGrain<IJobFeaturesGrain>("j").ForgetCandidateAsync("c0");
         var again = await job.ScreenAsync("c0");
 
         Assert.False(again.HumanReviewed);
         Assert.Equal(["c0", "c1"], (await job.GetScreeningResultsAsync()).Select(r => r.CandidateId).Order(StringComparer.Ordinal));
-        Assert.Empty(await job.GetFeedbackHistoryAsync());
-        Assert.Empty(await job.GetLabelledResultsAsync());
+        Assert.Empty(await review.GetFeedbackHistoryAsync());
+        Assert.Empty(await review.GetLabelledResultsAsync());
     }
 
     [Fact]
@@ -78,18 +83,19 @@ public sealed class JobResultRecordsTests
         var (cluster, _, records) = await StartAsync(1);
         await using var _ = cluster;
         var job = cluster.GrainFactory.GetGrain<IJobGrain>("j");
+        var review = cluster.GrainFactory.GetGrain<IJobReviewGrain>("j");
         var screened = await job.ScreenAsync("c0");
-        var id = Orleans.Runtime.GrainId.Create("job", "j");
+        var id = Orleans.Runtime.GrainId.Create("job-review", "j");
+        Assert.Empty(await review.GetFeedbackHistoryAsync());
 
-        // A duplicate activation records a verdict on the same result first.
-        var row = Assert.Single(await records.ReadAllAsync(id, "results", default));
+        // A duplicate activation of the review grain records a verdict on the same result first.
         var verdict = new FeedbackRecord(screened.Id, new ReviewerFeedback("reject", Reviewer: "duplicate"), screened.Decision, screened.Decision == "SHORTLIST", screened.CreatedAt);
-        var theirs = new ScreeningRecord(screened with { HumanReviewed = true }, [verdict]);
-        await records.WriteAsync(id, "results", "c0", JsonSerializer.SerializeToUtf8Bytes(theirs), row.Version, default);
+        var theirs = new TalentFlow.Grains.Review.ReviewRecord([verdict], ReviewedScreening: screened.CreatedAt);
+        await records.WriteAsync(id, "verdicts", "c0", JsonSerializer.SerializeToUtf8Bytes(theirs, new JsonSerializerOptions(JsonSerializerDefaults.Web)), 0, default);
 
-        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => job.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "stale")));
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => review.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "stale")));
 
-        var history = await job.GetFeedbackHistoryAsync();
+        var history = await review.GetFeedbackHistoryAsync();
         Assert.Equal("duplicate", Assert.Single(history).Feedback.Reviewer);
     }
 }

@@ -54,8 +54,9 @@ public sealed class LearningLoopEndToEndTests(Xunit.Abstractions.ITestOutputHelp
             await grains.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
             bool sameRole = i % 2 == 0;
             var job = grains.GetGrain<IJobGrain>(jobs[sameRole ? i % jobs.Count : (i + 3) % jobs.Count].Id);
+            var review = grains.GetGrain<IJobReviewGrain>(jobs[sameRole ? i % jobs.Count : (i + 3) % jobs.Count].Id);
             await job.ScreenAsync(people[i].Id);
-            if (i < 120) await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(sameRole ? "shortlist" : "reject"));
+            if (i < 120) await review.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(sameRole ? "shortlist" : "reject"));
         }
 
         // The 100th verdict started every trainable kind by itself.

@@ -24,7 +24,7 @@ public sealed class ModelLineageTests
         // One verdict given again by a named reviewer: the lineage keeps who gave the verdict that counted.
         var job0 = SampleCorpus.Jobs()[0];
         var person0 = SampleCorpus.Candidates(24, seed: 11)[0];
-        await cluster.GrainFactory.GetGrain<IJobGrain>(job0.Id).SubmitFeedbackAsync(person0.Id, new ReviewerFeedback("shortlist", Reviewer: "rita"));
+        await cluster.GrainFactory.GetGrain<IJobReviewGrain>(job0.Id).SubmitFeedbackAsync(person0.Id, new ReviewerFeedback("shortlist", Reviewer: "rita"));
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         var registry = ModelRegistries.Of(cluster.GrainFactory, Baseline);
 
@@ -41,7 +41,7 @@ public sealed class ModelLineageTests
         var labelled = new Dictionary<string, LabelledResult>(StringComparer.Ordinal);
         foreach (var id in await coordinator.GetJobsWithVerdictsAsync())
         {
-            foreach (var l in await cluster.GrainFactory.GetGrain<IJobGrain>(id).GetLabelledResultsAsync()) labelled[l.ResultId] = l;
+            foreach (var l in await cluster.GrainFactory.GetGrain<IJobReviewGrain>(id).GetLabelledResultsAsync()) labelled[l.ResultId] = l;
         }
         Assert.All(trainingSet.Items, i =>
         {

@@ -105,8 +105,7 @@ public sealed class ReviewQueueTests
     {
         var (cluster, review, screened) = await StartAsync("jq-v", 6);
         await using var _ = cluster;
-        var job = cluster.GrainFactory.GetGrain<IJobGrain>("jq-v");
-        await job.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "ann"));
+        await review.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "ann"));
         var vectors = new Dictionary<string, float[]>();
         for (int i = 0; i < 6; i++)
         {
@@ -132,13 +131,12 @@ public sealed class ReviewQueueTests
     {
         var (cluster, review, _) = await StartAsync("jq-x", 3);
         await using var _ = cluster;
-        var job = cluster.GrainFactory.GetGrain<IJobGrain>("jq-x");
         await review.SetReviewSettingsAsync(2);
 
-        await job.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "ann"));
+        await review.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "ann"));
         var forAnn = await review.GetReviewQueueAsync("oldest", 10, "ann");
         var forBob = await review.GetReviewQueueAsync("oldest", 10, "bob");
-        await job.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "bob"));
+        await review.SubmitFeedbackAsync("c0", new ReviewerFeedback("shortlist", Reviewer: "bob"));
         var afterBoth = await review.GetReviewQueueAsync("oldest", 10);
 
         Assert.Equal(["jq-x|c1", "jq-x|c2"], forAnn.Items.Select(i => i.ResultId).Order(StringComparer.Ordinal));

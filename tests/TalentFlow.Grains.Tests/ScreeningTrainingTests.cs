@@ -105,8 +105,9 @@ public sealed class ScreeningTrainingTests
         {
             await factory.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
             var job = factory.GetGrain<IJobGrain>(jobs[i % jobs.Count].Id);
+            var review = factory.GetGrain<IJobReviewGrain>(jobs[i % jobs.Count].Id);
             await job.ScreenAsync(people[i].Id);
-            await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback("shortlist"));
+            await review.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback("shortlist"));
         }
 
         var trained = await TrainingTestCluster.TrainAsync(coordinator, Model);
@@ -158,8 +159,9 @@ public sealed class ScreeningTrainingTests
             foreach (int jobIndex in new[] { i % jobs.Count, (i + 3) % jobs.Count })
             {
                 var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
+                var review = factory.GetGrain<IJobReviewGrain>(jobs[jobIndex].Id);
                 await job.ScreenAsync(people[i].Id);
-                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(labels[2 * i + k++] ? "shortlist" : "reject"));
+                await review.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(labels[2 * i + k++] ? "shortlist" : "reject"));
             }
         }
     }
@@ -169,7 +171,7 @@ public sealed class ScreeningTrainingTests
         var pairs = new List<(string, string, bool)>();
         foreach (var job in SampleCorpus.Jobs())
         {
-            foreach (var labelled in await cluster.GrainFactory.GetGrain<IJobGrain>(job.Id).GetLabelledResultsAsync())
+            foreach (var labelled in await cluster.GrainFactory.GetGrain<IJobReviewGrain>(job.Id).GetLabelledResultsAsync())
             {
                 int bar = labelled.ResultId.IndexOf('|', StringComparison.Ordinal);
                 pairs.Add((labelled.ResultId[..bar], labelled.ResultId[(bar + 1)..], labelled.Positive));

@@ -48,8 +48,9 @@ internal static class TrainingTestCluster
             foreach (var (jobIndex, match) in new[] { (i % jobs.Count, true), ((i + 3) % jobs.Count, false) })
             {
                 var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
+                var review = factory.GetGrain<IJobReviewGrain>(jobs[jobIndex].Id);
                 await job.ScreenAsync(people[i].Id);
-                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(match ? "shortlist" : "reject"));
+                await review.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(match ? "shortlist" : "reject"));
             }
         }
     }

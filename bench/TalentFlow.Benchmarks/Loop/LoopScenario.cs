@@ -52,12 +52,12 @@ internal static class LoopScenario
             await grains.GetGrain<ICandidateGrain>(person.Id).UpsertResumeAsync(person.Resume, ct));
         await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (pair, ct) => await pair.Job.ScreenAsync(pair.Candidate, ct));
         await Parallel.ForEachAsync(pairs.Take(pairs.Count - 1), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (pair, ct) =>
-            await pair.Job.SubmitFeedbackAsync(pair.Candidate, new ReviewerFeedback(pair.Match ? "shortlist" : "reject"), ct));
+            await grains.GetGrain<IJobReviewGrain>(pair.Job.GetPrimaryKeyString()).SubmitFeedbackAsync(pair.Candidate, new ReviewerFeedback(pair.Match ? "shortlist" : "reject"), ct));
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
         var clock = Stopwatch.StartNew();
         var last = pairs[^1];
-        await last.Job.SubmitFeedbackAsync(last.Candidate, new ReviewerFeedback(last.Match ? "shortlist" : "reject"));
+        await grains.GetGrain<IJobReviewGrain>(last.Job.GetPrimaryKeyString()).SubmitFeedbackAsync(last.Candidate, new ReviewerFeedback(last.Match ? "shortlist" : "reject"));
         TrainingJobInfo? trained = null;
         while (trained is null)
         {

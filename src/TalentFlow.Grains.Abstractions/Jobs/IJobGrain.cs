@@ -2,11 +2,13 @@ using Orleans;
 using Orleans.Concurrency;
 using TalentFlow.Contracts.Jobs;
 using TalentFlow.Contracts.Matching;
-using TalentFlow.Contracts.Training;
 
 namespace TalentFlow.Grains.Jobs;
 
-/// <summary>One job posting, keyed by job id: its text, parsed requirements and matching features, and scoring against it.</summary>
+/// <summary>
+/// One job posting, keyed by job id: its text, parsed requirements and matching features, scoring against it and its screening
+/// results. The verdicts on those results live in the job's review grain (<see cref="IJobReviewGrain"/>, same key).
+/// </summary>
 [Alias("TalentFlow.Grains.IJobGrain")]
 public interface IJobGrain : IGrainWithStringKey
 {
@@ -37,25 +39,9 @@ public interface IJobGrain : IGrainWithStringKey
     Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a reviewer's verdict on the screening of <paramref name="candidateId"/>: the result becomes human-reviewed, the
-    /// verdict joins its audit trail, and the training coordinator counts it. Submitting again replaces the verdict.
+    /// Every screening result of this job, newest first; empty when the job has none. <c>human_reviewed</c> comes from the
+    /// job's review grain (<see cref="IJobReviewGrain"/>): a verdict was given on the result since its latest screening.
     /// </summary>
-    /// <exception cref="KeyNotFoundException">No screening result for this candidate.</exception>
-    /// <exception cref="ArgumentException">The verdict is malformed.</exception>
-    [Alias("SubmitFeedbackAsync")]
-    Task<FeedbackRecord> SubmitFeedbackAsync(string candidateId, ReviewerFeedback feedback, CancellationToken cancellationToken = default);
-
-    /// <summary>Every verdict given on this job's results, oldest first (the audit trail).</summary>
-    [ReadOnly]
-    [Alias("GetFeedbackHistoryAsync")]
-    Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>The latest verdict of every reviewed screening result of this job, by result id (the labelled samples).</summary>
-    [ReadOnly]
-    [Alias("GetLabelledResultsAsync")]
-    Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Every screening result of this job, newest first; empty when the job has none.</summary>
     [ReadOnly]
     [Alias("GetScreeningResultsAsync")]
     Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default);

@@ -6,12 +6,44 @@ using TalentFlow.Contracts.Training;
 namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
-/// A job's review workflow (the job grain, keyed by job id): the queue of results that need reviews, the overlap of reviewers
-/// per result, agreement, and adjudication of disputed results. Only adjudicated or uncontested labels reach training.
+/// A job's review workflow (the job-review grain, keyed by job id, beside the job's <see cref="IJobGrain"/>): reviewers'
+/// verdicts on the job's screening results, the queue of results that need reviews, the overlap of reviewers per result,
+/// agreement, and adjudication of disputed results. Only adjudicated or uncontested labels reach training.
 /// </summary>
 [Alias("TalentFlow.Grains.IJobReviewGrain")]
 public interface IJobReviewGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Records a reviewer's verdict on the screening of <paramref name="candidateId"/>: the result becomes human-reviewed, the
+    /// verdict joins its audit trail, and the training coordinator counts it. Submitting again replaces the verdict.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No screening result for this candidate (or no such job).</exception>
+    /// <exception cref="ArgumentException">The verdict is malformed.</exception>
+    [Alias("SubmitFeedbackAsync")]
+    Task<FeedbackRecord> SubmitFeedbackAsync(string candidateId, ReviewerFeedback feedback, CancellationToken cancellationToken = default);
+
+    /// <summary>Every verdict given on this job's results, oldest first (the audit trail).</summary>
+    [ReadOnly]
+    [Alias("GetFeedbackHistoryAsync")]
+    Task<IReadOnlyList<FeedbackRecord>> GetFeedbackHistoryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The label that reaches training for every result that has one, by result id (the labelled samples trainers read).</summary>
+    [ReadOnly]
+    [Alias("GetLabelledResultsAsync")]
+    Task<IReadOnlyList<LabelledResult>> GetLabelledResultsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// When each result was last reviewed, as the time of the screening the verdict judged, by candidate id: the job grain marks
+    /// a result <c>human_reviewed</c> when that equals its latest screening's time.
+    /// </summary>
+    [ReadOnly]
+    [Alias("GetReviewedScreeningsAsync")]
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetReviewedScreeningsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every verdict and adjudication on <paramref name="candidateId"/>'s result (the candidate was deleted); idempotent.</summary>
+    [Alias("ForgetCandidateAsync")]
+    Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default);
+
     /// <summary>The job's overlap setting (its own, or the default from <c>Review:DefaultOverlap</c>).</summary>
     /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
     [ReadOnly]

@@ -1,28 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;
+using TalentFlow.Contracts.Candidates;
 using TalentFlow.Contracts.Jobs;
 using TalentFlow.Contracts.Matching;
-using TalentFlow.Grains;
+using TalentFlow.Contracts.Training.Registry;
+using TalentFlow.Grains.Candidates;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Recommendations;
-using TalentFlow.Grains.Review;
+using TalentFlow.Grains.Training;
 using TalentFlow.Hosting.Records;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Parsing;
-using TalentFlow.ML.Scoring;
 using TalentFlow.ML.Skills;
 using TalentFlow.ML.Text;
 
 namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
-/// A job posting: stores it durably, keeps its matching features warm, and scores candidates against it (the candidate's
-/// features come from its grain; when both grains live on this silo that call never leaves the process). Screening results
-/// and verdicts: <c>JobGrain.Screening.cs</c>.
+/// A job posting and its screening: stores the posting durably (with its requirements and settings), keeps its features warm
+/// (<see cref="PostingFeatures"/>), scores and ranks candidates against it (<see cref="ScreeningDecision"/>,
+/// <see cref="CandidateRanking"/>; the candidate's features come from its grain, and when both live on this silo that call
+/// never leaves the process), and keeps each candidate's latest screening result as a record of its own. What reviewers say
+/// about those results belongs to the job's review grain (<c>Review/JobReviewGrain</c>, same key), which reads them through
+/// <see cref="IJobResultsGrain"/>.
 /// </summary>
 [GrainType("job")]
-public sealed partial class JobGrain(
+public sealed class JobGrain(
     [PersistentState("job")] IPersistentState<JobState> state,
     [PersistentRecords("results")] IPersistentRecords<ScreeningRecord> results,
     MatchingModels models,
@@ -31,14 +35,19 @@ public sealed partial class JobGrain(
     JobParser parser,
     EncoderMigration migration,
     IOptions<MatchingOptions> options,
-    IOptions<ReviewOptions> reviewOptions,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, IJobGrain, IJobFeaturesGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, IJobGrain, IJobFeaturesGrain, IJobRequirementsGrain, IJobResultsGrain
 {
-    // The posting's features in the current baseline and, during an A/B test of the baseline, in the challenger's.
-    private readonly Dictionary<string, PreparedDocument> _features = new(StringComparer.Ordinal);
-    private (string Version, float[] Vector)? _embedding;
-    // The production scorer's and an A/B challenger's sides, by scorer version.
-    private readonly Dictionary<string, ScorerSide> _scorerSides = new(StringComparer.Ordinal);
+    private readonly PostingFeatures _features = new(models);
+    private bool _listedForReview;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    /// <summary>Blind screening (<see cref="JobSettings.BlindScreening"/>): the job masks resumes and scores the masked text itself.</summary>
+    private bool IsBlind => state.State.Settings?.BlindScreening == true;
+
+    /// <summary>Moves results and verdicts that an earlier version kept inside the state row into records, once.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        JobStateMigration.MoveResultsToRecordsAsync(JobId, state, results, cancellationToken);
 
     /// <inheritdoc />
     public async Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default)
@@ -48,19 +57,18 @@ public sealed partial class JobGrain(
         if (posting.Title.Length > 300) throw new ArgumentException("The job title is over 300 characters.");
         string description = InputText.Require(posting.Description, "job description", options.Value.MaxTextLength, normalizer);
         var stored = posting with { Description = description };
-        var parsed = parser.Parse(MatchText(stored));
+        var parsed = parser.Parse(PostingFeatures.MatchText(stored));
         var required = RequiredSkills(stored, parsed);
-        var profile = ProfileMapping.ToProfile(this.GetPrimaryKeyString(), stored, parsed, required, timeProvider.GetUtcNow());
+        var profile = ProfileMapping.ToProfile(JobId, stored, parsed, required, timeProvider.GetUtcNow());
+        // A recruiter's requirements survive a new posting; otherwise they are proposed from it.
+        var requirements = state.State.RequirementsEdited ? state.State.Requirements : RequirementsScreening.Propose(stored);
 
         var previous = (state.State.Posting, state.State.Profile, state.State.Requirements);
-        (state.State.Posting, state.State.Profile, state.State.Requirements) = (stored, profile, RequirementsFor(stored));
+        (state.State.Posting, state.State.Profile, state.State.Requirements) = (stored, profile, requirements);
         await WriteOrRestoreAsync(() => (state.State.Posting, state.State.Profile, state.State.Requirements) = previous, cancellationToken).ConfigureAwait(true);
         _features.Clear();
-        _embedding = null;
-        _scorerSides.Clear();
-        _screeningSide = null;
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
-        await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(this.GetPrimaryKeyString(), stored, cancellationToken).ConfigureAwait(true);
+        await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(JobId, stored, cancellationToken).ConfigureAwait(true);
         return profile;
     }
 
@@ -75,16 +83,159 @@ public sealed partial class JobGrain(
     public async Task<CandidateMatch> ScoreCandidateAsync(string candidateId, CancellationToken cancellationToken = default) =>
         (await ScoreAsync(candidateId, cancellationToken).ConfigureAwait(true)).Match;
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        if (top is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 1–1000.");
+        filter?.Validate();
+        var (posting, _) = RequirePosting();
+        return new CandidateRanking(GrainFactory, models, migration, _features, options.Value.CandidateShards)
+            .RankAsync(posting, top, filter, async (candidateId, ct) => (await ScoreAsync(candidateId, ct).ConfigureAwait(true)).Match, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, string? scorerVersion = null, CancellationToken cancellationToken = default)
+    {
+        var (posting, profile) = RequirePosting();
+        var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
+        var embedding = encoderVersion is null ? null : await _features.EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true);
+        var scorer = scorerVersion is null ? models.Scorer : models.TryGetScorer(scorerVersion, out var named) ? named : null;
+        var scorerSide = scorer is not null && scorer.AppliesTo(model.Version) ? await _features.ScorerSideAsync(scorer, posting, cancellationToken).ConfigureAwait(true) : null;
+        return new JobFeatures(model.Version, _features.Baseline(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide, IsBlind);
+    }
+
+    /// <inheritdoc />
+    public async Task<ScreeningResult> ScreenAsync(string candidateId, CancellationToken cancellationToken = default)
+    {
+        // Masked in blind screening; the requirements' evidence quotes the same text.
+        var (match, resumeText, name) = await ScoreAsync(candidateId, cancellationToken).ConfigureAwait(true);
+        var result = new ScreeningResult(
+            ScreeningResult.IdOf(JobId, candidateId), JobId, candidateId, name, match.Score, match.Decision,
+            match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
+            HumanReviewed: false, timeProvider.GetUtcNow(), match.MatchProbability, DecisionReason: match.DecisionReason, Blind: IsBlind,
+            Similarity: match.Similarity, ShortlistThreshold: match.ShortlistThreshold);
+        result = await RequirementsScreening.JudgeAsync(result, state.State.Requirements, resumeText, models.Encoder?.Encoder, cancellationToken).ConfigureAwait(true);
+        // A new screening replaces the result (verdicts not yet handed over to the review grain stay with it until then).
+        var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result);
+        await results.WriteAsync(candidateId, record, cancellationToken).ConfigureAwait(true);
+        await ListForReviewAsync(cancellationToken).ConfigureAwait(true);
+        await RecordDecisionsAsync(result, cancellationToken).ConfigureAwait(true);
+        await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId)
+            .RecordInteractionAsync(new CandidateInteraction(JobId, CandidateInteraction.Screened, result.Score, result.Decision, result.CreatedAt), cancellationToken)
+            .ConfigureAwait(true);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScreeningResult>> GetScreeningResultsAsync(CancellationToken cancellationToken = default)
+    {
+        if (results.Records.Count == 0) return [];
+        // Reviewed = a verdict judged this very screening (a new screening starts unreviewed, as before the review grain).
+        var reviewed = await GrainFactory.GetGrain<IJobReviewGrain>(JobId).GetReviewedScreeningsAsync(cancellationToken).ConfigureAwait(true);
+        return [.. results.Records
+            .Where(r => r.Value.Result is not null)
+            .Select(r => r.Value.Result! with { HumanReviewed = reviewed.TryGetValue(r.Key, out var at) && at == r.Value.Result!.CreatedAt })
+            .OrderByDescending(r => r.CreatedAt)
+            .ThenBy(r => r.CandidateId, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetCandidateAsync(string candidateId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(candidateId);
+        // The verdicts first (the review grain reports the new counts): were this the step to fail, a retry still finds the result.
+        await GrainFactory.GetGrain<IJobReviewGrain>(JobId).ForgetCandidateAsync(candidateId, cancellationToken).ConfigureAwait(true);
+        await results.RemoveAsync(candidateId, cancellationToken).ConfigureAwait(true);
+    }
+
+    /// <inheritdoc />
+    public Task<JobRequirements> GetRequirementsAsync(CancellationToken cancellationToken = default)
+    {
+        RequirePosting();
+        return Task.FromResult(CurrentRequirements());
+    }
+
+    /// <inheritdoc />
+    public async Task<JobRequirements> SetRequirementsAsync(IReadOnlyList<JobRequirementInput> requirements, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        RequirePosting();
+        var parsed = RequirementsScreening.Parse(requirements);
+        var previous = (state.State.Requirements, state.State.RequirementsEdited);
+        (state.State.Requirements, state.State.RequirementsEdited) = (parsed, true);
+        await WriteOrRestoreAsync(() => (state.State.Requirements, state.State.RequirementsEdited) = previous, cancellationToken).ConfigureAwait(true);
+        // The requirements are part of the job's screening features.
+        _features.ClearScreening();
+        return CurrentRequirements();
+    }
+
+    /// <inheritdoc />
+    public Task<JobSettings> GetSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        RequirePosting();
+        return Task.FromResult(state.State.Settings ?? new JobSettings(BlindScreening: false));
+    }
+
+    /// <inheritdoc />
+    public async Task<JobSettings> SetSettingsAsync(JobSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        RequirePosting();
+        var previous = state.State.Settings;
+        state.State.Settings = settings;
+        await WriteOrRestoreAsync(() => state.State.Settings = previous, cancellationToken).ConfigureAwait(true);
+        return settings;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReviewSubject>?> GetReviewSubjectsAsync(IReadOnlyList<string>? candidateIds = null, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Posting is null) return Task.FromResult<IReadOnlyList<ReviewSubject>?>(null);
+        IEnumerable<ScreeningRecord> records = candidateIds is null
+            ? results.Records.Values
+            : candidateIds.Select(id => results.Records.GetValueOrDefault(id)).OfType<ScreeningRecord>();
+        return Task.FromResult<IReadOnlyList<ReviewSubject>?>([.. records.Select(r => r.Result).OfType<ScreeningResult>().Select(ReviewSubject.Of)]);
+    }
+
+    /// <inheritdoc />
+    public Task<ReviewHandover> GetReviewHandoverAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ReviewHandover(state.State.ReviewOverlap, [.. results.Records
+            .Where(r => HoldsReview(r.Value))
+            .Select(r => new LegacyReview(r.Key, r.Value.Verdicts ?? [], r.Value.Adjudication,
+                r.Value.Result is { HumanReviewed: true } reviewed ? reviewed.CreatedAt : null))]));
+
+    /// <inheritdoc />
+    public async Task ReleaseReviewHandoverAsync()
+    {
+        foreach (var (candidateId, record) in results.Records.Where(r => HoldsReview(r.Value)).ToList())
+        {
+            if (record.Result is null) await results.RemoveAsync(candidateId).ConfigureAwait(true);
+            else await results.WriteAsync(candidateId, new ScreeningRecord(record.Result with { HumanReviewed = false })).ConfigureAwait(true);
+        }
+        if (state.State.ReviewOverlap is null) return;
+        state.State.ReviewOverlap = null;
+        await state.WriteStateAsync().ConfigureAwait(true);
+    }
+
+    private static bool HoldsReview(ScreeningRecord record) => record.Verdicts is { Count: > 0 } || record.Adjudication is not null;
+
     /// <summary>The pair's match (score, decision, explanation) and the resume as this job sees it (masked when blind).</summary>
     private async Task<(CandidateMatch Match, string ResumeText, string Name)> ScoreAsync(string candidateId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(candidateId)) throw new ArgumentException("The candidate id is empty.");
-        RequirePosting();
+        var (posting, _) = RequirePosting();
         var (resumeText, name) = await ResumeForJobAsync(candidateId, cancellationToken).ConfigureAwait(true);
         var explanation = IsBlind
             ? await ExplainBlindAsync(candidateId, resumeText, cancellationToken).ConfigureAwait(true)
             : await ExplainAsync(candidateId, cancellationToken).ConfigureAwait(true);
-        return (await DecideAsync(explanation, resumeText, cancellationToken).ConfigureAwait(true), resumeText, name);
+        // The served screening model's probability is the score; the job's threshold decides.
+        var scorer = screening.Current;
+        object jobSide = await _features.ScreeningSideAsync(scorer, () => scorer.PrepareJobAsync(ScreeningJobOf(posting), cancellationToken)).ConfigureAwait(true);
+        object resumeSide = await scorer.PrepareResumeAsync(resumeText, cancellationToken).ConfigureAwait(true);
+        double probability = Math.Round(Math.Clamp(scorer.Probability(jobSide, resumeSide, JobId), 0, 1), 6);
+        double threshold = ScreeningDecision.ThresholdFor(state.State.Settings, results.Records.Values.Select(r => r.Result).OfType<ScreeningResult>(), scorer);
+        return (ScreeningDecision.Decide(explanation, probability, threshold, scorer.Version), resumeText, name);
     }
 
     /// <summary>The baseline's and the encoder's view of the pair (similarities, skills): the explanation of the score.</summary>
@@ -98,148 +249,66 @@ public sealed partial class JobGrain(
         var model = await MatchComputation.ResolveAsync(models, GrainFactory, candidate.ModelVersion, $"Candidate '{candidateId}'", cancellationToken).ConfigureAwait(true);
         var scorer = models.ScorerFor(model.Version, candidateId);
         var job = await GetFeaturesAsync(model.Version, candidate.EncoderVersion, scorer?.Version, cancellationToken).ConfigureAwait(true);
-        return MatchComputation.Score(candidateId, this.GetPrimaryKeyString(), candidate, job, model, scorer);
+        return MatchComputation.Score(candidateId, JobId, candidate, job, model, scorer);
     }
 
-    /// <inheritdoc />
-    public async Task<JobFeatures> GetFeaturesAsync(string modelVersion, string? encoderVersion, string? scorerVersion = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The candidate's resume as this job's reviewers and scorer see it: masked when screening blind (<see cref="BlindMask"/>:
+    /// the candidate's name, contact details, addresses, photos' alt text, ages, dates of birth), with a stable pseudonym.
+    /// </summary>
+    private async Task<(string Text, string Name)> ResumeForJobAsync(string candidateId, CancellationToken cancellationToken)
     {
-        var (posting, profile) = RequirePosting();
-        var model = models.TryGet(modelVersion, out var requested) ? requested : models.Current;
-        var embedding = encoderVersion is null ? null : await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true);
-        var scorer = scorerVersion is null ? models.Scorer : models.TryGetScorer(scorerVersion, out var named) ? named : null;
-        var scorerSide = scorer is not null && scorer.AppliesTo(model.Version) ? await ScorerSideAsync(scorer, posting, cancellationToken).ConfigureAwait(true) : null;
-        return new JobFeatures(model.Version, Features(model, posting), profile.RequiredSkills, embedding is null ? null : encoderVersion, embedding, scorerSide, IsBlind);
+        string text = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetTextAsync(cancellationToken).ConfigureAwait(true)
+            ?? throw new KeyNotFoundException($"Candidate '{candidateId}' does not exist.");
+        var profile = await GrainFactory.GetGrain<ICandidateGrain>(candidateId).GetProfileAsync(cancellationToken).ConfigureAwait(true);
+        string name = profile?.Name ?? candidateId;
+        return IsBlind ? (BlindMask.Mask(text, name), BlindMask.Pseudonym(candidateId)) : (text, name);
     }
+
+    /// <summary>
+    /// Explains the masked resume with the models the candidate's A/B arm names, as the candidate's features would be: those
+    /// cached features were made from the whole text, so they are made here from the masked text instead.
+    /// </summary>
+    private async Task<CandidateMatch> ExplainBlindAsync(string candidateId, string masked, CancellationToken cancellationToken)
+    {
+        var model = models.ArmOf(candidateId).Baseline;
+        var scorer = models.ScorerFor(model.Version, candidateId);
+        var encoder = models.Encoder;
+        var embedding = encoder is null ? null : (await encoder.Encoder.EmbedAsync([masked], cancellationToken).ConfigureAwait(true))[0];
+        var scorerSide = scorer is null ? null : await scorer.Extractor.PrepareResumeAsync(masked, cancellationToken).ConfigureAwait(true);
+        var candidate = new CandidateFeatures(model.Version, model.Matcher.Prepare(masked), encoder?.Version, embedding, scorerSide);
+        var job = await GetFeaturesAsync(model.Version, encoder?.Version, scorer?.Version, cancellationToken).ConfigureAwait(true);
+        return MatchComputation.Score(candidateId, JobId, candidate, job, model, scorer);
+    }
+
+    /// <summary>The posting as the screening features see it: its requirements (proposed or a recruiter's) and required skills.</summary>
+    private TalentFlow.ML.Screening.ScreeningJob ScreeningJobOf(JobPosting posting) =>
+        new(posting.Title.Trim(), posting.Description, state.State.Requirements is { } requirements ? RequirementsScreening.ToModel(requirements) : null,
+            posting.RequiredSkills is { Count: > 0 } skills ? skills : null);
+
+    /// <summary>A screening is a decision of every model version that scored it: each version's lineage index gets it.</summary>
+    private Task RecordDecisionsAsync(ScreeningResult result, CancellationToken cancellationToken)
+    {
+        if (result.ModelVersions.Count == 0) return Task.CompletedTask;
+        var decision = new ModelDecision(result.Id, result.JobId, result.CandidateId, result.Decision, result.Score, result.CreatedAt);
+        return Task.WhenAll(result.ModelVersions.Select(p =>
+            GrainFactory.GetGrain<IModelLineageGrain>(ModelArtifactGrain.Key(p.Key, p.Value)).RecordDecisionAsync(decision, cancellationToken)));
+    }
+
+    /// <summary>Registers the job in the review directory, once per activation (the directory ignores repeats).</summary>
+    private async Task ListForReviewAsync(CancellationToken cancellationToken)
+    {
+        if (_listedForReview) return;
+        await GrainFactory.GetGrain<IReviewDirectoryGrain>(IReviewDirectoryGrain.Key).RegisterAsync(JobId, cancellationToken).ConfigureAwait(true);
+        _listedForReview = true;
+    }
+
+    private JobRequirements CurrentRequirements() => new(JobId, state.State.Requirements ?? [], state.State.RequirementsEdited);
 
     private (JobPosting Posting, JobProfile Profile) RequirePosting() =>
         state.State is { Posting: { } posting, Profile: { } profile }
             ? (posting, profile)
-            : throw new KeyNotFoundException($"Job '{this.GetPrimaryKeyString()}' does not exist.");
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<RankedCandidate>> RankCandidatesAsync(int top, CandidateFilter? filter = null, CancellationToken cancellationToken = default)
-    {
-        if (top is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 1–1000.");
-        filter?.Validate();
-        var (posting, _) = RequirePosting();
-        if (models.Encoder is not { } current) throw new InvalidOperationException("This silo has no semantic encoder.");
-        filter = Canonical(filter);
-        // Retrieval by the embeddings finds a pool; the screening score (the one number) ranks it.
-        int pool = Math.Min(1000, Math.Max(top * RerankFactor, MinRerankPool));
-        return await RerankAsync(await RetrieveAsync(current.Version, posting, pool, filter, cancellationToken).ConfigureAwait(true), top, cancellationToken).ConfigureAwait(true);
-    }
-
-    /// <summary>How many candidates retrieval hands the re-ranking per requested one (at least <see cref="MinRerankPool"/>).</summary>
-    private const int RerankFactor = 3;
-
-    private const int MinRerankPool = 30;
-
-    private async Task<IReadOnlyList<RankedCandidate>> RetrieveAsync(string currentVersion, JobPosting posting, int pool, CandidateFilter? filter, CancellationToken cancellationToken)
-    {
-        var (newest, complete) = await RankAsync(currentVersion, posting, pool, filter, cancellationToken).ConfigureAwait(true);
-        if (complete) return newest;
-        // Some candidates are not embedded in the current version yet: make sure someone is re-embedding them, and answer
-        // from an older version every shard still holds in full, when this silo keeps one.
-        migration.Request(currentVersion);
-        foreach (var older in models.EncodersNewestFirst)
-        {
-            if (older.Version == currentVersion) continue;
-            var (ranked, olderComplete) = await RankAsync(older.Version, posting, pool, filter, cancellationToken).ConfigureAwait(true);
-            if (olderComplete) return ranked;
-        }
-        return newest;
-    }
-
-    /// <summary>Scores the retrieved candidates and keeps the best <paramref name="top"/> by score (ties: higher similarity, then lower id).</summary>
-    private async Task<IReadOnlyList<RankedCandidate>> RerankAsync(IReadOnlyList<RankedCandidate> retrieved, int top, CancellationToken cancellationToken)
-    {
-        var scored = new List<RankedCandidate>(retrieved.Count);
-        foreach (var hit in retrieved)
-        {
-            CandidateMatch match;
-            try
-            {
-                match = (await ScoreAsync(hit.CandidateId, cancellationToken).ConfigureAwait(true)).Match;
-            }
-            catch (KeyNotFoundException)
-            {
-                // Deleted since the shard listed it.
-                continue;
-            }
-            scored.Add(new RankedCandidate(hit.CandidateId, match.Score, hit.Similarity ?? hit.Score, match.Decision));
-        }
-        scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score)
-            : (b.Similarity ?? 0) != (a.Similarity ?? 0) ? (b.Similarity ?? 0).CompareTo(a.Similarity ?? 0)
-            : string.CompareOrdinal(a.CandidateId, b.CandidateId));
-        return scored.Count > top ? scored.GetRange(0, top) : scored;
-    }
-
-    private async Task<(IReadOnlyList<RankedCandidate> Ranked, bool Complete)> RankAsync(
-        string encoderVersion, JobPosting posting, int top, CandidateFilter? filter, CancellationToken cancellationToken)
-    {
-        var query = (await EmbeddingAsync(encoderVersion, posting, cancellationToken).ConfigureAwait(true))!;
-        int shards = options.Value.CandidateShards;
-        var calls = new Task<ShardRanking>[shards];
-        for (int shard = 0; shard < shards; shard++)
-        {
-            calls[shard] = GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.Key(shard)).TopAsync(query, encoderVersion, top, filter, cancellationToken);
-        }
-        var partitions = await Task.WhenAll(calls).ConfigureAwait(true);
-        // Each shard's list is its exact top; the best of their union is the exact top of all (ties: lower id first).
-        var merged = new List<RankedCandidate>(shards * top);
-        bool complete = true;
-        foreach (var partition in partitions)
-        {
-            merged.AddRange(partition.Hits);
-            complete &= partition.Complete;
-        }
-        merged.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.CandidateId, b.CandidateId));
-        return (merged.Count > top ? merged.GetRange(0, top) : merged, complete);
-    }
-
-    private static CandidateFilter? Canonical(CandidateFilter? filter)
-    {
-        if (filter is null || filter.IsEmpty) return null;
-        if (filter.RequiredSkills is not { Count: > 0 } skills) return filter;
-        var vocabulary = SkillVocabulary.Default;
-        var canonical = new List<string>(skills.Count);
-        foreach (var skill in skills) canonical.Add(vocabulary.Canonicalize(skill.Trim()) ?? skill.Trim());
-        return filter with { RequiredSkills = canonical };
-    }
-
-    private async Task<float[]?> EmbeddingAsync(string encoderVersion, JobPosting posting, CancellationToken cancellationToken)
-    {
-        if (_embedding is { } cached && cached.Version == encoderVersion) return cached.Vector;
-        if (!models.TryGetEncoder(encoderVersion, out var encoder)) return null;
-        var vector = (await encoder.Encoder.EmbedAsync([MatchText(posting)], cancellationToken).ConfigureAwait(true))[0];
-        if (encoderVersion == models.Encoder?.Version) _embedding = (encoderVersion, vector);
-        return vector;
-    }
-
-    private async Task<ScorerSide> ScorerSideAsync(ScorerModel scorer, JobPosting posting, CancellationToken cancellationToken)
-    {
-        if (_scorerSides.TryGetValue(scorer.Version, out var cached)) return cached;
-        var side = await scorer.Extractor.PrepareJobAsync(MatchText(posting), cancellationToken).ConfigureAwait(true);
-        if (_scorerSides.Count >= 2) _scorerSides.Clear();
-        _scorerSides[scorer.Version] = side;
-        return side;
-    }
-
-    private PreparedDocument Features(BaselineModel model, JobPosting posting)
-    {
-        if (_features.TryGetValue(model.Version, out var cached)) return cached;
-        var document = model.Matcher.Prepare(MatchText(posting));
-        // Only the current version's and an A/B challenger's features are kept; an older one is computed per call during a roll-out.
-        if (model.Version == models.Current.Version || model.Version == models.AbTest?.Challenger.Baseline.Version)
-        {
-            if (_features.Count >= 2) _features.Clear();
-            _features[model.Version] = document;
-        }
-        return document;
-    }
-
-    private static string MatchText(JobPosting posting) => string.Concat(posting.Title.Trim(), "\n", posting.Description);
+            : throw new KeyNotFoundException($"Job '{JobId}' does not exist.");
 
     private static List<string> RequiredSkills(JobPosting posting, ParsedJob parsed)
     {

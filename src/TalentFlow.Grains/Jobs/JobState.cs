@@ -8,9 +8,9 @@ using TalentFlow.Grains.Review;
 namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
-/// What a job grain persists in its state row: the posting as given (the source of truth) and its profile. Its screening
-/// results and their verdicts are records of their own (<see cref="ScreeningRecord"/>), so a screening or a verdict writes one
-/// result, not the job's whole history.
+/// What a job grain persists in its state row: the posting as given (the source of truth), its profile, requirements and
+/// settings. Its screening results are records of their own (<see cref="ScreeningRecord"/>), so a screening writes one
+/// result, not the job's whole history; the verdicts on them belong to the job's <see cref="JobReviewGrain"/>.
 /// </summary>
 public sealed class JobState
 {
@@ -43,13 +43,22 @@ public sealed class JobState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<FeedbackRecord>? FeedbackHistory { get; set; }
 
-    /// <summary>How many reviewers each result needs; null: <see cref="ReviewOptions.DefaultOverlap"/> (review: <c>JobGrain.Review.cs</c>).</summary>
+    /// <summary>
+    /// The job's review overlap as versions before <see cref="JobReviewGrain"/> kept it here; handed over to that grain once
+    /// (<see cref="IJobResultsGrain.GetReviewHandoverAsync"/>), then null and no longer written.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ReviewOverlap { get; set; }
 }
 
-/// <summary>One screening result of a job and every verdict given on it, oldest first: one durable record per candidate.</summary>
+/// <summary>One screening result of a job: one durable record per candidate.</summary>
 /// <param name="Result">The latest screening of the candidate against the job; null only for verdicts migrated without their result.</param>
-/// <param name="Verdicts">The verdicts on this result, oldest first; replaced verdicts stay (the audit trail).</param>
-/// <param name="Adjudication">An adjudicator's decision once reviewers disputed the result (<c>JobGrain.Adjudication.cs</c>).</param>
-public sealed record ScreeningRecord(ScreeningResult? Result, IReadOnlyList<FeedbackRecord> Verdicts, Adjudication? Adjudication = null);
+/// <param name="Verdicts">
+/// The verdicts on this result as versions before <see cref="JobReviewGrain"/> kept them here (oldest first); handed over to
+/// that grain once, then null (not written).
+/// </param>
+/// <param name="Adjudication">An adjudicator's decision, as versions before the review grain kept it here; handed over like <paramref name="Verdicts"/>.</param>
+public sealed record ScreeningRecord(
+    ScreeningResult? Result,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FeedbackRecord>? Verdicts = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Adjudication? Adjudication = null);

@@ -15,7 +15,7 @@ namespace TalentFlow.Grains.Matching;
 /// <param name="EncoderVersion">The encoder that made <paramref name="Embedding"/>, when one did.</param>
 /// <param name="Embedding">Unit-length embedding of the posting.</param>
 /// <param name="ScorerSide">The posting's half of the custom scorer's features, when this silo serves a scorer for this baseline version.</param>
-/// <param name="Blind">The job screens blind: only the job may score a pair, from the masked resume (<c>JobGrain.Blind.cs</c>).</param>
+/// <param name="Blind">The job screens blind: only the job may score a pair, from the masked resume (<c>JobGrain.ExplainBlindAsync</c>).</param>
 public sealed record JobFeatures(
     string ModelVersion, TalentFlow.ML.Matching.PreparedDocument Document, IReadOnlyList<string> RequiredSkills, string? EncoderVersion = null, float[]? Embedding = null,
     ScorerSide? ScorerSide = null, bool Blind = false);

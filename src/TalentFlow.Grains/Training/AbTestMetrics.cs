@@ -24,7 +24,7 @@ public static class AbTestMetrics
         {
             var job = grains.GetGrain<IJobGrain>(jobId);
             results.AddRange(await job.GetScreeningResultsAsync(cancellationToken).ConfigureAwait(false));
-            foreach (var (resultId, verdict) in FeedbackHistory.Latest(await job.GetFeedbackHistoryAsync(cancellationToken).ConfigureAwait(false))) verdicts[resultId] = verdict;
+            foreach (var (resultId, verdict) in FeedbackHistory.Latest(await grains.GetGrain<IJobReviewGrain>(jobId).GetFeedbackHistoryAsync(cancellationToken).ConfigureAwait(false))) verdicts[resultId] = verdict;
         }
         return Compute(test, results, verdicts);
     }

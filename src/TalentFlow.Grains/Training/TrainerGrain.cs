@@ -104,7 +104,7 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
         var labelled = new List<LabelledResult>();
         foreach (var jobId in await ReadAsync(() => coordinator.GetJobsWithVerdictsAsync()).ConfigureAwait(true))
         {
-            labelled.AddRange(await ReadAsync(() => GrainFactory.GetGrain<IJobGrain>(jobId).GetLabelledResultsAsync()).ConfigureAwait(true));
+            labelled.AddRange(await ReadAsync(() => GrainFactory.GetGrain<IJobReviewGrain>(jobId).GetLabelledResultsAsync()).ConfigureAwait(true));
         }
         labelled.Sort(static (a, b) => string.CompareOrdinal(a.ResultId, b.ResultId));
         if (model == ScreeningModels.ModelName) return await TrainScreeningAsync(coordinator, labelled).ConfigureAwait(true);

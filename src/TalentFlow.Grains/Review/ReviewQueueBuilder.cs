@@ -1,65 +1,33 @@
 using System.Globalization;
-using TalentFlow.Contracts.Matching;
+using Orleans;
 using TalentFlow.Contracts.Review;
+using TalentFlow.Grains.Jobs;
 using TalentFlow.Grains.Matching;
 using TalentFlow.ML.Review;
 
-namespace TalentFlow.Grains.Jobs;
+namespace TalentFlow.Grains.Review;
 
 /// <summary>
 /// The review queue: which results still need reviewers (fewer than the job's overlap, not adjudicated, not yet labelled by
-/// the caller) and in which order (<see cref="ReviewRanking"/>), each with the reason it is next. Overlap, agreement and
-/// adjudication: <c>JobGrain.Adjudication.cs</c>.
+/// the caller) and in which order (<see cref="ReviewRanking"/>), each with the reason it is next.
 /// </summary>
-public sealed partial class JobGrain : IJobReviewGrain
+internal sealed class ReviewQueueBuilder(IGrainFactory grains, MatchingModels models, ScreeningModels screening, TimeProvider timeProvider)
 {
-    /// <summary>The reviewer name of verdicts given without one (they count as one reviewer, the latest replacing the earlier).</summary>
-    public const string AnonymousReviewer = "(anonymous)";
-
-    /// <inheritdoc />
-    public Task<ReviewSettings> GetReviewSettingsAsync(CancellationToken cancellationToken = default)
+    /// <summary>The next <paramref name="limit"/> results of <paramref name="ledger"/> by <paramref name="strategy"/>.</summary>
+    public async Task<ReviewQueue> BuildAsync(ReviewLedger ledger, ReviewStrategy strategy, int limit, string? reviewer, CancellationToken cancellationToken)
     {
-        RequirePosting();
-        return Task.FromResult(new ReviewSettings(Overlap, state.State.ReviewOverlap is null));
-    }
-
-    /// <inheritdoc />
-    public async Task<ReviewSettings> SetReviewSettingsAsync(int? overlap, CancellationToken cancellationToken = default)
-    {
-        RequirePosting();
-        int max = reviewOptions.Value.MaxOverlap;
-        if (overlap is < 1 || overlap > max) throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"overlap must be 1–{max} (Review:MaxOverlap).");
-        var previous = state.State.ReviewOverlap;
-        state.State.ReviewOverlap = overlap;
-        await WriteOrRestoreAsync(() => state.State.ReviewOverlap = previous, cancellationToken).ConfigureAwait(true);
-        // A new overlap moves results between pending, uncontested and disputed: the training counts follow.
-        await ReportVerdictsAsync(cancellationToken).ConfigureAwait(true);
-        return new ReviewSettings(Overlap, overlap is null);
-    }
-
-    /// <inheritdoc />
-    public async Task<ReviewQueue> GetReviewQueueAsync(string strategy, int limit, string? reviewer = null, CancellationToken cancellationToken = default)
-    {
-        var parsed = ReviewStrategies.Parse(strategy)
-            ?? throw new ArgumentException($"strategy must be one of {string.Join(", ", ReviewStrategies.Names)}, not '{strategy}'.");
-        int maxLimit = reviewOptions.Value.MaxQueueLimit;
-        if (limit < 1 || limit > maxLimit) throw new ArgumentOutOfRangeException(nameof(limit), limit, $"limit must be 1–{maxLimit} (Review:MaxQueueLimit).");
-        RequirePosting();
-        reviewer = string.IsNullOrWhiteSpace(reviewer) ? null : reviewer.Trim();
-        int overlap = Overlap;
-
-        var waiting = new List<(ScreeningResult Result, int Reviews)>();
-        foreach (var record in results.Records.Values)
+        var waiting = new List<(ReviewSubject Result, int Reviews)>();
+        foreach (var entry in ledger.Entries)
         {
-            if (record.Result is not { } result || record.Adjudication is not null) continue;
-            var labels = LatestByReviewer(record);
-            if (labels.Count >= overlap) continue;
+            if (entry.Subject is not { } result || entry.Review.Adjudication is not null) continue;
+            var labels = ReviewLedger.LatestByReviewer(entry.Review);
+            if (labels.Count >= ledger.Overlap) continue;
             if (reviewer is not null && labels.ContainsKey(reviewer)) continue;
             waiting.Add((result, labels.Count));
         }
         var byId = waiting.ToDictionary(w => w.Result.Id, StringComparer.Ordinal);
-        string name = ReviewStrategies.NameOf(parsed);
-        IReadOnlyList<ReviewQueueItem> items = parsed switch
+        string name = ReviewStrategies.NameOf(strategy);
+        IReadOnlyList<ReviewQueueItem> items = strategy switch
         {
             ReviewStrategy.Uncertainty => [.. ReviewRanking.Uncertainty(waiting.Select(w => (w.Result.Id, DecisionValue(w.Result).Value, DecisionValue(w.Result).Threshold)), limit)
                 .Select(r => Item(byId[r.Id], UncertaintyReason(byId[r.Id].Result, r.Key)))],
@@ -67,32 +35,20 @@ public sealed partial class JobGrain : IJobReviewGrain
                 .Select(r => Item(byId[r.Id], DisagreementReason(byId[r.Id].Result, r.Key)))],
             ReviewStrategy.Oldest => [.. ReviewRanking.Oldest(waiting.Select(w => (w.Result.Id, w.Result.CreatedAt)), timeProvider.GetUtcNow(), limit)
                 .Select(r => Item(byId[r.Id], new ReviewReason(name, $"waiting {Wait(r.Key)} since it was screened", WaitSeconds: Math.Round(r.Key, 3))))],
-            _ => [.. (await DiversityAsync(waiting, limit, cancellationToken).ConfigureAwait(true))
+            _ => [.. (await DiversityAsync(ledger, waiting, limit, cancellationToken).ConfigureAwait(true))
                 .Select(r => Item(byId[r.Id], DiversityReason(r)))],
         };
-        return new ReviewQueue(this.GetPrimaryKeyString(), name, overlap, reviewer, waiting.Count, items);
+        return new ReviewQueue(ledger.JobId, name, ledger.Overlap, reviewer, waiting.Count, items);
 
-        static ReviewQueueItem Item((ScreeningResult Result, int Reviews) w, ReviewReason reason) =>
+        static ReviewQueueItem Item((ReviewSubject Result, int Reviews) w, ReviewReason reason) =>
             new(w.Result.Id, w.Result.CandidateId, w.Result.CandidateName, w.Result.Score, w.Result.Decision, w.Reviews, reason);
     }
 
-    private bool _listedForReview;
-
-    /// <summary>Registers the job in the review directory, once per activation (the directory ignores repeats).</summary>
-    private async Task ListForReviewAsync(CancellationToken cancellationToken)
-    {
-        if (_listedForReview) return;
-        await GrainFactory.GetGrain<IReviewDirectoryGrain>(IReviewDirectoryGrain.Key).RegisterAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
-        _listedForReview = true;
-    }
-
-    private int Overlap => state.State.ReviewOverlap ?? reviewOptions.Value.DefaultOverlap;
-
     /// <summary>The number the decision compared and its threshold: the score and the job's threshold it was decided with.</summary>
-    private (double Value, double Threshold, string Name) DecisionValue(ScreeningResult result) =>
+    private (double Value, double Threshold, string Name) DecisionValue(ReviewSubject result) =>
         (result.Score, result.ShortlistThreshold ?? screening.Current.DefaultThreshold, "shortlist_threshold");
 
-    private ReviewReason UncertaintyReason(ScreeningResult result, double distance)
+    private ReviewReason UncertaintyReason(ReviewSubject result, double distance)
     {
         var (value, threshold, name) = DecisionValue(result);
         return new ReviewReason(ReviewStrategies.NameOf(ReviewStrategy.Uncertainty),
@@ -101,7 +57,7 @@ public sealed partial class JobGrain : IJobReviewGrain
     }
 
     /// <summary>Every model score the result carries, by model name: the screening score and its explanations.</summary>
-    private static Dictionary<string, double> ModelScores(ScreeningResult result)
+    private static Dictionary<string, double> ModelScores(ReviewSubject result)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal) { [ScreeningModels.ModelName] = result.Score };
         if (result.Similarity is { } similarity) scores[MatchingModels.BaselineModelName] = similarity;
@@ -110,7 +66,7 @@ public sealed partial class JobGrain : IJobReviewGrain
         return scores;
     }
 
-    private static ReviewReason DisagreementReason(ScreeningResult result, double spread)
+    private static ReviewReason DisagreementReason(ReviewSubject result, double spread)
     {
         var scores = ModelScores(result);
         string summary = scores.Count < 2
@@ -121,18 +77,18 @@ public sealed partial class JobGrain : IJobReviewGrain
     }
 
     /// <summary>Greedy max-min over the candidates' embeddings in the current encoder version; reviewed = any result with a verdict.</summary>
-    private async Task<IReadOnlyList<ReviewRank>> DiversityAsync(List<(ScreeningResult Result, int Reviews)> waiting, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReviewRank>> DiversityAsync(ReviewLedger ledger, List<(ReviewSubject Result, int Reviews)> waiting, int limit, CancellationToken cancellationToken)
     {
-        var reviewedRecords = results.Records.Values.Where(r => r.Result is not null && r.Verdicts.Count > 0).Select(r => r.Result!).ToList();
+        var reviewedResults = ledger.Entries.Where(e => e.Subject is not null && e.Review.Verdicts.Count > 0).Select(e => e.Subject!).ToList();
         string? encoder = models.Encoder?.Version;
-        var vectors = await Task.WhenAll(waiting.Select(w => w.Result).Concat(reviewedRecords).Select(r => EmbeddingOfAsync(r.CandidateId, encoder, cancellationToken)))
+        var vectors = await Task.WhenAll(waiting.Select(w => w.Result).Concat(reviewedResults).Select(r => EmbeddingOfAsync(r.CandidateId, encoder, cancellationToken)))
             .ConfigureAwait(true);
         var candidates = new List<(string, float[]?)>(waiting.Count);
         for (int i = 0; i < waiting.Count; i++) candidates.Add((waiting[i].Result.Id, vectors[i]));
-        var reviewed = new List<(string, float[])>(reviewedRecords.Count);
-        for (int i = 0; i < reviewedRecords.Count; i++)
+        var reviewed = new List<(string, float[])>(reviewedResults.Count);
+        for (int i = 0; i < reviewedResults.Count; i++)
         {
-            if (vectors[waiting.Count + i] is { } vector) reviewed.Add((reviewedRecords[i].Id, vector));
+            if (vectors[waiting.Count + i] is { } vector) reviewed.Add((reviewedResults[i].Id, vector));
         }
         return ReviewRanking.Diversity(candidates, reviewed, limit);
     }
@@ -140,7 +96,7 @@ public sealed partial class JobGrain : IJobReviewGrain
     private async Task<float[]?> EmbeddingOfAsync(string candidateId, string? encoderVersion, CancellationToken cancellationToken)
     {
         if (encoderVersion is null) return null;
-        var features = await GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetFeaturesAsync(models.Current.Version, cancellationToken).ConfigureAwait(true);
+        var features = await grains.GetGrain<ICandidateFeaturesGrain>(candidateId).GetFeaturesAsync(models.Current.Version, cancellationToken).ConfigureAwait(true);
         return features is { EncoderVersion: { } version, Embedding: { } embedding } && version == encoderVersion ? embedding : null;
     }
 

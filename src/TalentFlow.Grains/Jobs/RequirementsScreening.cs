@@ -2,74 +2,42 @@ using System.Globalization;
 using TalentFlow.Contracts.Jobs;
 using TalentFlow.Contracts.Matching;
 using TalentFlow.ML.Requirements;
+using TalentFlow.ML.Encoders;
 
 namespace TalentFlow.Grains.Jobs;
 
 /// <summary>
-/// The job's requirements: proposed from the posting (<see cref="RequirementProposer"/>) until a recruiter sets them, judged
+/// A job's requirements: proposed from the posting (<see cref="RequirementProposer"/>) until a recruiter sets them, judged
 /// against every resume screened (<see cref="RequirementEvidenceFinder"/>); a knockout the resume does not prove forces REJECT.
 /// </summary>
-public sealed partial class JobGrain : IJobRequirementsGrain
+internal static class RequirementsScreening
 {
     private static readonly RequirementProposer Proposer = new();
     private static readonly RequirementEvidenceFinder EvidenceFinder = new();
 
-    /// <inheritdoc />
-    public Task<JobRequirements> GetRequirementsAsync(CancellationToken cancellationToken = default)
-    {
-        RequirePosting();
-        return Task.FromResult(CurrentRequirements());
-    }
+    /// <summary>The requirements proposed from a posting's description.</summary>
+    public static List<JobRequirement> Propose(JobPosting posting) => [.. Proposer.Propose(posting.Description).Select(ToContract)];
 
-    /// <inheritdoc />
-    public async Task<JobRequirements> SetRequirementsAsync(IReadOnlyList<JobRequirementInput> requirements, CancellationToken cancellationToken = default)
+    /// <summary>Reads and validates a recruiter's list (see <see cref="ToModel(IReadOnlyList{JobRequirementInput})"/>).</summary>
+    public static List<JobRequirement> Parse(IReadOnlyList<JobRequirementInput> inputs)
     {
-        ArgumentNullException.ThrowIfNull(requirements);
-        RequirePosting();
-        var parsed = ToModel(requirements);
+        var parsed = ToModel(inputs);
         RequirementLimits.Validate(parsed);
-        var previous = (state.State.Requirements, state.State.RequirementsEdited);
-        (state.State.Requirements, state.State.RequirementsEdited) = ([.. parsed.Select(ToContract)], true);
-        await WriteOrRestoreAsync(() => (state.State.Requirements, state.State.RequirementsEdited) = previous, cancellationToken).ConfigureAwait(true);
-        // The requirements are part of the job's screening features.
-        _screeningSide = null;
-        return CurrentRequirements();
+        return [.. parsed.Select(ToContract)];
     }
 
-    /// <inheritdoc />
-    public Task<JobSettings> GetSettingsAsync(CancellationToken cancellationToken = default)
-    {
-        RequirePosting();
-        return Task.FromResult(state.State.Settings ?? new JobSettings(BlindScreening: false));
-    }
-
-    /// <inheritdoc />
-    public async Task<JobSettings> SetSettingsAsync(JobSettings settings, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Validate();
-        RequirePosting();
-        var previous = state.State.Settings;
-        state.State.Settings = settings;
-        await WriteOrRestoreAsync(() => state.State.Settings = previous, cancellationToken).ConfigureAwait(true);
-        return settings;
-    }
-
-    /// <summary>The requirements to store with a new posting: proposed from it, unless a recruiter has set them.</summary>
-    private List<JobRequirement>? RequirementsFor(JobPosting posting) =>
-        state.State.RequirementsEdited ? state.State.Requirements : [.. Proposer.Propose(posting.Description).Select(ToContract)];
-
-    private JobRequirements CurrentRequirements() => new(this.GetPrimaryKeyString(), state.State.Requirements ?? [], state.State.RequirementsEdited);
+    /// <summary>The requirements as the screening features see them.</summary>
+    public static List<Requirement> ToModel(IEnumerable<JobRequirement> requirements) => [.. requirements.Select(ToModel)];
 
     /// <summary>
-    /// Judges the requirements against <paramref name="resumeText"/> (masked already in blind screening) and adds the block to
-    /// <paramref name="result"/>; a knockout not proven turns the decision into REJECT, with the reason.
+    /// Judges <paramref name="requirements"/> against <paramref name="resumeText"/> (masked already in blind screening) and adds the
+    /// block to <paramref name="result"/>; a knockout not proven turns the decision into REJECT, with the reason.
     /// </summary>
-    private async Task<ScreeningResult> WithRequirementsAsync(ScreeningResult result, string resumeText, CancellationToken cancellationToken)
+    public static async Task<ScreeningResult> JudgeAsync(ScreeningResult result, IReadOnlyList<JobRequirement>? requirements, string resumeText, IEncoder? encoder,
+        CancellationToken cancellationToken)
     {
-        if (state.State.Requirements is not { Count: > 0 } stored) return result;
-        var requirements = stored.Select(ToModel).ToList();
-        var report = await EvidenceFinder.AssessAsync(requirements, resumeText, models.Encoder?.Encoder, cancellationToken).ConfigureAwait(true);
+        if (requirements is not { Count: > 0 } stored) return result;
+        var report = await EvidenceFinder.AssessAsync(ToModel(stored), resumeText, encoder, cancellationToken).ConfigureAwait(true);
         var block = new ScreeningRequirements(
             [.. report.Items.Select(i => new RequirementResult(i.Requirement.Id, RequirementKinds.Name(i.Requirement.Kind), i.Requirement.Text, i.Requirement.Weight,
                 StatusName(i.Status), [.. i.Evidence.Select(e => new RequirementEvidence(e.Sentence, e.Similarity, e.Basis))]))],

@@ -11,27 +11,16 @@ namespace TalentFlow.Grains.Jobs;
 /// threshold derived from <see cref="JobSettings.TargetShortlistRate"/>, or the model's calibrated default), and the reason
 /// says so in words. The baseline's similarities and skills stay as the explanation.
 /// </summary>
-public sealed partial class JobGrain
+internal static class ScreeningDecision
 {
     /// <summary>Results of one model version a target shortlist rate needs before it sets the threshold.</summary>
     internal const int MinResultsForRate = 10;
 
-    // The posting's half of the screening features, for the screening version that prepared it.
-    private (string Version, object Side)? _screeningSide;
-
-    /// <summary>Scores <paramref name="resumeText"/> (masked already when blind) and turns the explanation into the match.</summary>
-    private async Task<CandidateMatch> DecideAsync(CandidateMatch explanation, string resumeText, CancellationToken cancellationToken)
+    /// <summary>The explanation turned into the match: <paramref name="probability"/> is the score, decided against <paramref name="threshold"/>.</summary>
+    public static CandidateMatch Decide(CandidateMatch explanation, double probability, double threshold, string scorerVersion)
     {
-        var scorer = screening.Current;
-        var (posting, _) = RequirePosting();
-        object jobSide = _screeningSide is { } cached && cached.Version == scorer.Version
-            ? cached.Side
-            : (_screeningSide = (scorer.Version, await scorer.PrepareJobAsync(ScreeningJobOf(posting), cancellationToken).ConfigureAwait(true))).Value.Side;
-        object resumeSide = await scorer.PrepareResumeAsync(resumeText, cancellationToken).ConfigureAwait(true);
-        double probability = Math.Round(Math.Clamp(scorer.Probability(jobSide, resumeSide, this.GetPrimaryKeyString()), 0, 1), 6);
-        double threshold = ThresholdFor(scorer);
         bool shortlist = probability >= threshold;
-        var versions = new Dictionary<string, string>(explanation.ModelVersions, StringComparer.Ordinal) { [ScreeningModels.ModelName] = scorer.Version };
+        var versions = new Dictionary<string, string>(explanation.ModelVersions, StringComparer.Ordinal) { [ScreeningModels.ModelName] = scorerVersion };
         return explanation with
         {
             Score = probability,
@@ -43,21 +32,16 @@ public sealed partial class JobGrain
         };
     }
 
-    /// <summary>The posting as the screening features see it: its requirements (proposed or a recruiter's) and required skills.</summary>
-    private TalentFlow.ML.Screening.ScreeningJob ScreeningJobOf(JobPosting posting) =>
-        new(posting.Title.Trim(), posting.Description, state.State.Requirements?.Select(ToModel).ToList(), posting.RequiredSkills is { Count: > 0 } skills ? skills : null);
-
-    /// <summary>The job's threshold for <paramref name="scorer"/>'s probabilities (see the class summary).</summary>
-    private double ThresholdFor(ScreeningScorer scorer)
+    /// <summary>The job's threshold for <paramref name="scorer"/>'s probabilities (see the class summary), from the job's earlier <paramref name="results"/>.</summary>
+    public static double ThresholdFor(JobSettings? settings, IEnumerable<ScreeningResult> results, ScreeningScorer scorer)
     {
-        var settings = state.State.Settings;
         if (settings?.ShortlistThreshold is { } threshold) return threshold;
         if (settings?.TargetShortlistRate is { } rate)
         {
             var scores = new List<double>();
-            foreach (var record in results.Records.Values)
+            foreach (var r in results)
             {
-                if (record.Result is { } r && r.ModelVersions.GetValueOrDefault(ScreeningModels.ModelName) == scorer.Version) scores.Add(r.Score);
+                if (r.ModelVersions.GetValueOrDefault(ScreeningModels.ModelName) == scorer.Version) scores.Add(r.Score);
             }
             if (scores.Count >= MinResultsForRate)
             {
