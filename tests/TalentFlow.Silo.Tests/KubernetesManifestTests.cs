@@ -122,6 +122,9 @@ public sealed class KubernetesManifestTests(SiloHostFactory factory)
             var ports = Items(At(container, "ports")).ToDictionary(p => Text(p, "name")!, p => Text(p, "containerPort"));
             Assert.Equal("8080", ports["http"]);
             Assert.Equal("11111", ports["silo"]);
+            // Cluster clients (IClusterClient) connect to the gateway at the port the silo listens on.
+            Assert.Equal("30000", ports["gateway"]);
+            Assert.Equal(ports["gateway"], Text(Env(container)["Silo__GatewayPort"], "value"));
             foreach (var (probe, path) in new[] { ("startupProbe", "/health/live"), ("readinessProbe", "/health/ready"), ("livenessProbe", "/health/live") })
             {
                 Assert.Equal(path, Text(container, probe, "httpGet", "path"));
@@ -135,6 +138,22 @@ public sealed class KubernetesManifestTests(SiloHostFactory factory)
         Assert.Equal(
             Text(Workload("Deployment", "talentflow-silo"), "spec", "template", "metadata", "labels", "app.kubernetes.io/name"),
             Text(service, "spec", "selector", "app.kubernetes.io/name"));
+    }
+
+    [Fact]
+    public void NetworkPolicy_SiloAndGatewayPorts_OpenOnlyToSilosAndClusterClients()
+    {
+        var policy = Workload("NetworkPolicy", "talentflow-silo-port");
+        var rules = Items(At(policy, "spec", "ingress")).Select(rule => (
+            From: Items(At(rule, "from")).Select(f => string.Join(",", ((YamlMappingNode)At(f, "podSelector", "matchLabels")!).Children.Select(l => $"{l.Key}={l.Value}"))).ToList(),
+            Ports: Items(At(rule, "ports")).Select(p => Text(p, "port")).ToList())).ToList();
+        // Which pods may reach each port; an empty list is "anyone in the namespace's reach".
+        List<string> Reaching(string port) => [.. rules.Where(r => r.Ports.Contains(port)).SelectMany(r => r.From.Count == 0 ? ["*"] : r.From).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["talentflow.io/silo=true"], Reaching("11111"));
+        Assert.Equal(["talentflow.io/cluster-client=true", "talentflow.io/silo=true"], Reaching("30000"));
+        Assert.Equal(["*"], Reaching("8080"));
+        Assert.Equal("true", Text(policy, "spec", "podSelector", "matchLabels", "talentflow.io/silo"));
     }
 
     [Fact]
@@ -180,6 +199,7 @@ public sealed class KubernetesManifestTests(SiloHostFactory factory)
             .Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Contains("Silo__Endpoint", names);
+        Assert.Contains("Silo__GatewayPort", names);
         Assert.All(names, key => Assert.True(DeploymentConfiguration.IsKnown(key, out string why), why));
     }
 }

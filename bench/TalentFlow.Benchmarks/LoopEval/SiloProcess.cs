@@ -28,48 +28,81 @@ internal sealed class SiloProcess : IAsyncDisposable
             "minilm" => [MiniLmDirectory(siloDll).Length > 0 ? "--Matching:Encoder=minilm" : ""],
             _ => throw new ArgumentException($"--encoder is lsa or minilm, not '{encoder}'"),
         };
-        int http = FreePort(), silo = FreePort();
-        string key = "loop-eval-" + Guid.NewGuid().ToString("N");
+        int silo = FreePort();
+        var host = Launch(siloDll, "loop-eval", FreePort(), "loop-eval-" + Guid.NewGuid().ToString("N"),
+            [$"--Silo:Endpoint=127.0.0.1:{silo}", "--Silo:GatewayPort=0", "--SampleData:Load=false", "--Training:AutoTrigger=false", .. encoderArgs]);
+        try
+        {
+            await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the silo of <paramref name="siloDll"/> on <paramref name="httpPort"/> with <paramref name="adminKey"/> and the further
+    /// configuration <paramref name="arguments"/> (<c>--Section:Key=value</c>), without waiting: see <see cref="WaitUntilReadyAsync"/>.
+    /// <paramref name="name"/> prefixes its log lines on our stderr.
+    /// </summary>
+    public static SiloProcess Launch(string siloDll, string name, int httpPort, string adminKey, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(siloDll))!,
         };
-        foreach (string arg in (string[])["exec", siloDll, "--urls", $"http://127.0.0.1:{http}", $"--Silo:Endpoint=127.0.0.1:{silo}", "--Silo:GatewayPort=0", "--Silo:SiloName=loop-eval",
-            "--SampleData:Load=false", "--Training:AutoTrigger=false", $"--Auth:AdminKey={key}", "--Logging:LogLevel:Default=Warning", .. encoderArgs])
+        foreach (string arg in (string[])["exec", siloDll, "--urls", $"http://127.0.0.1:{httpPort}", $"--Silo:SiloName={name}",
+            $"--Auth:AdminKey={adminKey}", "--Logging:LogLevel:Default=Warning", .. arguments.Where(a => a.Length > 0)])
         {
             start.ArgumentList.Add(arg);
         }
+        // Secrets (a connection string) travel in the environment, not on a command line other users can read.
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.");
         // Drained so that the host never blocks on a full pipe; its warnings and errors (the only level it logs) go to our stderr.
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[silo] " + e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[silo] " + e.Data); };
+        string prefix = $"[{name}] ";
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(prefix + e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(prefix + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromMinutes(5) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        var host = new SiloProcess(process, client);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
+        return new SiloProcess(process, client);
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> answers 200 (the silo is Active in its cluster); throws when it exits or <paramref name="timeout"/> passes.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The silo exited with code {process.ExitCode} before it was ready.");
+            if (_process.HasExited) throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was ready.");
             try
             {
-                using var ready = await client.GetAsync("/health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK) return host;
+                using var ready = await Client.GetAsync("/health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {
                 // Not listening yet.
             }
-            if (waited.Elapsed > TimeSpan.FromMinutes(2))
-            {
-                await host.DisposeAsync();
-                throw new TimeoutException("The silo was not ready within two minutes.");
-            }
+            if (waited.Elapsed > timeout) throw new TimeoutException($"The silo was not ready within {timeout.TotalSeconds:0} s.");
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>Kills the process at once (SIGKILL on Unix): no drain, no deactivation, its membership row left Active.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -92,7 +125,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             : throw new ArgumentException($"No MiniLM model beside the silo ({directory}): build src/TalentFlow.Silo -c Release.");
     }
 
-    private static int FreePort()
+    /// <summary>A port free on 127.0.0.1 now.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

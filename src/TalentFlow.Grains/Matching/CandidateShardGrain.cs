@@ -17,47 +17,91 @@ public sealed class CandidateShardGrain([PersistentState("shard")] IPersistentSt
     private readonly Dictionary<string, EmbeddingIndex> _indexes = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public async Task UpsertAsync(CandidateIndexEntry entry, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(CandidateIndexEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentException.ThrowIfNullOrEmpty(entry.CandidateId);
-        ArgumentException.ThrowIfNullOrEmpty(entry.EncoderVersion);
-        ArgumentNullException.ThrowIfNull(entry.Embedding);
-        var entries = state.State.Entries;
-        entries.TryGetValue(entry.CandidateId, out var previous);
-        string[] skills = LowerDistinct(entry.Skills);
-        bool sameContent = previous is not null && previous.ContentHash == entry.ContentHash
-            && previous.YearsExperience.Equals(entry.YearsExperience) && previous.Skills.AsSpan().SequenceEqual(skills);
-        if (sameContent && previous!.Embeddings.TryGetValue(entry.EncoderVersion, out var known) && known.AsSpan().SequenceEqual(entry.Embedding)) return;
+        return UpsertManyAsync([entry], cancellationToken);
+    }
 
-        // Checks the vector (length, finite values) before anything changes.
-        var index = IndexFor(entry.EncoderVersion, entry.Embedding.Length);
-        index.Upsert(entry.CandidateId, entry.Embedding);
-        var updated = new ShardEntry { ContentHash = entry.ContentHash, Skills = skills, YearsExperience = entry.YearsExperience };
-        if (sameContent)
+    /// <inheritdoc />
+    public async Task UpsertManyAsync(IReadOnlyList<CandidateIndexEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count > MaxBatch) throw new ArgumentException($"A batch holds at most {MaxBatch} entries (was {entries.Count}).", nameof(entries));
+        // Every entry is checked before anything changes: one bad entry rejects the batch, and memory stays what storage holds.
+        var dimensions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in entries) Check(entry, dimensions);
+
+        var stored = state.State.Entries;
+        // What storage holds for each candidate the batch touches (null: absent), to put back if the write fails.
+        var before = new Dictionary<string, ShardEntry?>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            foreach (var (version, vector) in previous!.Embeddings) updated.Embeddings[version] = vector;
+            stored.TryGetValue(entry.CandidateId, out var previous);
+            before.TryAdd(entry.CandidateId, previous);
+            string[] skills = LowerDistinct(entry.Skills);
+            bool sameContent = previous is not null && previous.ContentHash == entry.ContentHash
+                && previous.YearsExperience.Equals(entry.YearsExperience) && previous.Skills.AsSpan().SequenceEqual(skills);
+            if (sameContent && previous!.Embeddings.TryGetValue(entry.EncoderVersion, out var known) && known.AsSpan().SequenceEqual(entry.Embedding)) continue;
+
+            IndexFor(entry.EncoderVersion, entry.Embedding.Length).Upsert(entry.CandidateId, entry.Embedding);
+            var updated = new ShardEntry { ContentHash = entry.ContentHash, Skills = skills, YearsExperience = entry.YearsExperience };
+            if (sameContent)
+            {
+                foreach (var (version, vector) in previous!.Embeddings) updated.Embeddings[version] = vector;
+            }
+            updated.Embeddings[entry.EncoderVersion] = entry.Embedding;
+            stored[entry.CandidateId] = updated;
+            if (previous is null) continue;
+            // A changed resume drops the embeddings of other versions: they no longer describe it.
+            foreach (var version in previous.Embeddings.Keys)
+            {
+                if (!updated.Embeddings.ContainsKey(version) && _indexes.TryGetValue(version, out var old)) old.Remove(entry.CandidateId);
+            }
         }
-        updated.Embeddings[entry.EncoderVersion] = entry.Embedding;
-        entries[entry.CandidateId] = updated;
+        if (before.All(b => stored.TryGetValue(b.Key, out var now) && ReferenceEquals(now, b.Value))) return;
         try
         {
+            // One write for the whole batch: the state is written whole, so loading n candidates one call at a time costs
+            // O(n²) bytes written, in batches of b about O(n²/b).
             await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
         }
         catch
         {
             // Not durable: memory returns to what storage holds.
-            if (previous is null) entries.Remove(entry.CandidateId);
-            else entries[entry.CandidateId] = previous;
+            foreach (var (id, previous) in before)
+            {
+                if (previous is null) stored.Remove(id);
+                else stored[id] = previous;
+            }
             RebuildIndexes();
             throw;
         }
-        if (previous is not null)
+    }
+
+    /// <summary>The most entries one <see cref="UpsertManyAsync"/> call takes (a message of ~10k × 384 floats is ~15 MB).</summary>
+    internal const int MaxBatch = 10_000;
+
+    /// <summary>Rejects an entry that cannot be indexed: missing ids, a vector of the wrong length for its version, NaN or infinity.</summary>
+    private void Check(CandidateIndexEntry entry, Dictionary<string, int> dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.CandidateId);
+        ArgumentException.ThrowIfNullOrEmpty(entry.EncoderVersion);
+        ArgumentNullException.ThrowIfNull(entry.Embedding);
+        ArgumentNullException.ThrowIfNull(entry.Skills);
+        if (!dimensions.TryGetValue(entry.EncoderVersion, out int expected))
         {
-            foreach (var version in previous.Embeddings.Keys)
-            {
-                if (!updated.Embeddings.ContainsKey(version) && _indexes.TryGetValue(version, out var old)) old.Remove(entry.CandidateId);
-            }
+            expected = _indexes.TryGetValue(entry.EncoderVersion, out var index) ? index.Dimensions : entry.Embedding.Length;
+            dimensions.Add(entry.EncoderVersion, expected);
+        }
+        if (entry.Embedding.Length != expected || expected == 0)
+        {
+            throw new ArgumentException($"Candidate {entry.CandidateId}: the vector has {entry.Embedding.Length} dimensions, encoder {entry.EncoderVersion} makes {expected}.");
+        }
+        foreach (float value in entry.Embedding)
+        {
+            if (!float.IsFinite(value)) throw new ArgumentException($"Candidate {entry.CandidateId}: the vector holds NaN or infinity.");
         }
     }
 

@@ -20,6 +20,14 @@ public interface ICandidateShardGrain : IGrainWithStringKey
     Task UpsertAsync(CandidateIndexEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="UpsertAsync"/> for many candidates with one durable write (a bulk load: one call per candidate would rewrite
+    /// the shard's whole state each time). Every entry is checked first; one bad entry rejects the batch, nothing changed.
+    /// At most 10,000 entries per call.
+    /// </summary>
+    [Alias("UpsertManyAsync")]
+    Task UpsertManyAsync(IReadOnlyList<CandidateIndexEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Drops every embedding whose version is not in <paramref name="keep"/>, once every candidate of the shard has one of
     /// <paramref name="keep"/> (false, and nothing dropped, otherwise). Called when a re-embedding walk found every shard done.
     /// </summary>
