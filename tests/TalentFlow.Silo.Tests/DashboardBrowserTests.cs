@@ -59,6 +59,50 @@ public sealed class DashboardBrowserTests : IClassFixture<KestrelSiloHostFactory
     }
 
     [Fact]
+    public async Task Dashboard_BrowserSignedInWithBasic_ShowsEveryPanelWithoutAskingForTheKey()
+    {
+        // The browser's own sign-in (what /dashboard asks for): it answers the Basic challenge of the panels' data routes,
+        // which live below the page's path, so the same credentials serve both dashboards.
+        await using var context = await _chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            HttpCredentials = new HttpCredentials { Username = "admin", Password = TestKeys.Admin },
+        });
+        var page = await context.NewPageAsync();
+        var orleans = await page.GotoAsync(_factory.BaseAddress + "/dashboard/");
+        Assert.Equal((int)HttpStatusCode.OK, orleans!.Status);
+
+        await page.GotoAsync(_factory.BaseAddress + "/dashboard/talentflow");
+        await page.WaitForSelectorAsync("#silos tbody tr");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#registry-events tbody tr').length > 0");
+
+        Assert.True(await page.IsHiddenAsync("#login"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('talentflow.apiKey')"));
+        Assert.Contains("browser-silo", await page.InnerTextAsync("#silos"), StringComparison.Ordinal);
+        Assert.Empty(await page.InnerTextAsync("#error"));
+    }
+
+    [Fact]
+    public async Task PanelData_UnderThePagePath_AsksForBasicAndAcceptsTheKeyAsPassword()
+    {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_factory.BaseAddress) };
+        using var refused = await anonymous.GetAsync(new Uri("/dashboard/talentflow/api/overview", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains(refused.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboard/talentflow/api/overview", UriKind.Relative));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + TestKeys.Admin)));
+        using var accepted = await anonymous.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        using var unknownJob = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboard/talentflow/api/jobs/no-such-job/score-histogram", UriKind.Relative))
+        {
+            Headers = { Authorization = request.Headers.Authorization },
+        });
+        Assert.Equal(HttpStatusCode.NotFound, unknownJob.StatusCode);
+        Assert.Equal("application/problem+json", unknownJob.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Dashboard_AfterATrainingJob_ListsItWithItsProgressCurve()
     {
         string baseAddress = _factory.BaseAddress;

@@ -21,6 +21,20 @@ internal static class DashboardEndpoints
     /// <summary>Where the TalentFlow panels live, beside Orleans' dashboard at <c>/dashboard</c>.</summary>
     public const string PanelsPath = "/dashboard/talentflow";
 
+    /// <summary>
+    /// Where the page reads its data: the panels' routes (<c>/api/v1/dashboard/...</c>, for scripts) served again below the
+    /// page's own path, so that a browser that signed in with Basic at <c>/dashboard</c> sends those credentials with the
+    /// page's fetches (a protection space covers the paths below the one that was challenged) — one sign-in for both dashboards.
+    /// </summary>
+    public const string PanelsApiPath = PanelsPath + "/api";
+
+    /// <summary>Maps an admin-only GET of the panels' data under <c>/api/v1/dashboard</c> and under <see cref="PanelsApiPath"/>.</summary>
+    internal static void MapPanelData(this IEndpointRouteBuilder app, string relative, Delegate handler)
+    {
+        app.MapGet("/api/v1/dashboard" + relative, handler).RequireAuthorization(ApiPolicies.Admin);
+        app.MapGet(PanelsApiPath + relative, handler).RequireAuthorization(ApiPolicies.Admin).ExcludeFromDescription();
+    }
+
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet(PanelsPath, (HttpContext http) =>
@@ -34,7 +48,7 @@ internal static class DashboardEndpoints
             headers["Referrer-Policy"] = "no-referrer";
             return Results.Content(Page.Value.Html, "text/html; charset=utf-8");
         }).AllowAnonymous();
-        app.MapGet("/api/v1/dashboard/overview", async (IClusterStatistics statistics, IClusterView cluster, MatchingModels models, RecommendationModels recommendations, CareerModels careers, IGrainFactory grains,
+        app.MapPanelData("/overview", async (IClusterStatistics statistics, IClusterView cluster, MatchingModels models, RecommendationModels recommendations, CareerModels careers, IGrainFactory grains,
             IReminderTable reminderTable, CancellationToken ct) =>
         {
             var collected = await statistics.CollectAsync(ct);
@@ -67,7 +81,7 @@ internal static class DashboardEndpoints
                 versions,
                 [.. jobs.Take(10)],
                 reminders));
-        }).RequireAuthorization(ApiPolicies.Admin);
+        });
         app.MapScoreHistogram();
         app.MapRegistryPanel();
         return app;

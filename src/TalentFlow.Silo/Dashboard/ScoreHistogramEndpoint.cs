@@ -15,7 +15,7 @@ internal static class ScoreHistogramEndpoint
 
     public static IEndpointRouteBuilder MapScoreHistogram(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/dashboard/jobs/{jobId}/score-histogram", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
+        app.MapPanelData("/jobs/{jobId}/score-histogram", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
         {
             var job = grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!);
             if (await job.GetAsync(ct) is null) return ApiProblems.NotFound($"Job '{jobId}'");
@@ -24,7 +24,7 @@ internal static class ScoreHistogramEndpoint
             foreach (var result in results) counts[Math.Clamp((int)(result.Score * Buckets), 0, Buckets - 1)]++;
             return Results.Ok(new ScoreHistogram(jobId, counts, results.Count,
                 results.Count(r => r.Decision == "SHORTLIST"), results.Count(r => r.HumanReviewed)));
-        }).RequireAuthorization(ApiPolicies.Admin);
+        });
         return app;
     }
 

@@ -20,7 +20,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        bool api = httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        bool api = ApiPaths.IsApi(httpContext.Request.Path);
         if (api && exception is DocumentException { Quality: not null } unfit)
         {
             httpContext.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

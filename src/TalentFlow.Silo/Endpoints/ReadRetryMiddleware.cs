@@ -29,7 +29,7 @@ internal sealed partial class ReadRetryMiddleware(RequestDelegate next, ILogger<
 
     private static bool IsRetriedRead(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        && ApiPaths.IsApi(request.Path);
 
     /// <summary>The call's silo died or refused it; not a timeout (which may still be running) nor a missing role.</summary>
     internal static bool IsSiloLost(Exception exception) =>

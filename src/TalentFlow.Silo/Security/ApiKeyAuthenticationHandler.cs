@@ -83,10 +83,12 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
         // The dashboards ask a browser to sign in (Basic: user any, password the admin key); it then sends the credentials
-        // with every request of the page, its scripts and their fetches. The API keeps answering with its own scheme.
-        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
-            ? $"{BasicScheme} realm=\"TalentFlow dashboard\", charset=\"UTF-8\""
-            : SchemeName;
+        // with every request below /dashboard, the panels' fetches included. A script's own request that says so
+        // (X-Requested-With, by convention) gets no Basic challenge, so the page can offer its key form instead of a prompt.
+        // The API keeps answering with its own scheme.
+        bool browserSignIn = Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
+            && !Request.Headers.ContainsKey("X-Requested-With");
+        Response.Headers.WWWAuthenticate = browserSignIn ? $"{BasicScheme} realm=\"TalentFlow dashboard\", charset=\"UTF-8\"" : SchemeName;
         string detail = result.Failure?.Message
             ?? $"This route needs an API key: send it in the {HeaderName} header (or Authorization: {SchemeName} <key>).";
         await TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(Context).ConfigureAwait(false);
