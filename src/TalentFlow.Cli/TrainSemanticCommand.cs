@@ -93,7 +93,7 @@ internal static class TrainSemanticCommand
                 new("validation_spearman_after", result.After.Spearman),
                 new("validation_auc_before", result.Before.RocAuc),
                 new("validation_auc_after", result.After.RocAuc),
-                new("output", result.OutputDirectory),
+                new("output", result.OutputDirectory!),
                 new("version_id", result.VersionId),
                 new("model_sha256", result.ModelSha256),
                 new("loss", parse.GetValue(loss)!),

@@ -64,6 +64,7 @@ public static class GrainsSiloBuilderExtensions
             .Validate(o => o.ScheduleCheckPeriod >= TimeSpan.FromSeconds(1) && o.TrainerCheckInterval >= TimeSpan.FromMilliseconds(100) && o.JobTimeout > TimeSpan.Zero,
                 "Training:ScheduleCheckPeriod must be at least 1 s, Training:TrainerCheckInterval at least 100 ms, Training:JobTimeout positive.")
             .ValidateOnStart();
+        services.AddOptions<EncoderTrainingOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<TrainingScheduleStarter>();
         services.AddReviewOptions();
         services.AddOptions<RecommendationOptions>().ValidateDataAnnotations()

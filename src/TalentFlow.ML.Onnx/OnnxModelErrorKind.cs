@@ -20,4 +20,10 @@ public enum OnnxModelErrorKind
 
     /// <summary>A pinned model file's SHA-256 is not the expected one: a different or damaged file.</summary>
     ChecksumMismatch,
+
+    /// <summary>
+    /// A fine-tuned delta (<see cref="FineTuning.EncoderDelta"/>) was tuned from another base model, or for other serving settings,
+    /// than the one it is applied to.
+    /// </summary>
+    BaseModelMismatch,
 }

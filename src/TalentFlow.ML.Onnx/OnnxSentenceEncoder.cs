@@ -33,10 +33,20 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     /// <param name="options">The model folder and how to run it.</param>
     /// <param name="logger">Receives the load line and a CUDA fallback warning; none when <see langword="null"/>.</param>
     public OnnxSentenceEncoder(OnnxSentenceEncoderOptions options, ILogger? logger = null)
+        : this(options, modelBytes: null, logger)
+    {
+    }
+
+    /// <summary>
+    /// Opens <paramref name="modelBytes"/> (a graph built in memory, e.g. a base model with fine-tuned tensors applied) with the
+    /// tokenizer and settings of the folder <paramref name="options"/> names; the folder's own model file is not loaded.
+    /// </summary>
+    internal OnnxSentenceEncoder(OnnxSentenceEncoderOptions options, byte[]? modelBytes, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         logger ??= NullLogger.Instance;
+        Options = options.Clone();
         var folder = ModelFolder.Open(options);
         Tokenizer = folder.Tokenizer;
         MaxSequenceLength = folder.MaxSequenceLength;
@@ -53,7 +63,7 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
                 $"{nameof(options.WindowStride)} ({_windowStride}) must be at most MaxSequenceLength − 2 ({MaxSequenceLength - 2}), or windows would skip text.");
         }
 
-        (_session, _sessionOptions, ExecutionProvider) = SessionFactory.Open(folder.ModelPath, options, logger);
+        (_session, _sessionOptions, ExecutionProvider) = SessionFactory.Open(folder.ModelPath, modelBytes, options, logger);
         try
         {
             (_inputNames, _outputNames, _outputIsPooled, var dimension) = Inspect(_session, folder.ModelPath);
@@ -71,6 +81,9 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
 
         OnnxLog.Loaded(logger, Name, OnnxRuntimeInfo.Describe().Version, ExecutionProvider, VersionId);
     }
+
+    /// <summary>The options it was opened with (a copy): a tuned sibling is opened with the same ones.</summary>
+    internal OnnxSentenceEncoderOptions Options { get; }
 
     /// <summary>The model's name: <see cref="OnnxSentenceEncoderOptions.Name"/>, else the model folder's name.</summary>
     public string Name { get; }

@@ -93,6 +93,9 @@ public sealed class OnnxSentenceEncoderOptions
     /// <summary>The model's name in logs and reports. Default <see langword="null"/>: the model folder's name.</summary>
     public string? Name { get; set; }
 
+    /// <summary>A copy (every setting is a value).</summary>
+    internal OnnxSentenceEncoderOptions Clone() => (OnnxSentenceEncoderOptions)MemberwiseClone();
+
     /// <summary>Throws when a value is out of range or <see cref="ModelDirectory"/> is empty.</summary>
     /// <exception cref="ValidationException">The first invalid value, named in the message.</exception>
     public void Validate()

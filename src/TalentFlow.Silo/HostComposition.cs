@@ -63,6 +63,7 @@ internal static class HostComposition
             }, matching => configuration.GetSection("Matching").Bind(matching));
         });
         builder.Services.Configure<TrainingOptions>(configuration.GetSection("Training"));
+        builder.Services.Configure<EncoderTrainingOptions>(configuration.GetSection(EncoderTrainingOptions.SectionName));
         // Onnx:ExecutionProvider (auto|cpu|cuda): a typo stops the silo at start-up instead of silently running on CPU.
         builder.Services.AddOptions<ML.Onnx.OnnxRuntimeOptions>().Bind(configuration.GetSection(ML.Onnx.OnnxRuntimeOptions.SectionName))
             .Validate(o => ML.Onnx.OnnxRuntimeOptions.TryParseExecutionProvider(o.ExecutionProvider, out _),

@@ -32,6 +32,8 @@ internal static class LoopEvalScenario
         int seed = args.Int("seed", 0), jobLimit = args.Int("jobs", 24);
         string silo = args.String("silo-dll") ?? FindSiloDll();
         string encoder = args.String("encoder") ?? "lsa";
+        // The kind trained on the verdicts: screening_model (default), or semantic_encoder (on --encoder minilm: MiniLM fine-tuned).
+        string trained = args.String("model") ?? Model;
 
         var corpus = ScreeningCorpus.Load(Path.Combine(data, "resume_pdf_categories", "resumes.csv"), Path.Combine(data, "onet_occupations_tech_skills"), seed: 0);
         var jobs = corpus.ProtocolJobs.Take(jobLimit).ToList();
@@ -62,7 +64,7 @@ internal static class LoopEvalScenario
             verdicts++;
         }
 
-        using var trigger = await http.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { model = Model, force = true });
+        using var trigger = await http.PostAsJsonAsync("/api/v1/feedback/trigger-training", new { model = trained, force = true });
         await EnsureAsync(trigger, "trigger training");
         var started = await trigger.Content.ReadFromJsonAsync<JsonElement>();
         if (!started.GetProperty("success").GetBoolean()) throw new InvalidOperationException("Training did not start: " + started.GetProperty("message").GetString());
@@ -89,6 +91,7 @@ internal static class LoopEvalScenario
         {
             scenario = "loop-eval",
             encoder,
+            model = trained,
             jobs = jobs.Count,
             eval_pairs = before.Count,
             eval_positives = before.Count(p => p.Match),

@@ -53,7 +53,14 @@ public sealed class MatchingModels
         _encoders = new(retainedVersions, e => e.Version);
         _baselines.Publish(initial);
         if (encoder is not null) _encoders.Publish(encoder);
+        BaseEncoder = encoder;
     }
+
+    /// <summary>
+    /// The encoder this silo started with (all-MiniLM-L6-v2 by default), kept for the life of the silo whatever is served
+    /// since: fine-tuned versions are applied to it (<see cref="FineTunedEncoders"/>), and a rollback to it needs no artifact.
+    /// </summary>
+    public SemanticModel? BaseEncoder { get; }
 
     /// <summary>The model new scores use.</summary>
     public BaselineModel Current => _baselines.Current!;

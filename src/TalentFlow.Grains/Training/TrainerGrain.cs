@@ -138,6 +138,12 @@ public abstract partial class TrainerGrainBase(MatchingModels models, ScreeningM
                 new Dictionary<string, double>(), null, false, node);
         }
 
+        // A silo serving all-MiniLM-L6-v2 fine-tunes it (TrainerGrain.Encoder.cs); the LSA fallback fits the embedded encoder below.
+        if (model == MatchingModels.EncoderModelName && FineTunedEncoders.TunableBase(models) is { } minilm)
+        {
+            return await TrainFineTunedEncoderAsync(coordinator, minilm, train, test, lineage, fingerprint).ConfigureAwait(true);
+        }
+
         await CheckpointAsync(coordinator, 0.4, $"Fitting {model} on {train.Count} samples ({test.Count} held out).").ConfigureAwait(true);
         string[] trainTexts = [.. train.Select(s => s.Resume).Concat(train.Select(s => s.Job)).Distinct(StringComparer.Ordinal)];
         bool[] labels = [.. test.Select(s => s.Positive)];

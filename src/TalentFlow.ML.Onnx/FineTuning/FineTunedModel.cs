@@ -43,17 +43,39 @@ public static class FineTunedModel
         }, logger) { ModelSha256 = sha };
     }
 
+    /// <summary>
+    /// The tuned model in memory: the base graph with <paramref name="tensors"/> replaced and the fine-tuning metadata added,
+    /// its SHA-256 and version id (<c>{baseName}-ft:{16 hex}</c>). Deterministic: the same base, tensors and settings give the
+    /// same bytes, which is how a silo applying an <see cref="EncoderDelta"/> checks that it rebuilt the trained model.
+    /// </summary>
+    internal static (byte[] Bytes, string VersionId, string Sha256) Compose(OnnxModelGraph graph, IReadOnlyDictionary<string, float[]> tensors,
+        IReadOnlyDictionary<string, string> metadata, string baseName)
+    {
+        var bytes = graph.Write(tensors, metadata: metadata);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return (bytes, $"{baseName}-ft:{sha[..16]}", sha);
+    }
+
+    /// <summary>The metadata a tuned graph carries: its base model's name and the settings it was tuned with.</summary>
+    internal static Dictionary<string, string> Metadata(string baseName, JsonObject manifest) => new(StringComparer.Ordinal)
+    {
+        ["talentflow.base_model"] = baseName,
+        ["talentflow.fine_tuned"] = manifest["settings"]?.ToJsonString() ?? "",
+    };
+
+    /// <summary>Composes the tuned graph (<see cref="Compose"/>) and writes the folder.</summary>
     internal static (string VersionId, string Sha256) Write(string directory, string baseDirectory, string baseName, OnnxModelGraph graph,
         IReadOnlyDictionary<string, float[]> tensors, int servedMaxLength, JsonObject manifest)
     {
+        var (bytes, version, sha) = Compose(graph, tensors, Metadata(baseName, manifest), baseName);
+        Write(directory, baseDirectory, baseName, bytes, version, sha, servedMaxLength, manifest);
+        return (version, sha);
+    }
+
+    internal static void Write(string directory, string baseDirectory, string baseName, byte[] bytes, string version, string sha,
+        int servedMaxLength, JsonObject manifest)
+    {
         Directory.CreateDirectory(directory);
-        var bytes = graph.Write(tensors, metadata: new Dictionary<string, string>
-        {
-            ["talentflow.base_model"] = baseName,
-            ["talentflow.fine_tuned"] = manifest["settings"]?.ToJsonString() ?? "",
-        });
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var version = $"{baseName}-ft:{sha[..16]}";
         WriteAtomically(Path.Combine(directory, "model.onnx"), bytes);
         File.Copy(Path.Combine(baseDirectory, "vocab.txt"), Path.Combine(directory, "vocab.txt"), overwrite: true);
         File.WriteAllText(Path.Combine(directory, "sentence_bert_config.json"), $"{{\"max_seq_length\": {servedMaxLength}, \"do_lower_case\": false}}\n");
@@ -62,7 +84,6 @@ public static class FineTunedModel
         manifest["version_id"] = version;
         manifest["model_sha256"] = sha;
         File.WriteAllText(Path.Combine(directory, ManifestFile), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        return (version, sha);
     }
 
     private static void WriteAtomically(string path, byte[] bytes)

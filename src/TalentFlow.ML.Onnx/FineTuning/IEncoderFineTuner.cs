@@ -25,8 +25,11 @@ public sealed record TextPair(string Left, string Right, double Score);
 /// <summary>What to train on and where to write the result.</summary>
 /// <param name="Train">Training pairs.</param>
 /// <param name="Validation">Held-out pairs: metrics before and after.</param>
-/// <param name="OutputDirectory">Folder for the tuned model (created; files in it are replaced).</param>
-public sealed record EncoderFineTuneRequest(IReadOnlyList<TextPair> Train, IReadOnlyList<TextPair> Validation, string OutputDirectory)
+/// <param name="OutputDirectory">
+/// Folder for the tuned model (created; files in it are replaced); <see langword="null"/>: write nothing, the result's
+/// <see cref="EncoderFineTuneResult.Delta"/> holds what was tuned (the learning loop stores that, not an 87 MB model).
+/// </param>
+public sealed record EncoderFineTuneRequest(IReadOnlyList<TextPair> Train, IReadOnlyList<TextPair> Validation, string? OutputDirectory)
 {
     /// <summary>Folder with <c>model.onnx</c> and <c>vocab.txt</c>; <see langword="null"/> for the served all-MiniLM-L6-v2.</summary>
     public string? BaseModelDirectory { get; init; }
@@ -41,7 +44,7 @@ public sealed record EncoderFineTuneRequest(IReadOnlyList<TextPair> Train, IRead
 public sealed record PairQuality(double Spearman, double RocAuc);
 
 /// <summary>The outcome of a fine-tuning run.</summary>
-/// <param name="OutputDirectory">Where the tuned model is (<see cref="FineTunedModel.Load"/> opens it).</param>
+/// <param name="OutputDirectory">Where the tuned model is (<see cref="FineTunedModel.Load"/> opens it); null when none was asked for.</param>
 /// <param name="VersionId">Its version id: base name, <c>-ft:</c>, first 16 hex of its SHA-256.</param>
 /// <param name="ModelSha256">SHA-256 of the tuned <c>model.onnx</c>.</param>
 /// <param name="Device">Where it trained (<c>cpu</c>).</param>
@@ -56,9 +59,16 @@ public sealed record PairQuality(double Spearman, double RocAuc);
 /// <param name="FrozenSeconds">Time of the frozen layers' one pass over all texts.</param>
 /// <param name="TrainSeconds">Time of the optimisation steps.</param>
 public sealed record EncoderFineTuneResult(
-    string OutputDirectory, string VersionId, string ModelSha256, string Device, int TrainPairs, int ValidationPairs,
+    string? OutputDirectory, string VersionId, string ModelSha256, string Device, int TrainPairs, int ValidationPairs,
     double PairsPerSecond, double StepPairsPerSecond, PairQuality Before, PairQuality After, int Steps,
-    IReadOnlyList<double> EpochLosses, double FrozenSeconds, double TrainSeconds);
+    IReadOnlyList<double> EpochLosses, double FrozenSeconds, double TrainSeconds)
+{
+    /// <summary>
+    /// What was tuned, as a delta from the base model (its SHA-256 and the trained layers' tensors): applied to the same base
+    /// (<see cref="EncoderDelta.Apply"/>) it rebuilds the model of <see cref="ModelSha256"/>.
+    /// </summary>
+    public EncoderDelta? Delta { get; init; }
+}
 
 /// <summary>Bad input to a fine-tuning run: one readable sentence.</summary>
 public sealed class FineTuneException : Exception

@@ -59,9 +59,9 @@ public sealed class MiniLmTopFineTuner : IEncoderFineTuner
             throw new FineTuneException("the contrastive loss needs positive training pairs (score >= 0.5)");
         }
 
-        if (string.IsNullOrWhiteSpace(request.OutputDirectory))
+        if (request.OutputDirectory is { } output && string.IsNullOrWhiteSpace(output))
         {
-            throw new FineTuneException("no output folder");
+            throw new FineTuneException("the output folder is blank");
         }
     }
 
@@ -160,10 +160,22 @@ public sealed class MiniLmTopFineTuner : IEncoderFineTuner
         var baseName = request.BaseModelDirectory is null ? MiniLmModel.Name : manifest["base_model"]!.GetValue<string>();
         var served = request.BaseModelDirectory is null ? MiniLmModel.MaxSequenceLength : Math.Max(o.MaxSequenceLength, 256);
         cancellationToken.ThrowIfCancellationRequested();
-        var (version, sha) = FineTunedModel.Write(request.OutputDirectory, baseDirectory, baseName, session.Graph, session.TrainedTensors(), served, manifest);
-        FineTuneLog.Written(_logger, request.OutputDirectory, version);
+        var tensors = session.TrainedTensors();
+        var metadata = FineTunedModel.Metadata(baseName, manifest);
+        var (bytes, version, sha) = FineTunedModel.Compose(session.Graph, tensors, metadata, baseName);
+        var baseSha = request.BaseModelDirectory is null ? MiniLmModel.ModelSha256 : session.Graph.ComputeSha256();
+        var delta = EncoderDelta.Create(baseName, baseSha, version, sha, metadata, tensors);
+        if (request.OutputDirectory is { } output)
+        {
+            FineTunedModel.Write(output, baseDirectory, baseName, bytes, version, sha, served, manifest);
+            FineTuneLog.Written(_logger, output, version);
+        }
+
         var pairsTrained = (double)train.Length * o.Epochs;
         return new EncoderFineTuneResult(request.OutputDirectory, version, sha, "cpu", train.Length, validPairs.Length,
-            pairsTrained / totalSeconds, pairsTrained / trainSeconds, before, after, stepsPerEpoch * o.Epochs, losses, frozenSeconds, trainSeconds);
+            pairsTrained / totalSeconds, pairsTrained / trainSeconds, before, after, stepsPerEpoch * o.Epochs, losses, frozenSeconds, trainSeconds)
+        {
+            Delta = delta,
+        };
     }
 }

@@ -74,6 +74,9 @@ public sealed class OnnxModelGraph
     /// <summary>Reads a model held in memory (the array is kept, not copied).</summary>
     public static OnnxModelGraph Parse(byte[] bytes) => new(bytes ?? throw new ArgumentNullException(nameof(bytes)));
 
+    /// <summary>SHA-256 (lower-case hex) of the bytes the graph was read from.</summary>
+    public string ComputeSha256() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(_bytes));
+
     /// <summary>Whether the graph holds an initializer of that name.</summary>
     public bool HasInitializer(string name) => _initializers.ContainsKey(name);
 

@@ -12,12 +12,16 @@ internal static class SessionFactory
 {
     public const string Cpu = "cpu", Cuda = "cuda";
 
+    /// <param name="modelPath">The model file (named in errors; read unless <paramref name="modelBytes"/> is given).</param>
+    /// <param name="modelBytes">The model itself, e.g. a base graph with fine-tuned tensors applied in memory; null: read the file.</param>
+    /// <param name="options">Threads, spinning and provider.</param>
+    /// <param name="logger">Receives the CUDA fallback warning.</param>
     public static (InferenceSession Session, SessionOptions Options, string Provider) Open(
-        string modelPath, OnnxSentenceEncoderOptions options, ILogger logger)
+        string modelPath, byte[]? modelBytes, OnnxSentenceEncoderOptions options, ILogger logger)
     {
         if (options.ExecutionProvider != OnnxExecutionProvider.Cpu)
         {
-            var reason = TryOpenCuda(modelPath, options, out var opened);
+            var reason = TryOpenCuda(modelPath, modelBytes, options, out var opened);
             if (opened is { } cuda)
             {
                 return (cuda.Session, cuda.Options, Cuda);
@@ -33,7 +37,7 @@ internal static class SessionFactory
         var so = CreateOptions(options);
         try
         {
-            return (OpenSession(modelPath, so), so, Cpu);
+            return (OpenSession(modelPath, modelBytes, so), so, Cpu);
         }
         catch
         {
@@ -76,7 +80,7 @@ internal static class SessionFactory
     }
 
     // Null reason and null session: the build has no CUDA provider and auto did not try.
-    private static string? TryOpenCuda(string modelPath, OnnxSentenceEncoderOptions options, out (InferenceSession Session, SessionOptions Options)? opened)
+    private static string? TryOpenCuda(string modelPath, byte[]? modelBytes, OnnxSentenceEncoderOptions options, out (InferenceSession Session, SessionOptions Options)? opened)
     {
         opened = null;
         if (options.ExecutionProvider == OnnxExecutionProvider.Auto && !BuildHasCuda())
@@ -92,7 +96,7 @@ internal static class SessionFactory
         try
         {
             so.AppendExecutionProvider_CUDA(0);
-            opened = (new InferenceSession(modelPath, so), so);
+            opened = (modelBytes is null ? new InferenceSession(modelPath, so) : new InferenceSession(modelBytes, so), so);
             return null;
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
@@ -133,11 +137,11 @@ internal static class SessionFactory
         return so;
     }
 
-    private static InferenceSession OpenSession(string modelPath, SessionOptions sessionOptions)
+    private static InferenceSession OpenSession(string modelPath, byte[]? modelBytes, SessionOptions sessionOptions)
     {
         try
         {
-            return new InferenceSession(modelPath, sessionOptions);
+            return modelBytes is null ? new InferenceSession(modelPath, sessionOptions) : new InferenceSession(modelBytes, sessionOptions);
         }
         catch (OnnxRuntimeException ex)
         {

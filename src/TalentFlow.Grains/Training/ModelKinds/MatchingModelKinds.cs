@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalentFlow.Grains.Matching;
 using TalentFlow.ML.Matching;
+using TalentFlow.ML.Onnx.FineTuning;
 using TalentFlow.ML.Semantic;
 
 namespace TalentFlow.Grains.Training.ModelKinds;
@@ -39,22 +41,36 @@ internal sealed class BaselineModelKind : ModelKind<BaselineModel>
 }
 
 /// <summary>
-/// <c>semantic_encoder</c>: an embedded encoder artifact, which names its own version. Publishing it re-embeds the candidates
+/// <c>semantic_encoder</c>: either an embedded (LSA) encoder artifact, which names its own version, or — on silos serving
+/// all-MiniLM-L6-v2 — an <see cref="EncoderDelta"/>: the base model's SHA-256 and the fine-tuned top layer's tensors, applied by
+/// every silo to its own base model (<see cref="FineTunedEncoders"/>). A delta with no tensors is the base model itself, the
+/// kind's first version on MiniLM silos, so a rollback always has a target. Publishing an encoder re-embeds the candidates
 /// (<see cref="EncoderMigration"/>).
 /// </summary>
-internal sealed class SemanticEncoderModelKind : ModelKind<SemanticModel>
+internal sealed class SemanticEncoderModelKind : ModelKind<EncoderArtifact>
 {
     public override string Name => MatchingModels.EncoderModelName;
 
-    protected override SemanticModel Read(string version, byte[] artifact)
+    protected override EncoderArtifact Read(string version, byte[] artifact)
     {
-        using var stream = new MemoryStream(artifact, writable: false);
-        var encoder = EmbeddedEncoder.Load(stream);
-        if (encoder.VersionId != version)
+        string named;
+        EncoderArtifact read;
+        if (EncoderDelta.IsDelta(artifact))
         {
-            throw new ArgumentException($"The artifact holds encoder version '{encoder.VersionId}'; register it under that version, not '{version}'.", nameof(version));
+            var delta = EncoderDelta.Read(artifact);
+            (named, read) = (delta.ServedVersion, new EncoderArtifact(null, delta));
         }
-        return new SemanticModel(encoder);
+        else
+        {
+            using var stream = new MemoryStream(artifact, writable: false);
+            var encoder = EmbeddedEncoder.Load(stream);
+            (named, read) = (encoder.VersionId, new EncoderArtifact(new SemanticModel(encoder), null));
+        }
+        if (named != version)
+        {
+            throw new ArgumentException($"The artifact holds encoder version '{named}'; register it under that version, not '{version}'.", nameof(version));
+        }
+        return read;
     }
 
     protected override bool IsArtifactError(Exception exception) => exception is EncoderArtifactException || base.IsArtifactError(exception);
@@ -63,13 +79,28 @@ internal sealed class SemanticEncoderModelKind : ModelKind<SemanticModel>
     {
         var models = services.GetRequiredService<MatchingModels>();
         if (models.Encoder?.Version == version) return true;
-        if (!models.TryGetEncoder(version, out var known)) return false;
-        models.PublishEncoder(known);
+        // The base model (a rollback to it) is always at hand: no artifact to read, nothing to rebuild.
+        var serve = models.TryGetEncoder(version, out var known) ? known : models.BaseEncoder?.Version == version ? models.BaseEncoder : null;
+        if (serve is null) return false;
+        models.PublishEncoder(serve);
         return true;
     }
 
-    protected override void Publish(IServiceProvider services, SemanticModel model) => services.GetRequiredService<MatchingModels>().PublishEncoder(model);
+    /// <summary>
+    /// Serves the encoder; a delta is applied to this silo's base model first, and refused (the fan-out logs why, the silo
+    /// keeps what it serves) when that base is not the delta's.
+    /// </summary>
+    protected override void Publish(IServiceProvider services, EncoderArtifact model)
+    {
+        var models = services.GetRequiredService<MatchingModels>();
+        models.PublishEncoder(model.Embedded ?? FineTunedEncoders.Open(models, model.Delta!, services.GetService<ILoggerFactory>()?.CreateLogger<SemanticEncoderModelKind>()));
+    }
 }
+
+/// <summary>A <c>semantic_encoder</c> artifact as read: an embedded encoder, or a fine-tuned delta still to apply.</summary>
+/// <param name="Embedded">The embedded (LSA) encoder, or null.</param>
+/// <param name="Delta">The delta of a fine-tuned ONNX encoder (or of its base), or null.</param>
+internal sealed record EncoderArtifact(SemanticModel? Embedded, EncoderDelta? Delta);
 
 /// <summary>
 /// <c>semantic_scorer</c>: the custom scorer with the baseline and encoder it was trained with, as one zip archive of the three

@@ -1,0 +1,194 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TalentFlow.Contracts.Training;
+using TalentFlow.Grains;
+using TalentFlow.Grains.Candidates;
+using TalentFlow.Grains.Jobs;
+using TalentFlow.Grains.Matching;
+using TalentFlow.Grains.Samples;
+using TalentFlow.Grains.Training;
+using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.ML.Matching;
+using TalentFlow.ML.Onnx;
+using TalentFlow.ML.Semantic;
+
+namespace TalentFlow.Grains.Tests;
+
+/// <summary>
+/// The learning loop on silos serving all-MiniLM-L6-v2 (the default, not the tests' usual LSA): training <c>semantic_encoder</c>
+/// fine-tunes MiniLM's top layer on the reviewers' verdicts and registers a delta; promotion serves it and re-embeds on every
+/// silo; rollback returns to the base model, which is itself a registered version.
+/// </summary>
+public sealed class EncoderFineTuningTests
+{
+    private const string Model = MatchingModels.EncoderModelName;
+    private static readonly string BaseVersion = $"{MiniLmModel.Name}:{MiniLmModel.ModelSha256[..16]}";
+
+    private static async Task<TestCluster> StartMiniLmClusterAsync(int silos)
+    {
+        var options = GrainsClusterFixture.CreateOptions(silos);
+        options.ConfigureSilo = o => o.Roles = ["trainer"];
+        options.ConfigureSiloBuilder = silo =>
+        {
+            silo.AddTalentFlowGrains(o => o.Encoder = "minilm");
+            silo.Services.Configure<TrainingOptions>(o => o.AutoTrigger = false);
+            // A smaller run than the defaults (3 epochs of 128 tokens), so the test takes seconds; the path is the same.
+            silo.Services.Configure<EncoderTrainingOptions>(o =>
+            {
+                o.Epochs = 2;
+                o.BatchSize = 8;
+                o.MaxSequenceLength = 64;
+                o.Threads = 1;
+            });
+        };
+        return await TestCluster.StartAsync(options);
+    }
+
+    /// <summary>Candidate i shortlisted for job i % 8 and rejected for job (i + 3) % 8, or, shuffled, each verdict a coin flip.</summary>
+    private static async Task LabelAsync(TestCluster cluster, int candidates, Random? shuffle = null)
+    {
+        var factory = cluster.GrainFactory;
+        var jobs = SampleCorpus.Jobs();
+        foreach (var job in jobs) await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
+        var people = SampleCorpus.Candidates(candidates, seed: 11);
+        for (int i = 0; i < people.Count; i++)
+        {
+            await factory.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
+            foreach (var (jobIndex, match) in new[] { (i % jobs.Count, true), ((i + 3) % jobs.Count, false) })
+            {
+                var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
+                await job.ScreenAsync(people[i].Id);
+                bool verdict = shuffle is null ? match : shuffle.Next(2) == 0;
+                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(verdict ? "shortlist" : "reject"));
+            }
+        }
+    }
+
+    private static async Task<TrainingJobInfo> TrainAsync(ITrainingCoordinatorGrain coordinator)
+    {
+        var started = await coordinator.TriggerAsync(Model, force: true);
+        Assert.True(started.Success, started.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            var job = await coordinator.GetJobAsync(started.JobId!);
+            if (job is { IsFinished: true }) return job;
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    private static async Task AssertEverySiloServesAndHasReEmbeddedAsync(TestCluster cluster, string version)
+    {
+        foreach (var silo in cluster.Silos)
+        {
+            var models = silo.Host.Services.GetRequiredService<MatchingModels>();
+            Assert.Equal(version, models.Encoder!.Version);
+            await silo.Host.Services.GetRequiredService<EncoderMigration>().Running;
+        }
+        for (int shard = 0; shard < new MatchingOptions().CandidateShards; shard++)
+        {
+            Assert.Empty(await cluster.GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.Key(shard)).PendingAsync(version, 100));
+        }
+    }
+
+    [Fact]
+    public async Task Train_MiniLmSilos_RegistersATunedDeltaThatEverySiloServesAndReEmbedsAndRollbackReturnsToTheBase()
+    {
+        await using var cluster = await StartMiniLmClusterAsync(2);
+        await LabelAsync(cluster, 20);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        var firstJob = cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id);
+
+        var job = await TrainAsync(coordinator);
+
+        Assert.True(job.Status == "succeeded", job.Message);
+        Assert.StartsWith($"{MiniLmModel.Name}-ft:", job.Version, StringComparison.Ordinal);
+        Assert.InRange(job.Metrics["roc_auc"], 0, 1);
+        Assert.InRange(job.Metrics["artifact_bytes"], 1_000_000, 8_000_000); // the top layer's tensors, not the 87 MB model
+        var versions = (await coordinator.GetVersionsAsync()).Where(v => v.Model == Model).ToDictionary(v => v.Version);
+        // The base model was registered first and made production, so the tuned version has a rollback target.
+        Assert.Equal("Production", versions[BaseVersion].Stage);
+        Assert.Equal(job.Version, versions[job.Version!].Version);
+        Assert.Equal(MiniLmModel.ModelSha256, versions[job.Version!].Parameters!["base_sha256"]);
+
+        // Promotion (by the gate, or by hand as here when the few verdicts did not clear it) fans the delta out.
+        if (versions[job.Version!].Stage != "Production") await coordinator.PromoteAsync(Model, job.Version!);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, job.Version!);
+        foreach (var silo in cluster.Silos)
+        {
+            var served = Assert.IsType<OnnxSentenceEncoder>(silo.Host.Services.GetRequiredService<MatchingModels>().Encoder!.Encoder);
+            Assert.Equal(versions[job.Version!].Parameters!["model_sha256"], served.ModelSha256);
+        }
+        var tunedMatch = await firstJob.ScoreCandidateAsync(SampleCorpus.Candidates(20, seed: 11)[0].Id);
+        Assert.Equal(job.Version, tunedMatch.ModelVersions[Model]);
+        Assert.Equal(20, (await firstJob.RankCandidatesAsync(100)).Count);
+
+        var back = await coordinator.RollbackAsync(Model);
+
+        Assert.Equal(BaseVersion, back.Version);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, BaseVersion);
+        Assert.Equal(BaseVersion, (await firstJob.ScoreCandidateAsync(SampleCorpus.Candidates(20, seed: 11)[0].Id)).ModelVersions[Model]);
+    }
+
+    [Fact]
+    public async Task Publish_DeltaOfAnotherBaseOrOnTheLsaFallback_IsRefusedAndTheSiloKeepsItsEncoder()
+    {
+        await using var cluster = await StartMiniLmClusterAsync(1);
+        await LabelAsync(cluster, 10);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        var job = await TrainAsync(coordinator);
+        Assert.True(job.Status == "succeeded", job.Message);
+        var artifact = (await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(Model, job.Version!)).GetAsync())!;
+        var kind = ModelKindRegistry.Get(Model);
+        var services = cluster.Silos[0].Host.Services;
+        string serving = services.GetRequiredService<MatchingModels>().Encoder!.Version;
+
+        // The same delta, as if tuned from a model whose SHA-256 differs from this silo's all-MiniLM-L6-v2.
+        var otherBase = kind.Load(job.Version!, WithBaseSha256(artifact, new string('a', 64)));
+        var refused = Assert.Throws<OnnxModelException>(() => kind.Publish(services, otherBase));
+        // A silo on the LSA fallback has no MiniLM to apply it to.
+        using var lsa = new ServiceCollection().AddSingleton(new MatchingModels(new BaselineModel("b", BaselineMatcher.Fit(SampleCorpus.Texts())),
+            new SemanticModel(EmbeddedEncoder.Fit(SampleCorpus.Texts(), EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 16)))).BuildServiceProvider();
+        var onLsa = Assert.Throws<InvalidOperationException>(() => kind.Publish(lsa, kind.Load(job.Version!, artifact)));
+
+        Assert.Equal(OnnxModelErrorKind.BaseModelMismatch, refused.Kind);
+        Assert.Contains(new string('a', 64), refused.Message, StringComparison.Ordinal);
+        Assert.Contains(MiniLmModel.ModelSha256, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(serving, services.GetRequiredService<MatchingModels>().Encoder!.Version);
+        Assert.Contains("Matching:Encoder=minilm", onLsa.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => kind.Load("another-version", artifact));
+    }
+
+    [Fact]
+    public async Task Train_ShuffledVerdicts_IsNotPromoted()
+    {
+        await using var cluster = await StartMiniLmClusterAsync(1);
+        await LabelAsync(cluster, 20, new Random(7));
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+
+        var job = await TrainAsync(coordinator);
+
+        Assert.True(job.Status == "succeeded", job.Message);
+        var version = Assert.Single(await coordinator.GetVersionsAsync(), v => v.Model == Model && v.Version == job.Version);
+        Assert.NotEqual("Production", version.Stage);
+        Assert.Equal(BaseVersion, await coordinator.GetProductionAsync(Model));
+        Assert.Equal(BaseVersion, cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().Encoder!.Version);
+    }
+
+    /// <summary>The artifact with its header's base SHA-256 replaced (layout: 8-byte magic, format, header length, JSON header, tensors).</summary>
+    private static byte[] WithBaseSha256(byte[] artifact, string sha)
+    {
+        int length = BinaryPrimitives.ReadInt32LittleEndian(artifact.AsSpan(12));
+        var header = JsonNode.Parse(artifact.AsSpan(16, length))!;
+        header["baseSha256"] = sha;
+        var json = JsonSerializer.SerializeToUtf8Bytes(header);
+        var result = new byte[16 + json.Length + artifact.Length - 16 - length];
+        artifact.AsSpan(0, 12).CopyTo(result);
+        BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(12), json.Length);
+        json.CopyTo(result, 16);
+        artifact.AsSpan(16 + length).CopyTo(result.AsSpan(16 + json.Length));
+        return result;
+    }
+}
