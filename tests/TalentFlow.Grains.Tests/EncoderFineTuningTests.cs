@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TalentFlow.Contracts.Training;
+using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Candidates;
 using TalentFlow.Grains.Jobs;
@@ -10,6 +11,7 @@ using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Samples;
 using TalentFlow.Grains.Training;
 using TalentFlow.Grains.Training.ModelKinds;
+using TalentFlow.Grains.Training.Registry;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Onnx;
 using TalentFlow.ML.Semantic;
@@ -107,14 +109,15 @@ public sealed class EncoderFineTuningTests
         Assert.StartsWith($"{MiniLmModel.Name}-ft:", job.Version, StringComparison.Ordinal);
         Assert.InRange(job.Metrics["roc_auc"], 0, 1);
         Assert.InRange(job.Metrics["artifact_bytes"], 1_000_000, 8_000_000); // the top layer's tensors, not the 87 MB model
-        var versions = (await coordinator.GetVersionsAsync()).Where(v => v.Model == Model).ToDictionary(v => v.Version);
+        var registry = ModelRegistries.Of(cluster.GrainFactory, Model);
+        var versions = (await registry.GetVersionsAsync()).ToDictionary(v => v.Version);
         // The base model was registered first and made production, so the tuned version has a rollback target.
         Assert.Equal("Production", versions[BaseVersion].Stage);
         Assert.Equal(job.Version, versions[job.Version!].Version);
         Assert.Equal(MiniLmModel.ModelSha256, versions[job.Version!].Parameters!["base_sha256"]);
 
         // Promotion (by the gate, or by hand as here when the few verdicts did not clear it) fans the delta out.
-        if (versions[job.Version!].Stage != "Production") await coordinator.PromoteAsync(Model, job.Version!);
+        if (versions[job.Version!].Stage != "Production") await registry.PromoteAsync(job.Version!, TrainingTestCluster.Unnamed);
         await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, job.Version!);
         foreach (var silo in cluster.Silos)
         {
@@ -125,7 +128,7 @@ public sealed class EncoderFineTuningTests
         Assert.Equal(job.Version, tunedMatch.ModelVersions[Model]);
         Assert.Equal(20, (await firstJob.RankCandidatesAsync(100)).Count);
 
-        var back = await coordinator.RollbackAsync(Model);
+        var back = await registry.RollbackAsync(new RollbackTarget(), TrainingTestCluster.Unnamed);
 
         Assert.Equal(BaseVersion, back.Version);
         await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, BaseVersion);
@@ -171,9 +174,10 @@ public sealed class EncoderFineTuningTests
         var job = await TrainAsync(coordinator);
 
         Assert.True(job.Status == "succeeded", job.Message);
-        var version = Assert.Single(await coordinator.GetVersionsAsync(), v => v.Model == Model && v.Version == job.Version);
+        var registry = ModelRegistries.Of(cluster.GrainFactory, Model);
+        var version = Assert.Single(await registry.GetVersionsAsync(), v => v.Version == job.Version);
         Assert.NotEqual("Production", version.Stage);
-        Assert.Equal(BaseVersion, await coordinator.GetProductionAsync(Model));
+        Assert.Equal(BaseVersion, await registry.GetProductionAsync());
         Assert.Equal(BaseVersion, cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().Encoder!.Version);
     }
 

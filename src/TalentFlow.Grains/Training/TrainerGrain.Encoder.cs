@@ -95,26 +95,25 @@ public abstract partial class TrainerGrainBase
     private async Task EnsureBaseEncoderRegisteredAsync(OnnxSentenceEncoder baseEncoder)
     {
         string model = MatchingModels.EncoderModelName, version = baseEncoder.VersionId;
-        var coordinator = GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
-        var registry = GrainFactory.GetGrain<IModelRegistryGrain>(ITrainingCoordinatorGrain.SingletonKey);
+        var registry = GrainFactory.GetGrain<IModelRegistryGrain>(model);
         var change = new RegistryChange(RegistryChange.TrainerActor,
             $"The base {baseEncoder.Name} the silos serve, registered as a version of {model} before its first fine-tuned version, so a rollback always has a target.");
-        var versions = await ReadAsync(() => coordinator.GetVersionsAsync()).ConfigureAwait(true);
-        if (!versions.Any(v => v.Model == model && v.Version == version))
+        var versions = await ReadAsync(() => registry.GetVersionsAsync()).ConfigureAwait(true);
+        if (!versions.Any(v => v.Version == version))
         {
             await GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(model, version)).SaveAsync(EncoderDelta.ForBase(baseEncoder).ToArray()).ConfigureAwait(true);
             try
             {
-                await registry.RegisterAsync(model, version, new Dictionary<string, double>(), change).ConfigureAwait(true);
+                await registry.RegisterAsync(version, new Dictionary<string, double>(), change).ConfigureAwait(true);
             }
             catch (ModelRegistryConflictException)
             {
                 // Registered meanwhile by another trainer: the same version, the same artifact.
             }
         }
-        if (await ReadAsync(() => coordinator.GetProductionAsync(model)).ConfigureAwait(true) is null)
+        if (await ReadAsync(() => registry.GetProductionAsync()).ConfigureAwait(true) is null)
         {
-            await registry.PromoteAsync(model, version, change).ConfigureAwait(true);
+            await registry.PromoteAsync(version, change).ConfigureAwait(true);
         }
     }
 }
