@@ -87,7 +87,7 @@ internal static class UploadLatencyScenario
     }
 
     /// <summary>The first resume (in id order) with at least <paramref name="words"/> words, cut after the line that reaches them.</summary>
-    private static (string Id, string Text) TwoPages(ScreeningCorpus corpus, int words)
+    internal static (string Id, string Text) TwoPages(ScreeningCorpus corpus, int words)
     {
         foreach (var r in corpus.TrainResumes.Concat(corpus.TestResumes).OrderBy(r => r.Id, StringComparer.Ordinal))
         {
