@@ -47,13 +47,9 @@ public sealed class MiniLmOptions
     [Range(1, 4096)]
     public int MaxWindows { get; set; } = 16;
 
-    /// <summary>
-    /// Embeddings of the last texts embedded, kept to answer the same text again without a model run (an upload embeds
-    /// its resume for the candidate and again for each job's screening features). Default 256 texts (about 1.5 KB
-    /// each plus the text); 0 turns it off.
-    /// </summary>
+    /// <summary>Texts whose embeddings are kept (<see cref="OnnxSentenceEncoderOptions.EmbeddingCacheSize"/>); 0 off.</summary>
     [Range(0, 1 << 20)]
-    public int EmbeddingCacheSize { get; set; } = 256;
+    public int EmbeddingCacheSize { get; set; } = OnnxSentenceEncoderOptions.DefaultEmbeddingCacheSize;
 
     /// <summary>
     /// Dense layers in float32 (default) or int8 (<see cref="OnnxQuantization.Int8"/>: faster, embeddings within cosine

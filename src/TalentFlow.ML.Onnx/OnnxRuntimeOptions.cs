@@ -22,9 +22,9 @@ public sealed class OnnxRuntimeOptions
     [Required]
     public string Quantization { get; set; } = "none";
 
-    /// <summary>Texts whose embeddings the served encoder keeps (<see cref="OnnxSentenceEncoderOptions.EmbeddingCacheSize"/>). Default 256; 0 off.</summary>
+    /// <summary>Texts whose embeddings the served encoder keeps (<see cref="OnnxSentenceEncoderOptions.EmbeddingCacheSize"/>). Default 1024; 0 off.</summary>
     [Range(0, 1 << 20)]
-    public int EmbeddingCacheSize { get; set; } = 256;
+    public int EmbeddingCacheSize { get; set; } = OnnxSentenceEncoderOptions.DefaultEmbeddingCacheSize;
 
     /// <summary>The parsed <see cref="Quantization"/>.</summary>
     /// <exception cref="ValidationException">The value is not none or int8.</exception>

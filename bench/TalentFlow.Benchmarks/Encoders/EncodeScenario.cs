@@ -39,6 +39,8 @@ internal static class EncodeScenario
         {
             IntraOpThreads = threads, BatchSize = batch, MaxBatchTokens = batchTokens, MaxSequenceLength = maxLength, ExecutionProvider = provider,
             Quantization = mode,
+            // Every pass embeds the same texts: the cache would answer them; this measures the model.
+            EmbeddingCacheSize = 0,
         });
         var rssLoaded = ResidentMegabytes();
 
