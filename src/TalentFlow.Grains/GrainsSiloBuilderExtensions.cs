@@ -121,7 +121,7 @@ public static class GrainsSiloBuilderExtensions
             ? new OnnxSentenceEncoder(new OnnxSentenceEncoderOptions { ModelDirectory = directory })
             : options.Encoder == "lsa"
                 ? EmbeddedEncoder.Fit(SampleCorpus.Texts(), EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 128)
-                : MiniLmModel.Load(new MiniLmOptions { Quantization = onnx?.ParsedQuantization ?? OnnxQuantization.None, EmbeddingCacheSize = onnx?.EmbeddingCacheSize ?? 256 }));
+                : MiniLmModel.Load(new MiniLmOptions { Quantization = onnx?.ParsedQuantization ?? OnnxQuantization.None, EmbeddingCacheSize = onnx?.EmbeddingCacheSize ?? OnnxSentenceEncoderOptions.DefaultEmbeddingCacheSize }));
         return new MatchingModels(initial, encoder, options.RetainedVersions);
     }
 }
