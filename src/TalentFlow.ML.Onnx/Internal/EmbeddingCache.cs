@@ -9,6 +9,12 @@ namespace TalentFlow.ML.Onnx.Internal;
 /// </summary>
 internal sealed class EmbeddingCache(int capacity)
 {
+    /// <summary>
+    /// Longest text kept (characters): a two-page resume is ~8 k; a pasted 1 MB text is not cached, so the keys of a full
+    /// cache stay under 1,024 × 64 KB.
+    /// </summary>
+    public const int MaxTextLength = 32_768;
+
     private readonly Dictionary<string, LinkedListNode<(string Text, float[] Vector)>> _map = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Text, float[] Vector)> _order = new();
     private readonly Lock _lock = new();
@@ -34,6 +40,11 @@ internal sealed class EmbeddingCache(int capacity)
 
     public void Add(string text, float[] vector)
     {
+        if (text.Length > MaxTextLength)
+        {
+            return;
+        }
+
         var copy = (float[])vector.Clone();
         lock (_lock)
         {

@@ -34,4 +34,16 @@ public sealed class EmbeddingCacheTests
         Assert.True(cache.TryGet("a", out var second));
         Assert.Equal([1f, 2f], second);
     }
+
+    [Fact]
+    public void Add_TextOverTheLengthLimit_IsNotKept()
+    {
+        var cache = new EmbeddingCache(4);
+        var huge = new string('x', EmbeddingCache.MaxTextLength + 1);
+        cache.Add(huge, [1f]);
+        cache.Add("short", [2f]);
+
+        Assert.False(cache.TryGet(huge, out _));
+        Assert.True(cache.TryGet("short", out _));
+    }
 }
