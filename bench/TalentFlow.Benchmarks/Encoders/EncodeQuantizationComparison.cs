@@ -99,6 +99,8 @@ internal static class EncodeQuantizationComparison
         File.WriteAllBytes(Path.Combine(dir, "model.onnx"), bytes);
         File.Copy(Path.Combine(MiniLmModel.DefaultDirectory, "vocab.txt"), Path.Combine(dir, "vocab.txt"));
         Console.Error.WriteLine($"int8 variant {variant}: {count} MatMuls quantised, {bytes.Length / 1e6:F1} MB");
+        // The session holds the model in memory once loaded: the 60 MB copy goes right after.
+        using var cleanup = new TempDirectory(dir);
         return new OnnxSentenceEncoder(new OnnxSentenceEncoderOptions
         {
             ModelDirectory = dir, MaxSequenceLength = options.MaxSequenceLength, LowerCase = true, FinalSigma = true,
@@ -115,4 +117,9 @@ internal static class EncodeQuantizationComparison
         var vectors = encoder.Embed(texts);
         return (Stopwatch.GetElapsedTime(t0).TotalSeconds, vectors);
     }
+}
+
+internal sealed class TempDirectory(string path) : IDisposable
+{
+    public void Dispose() => Directory.Delete(path, recursive: true);
 }
