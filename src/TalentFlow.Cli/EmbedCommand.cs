@@ -6,7 +6,7 @@ using TalentFlow.ML.Onnx;
 namespace TalentFlow.Cli;
 
 /// <summary>
-/// <c>embed --text T | --file F [--json] [--long-texts truncate|window] [--threads N] [--execution-provider P]</c>: the
+/// <c>embed --text T | --file F [--json] [--long-texts truncate|window] [--quantization none|int8] [--threads N] [--execution-provider P]</c>: the
 /// served encoder's (all-MiniLM-L6-v2) L2-normalised vector of one text — <c>model, dimensions, tokens, truncated,
 /// embedding</c>. A file must be UTF-8; an empty text, a missing or non-UTF-8 file is one error line and exit code 1.
 /// </summary>
@@ -23,9 +23,15 @@ internal static class EmbedCommand
             DefaultValueFactory = _ => "truncate",
         };
         longTexts.AcceptOnlyFromAmong("truncate", "window");
+        var quantization = new Option<string>("--quantization")
+        {
+            Description = "none (float32, default) or int8 (dense layers quantised at load; a different encoder version).",
+            DefaultValueFactory = _ => "none",
+        };
+        quantization.AcceptOnlyFromAmong("none", "int8");
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per core).", DefaultValueFactory = _ => 0 };
         var provider = EncoderOptions.ExecutionProvider();
-        var command = new Command("embed", "Print the served sentence encoder's embedding of a text.") { text, file, json, longTexts, threads, provider };
+        var command = new Command("embed", "Print the served sentence encoder's embedding of a text.") { text, file, json, longTexts, quantization, threads, provider };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var input = ReadInput(parse.GetValue(text), parse.GetValue(file));
@@ -44,6 +50,7 @@ internal static class EmbedCommand
                 IntraOpThreads = parse.GetValue(threads),
                 ExecutionProvider = EncoderOptions.Parse(parse.GetValue(provider)),
                 LongTexts = parse.GetValue(longTexts) == "window" ? LongTextMode.Window : LongTextMode.Truncate,
+                Quantization = parse.GetValue(quantization) == "int8" ? OnnxQuantization.Int8 : OnnxQuantization.None,
             }, context);
             var tokenized = encoder.Tokenize(input);
             var vector = (await encoder.EmbedAsync([input], cancellationToken).ConfigureAwait(false))[0];

@@ -85,7 +85,7 @@ public static class GrainsSiloBuilderExtensions
         services.TryAddSingleton(_ => new TextNormalizer());
         services.TryAddSingleton(sp => new ResumeParser(time: sp.GetRequiredKeyedService<TimeProvider>(GrainClock.Key)));
         services.TryAddSingleton(_ => new JobParser());
-        services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
+        services.TryAddSingleton(sp => CreateModels(sp.GetRequiredService<IOptions<MatchingOptions>>().Value, sp.GetService<IOptions<OnnxRuntimeOptions>>()?.Value));
         services.TryAddSingleton(sp => CreateScreening(sp.GetRequiredService<MatchingModels>(), sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
         services.AddSingleton<TalentFlow.Hosting.Broadcast.IBroadcastHandler, ModelVersionBroadcastHandler>();
         services.AddSingleton<TalentFlow.Hosting.Broadcast.IBroadcastHandler, AbTestBroadcastHandler>();
@@ -103,7 +103,7 @@ public static class GrainsSiloBuilderExtensions
     private static ScreeningModels CreateScreening(MatchingModels models, MatchingOptions options) =>
         new(new ScreeningModelScorer(TalentFlow.ML.Screening.ScreeningModel.BuiltIn, models.Encoder?.Encoder), options.RetainedVersions);
 
-    private static MatchingModels CreateModels(MatchingOptions options)
+    private static MatchingModels CreateModels(MatchingOptions options, OnnxRuntimeOptions? onnx)
     {
         if (options.ScorerDirectory is { } scorerDirectory) return ScorerBundle.Load(scorerDirectory, options);
         BaselineModel initial;
@@ -122,7 +122,7 @@ public static class GrainsSiloBuilderExtensions
             ? new OnnxSentenceEncoder(new OnnxSentenceEncoderOptions { ModelDirectory = directory })
             : options.Encoder == "lsa"
                 ? EmbeddedEncoder.Fit(SampleCorpus.Texts(), EmbeddedEncoder.DefaultKind, seed: 0, dimensions: 128)
-                : MiniLmModel.Load());
+                : MiniLmModel.Load(new MiniLmOptions { Quantization = onnx?.ParsedQuantization ?? OnnxQuantization.None, EmbeddingCacheSize = onnx?.EmbeddingCacheSize ?? OnnxSentenceEncoderOptions.DefaultEmbeddingCacheSize }));
         return new MatchingModels(initial, encoder, options.RetainedVersions);
     }
 }

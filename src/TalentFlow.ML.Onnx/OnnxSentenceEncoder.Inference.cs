@@ -13,13 +13,70 @@ public sealed partial class OnnxSentenceEncoder
 
     private float[][] EmbedCore(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
+        // Each distinct text runs once: a repeat within the call (a resume standing in for its missing section) or one the
+        // cache holds from an earlier call (the same resume screened again) is copied, not re-embedded.
+        var result = new float[texts.Count][];
+        var first = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
+        var distinct = new List<string>(texts.Count);
+        var slot = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts));
+            if (_cache is not null && _cache.TryGet(text, out var cached))
+            {
+                result[i] = cached;
+                slot[i] = -1;
+            }
+            else if (first.TryGetValue(text, out var j))
+            {
+                slot[i] = j;
+            }
+            else
+            {
+                first[text] = slot[i] = distinct.Count;
+                distinct.Add(text);
+            }
+        }
+
+        if (distinct.Count == texts.Count)
+        {
+            var all = EmbedDistinct(distinct, cancellationToken);
+            for (var i = 0; i < all.Length; i++)
+            {
+                _cache?.Add(distinct[i], all[i]);
+            }
+
+            return all;
+        }
+
+        var vectors = distinct.Count == 0 ? [] : EmbedDistinct(distinct, cancellationToken);
+        for (var j = 0; j < vectors.Length; j++)
+        {
+            _cache?.Add(distinct[j], vectors[j]);
+        }
+
+        var used = new bool[vectors.Length];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (slot[i] >= 0)
+            {
+                // The first owner takes the array; later repeats get copies, so no two results share one.
+                result[i] = used[slot[i]] ? (float[])vectors[slot[i]].Clone() : vectors[slot[i]];
+                used[slot[i]] = true;
+            }
+        }
+
+        return result;
+    }
+
+    private float[][] EmbedDistinct(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
         // Every window of every text is one sequence; owner[k] is the text sequence k belongs to.
         var sequences = new List<int[]>(texts.Count);
         var owner = new List<int>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
         {
-            var text = texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts));
-            foreach (var window in Tokenize(text).Windows)
+            foreach (var window in Tokenize(texts[i]).Windows)
             {
                 sequences.Add(window);
                 owner.Add(i);

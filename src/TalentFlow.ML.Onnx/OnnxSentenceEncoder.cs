@@ -25,6 +25,7 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     private readonly LongTextMode _longTexts;
     private readonly int _windowStride;
     private readonly int _maxWindows;
+    private readonly EmbeddingCache? _cache;
     private int _disposed;
 
     /// <summary>Loads the model folder that <paramref name="options"/> names.</summary>
@@ -57,6 +58,8 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         _longTexts = options.LongTexts;
         _windowStride = options.WindowStride;
         _maxWindows = options.MaxWindows;
+        Quantization = options.Quantization;
+        _cache = options.EmbeddingCacheSize > 0 ? new EmbeddingCache(options.EmbeddingCacheSize) : null;
         if (_longTexts == LongTextMode.Window && _windowStride > MaxSequenceLength - 2)
         {
             throw new System.ComponentModel.DataAnnotations.ValidationException(
@@ -70,7 +73,8 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
             Dimension = Probe(folder.TokenizerPath, dimension);
             // Windowing changes the embedding of long texts, so it is part of a derived version (an explicit one is the caller's).
             VersionId = options.VersionId ?? folder.ComputeVersionId()
-                + (_longTexts == LongTextMode.Window ? $":window{_windowStride}x{_maxWindows}" : "");
+                + (_longTexts == LongTextMode.Window ? $":window{_windowStride}x{_maxWindows}" : "")
+                + (options.Quantization == OnnxQuantization.Int8 ? ":int8" : "");
         }
         catch
         {
@@ -93,6 +97,9 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     /// <see langword="null"/>.
     /// </summary>
     public string? ModelSha256 { get; internal init; }
+
+    /// <summary>Float32 or int8 dense layers (<see cref="OnnxSentenceEncoderOptions.Quantization"/>).</summary>
+    public OnnxQuantization Quantization { get; }
 
     /// <summary>The execution provider the session runs on: <c>cpu</c> or <c>cuda</c>.</summary>
     public string ExecutionProvider { get; }

@@ -90,6 +90,23 @@ public sealed class OnnxSentenceEncoderOptions
     [Range(1, 4096)]
     public int MaxWindows { get; set; } = 16;
 
+    /// <summary>Default of <see cref="EmbeddingCacheSize"/>: an upload's resume, headline and section plus its ~100–150 sentences, several times over.</summary>
+    public const int DefaultEmbeddingCacheSize = 1024;
+
+    /// <summary>
+    /// Embeddings of the last texts embedded, kept to answer the same text again without a model run (an upload embeds
+    /// its resume for the candidate and again for the screening features; the same resume's sentences again for every job
+    /// it is screened for). Default <see cref="DefaultEmbeddingCacheSize"/> texts (1.5 KB each plus the text); 0 turns it off.
+    /// </summary>
+    [Range(0, 1 << 20)]
+    public int EmbeddingCacheSize { get; set; } = DefaultEmbeddingCacheSize;
+
+    /// <summary>
+    /// Dense layers in float32 (<see cref="OnnxQuantization.None"/>, default) or int8 (<see cref="OnnxQuantization.Int8"/>,
+    /// rewritten at load; the derived version id ends in <c>:int8</c>).
+    /// </summary>
+    public OnnxQuantization Quantization { get; set; } = OnnxQuantization.None;
+
     /// <summary>The model's name in logs and reports. Default <see langword="null"/>: the model folder's name.</summary>
     public string? Name { get; set; }
 

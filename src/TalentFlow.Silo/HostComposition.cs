@@ -68,6 +68,8 @@ internal static class HostComposition
         builder.Services.AddOptions<ML.Onnx.OnnxRuntimeOptions>().Bind(configuration.GetSection(ML.Onnx.OnnxRuntimeOptions.SectionName))
             .Validate(o => ML.Onnx.OnnxRuntimeOptions.TryParseExecutionProvider(o.ExecutionProvider, out _),
                 "Onnx:ExecutionProvider must be auto, cpu or cuda.")
+            .Validate(o => ML.Onnx.OnnxRuntimeOptions.TryParseQuantization(o.Quantization, out _) && o.EmbeddingCacheSize >= 0,
+                "Onnx:Quantization must be none or int8, Onnx:EmbeddingCacheSize at least 0.")
             .ValidateOnStart();
         builder.Services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.SectionName));
         builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));

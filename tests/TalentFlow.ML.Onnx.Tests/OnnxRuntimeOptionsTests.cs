@@ -21,3 +21,25 @@ public sealed class OnnxRuntimeOptionsTests
         Assert.Contains("auto, cpu or cuda", ex.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class OnnxRuntimeQuantizationOptionsTests
+{
+    [Theory]
+    [InlineData("none", OnnxQuantization.None)]
+    [InlineData(" INT8 ", OnnxQuantization.Int8)]
+    public void ParsedQuantization_KnownValue_Parses(string value, OnnxQuantization expected) =>
+        Assert.Equal(expected, new OnnxRuntimeOptions { Quantization = value }.ParsedQuantization);
+
+    [Theory]
+    [InlineData("int4")]
+    [InlineData("")]
+    public void Validate_UnknownQuantization_NamesTheAllowedValues(string value)
+    {
+        var ex = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new OnnxRuntimeOptions { Quantization = value }.Validate());
+        Assert.Contains("none or int8", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NegativeCacheSize_Fails() =>
+        Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new OnnxRuntimeOptions { EmbeddingCacheSize = -1 }.Validate());
+}

@@ -25,12 +25,22 @@ internal static class EncodeScenario
         var batchTokens = args.Int("batch-tokens", 2048);
         var repeat = args.Int("repeat", 3);
         var provider = OnnxRuntimeOptions.ParseExecutionProvider(args.String("execution-provider") ?? "auto");
+        var quantization = args.String("quantization") ?? "none";
         var texts = CorpusCsv.ReadColumn(path, column).Take(limit).ToArray();
+        if (quantization == "both")
+        {
+            return EncodeQuantizationComparison.Run(texts, threads, batch, batchTokens, maxLength, repeat, provider, args.String("int8-variant"));
+        }
+
+        var mode = EncodeQuantizationComparison.Parse(quantization);
 
         var rssBefore = ResidentMegabytes();
         using var encoder = MiniLmModel.Load(new MiniLmOptions
         {
             IntraOpThreads = threads, BatchSize = batch, MaxBatchTokens = batchTokens, MaxSequenceLength = maxLength, ExecutionProvider = provider,
+            Quantization = mode,
+            // Every pass embeds the same texts: the cache would answer them; this measures the model.
+            EmbeddingCacheSize = 0,
         });
         var rssLoaded = ResidentMegabytes();
 
@@ -62,6 +72,8 @@ internal static class EncodeScenario
             ["max_length"] = maxLength,
             ["repeat"] = repeat,
             ["model"] = encoder.Name,
+            ["version"] = encoder.VersionId,
+            ["quantization"] = quantization,
             ["onnxruntime"] = OnnxRuntimeInfo.Describe().Version,
             ["rss_mb_before_load"] = rssBefore,
             ["rss_mb_loaded"] = rssLoaded,
@@ -70,7 +82,7 @@ internal static class EncodeScenario
     }
 
     // VmRSS, so native memory (ONNX Runtime's weights and arenas) counts, not only the managed heap.
-    private static double ResidentMegabytes()
+    internal static double ResidentMegabytes()
     {
         using var process = Process.GetCurrentProcess();
         process.Refresh();

@@ -25,10 +25,20 @@ internal static class UploadLatencyScenario
         int uploads = args.Int("uploads", 100), warmup = args.Int("warmup", 10), words = args.Int("words", 1000);
         string encoder = args.String("encoder") ?? "lsa";
         string silo = args.String("silo-dll") ?? LoopEvalScenario.FindSiloDll();
+        // same: one resume whose last line changes (the first rows of the table). distinct: a different resume of about
+        // --words words each upload, so no sentence repeats and the silo's embedding cache only answers what one upload
+        // itself repeats (the candidate's vector, then the screening features' resume text).
+        bool distinct = (args.String("resumes") ?? "same") switch
+        {
+            "same" => false,
+            "distinct" => true,
+            var other => throw new ArgumentException($"--resumes is same or distinct, not '{other}'"),
+        };
 
         var corpus = ScreeningCorpus.Load(Path.Combine(data, "resume_pdf_categories", "resumes.csv"), Path.Combine(data, "onet_occupations_tech_skills"), seed: 0);
         var job = corpus.ProtocolJobs[0];
         var (resumeId, resume) = TwoPages(corpus, words);
+        var pool = distinct ? ManyTwoPages(corpus, words, warmup + uploads) : [];
 
         await using var host = await SiloProcess.StartAsync(silo, encoder);
         var http = host.Client;
@@ -43,7 +53,7 @@ internal static class UploadLatencyScenario
         for (int i = 0; i < warmup + uploads; i++)
         {
             // A different last line: a new text each time, so no cache of the resume, its features or its embedding answers.
-            string text = resume + string.Create(CultureInfo.InvariantCulture, $"\nReference {i + 1}\n");
+            string text = (distinct ? pool[i] : resume) + string.Create(CultureInfo.InvariantCulture, $"\nReference {i + 1}\n");
             using var form = new MultipartFormDataContent
             {
                 { new StringContent("latency-job"), "job_id" },
@@ -71,7 +81,10 @@ internal static class UploadLatencyScenario
             warmup,
             resume_words = resume.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries).Length,
             resume_chars = resume.Length,
-            resume_source = "resume_pdf_categories id " + resumeId,
+            resume_source = distinct ? $"{pool.Count} different resumes of resume_pdf_categories (id order), each cut at {words} words" : "resume_pdf_categories id " + resumeId,
+            resumes = distinct ? "distinct" : "same",
+            onnx_quantization = Environment.GetEnvironmentVariable("Onnx__Quantization") ?? "none",
+            onnx_embedding_cache = Environment.GetEnvironmentVariable("Onnx__EmbeddingCacheSize") ?? "256",
             job = job.Code,
             p50_ms = Math.Round(Percentile(milliseconds, 0.50), 1),
             p90_ms = Math.Round(Percentile(milliseconds, 0.90), 1),
@@ -86,8 +99,29 @@ internal static class UploadLatencyScenario
         };
     }
 
+    /// <summary>The first <paramref name="count"/> resumes (in id order) with at least <paramref name="words"/> words, each cut after the line that reaches them.</summary>
+    internal static List<string> ManyTwoPages(ScreeningCorpus corpus, int words, int count)
+    {
+        var result = new List<string>(count);
+        foreach (var r in corpus.TrainResumes.Concat(corpus.TestResumes).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            int n = 0;
+            var kept = new StringBuilder();
+            foreach (var line in r.Text.Split('\n'))
+            {
+                kept.Append(line).Append('\n');
+                n += line.Split((char[])[' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries).Length;
+                if (n < words) continue;
+                result.Add(kept.ToString());
+                if (result.Count == count) return result;
+                break;
+            }
+        }
+        throw new ArgumentException($"Only {result.Count} resumes have {words} words; {count} needed.");
+    }
+
     /// <summary>The first resume (in id order) with at least <paramref name="words"/> words, cut after the line that reaches them.</summary>
-    private static (string Id, string Text) TwoPages(ScreeningCorpus corpus, int words)
+    internal static (string Id, string Text) TwoPages(ScreeningCorpus corpus, int words)
     {
         foreach (var r in corpus.TrainResumes.Concat(corpus.TestResumes).OrderBy(r => r.Id, StringComparer.Ordinal))
         {

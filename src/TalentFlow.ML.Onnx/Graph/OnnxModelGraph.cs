@@ -8,7 +8,7 @@ namespace TalentFlow.ML.Onnx.Graph;
 /// initializers, read an initializer's values, and write the model back with some initializers replaced, extra graph
 /// outputs and metadata added. Every other byte of the file is copied as it was (no ONNX or protobuf library involved).
 /// </summary>
-public sealed class OnnxModelGraph
+public sealed partial class OnnxModelGraph
 {
     // ONNX field numbers (onnx.proto3): ModelProto, GraphProto, NodeProto, TensorProto, ValueInfoProto.
     private const int ModelGraph = 7, ModelMetadata = 14;

@@ -10,4 +10,7 @@ internal static partial class OnnxLog
 
     [LoggerMessage(4001, LogLevel.Information, "{Model} loaded on ONNX Runtime {Version}, {Provider} execution provider, version {EncoderVersion}")]
     public static partial void Loaded(ILogger logger, string model, string version, string provider, string encoderVersion);
+
+    [LoggerMessage(4002, LogLevel.Information, "{Model}: {MatMuls} dense layers quantised to int8 at load (DynamicQuantizeMatMul, per-column scales)")]
+    public static partial void Quantized(ILogger logger, string model, int matMuls);
 }

@@ -39,6 +39,27 @@ public sealed class CliEmbedTests : IDisposable
     }
 
     [Fact]
+    public async Task Embed_Int8_StaysWithinCosine099OfFloat32()
+    {
+        var fp32 = await RunAsync("embed", "--text", "Senior Python developer, Django and PostgreSQL", "--json");
+        var int8 = await RunAsync("embed", "--text", "Senior Python developer, Django and PostgreSQL", "--json", "--quantization", "int8");
+
+        Assert.Equal(0, int8.Code);
+        var a = Embedding(JsonDocument.Parse(fp32.Stdout).RootElement);
+        var b = Embedding(JsonDocument.Parse(int8.Stdout).RootElement);
+        var cosine = a.Zip(b, (x, y) => (double)x * y).Sum();
+        Assert.InRange(cosine, 0.99, 0.99999);
+    }
+
+    [Fact]
+    public async Task Embed_UnknownQuantization_FailsWithExitCode1()
+    {
+        var (code, _, stderr) = await RunAsync("embed", "--text", "x", "--quantization", "int4");
+        Assert.NotEqual(0, code);
+        Assert.Contains("int4", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Embed_FileWithTheSameText_PrintsTheSameEmbedding()
     {
         var path = Path.Combine(_dir, "resume.txt");
