@@ -32,10 +32,10 @@ internal static class TrainScreeningCommand
         var cache = new Option<string?>("--encoder-cache") { Description = "A file keeping the encoder's embeddings between runs (hashes of texts and vectors, no text): the next run re-encodes nothing." };
         var znorm = new Option<string>("--znorm")
         {
-            Description = "Per-job z-normalisation of the similarity features against a background pool: none; synthetic (the repository's synthetic resumes, shippable); occupations (synthetic resumes written from the occupation titles and profile words the model ships); train-resumes (training resumes, to measure what the synthetic pool costs — the model file then holds their texts: never ship it).",
+            Description = "Per-job z-normalisation of the similarity features against a background pool: none; synthetic (the repository's synthetic resumes, shippable); occupations (synthetic resumes written from the occupation titles and profile words the model ships); train-resumes (training resumes, to measure what the synthetic pool costs — the model file then holds their texts: never ship it); train-centroid (the average of --background-size training resumes' vectors: the dot-product features centred per job; the file holds averages only).",
             DefaultValueFactory = _ => "none",
         };
-        znorm.AcceptOnlyFromAmong("none", "synthetic", "occupations", "train-resumes");
+        znorm.AcceptOnlyFromAmong("none", "synthetic", "occupations", "train-resumes", "train-centroid");
         var znormFeatures = new Option<string?>("--znorm-features") { Description = "Comma-separated features --znorm normalises (default: every similarity and coverage)." };
         var znormMinScale = new Option<double>("--znorm-min-scale") { Description = "Floor of a job's deviation over the pool; a large value (1000) only centres.", DefaultValueFactory = _ => 0.01 };
         var backgroundSize = new Option<int>("--background-size") { Description = "Resumes in the background pool of --znorm.", DefaultValueFactory = _ => 48 };
@@ -55,6 +55,7 @@ internal static class TrainScreeningCommand
                     "synthetic" => ScreeningBackgroundKind.Synthetic,
                     "occupations" => ScreeningBackgroundKind.Occupations,
                     "train-resumes" => ScreeningBackgroundKind.TrainingResumes,
+                    "train-centroid" => ScreeningBackgroundKind.TrainingCentroid,
                     _ => ScreeningBackgroundKind.None,
                 },
                 BackgroundSize = parse.GetValue(backgroundSize) is >= 2 and var size ? size : throw new CliException("--background-size must be at least 2"),

@@ -60,6 +60,10 @@ public sealed class ScreeningFeatures
         Names = encoder is null ? BaseNames : [.. BaseNames, .. EncoderNames];
         Background = background;
         _normalised = background is null ? [] : [.. Enumerable.Range(0, Names.Count).Where(k => background.Features.Contains(Names[k], StringComparer.Ordinal))];
+        if (background?.Centroid is { } centroid && encoder is not null && (centroid.Embeddings.Length != 3 || centroid.Embeddings[0].Length != encoder.Dimension))
+        {
+            throw new ArgumentException("The background centroid carries no embeddings of this encoder.", nameof(background));
+        }
         Version = $"screening-features/1:{vocabulary.Fingerprint}:{encoder?.VersionId ?? "none"}" + (background is null ? "" : ":znorm-" + background.Fingerprint);
     }
 
@@ -105,7 +109,12 @@ public sealed class ScreeningFeatures
         var side = new ScreeningJobSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], Vocabulary.Vectorize(titleText),
             ScreeningTerms.Of(titleText, dropFiller: true), Vocabulary.Profile(textVector), ScreeningTerms.Of(text), required, requirements,
             parsed.MinYearsExperience, DegreeLevels.Of(parsed.EducationRequirement), embeddings);
-        return Background is null ? side : side with { Norm = Normalisation(side, await PoolAsync(cancellationToken).ConfigureAwait(false)) };
+        return Background switch
+        {
+            null => side,
+            { Centroid: { } centroid } => side with { Norm = Normalisation(side, [centroid]) },
+            _ => side with { Norm = Normalisation(side, await PoolAsync(cancellationToken).ConfigureAwait(false)) },
+        };
     }
 
     /// <summary>The job's mean and deviation of each normalised feature over the pool (population deviation, floored).</summary>

@@ -108,7 +108,14 @@ public sealed partial class ScreeningModel
             Format = Background is null ? FormatV1 : Format,
             Background = Background is not { } b || !withVocabulary ? null : new BackgroundArtifact
             {
-                Name = b.Name, MinScale = b.MinScale, Features = [.. b.Features], Resumes = [.. b.Resumes],
+                Name = b.Name, MinScale = b.MinScale, Features = [.. b.Features], Resumes = b.Centroid is null ? [.. b.Resumes] : null,
+                Centroid = b.Centroid is not { } c ? null : new CentroidArtifact
+                {
+                    Text = Sparse(c.Text), Skills = Sparse(c.Skills), Experience = Sparse(c.Experience), Education = Sparse(c.Education), Headline = Sparse(c.Headline),
+                    Occupations = [Sparse(c.Occupations.Occupations), Sparse(c.Occupations.Broad), Sparse(c.Occupations.Major)],
+                    HeadlineOccupations = [Sparse(c.HeadlineOccupations.Occupations), Sparse(c.HeadlineOccupations.Broad), Sparse(c.HeadlineOccupations.Major)],
+                    Embeddings = [.. c.Embeddings],
+                },
             },
             Version = version,
             DataFingerprint = DataFingerprint,
@@ -152,14 +159,39 @@ public sealed partial class ScreeningModel
     private static ScreeningModel FromArtifact(ScreeningArtifact a)
     {
         var vocabulary = ReadVocabulary(a.Vocabulary ?? throw new InvalidDataException("no vocabulary"));
-        var background = a.Background is { } b
-            ? new ScreeningBackground(b.Name ?? throw new InvalidDataException("no background name"), b.Resumes ?? throw new InvalidDataException("no background resumes"), b.Features ?? [], b.MinScale)
-            : null;
+        var background = a.Background switch
+        {
+            null => null,
+            { Centroid: { } c } b => new ScreeningBackground(b.Name ?? throw new InvalidDataException("no background name"), ReadCentroid(c, vocabulary), b.Features ?? []),
+            var b => new ScreeningBackground(b.Name ?? throw new InvalidDataException("no background name"), b.Resumes ?? throw new InvalidDataException("no background resumes"), b.Features ?? [], b.MinScale),
+        };
         var fallback = a.Fallback is { } f
             ? f.Fallback is null && f.Vocabulary is null && f.Background is null && f.EncoderVersion is null && f.Format == a.Format
                 ? FromArtifact(f, vocabulary, null, background) : throw new InvalidDataException("bad fallback")
             : null;
         return FromArtifact(a, vocabulary, fallback, background);
+    }
+
+    private static SparseArtifact Sparse(SparseVector v) => new() { Indices = v.Indices, Values = v.Values };
+
+    private static ScreeningResumeSide ReadCentroid(CentroidArtifact c, ScreeningVocabulary vocabulary)
+    {
+        int terms = vocabulary.Tfidf.Terms.Count;
+        SparseVector Read(SparseArtifact? s, int limit)
+        {
+            if (s?.Indices is null || s.Values is null || s.Indices.Length != s.Values.Length || !s.Values.All(float.IsFinite)) throw new InvalidDataException("bad centroid vector");
+            for (int i = 0; i < s.Indices.Length; i++)
+            {
+                if (s.Indices[i] < 0 || s.Indices[i] >= limit || (i > 0 && s.Indices[i] <= s.Indices[i - 1])) throw new InvalidDataException("bad centroid index");
+            }
+            return new SparseVector(s.Indices, s.Values);
+        }
+        ScreeningProfile Profile(SparseArtifact[]? p) =>
+            p is { Length: 3 } ? new ScreeningProfile(Read(p[0], int.MaxValue), Read(p[1], int.MaxValue), Read(p[2], int.MaxValue)) : throw new InvalidDataException("bad centroid profile");
+        var embeddings = c.Embeddings ?? [];
+        if (embeddings.Any(e => e is null || e.Length == 0 || e.Length != embeddings[0].Length || !e.All(float.IsFinite))) throw new InvalidDataException("bad centroid embeddings");
+        return new ScreeningResumeSide("centroid", Read(c.Text, terms), Read(c.Skills, terms), Read(c.Experience, terms), Read(c.Education, terms), Read(c.Headline, terms),
+            [], Profile(c.HeadlineOccupations), [], Profile(c.Occupations), [], null, -1, embeddings);
     }
 
     private static ScreeningVocabulary ReadVocabulary(VocabularyArtifact v)
@@ -240,6 +272,25 @@ internal sealed class BackgroundArtifact
     public double MinScale { get; set; }
     public string[]? Features { get; set; }
     public string[]? Resumes { get; set; }
+    public CentroidArtifact? Centroid { get; set; }
+}
+
+internal sealed class CentroidArtifact
+{
+    public SparseArtifact? Text { get; set; }
+    public SparseArtifact? Skills { get; set; }
+    public SparseArtifact? Experience { get; set; }
+    public SparseArtifact? Education { get; set; }
+    public SparseArtifact? Headline { get; set; }
+    public SparseArtifact[]? Occupations { get; set; }
+    public SparseArtifact[]? HeadlineOccupations { get; set; }
+    public float[][]? Embeddings { get; set; }
+}
+
+internal sealed class SparseArtifact
+{
+    public int[]? Indices { get; set; }
+    public float[]? Values { get; set; }
 }
 
 internal sealed class EffectArtifact

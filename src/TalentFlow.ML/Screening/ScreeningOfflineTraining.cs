@@ -74,6 +74,12 @@ public enum ScreeningBackgroundKind
     /// <summary>Synthetic resumes from the shipped occupation space (<see cref="ScreeningBackground.FromOccupations"/>).</summary>
     Occupations,
 
+    /// <summary>
+    /// The centroid of the training resumes (<see cref="ScreeningBackground.CentroidOf"/>, <see cref="ScreeningOfflineOptions.BackgroundSize"/>
+    /// of them): the dot-product features centred per job; the artifact holds the average vectors, no resume's text or vector.
+    /// </summary>
+    TrainingCentroid,
+
     /// <summary>Training resumes chosen by a seeded hash: to measure what the synthetic pool costs; never shipped.</summary>
     TrainingResumes,
 }
@@ -124,7 +130,17 @@ public static class ScreeningOfflineTraining
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
         var vocabulary = FitVocabulary(corpus, options, options.TrainOnAds ? ads : null);
-        var features = new ScreeningFeatures(vocabulary, encoder, Parser(options.AsOf), background: Background(corpus, options, vocabulary));
+        var background = Background(corpus, options, vocabulary);
+        if (options.Normalisation == ScreeningBackgroundKind.TrainingCentroid)
+        {
+            var raw = new ScreeningFeatures(vocabulary, encoder, Parser(options.AsOf));
+            var pool = corpus.TrainResumes.OrderBy(r => ScreeningModelTrainer.Unit(r.Id, "background", options.Seed)).Take(options.BackgroundSize).ToArray();
+            var sides = new ScreeningResumeSide[pool.Length];
+            await Parallel.ForAsync(0, pool.Length, cancellationToken, async (r, ct) =>
+                sides[r] = await raw.PrepareResumeAsync(pool[r].Text, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            background = ScreeningBackground.CentroidOf(FormattableString.Invariant($"training-centroid-{pool.Length}-seed{options.Seed}"), sides, options.BackgroundFeatures);
+        }
+        var features = new ScreeningFeatures(vocabulary, encoder, Parser(options.AsOf), background: background);
         var train = await PairsAsync(features, corpus.TrainJobs, corpus.TrainResumes, cancellationToken).ConfigureAwait(false);
         if (ads is not null && options.TrainOnAds)
         {

@@ -80,6 +80,50 @@ public sealed class ScreeningBackgroundTests
     }
 
     [Fact]
+    public async Task CentroidOf_Pool_CentresTheDotProductFeaturesOnTheirPoolMean()
+    {
+        var raw = new ScreeningFeatures(ScreeningTestData.Vocabulary);
+        var sides = new List<ScreeningResumeSide>();
+        foreach (var member in Pool) sides.Add(await raw.PrepareResumeAsync(member));
+        var background = ScreeningBackground.CentroidOf("test-centroid", sides);
+        var sut = new ScreeningFeatures(ScreeningTestData.Vocabulary, background: background);
+
+        var rawJob = await raw.PrepareJobAsync(Job);
+        var x = raw.Combine(rawJob, await raw.PrepareResumeAsync(Resume));
+        var z = await sut.ExtractAsync(Job, Resume);
+
+        Assert.Empty(background.Resumes);
+        for (int k = 0; k < x.Length; k++)
+        {
+            string name = sut.Names[k];
+            // The mean of a dot product over the pool is the dot product with the pool's average.
+            double expected = ScreeningBackground.LinearFeatures.Contains(name) ? x[k] - sides.Average(r => raw.Combine(rawJob, r)[k]) : x[k];
+            Assert.Equal(expected, z[k], 4);
+        }
+        Assert.Contains(z.Zip(x), p => p.First != p.Second);
+        Assert.Throws<ArgumentException>(() => ScreeningBackground.CentroidOf("bad", sides, ["skill_coverage"]));
+    }
+
+    [Fact]
+    public async Task SaveLoad_ModelWithCentroid_KeepsCentroidAndScoresAlike()
+    {
+        var raw = new ScreeningFeatures(ScreeningTestData.Vocabulary);
+        var sides = new List<ScreeningResumeSide>();
+        foreach (var member in Pool) sides.Add(await raw.PrepareResumeAsync(member));
+        var features = new ScreeningFeatures(ScreeningTestData.Vocabulary, background: ScreeningBackground.CentroidOf("test-centroid", sides));
+        var model = new ScreeningModelTrainer(new ScreeningModelTrainer.Options { Seed = 2 }).Train(features, ScreeningTestData.Examples(12, 30, seed: 2)).Model;
+
+        var loaded = ScreeningModel.Load(model.ToJsonBytes());
+        var x = await loaded.CreateFeatures().ExtractAsync(Job, Resume);
+
+        Assert.Equal(model.Version, loaded.Version);
+        Assert.Equal(features.Background!.Fingerprint, loaded.Background?.Fingerprint);
+        Assert.NotNull(loaded.Background!.Centroid);
+        Assert.Equal(await features.ExtractAsync(Job, Resume), x);
+        Assert.DoesNotContain(Pool[0], System.Text.Encoding.UTF8.GetString(model.ToJsonBytes()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_FewerThanTwoResumes_Throws()
     {
         Assert.Throws<ArgumentException>(() => new ScreeningBackground("test", ["only one"]));
