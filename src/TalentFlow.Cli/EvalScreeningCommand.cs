@@ -79,6 +79,7 @@ internal static class EvalScreeningCommand
         new("baseline_protocol", evaluation.BaselineProtocol.ToDictionary()),
         .. (evaluation.Ads is { } adsMetrics ? (KeyValuePair<string, object>[])[new("ads", adsMetrics.ToDictionary()), new("baseline_ads", evaluation.BaselineAds!.ToDictionary())] : []),
         new("encoder", model.EncoderVersion ?? "none"),
+        new("znorm", model.Background is { } background ? $"{background.Name} ({background.Resumes.Count} resumes, {background.Features.Count} features)" : "none"),
         new("weights", model.FeatureNames.Zip(model.Weights).ToDictionary(p => p.First, p => Math.Round(p.Second, 4))),
     ];
 }

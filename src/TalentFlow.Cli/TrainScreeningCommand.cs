@@ -30,7 +30,16 @@ internal static class TrainScreeningCommand
         trainOnAds.AcceptOnlyFromAmong("yes", "no");
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var cache = new Option<string?>("--encoder-cache") { Description = "A file keeping the encoder's embeddings between runs (hashes of texts and vectors, no text): the next run re-encodes nothing." };
-        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, mapping, encoder, ads, trainOnAds, cache, json };
+        var znorm = new Option<string>("--znorm")
+        {
+            Description = "Per-job z-normalisation of the similarity features against a background pool: none; synthetic (the repository's synthetic resumes, shippable); occupations (synthetic resumes written from the occupation titles and profile words the model ships); train-resumes (training resumes, to measure what the synthetic pool costs — the model file then holds their texts: never ship it); train-centroid (the average of --background-size training resumes' vectors: the dot-product features centred per job; the file holds averages only).",
+            DefaultValueFactory = _ => "none",
+        };
+        znorm.AcceptOnlyFromAmong("none", "synthetic", "occupations", "train-resumes", "train-centroid");
+        var znormFeatures = new Option<string?>("--znorm-features") { Description = "Comma-separated features --znorm normalises (default: every similarity and coverage)." };
+        var znormMinScale = new Option<double>("--znorm-min-scale") { Description = "Floor of a job's deviation over the pool; a large value (1000) only centres.", DefaultValueFactory = _ => 0.01 };
+        var backgroundSize = new Option<int>("--background-size") { Description = "Resumes in the background pool of --znorm.", DefaultValueFactory = _ => 48 };
+        var command = new Command("screening", "Train the built-in screening model (calibrated P(shortlist)).") { resumes, occupations, output, seed, vocabulary, perJob, dump, mapping, encoder, ads, trainOnAds, cache, znorm, backgroundSize, znormFeatures, znormMinScale, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var corpus = context.Progress.Run("Loading resumes and occupations", _ => ScreeningCorpus.Load(parse.GetValue(resumes)!, parse.GetValue(occupations)!, parse.GetValue(seed),
@@ -41,6 +50,17 @@ internal static class TrainScreeningCommand
                 VocabularyFromResumes = parse.GetValue(vocabulary) == "onet+resumes",
                 Trainer = new ScreeningModelTrainer.Options { PerJobOffsets = parse.GetValue(perJob), PerJobCoefficients = false },
                 TrainOnAds = parse.GetValue(trainOnAds) == "yes",
+                Normalisation = parse.GetValue(znorm) switch
+                {
+                    "synthetic" => ScreeningBackgroundKind.Synthetic,
+                    "occupations" => ScreeningBackgroundKind.Occupations,
+                    "train-resumes" => ScreeningBackgroundKind.TrainingResumes,
+                    "train-centroid" => ScreeningBackgroundKind.TrainingCentroid,
+                    _ => ScreeningBackgroundKind.None,
+                },
+                BackgroundSize = parse.GetValue(backgroundSize) is >= 2 and var size ? size : throw new CliException("--background-size must be at least 2"),
+                BackgroundFeatures = parse.GetValue(znormFeatures)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                BackgroundMinScale = parse.GetValue(znormMinScale) is > 0 and var floor ? floor : throw new CliException("--znorm-min-scale must be positive"),
             };
             var adsCorpus = parse.GetValue(ads) is { } adsDir ? context.Progress.Run("Loading job ads", _ => ScreeningAdsCorpus.Load(adsDir, parse.GetValue(seed))) : null;
             var textEncoder = CreateEncoder(parse.GetValue(encoder)!, corpus, options.TrainOnAds ? adsCorpus : null, context);

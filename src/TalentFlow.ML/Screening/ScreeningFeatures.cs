@@ -39,9 +39,16 @@ public sealed class ScreeningFeatures
     private readonly JobParser _jobs;
     private readonly RequirementProposer _proposer;
     private readonly SkillVocabulary _skills;
+    private readonly int[] _normalised;
+    private readonly Lock _poolGate = new();
+    private Task<ScreeningResumeSide[]>? _pool;
 
-    /// <summary>Features in <paramref name="vocabulary"/>'s text space; with <paramref name="encoder"/>, also its cosines.</summary>
-    public ScreeningFeatures(ScreeningVocabulary vocabulary, IEncoder? encoder = null, ResumeParser? resumes = null, JobParser? jobs = null, SkillVocabulary? skills = null)
+    /// <summary>
+    /// Features in <paramref name="vocabulary"/>'s text space; with <paramref name="encoder"/>, also its cosines; with
+    /// <paramref name="background"/>, the similarity features z-normalised per job against that pool.
+    /// </summary>
+    public ScreeningFeatures(ScreeningVocabulary vocabulary, IEncoder? encoder = null, ResumeParser? resumes = null, JobParser? jobs = null, SkillVocabulary? skills = null,
+        ScreeningBackground? background = null)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         Vocabulary = vocabulary;
@@ -51,8 +58,17 @@ public sealed class ScreeningFeatures
         _jobs = jobs ?? new JobParser(_skills);
         _proposer = new RequirementProposer(_jobs);
         Names = encoder is null ? BaseNames : [.. BaseNames, .. EncoderNames];
-        Version = $"screening-features/1:{vocabulary.Fingerprint}:{encoder?.VersionId ?? "none"}";
+        Background = background;
+        _normalised = background is null ? [] : [.. Enumerable.Range(0, Names.Count).Where(k => background.Features.Contains(Names[k], StringComparer.Ordinal))];
+        if (background?.Centroid is { } centroid && encoder is not null && (centroid.Embeddings.Length != 3 || centroid.Embeddings[0].Length != encoder.Dimension))
+        {
+            throw new ArgumentException("The background centroid carries no embeddings of this encoder.", nameof(background));
+        }
+        Version = $"screening-features/1:{vocabulary.Fingerprint}:{encoder?.VersionId ?? "none"}" + (background is null ? "" : ":znorm-" + background.Fingerprint);
     }
+
+    /// <summary>The background pool the similarity features are normalised against per job; null for raw features.</summary>
+    public ScreeningBackground? Background { get; }
 
     /// <summary>The text space.</summary>
     public ScreeningVocabulary Vocabulary { get; }
@@ -90,9 +106,57 @@ public sealed class ScreeningFeatures
         {
             embeddings = await _encoder.EmbedAsync([text, titleText.Length > 0 ? titleText : text], cancellationToken).ConfigureAwait(false);
         }
-        return new ScreeningJobSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], Vocabulary.Vectorize(titleText),
+        var side = new ScreeningJobSide(Version, textVector, sectionVectors[0], sectionVectors[1], sectionVectors[2], Vocabulary.Vectorize(titleText),
             ScreeningTerms.Of(titleText, dropFiller: true), Vocabulary.Profile(textVector), ScreeningTerms.Of(text), required, requirements,
             parsed.MinYearsExperience, DegreeLevels.Of(parsed.EducationRequirement), embeddings);
+        return Background switch
+        {
+            null => side,
+            { Centroid: { } centroid } => side with { Norm = Normalisation(side, [centroid]) },
+            _ => side with { Norm = Normalisation(side, await PoolAsync(cancellationToken).ConfigureAwait(false)) },
+        };
+    }
+
+    /// <summary>The job's mean and deviation of each normalised feature over the pool (population deviation, floored).</summary>
+    private ScreeningJobNorm Normalisation(ScreeningJobSide job, ScreeningResumeSide[] pool)
+    {
+        var means = new float[Names.Count];
+        var scales = new float[Names.Count];
+        Array.Fill(scales, 1f);
+        var raw = pool.Select(r => CombineRaw(job, r)).ToArray();
+        foreach (int k in _normalised)
+        {
+            double mean = 0, squares = 0;
+            foreach (var x in raw) mean += x[k];
+            mean /= raw.Length;
+            foreach (var x in raw) squares += (x[k] - mean) * (x[k] - mean);
+            means[k] = (float)mean;
+            scales[k] = (float)Math.Max(Math.Sqrt(squares / raw.Length), Background!.MinScale);
+        }
+        return new ScreeningJobNorm(means, scales);
+    }
+
+    /// <summary>
+    /// The pool's resume sides, prepared once (on the first job) and shared; a caller's cancellation stops its wait, not the
+    /// preparation other callers share; a failed preparation is retried by the next caller.
+    /// </summary>
+    private Task<ScreeningResumeSide[]> PoolAsync(CancellationToken cancellationToken)
+    {
+        Task<ScreeningResumeSide[]> task;
+        lock (_poolGate)
+        {
+            if (_pool is null || _pool.IsFaulted || _pool.IsCanceled) _pool = PreparePoolAsync();
+            task = _pool;
+        }
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<ScreeningResumeSide[]> PreparePoolAsync()
+    {
+        var texts = Background!.Resumes;
+        var sides = new ScreeningResumeSide[texts.Count];
+        for (int i = 0; i < texts.Count; i++) sides[i] = await PrepareResumeAsync(texts[i], CancellationToken.None).ConfigureAwait(false);
+        return sides;
     }
 
     /// <summary>The resume's half of the features.</summary>
@@ -129,6 +193,17 @@ public sealed class ScreeningFeatures
         {
             throw new ArgumentException($"Sides of features {job.FeatureVersion} and {resume.FeatureVersion} cannot be combined by {Version}.");
         }
+        var x = CombineRaw(job, resume);
+        if (Background is not null)
+        {
+            var norm = job.Norm ?? throw new ArgumentException("The job side carries no background statistics.", nameof(job));
+            foreach (int k in _normalised) x[k] = (x[k] - norm.Means[k]) / norm.Scales[k];
+        }
+        return x;
+    }
+
+    private float[] CombineRaw(ScreeningJobSide job, ScreeningResumeSide resume)
+    {
         var x = new float[Names.Count];
         x[0] = job.Text.Dot(resume.Text);
         x[1] = job.Skills.Dot(resume.Skills);

@@ -8,8 +8,14 @@ namespace TalentFlow.ML.Screening;
 /// <content>The JSON artifact: one document, source-generated serializer, version = hash of its content.</content>
 public sealed partial class ScreeningModel
 {
-    /// <summary>The artifact's format id.</summary>
-    public const string Format = "talentflow.screening/1";
+    /// <summary>The artifact's format id: written for a model with a <see cref="Background"/> pool; one without keeps <see cref="FormatV1"/>.</summary>
+    public const string Format = "talentflow.screening/2";
+
+    /// <summary>
+    /// The first format (raw features, no background pool): still read, and still written for a model without a pool, so that an
+    /// old artifact re-saved keeps its content hash (<see cref="Version"/>).
+    /// </summary>
+    public const string FormatV1 = "talentflow.screening/1";
 
     private const string BuiltInResource = "TalentFlow.ML.Screening.screening_builtin.json";
     private static readonly Lazy<ScreeningModel> BuiltInModel = new(LoadBuiltIn);
@@ -54,9 +60,13 @@ public sealed partial class ScreeningModel
             throw new ScreeningModelException(ScreeningModelError.Corrupt, $"Not a screening model artifact: {e.Message}", e);
         }
         if (artifact is null) throw new ScreeningModelException(ScreeningModelError.Corrupt, "The screening model artifact is empty.");
-        if (artifact.Format != Format)
+        if (artifact.Format is not (Format or FormatV1))
         {
-            throw new ScreeningModelException(ScreeningModelError.UnsupportedFormat, $"Screening model format '{artifact.Format}' is not {Format}.");
+            throw new ScreeningModelException(ScreeningModelError.UnsupportedFormat, $"Screening model format '{artifact.Format}' is not {Format} or {FormatV1}.");
+        }
+        if ((artifact.Format == FormatV1) != (artifact.Background is null))
+        {
+            throw new ScreeningModelException(ScreeningModelError.Corrupt, $"A {artifact.Format} screening model artifact {(artifact.Background is null ? "lacks" : "cannot carry")} a background pool.");
         }
         ScreeningModel model;
         try
@@ -93,9 +103,20 @@ public sealed partial class ScreeningModel
         var o = v.Tfidf.Options;
         return new ScreeningArtifact
         {
-            // The fallback shares this model's text space: written once, here.
+            // The fallback shares this model's text space and background pool: written once, here.
             Fallback = Fallback?.ToArtifact(string.Empty, withVocabulary: false),
-            Format = Format,
+            Format = Background is null ? FormatV1 : Format,
+            Background = Background is not { } b || !withVocabulary ? null : new BackgroundArtifact
+            {
+                Name = b.Name, MinScale = b.MinScale, Features = [.. b.Features], Resumes = b.Centroid is null ? [.. b.Resumes] : null,
+                Centroid = b.Centroid is not { } c ? null : new CentroidArtifact
+                {
+                    Text = Sparse(c.Text), Skills = Sparse(c.Skills), Experience = Sparse(c.Experience), Education = Sparse(c.Education), Headline = Sparse(c.Headline),
+                    Occupations = [Sparse(c.Occupations.Occupations), Sparse(c.Occupations.Broad), Sparse(c.Occupations.Major)],
+                    HeadlineOccupations = [Sparse(c.HeadlineOccupations.Occupations), Sparse(c.HeadlineOccupations.Broad), Sparse(c.HeadlineOccupations.Major)],
+                    Embeddings = [.. c.Embeddings],
+                },
+            },
             Version = version,
             DataFingerprint = DataFingerprint,
             ParentVersion = ParentVersion,
@@ -138,10 +159,39 @@ public sealed partial class ScreeningModel
     private static ScreeningModel FromArtifact(ScreeningArtifact a)
     {
         var vocabulary = ReadVocabulary(a.Vocabulary ?? throw new InvalidDataException("no vocabulary"));
+        var background = a.Background switch
+        {
+            null => null,
+            { Centroid: { } c } b => new ScreeningBackground(b.Name ?? throw new InvalidDataException("no background name"), ReadCentroid(c, vocabulary), b.Features ?? []),
+            var b => new ScreeningBackground(b.Name ?? throw new InvalidDataException("no background name"), b.Resumes ?? throw new InvalidDataException("no background resumes"), b.Features ?? [], b.MinScale),
+        };
         var fallback = a.Fallback is { } f
-            ? f.Fallback is null && f.Vocabulary is null && f.EncoderVersion is null ? FromArtifact(f, vocabulary, null) : throw new InvalidDataException("bad fallback")
+            ? f.Fallback is null && f.Vocabulary is null && f.Background is null && f.EncoderVersion is null && f.Format == a.Format
+                ? FromArtifact(f, vocabulary, null, background) : throw new InvalidDataException("bad fallback")
             : null;
-        return FromArtifact(a, vocabulary, fallback);
+        return FromArtifact(a, vocabulary, fallback, background);
+    }
+
+    private static SparseArtifact Sparse(SparseVector v) => new() { Indices = v.Indices, Values = v.Values };
+
+    private static ScreeningResumeSide ReadCentroid(CentroidArtifact c, ScreeningVocabulary vocabulary)
+    {
+        int terms = vocabulary.Tfidf.Terms.Count;
+        SparseVector Read(SparseArtifact? s, int limit)
+        {
+            if (s?.Indices is null || s.Values is null || s.Indices.Length != s.Values.Length || !s.Values.All(float.IsFinite)) throw new InvalidDataException("bad centroid vector");
+            for (int i = 0; i < s.Indices.Length; i++)
+            {
+                if (s.Indices[i] < 0 || s.Indices[i] >= limit || (i > 0 && s.Indices[i] <= s.Indices[i - 1])) throw new InvalidDataException("bad centroid index");
+            }
+            return new SparseVector(s.Indices, s.Values);
+        }
+        ScreeningProfile Profile(SparseArtifact[]? p) =>
+            p is { Length: 3 } ? new ScreeningProfile(Read(p[0], int.MaxValue), Read(p[1], int.MaxValue), Read(p[2], int.MaxValue)) : throw new InvalidDataException("bad centroid profile");
+        var embeddings = c.Embeddings ?? [];
+        if (embeddings.Any(e => e is null || e.Length == 0 || e.Length != embeddings[0].Length || !e.All(float.IsFinite))) throw new InvalidDataException("bad centroid embeddings");
+        return new ScreeningResumeSide("centroid", Read(c.Text, terms), Read(c.Skills, terms), Read(c.Experience, terms), Read(c.Education, terms), Read(c.Headline, terms),
+            [], Profile(c.HeadlineOccupations), [], Profile(c.Occupations), [], null, -1, embeddings);
     }
 
     private static ScreeningVocabulary ReadVocabulary(VocabularyArtifact v)
@@ -167,7 +217,7 @@ public sealed partial class ScreeningModel
         return new ScreeningVocabulary(new TfidfModel(options, v.Terms, v.Idf), occupations, v.OccupationsPerDocument, v.Temperature, v.Stem);
     }
 
-    private static ScreeningModel FromArtifact(ScreeningArtifact a, ScreeningVocabulary vocabulary, ScreeningModel? fallback)
+    private static ScreeningModel FromArtifact(ScreeningArtifact a, ScreeningVocabulary vocabulary, ScreeningModel? fallback, ScreeningBackground? background)
     {
         int d = a.FeatureNames?.Length ?? 0;
         if (d == 0 || a.Means?.Length != d || a.Scales?.Length != d || a.Weights?.Length != d) throw new InvalidDataException("weights, means and scales must have one value per feature");
@@ -178,7 +228,7 @@ public sealed partial class ScreeningModel
         if (!(a.Threshold > 0 && a.Threshold < 1)) throw new InvalidDataException("the threshold must be in (0, 1)");
         return new ScreeningModel(vocabulary, a.FeatureNames!, a.EncoderVersion, a.Means, a.Scales, a.Weights, a.Bias,
             ToEffects(a.JobEffects, d), ToEffects(a.ReviewerEffects, d), a.PlattA, a.PlattB, a.Threshold, a.DataFingerprint ?? string.Empty, a.ParentVersion,
-            a.Metrics ?? [], fallback: fallback);
+            a.Metrics ?? [], fallback: fallback, background: background);
     }
 
     private static Dictionary<string, ScreeningEffect> ToEffects(Dictionary<string, EffectArtifact>? effects, int d)
@@ -212,7 +262,35 @@ internal sealed class ScreeningArtifact
     public Dictionary<string, EffectArtifact>? JobEffects { get; set; }
     public Dictionary<string, EffectArtifact>? ReviewerEffects { get; set; }
     public VocabularyArtifact? Vocabulary { get; set; }
+    public BackgroundArtifact? Background { get; set; }
     public ScreeningArtifact? Fallback { get; set; }
+}
+
+internal sealed class BackgroundArtifact
+{
+    public string? Name { get; set; }
+    public double MinScale { get; set; }
+    public string[]? Features { get; set; }
+    public string[]? Resumes { get; set; }
+    public CentroidArtifact? Centroid { get; set; }
+}
+
+internal sealed class CentroidArtifact
+{
+    public SparseArtifact? Text { get; set; }
+    public SparseArtifact? Skills { get; set; }
+    public SparseArtifact? Experience { get; set; }
+    public SparseArtifact? Education { get; set; }
+    public SparseArtifact? Headline { get; set; }
+    public SparseArtifact[]? Occupations { get; set; }
+    public SparseArtifact[]? HeadlineOccupations { get; set; }
+    public float[][]? Embeddings { get; set; }
+}
+
+internal sealed class SparseArtifact
+{
+    public int[]? Indices { get; set; }
+    public float[]? Values { get; set; }
 }
 
 internal sealed class EffectArtifact

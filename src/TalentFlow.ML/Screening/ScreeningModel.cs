@@ -30,14 +30,19 @@ public sealed partial class ScreeningModel
         double[] means, double[] scales, double[] weights, double bias,
         Dictionary<string, ScreeningEffect> jobs, Dictionary<string, ScreeningEffect> reviewers,
         double plattA, double plattB, double threshold, string dataFingerprint, string? parentVersion,
-        IReadOnlyDictionary<string, double> metrics, string? version = null, ScreeningModel? fallback = null)
+        IReadOnlyDictionary<string, double> metrics, string? version = null, ScreeningModel? fallback = null, ScreeningBackground? background = null)
     {
         if (fallback is not null && (encoderVersion is null || fallback.EncoderVersion is not null || fallback.Fallback is not null
             || fallback.Vocabulary.Fingerprint != vocabulary.Fingerprint))
         {
             throw new ArgumentException("A fallback is a model without encoder features in the same text space, for a model with them.", nameof(fallback));
         }
+        if (fallback is not null && fallback.Background?.Fingerprint != background?.Fingerprint)
+        {
+            throw new ArgumentException("A fallback normalises its features against the same background pool as its model.", nameof(fallback));
+        }
         Fallback = fallback;
+        Background = background;
         Vocabulary = vocabulary;
         FeatureNames = featureNames;
         EncoderVersion = encoderVersion;
@@ -84,6 +89,12 @@ public sealed partial class ScreeningModel
     /// </summary>
     public ScreeningModel? Fallback { get; }
 
+    /// <summary>
+    /// The background pool its similarity features are z-normalised against per job (<see cref="ScreeningFeatures.Background"/>);
+    /// null for a model on raw features (artifacts before <c>talentflow.screening/2</c>).
+    /// </summary>
+    public ScreeningBackground? Background { get; }
+
     /// <summary>Global weights of the standardised features.</summary>
     public IReadOnlyList<double> Weights => _weights;
 
@@ -124,7 +135,7 @@ public sealed partial class ScreeningModel
             throw new ScreeningModelException(ScreeningModelError.EncoderMismatch,
                 $"Screening model {Version} was trained with encoder {EncoderVersion}; it cannot score with {encoder?.VersionId ?? "no encoder"}.");
         }
-        var features = new ScreeningFeatures(Vocabulary, EncoderVersion is null ? null : encoder, resumes, jobs, skills);
+        var features = new ScreeningFeatures(Vocabulary, EncoderVersion is null ? null : encoder, resumes, jobs, skills, Background);
         return features.Names.SequenceEqual(FeatureNames, StringComparer.Ordinal)
             ? features
             : throw new ScreeningModelException(ScreeningModelError.Corrupt, $"Screening model {Version} names features this build does not compute.");
@@ -132,7 +143,8 @@ public sealed partial class ScreeningModel
 
     /// <summary>Whether this model scores features of <paramref name="features"/>.</summary>
     public bool Accepts(ScreeningFeatures features) =>
-        features is not null && features.Vocabulary.Fingerprint == Vocabulary.Fingerprint && (features.EncoderVersion == EncoderVersion || Fallback?.Accepts(features) == true);
+        features is not null && features.Vocabulary.Fingerprint == Vocabulary.Fingerprint && features.Background?.Fingerprint == Background?.Fingerprint
+        && (features.EncoderVersion == EncoderVersion || Fallback?.Accepts(features) == true);
 
     /// <summary>The model that scores vectors of <paramref name="length"/> features: this one, or its <see cref="Fallback"/> for the base features.</summary>
     private ScreeningModel For(int length) => length != _weights.Length && Fallback is { } fallback && length == fallback._weights.Length ? fallback : this;
@@ -141,7 +153,7 @@ public sealed partial class ScreeningModel
     public ScreeningModel? For(ScreeningFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return features.Vocabulary.Fingerprint != Vocabulary.Fingerprint ? null
+        return features.Vocabulary.Fingerprint != Vocabulary.Fingerprint || features.Background?.Fingerprint != Background?.Fingerprint ? null
             : features.EncoderVersion == EncoderVersion ? this
             : Fallback?.For(features);
     }

@@ -9,9 +9,9 @@ public sealed partial class ScreeningModelTrainer
     {
         int d = names.Count;
         var parent = _options.Parent;
-        if (parent is not null && parent.Vocabulary.Fingerprint != features.Vocabulary.Fingerprint)
+        if (parent is not null && (parent.Vocabulary.Fingerprint != features.Vocabulary.Fingerprint || parent.Background?.Fingerprint != features.Background?.Fingerprint))
         {
-            throw new ArgumentException($"The parent model {parent.Version} was trained in another text space; features for it cannot train this model.");
+            throw new ArgumentException($"The parent model {parent.Version} was trained in another text space or background pool; features for it cannot train this model.");
         }
         // A parent with encoder features met by a silo without that encoder: its fallback (same base features) is the prior.
         parent = parent is null ? null : parent.For(features) ?? parent;
@@ -55,7 +55,8 @@ public sealed partial class ScreeningModelTrainer
         double threshold = _options.Threshold == ThresholdRule.Half ? 0.5 : MaxF1Threshold(probabilities, labels);
         var fallback = features.EncoderVersion is null ? null : FitFallback(features, train, fingerprint, threshold, cancellationToken);
         return new ScreeningModel(features.Vocabulary, [.. names], features.EncoderVersion, means, scales, fitted.Theta[..d], fitted.Theta[d],
-            fitted.Jobs, fitted.Reviewers, a, b, threshold, fingerprint, _options.Parent?.Version, new Dictionary<string, double>(), fallback: fallback);
+            fitted.Jobs, fitted.Reviewers, a, b, threshold, fingerprint, _options.Parent?.Version, new Dictionary<string, double>(), fallback: fallback,
+            background: features.Background);
     }
 
     /// <summary>
@@ -65,7 +66,7 @@ public sealed partial class ScreeningModelTrainer
     /// </summary>
     private ScreeningModel FitFallback(ScreeningFeatures features, ScreeningExample[] train, string fingerprint, double threshold, CancellationToken cancellationToken)
     {
-        var baseFeatures = new ScreeningFeatures(features.Vocabulary);
+        var baseFeatures = new ScreeningFeatures(features.Vocabulary, background: features.Background);
         int d = baseFeatures.Names.Count;
         var baseTrain = train.Select(e => e with { Features = e.Features[..d] }).ToArray();
         var parent = _options.Parent is { } p ? p.For(baseFeatures) : null;
@@ -73,7 +74,8 @@ public sealed partial class ScreeningModelTrainer
         var model = trainer.Fit(baseFeatures, baseFeatures.Names, baseTrain, fingerprint, cancellationToken);
         double shift = Logit(threshold) - Logit(model.Threshold);
         return new ScreeningModel(model.Vocabulary, model.FeatureNames, null, [.. model.Means], [.. model.Scales], [.. model.Weights], model.Bias,
-            new(model.JobEffects), new(model.ReviewerEffects), model.PlattA, model.PlattB + shift, threshold, fingerprint, model.ParentVersion, new Dictionary<string, double>());
+            new(model.JobEffects), new(model.ReviewerEffects), model.PlattA, model.PlattB + shift, threshold, fingerprint, model.ParentVersion, new Dictionary<string, double>(),
+            background: model.Background);
 
         static double Logit(double p) => Math.Log(p / (1 - p));
     }

@@ -174,7 +174,7 @@ public sealed partial class ScreeningModelTrainer
         var heldOut = ScreeningMetrics.Compute(probabilities, [.. test.Select(e => e.Shortlisted)], model.Threshold);
         var measured = new ScreeningModel(model.Vocabulary, model.FeatureNames, model.EncoderVersion, [.. model.Means], [.. model.Scales], [.. model.Weights],
             model.Bias, new(model.JobEffects), new(model.ReviewerEffects), model.PlattA, model.PlattB, model.Threshold, model.DataFingerprint, model.ParentVersion,
-            heldOut.ToDictionary(), fallback: model.Fallback);
+            heldOut.ToDictionary(), fallback: model.Fallback, background: model.Background);
         return new ScreeningTrainingResult(measured, heldOut, train.Length, test.Length,
             train.Select(e => e.CandidateId).Distinct(StringComparer.Ordinal).Count(), test.Select(e => e.CandidateId).Distinct(StringComparer.Ordinal).Count());
     }

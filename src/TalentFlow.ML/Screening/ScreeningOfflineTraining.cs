@@ -40,10 +40,48 @@ public sealed record ScreeningOfflineOptions
     public bool TrainOnAds { get; init; } = true;
 
     /// <summary>
+    /// Per-job z-normalisation of the similarity features (<see cref="ScreeningBackground"/>): against no pool (raw features),
+    /// the repository's synthetic resumes (shippable), or training resumes (measurement only: the artifact would carry their
+    /// texts, so such a model is never shipped). Default <see cref="ScreeningBackgroundKind.None"/>.
+    /// </summary>
+    public ScreeningBackgroundKind Normalisation { get; init; }
+
+    /// <summary>Resumes in the background pool. Default 48 (the sample corpus's count).</summary>
+    public int BackgroundSize { get; init; } = 48;
+
+    /// <summary>Features the pool normalises; null: <see cref="ScreeningBackground.SimilarityFeatures"/>.</summary>
+    public IReadOnlyList<string>? BackgroundFeatures { get; init; }
+
+    /// <summary>The pool's floor of a job's deviation (<see cref="ScreeningBackground.MinScale"/>); a large value centres only. Default 0.01.</summary>
+    public double BackgroundMinScale { get; init; } = 0.01;
+
+    /// <summary>
     /// The trainer's options. Default: no per-job effects (the built-in model meets only new jobs; offsets of training
     /// occupations would never be used) and the threshold that maximises out-of-fold F1.
     /// </summary>
     public ScreeningModelTrainer.Options Trainer { get; init; } = new() { PerJobOffsets = false, PerJobCoefficients = false };
+}
+
+/// <summary>Which background pool the offline training normalises against (<see cref="ScreeningOfflineOptions.Normalisation"/>).</summary>
+public enum ScreeningBackgroundKind
+{
+    /// <summary>Raw features.</summary>
+    None,
+
+    /// <summary>The repository's synthetic resumes (<see cref="ScreeningBackground.Synthetic"/>).</summary>
+    Synthetic,
+
+    /// <summary>Synthetic resumes from the shipped occupation space (<see cref="ScreeningBackground.FromOccupations"/>).</summary>
+    Occupations,
+
+    /// <summary>
+    /// The centroid of the training resumes (<see cref="ScreeningBackground.CentroidOf"/>, <see cref="ScreeningOfflineOptions.BackgroundSize"/>
+    /// of them): the dot-product features centred per job; the artifact holds the average vectors, no resume's text or vector.
+    /// </summary>
+    TrainingCentroid,
+
+    /// <summary>Training resumes chosen by a seeded hash: to measure what the synthetic pool costs; never shipped.</summary>
+    TrainingResumes,
 }
 
 /// <summary>Held-out measurement of a screening model beside the baseline matcher's score, on a <see cref="ScreeningCorpus"/>.</summary>
@@ -92,7 +130,17 @@ public static class ScreeningOfflineTraining
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
         var vocabulary = FitVocabulary(corpus, options, options.TrainOnAds ? ads : null);
-        var features = new ScreeningFeatures(vocabulary, encoder, Parser(options.AsOf));
+        var background = Background(corpus, options, vocabulary);
+        if (options.Normalisation == ScreeningBackgroundKind.TrainingCentroid)
+        {
+            var raw = new ScreeningFeatures(vocabulary, encoder, Parser(options.AsOf));
+            var pool = corpus.TrainResumes.OrderBy(r => ScreeningModelTrainer.Unit(r.Id, "background", options.Seed)).Take(options.BackgroundSize).ToArray();
+            var sides = new ScreeningResumeSide[pool.Length];
+            await Parallel.ForAsync(0, pool.Length, cancellationToken, async (r, ct) =>
+                sides[r] = await raw.PrepareResumeAsync(pool[r].Text, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            background = ScreeningBackground.CentroidOf(FormattableString.Invariant($"training-centroid-{pool.Length}-seed{options.Seed}"), sides, options.BackgroundFeatures);
+        }
+        var features = new ScreeningFeatures(vocabulary, encoder, Parser(options.AsOf), background: background);
         var train = await PairsAsync(features, corpus.TrainJobs, corpus.TrainResumes, cancellationToken).ConfigureAwait(false);
         if (ads is not null && options.TrainOnAds)
         {
@@ -101,6 +149,23 @@ public static class ScreeningOfflineTraining
         if (options.NegativesPerPositive is { } ratio) train = Balance(train, ratio, options.Seed);
         var test = await PairsAsync(features, corpus.TestJobs, corpus.TestResumes, cancellationToken).ConfigureAwait(false);
         return (features, train, test);
+    }
+
+    /// <summary>The background pool of <see cref="ScreeningOfflineOptions.Normalisation"/>, or null.</summary>
+    public static ScreeningBackground? Background(ScreeningCorpus corpus, ScreeningOfflineOptions options, ScreeningVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Normalisation switch
+        {
+            ScreeningBackgroundKind.Synthetic => new ScreeningBackground(FormattableString.Invariant($"synthetic-{options.BackgroundSize}-seed7"),
+                SyntheticResumes.Generate(options.BackgroundSize, 7), options.BackgroundFeatures, options.BackgroundMinScale),
+            ScreeningBackgroundKind.Occupations => ScreeningBackground.FromOccupations(vocabulary, options.BackgroundSize, options.Seed, options.BackgroundFeatures),
+            ScreeningBackgroundKind.TrainingResumes => new ScreeningBackground(FormattableString.Invariant($"training-resumes-{options.BackgroundSize}-seed{options.Seed}"),
+                [.. corpus.TrainResumes.OrderBy(r => ScreeningModelTrainer.Unit(r.Id, "background", options.Seed)).Take(options.BackgroundSize).Select(r => r.Text)],
+                options.BackgroundFeatures, options.BackgroundMinScale),
+            _ => null,
+        };
     }
 
     /// <summary>The vocabulary: O*NET texts of every occupation not held out (and, optionally, the training resumes).</summary>

@@ -34,10 +34,19 @@ public sealed record ScreeningRequirement(RequirementKind Kind, double Weight, i
 /// <param name="MinYears">Least years asked, when stated.</param>
 /// <param name="DegreeLevel">Degree asked: 0 associate … 3 PhD; −1 not stated.</param>
 /// <param name="Embeddings">With an encoder: the text's and the title's embeddings; else empty.</param>
+/// <param name="Norm">
+/// With a <see cref="ScreeningBackground"/>: per feature, this job's mean and deviation against the pool (0 and 1 for a feature
+/// not normalised); null without one.
+/// </param>
 public sealed record ScreeningJobSide(
     string FeatureVersion, SparseVector Text, SparseVector Skills, SparseVector Experience, SparseVector Education, SparseVector Title,
     int[] TitleTerms, ScreeningProfile Occupations, int[] Words, string[] RequiredSkills, ScreeningRequirement[] Requirements, double? MinYears, int DegreeLevel,
-    float[][] Embeddings);
+    float[][] Embeddings, ScreeningJobNorm? Norm = null);
+
+/// <summary>A job's statistics against the background pool, computed once per job: each feature becomes (x − mean) / scale.</summary>
+/// <param name="Means">Per feature (vector order), the job's mean over the pool; 0 for a feature not normalised.</param>
+/// <param name="Scales">Per feature, the job's deviation over the pool (at least the pool's floor); 1 for a feature not normalised.</param>
+public sealed record ScreeningJobNorm(float[] Means, float[] Scales);
 
 /// <summary>A resume's half of the screening features, computed once per resume (and per <see cref="ScreeningFeatures.Version"/>).</summary>
 /// <param name="FeatureVersion">The <see cref="ScreeningFeatures.Version"/> that made it.</param>
