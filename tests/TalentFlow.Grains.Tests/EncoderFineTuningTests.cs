@@ -63,7 +63,7 @@ public sealed class EncoderFineTuningTests
                 var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
                 await job.ScreenAsync(people[i].Id);
                 bool verdict = shuffle is null ? match : shuffle.Next(2) == 0;
-                await job.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(verdict ? "shortlist" : "reject"));
+                await factory.GetGrain<IJobReviewGrain>(jobs[jobIndex].Id).SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(verdict ? "shortlist" : "reject"));
             }
         }
     }
