@@ -11,7 +11,7 @@ namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// Training <c>screening_model</c> on the reviewers' verdicts: every gated label (adjudicated, or uncontested at the job's
-/// overlap: <c>JobGrain.GetLabelledResultsAsync</c>) becomes a labelled pair whose features are computed from the stored job
+/// overlap: <c>IJobReviewGrain.GetLabelledResultsAsync</c>) becomes a labelled pair whose features are computed from the stored job
 /// (posting, requirements) and resume in production's feature space; candidates are split into five folds (a candidate's
 /// verdicts stay in one fold); <see cref="ScreeningModelTrainer"/> fits a global logistic plus per-job offsets, warm-started from
 /// (and shrunk towards) production, and the reviewers' prototypes (<see cref="ReviewerPrototypes"/>) are stacked on it; the gate

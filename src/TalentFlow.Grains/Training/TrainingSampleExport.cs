@@ -34,7 +34,7 @@ public static class TrainingSampleExport
             var posting = await job.GetPostingAsync(cancellationToken).ConfigureAwait(false);
             if (posting is null) continue;
             string jobText = posting.Title + "\n" + posting.Description;
-            // Only adjudicated or uncontested labels (JobGrain.Adjudication.cs): a disputed result waits for its adjudicator.
+            // Only adjudicated or uncontested labels (the job's review grain): a disputed result waits for its adjudicator.
             var latest = await grains.GetGrain<IJobReviewGrain>(jobId).GetTrainingVerdictsAsync(cancellationToken).ConfigureAwait(false);
             var results = (await job.GetScreeningResultsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
             foreach (var verdict in latest)
