@@ -155,7 +155,7 @@ public sealed class ScreeningBackground
     /// <paramref name="count"/> of them for <paramref name="seed"/>: a pool anyone may ship.
     /// </summary>
     public static ScreeningBackground Synthetic(int count = 48, int seed = 7, IReadOnlyList<string>? features = null) =>
-        new(FormattableString.Invariant($"synthetic-{count}-seed{seed}"), SyntheticResumes.Generate(count, seed), features);
+        new(FormattableString.Invariant($"synthetic-{count}-seed{seed}"), SyntheticCorpus.Generate(count, seed), features);
 
     /// <summary>
     /// Synthetic resumes written from the occupation space the model already ships (<see cref="ScreeningVocabulary.Occupations"/>:

@@ -159,7 +159,7 @@ public static class ScreeningOfflineTraining
         return options.Normalisation switch
         {
             ScreeningBackgroundKind.Synthetic => new ScreeningBackground(FormattableString.Invariant($"synthetic-{options.BackgroundSize}-seed7"),
-                SyntheticResumes.Generate(options.BackgroundSize, 7), options.BackgroundFeatures, options.BackgroundMinScale),
+                SyntheticCorpus.Generate(options.BackgroundSize, 7), options.BackgroundFeatures, options.BackgroundMinScale),
             ScreeningBackgroundKind.Occupations => ScreeningBackground.FromOccupations(vocabulary, options.BackgroundSize, options.Seed, options.BackgroundFeatures),
             ScreeningBackgroundKind.TrainingResumes => new ScreeningBackground(FormattableString.Invariant($"training-resumes-{options.BackgroundSize}-seed{options.Seed}"),
                 [.. corpus.TrainResumes.OrderBy(r => ScreeningModelTrainer.Unit(r.Id, "background", options.Seed)).Take(options.BackgroundSize).Select(r => r.Text)],
