@@ -48,26 +48,6 @@ public sealed class EncoderFineTuningTests
         return await TestCluster.StartAsync(options);
     }
 
-    /// <summary>Candidate i shortlisted for job i % 8 and rejected for job (i + 3) % 8, or, shuffled, each verdict a coin flip.</summary>
-    private static async Task LabelAsync(TestCluster cluster, int candidates, Random? shuffle = null)
-    {
-        var factory = cluster.GrainFactory;
-        var jobs = SampleCorpus.Jobs();
-        foreach (var job in jobs) await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
-        var people = SampleCorpus.Candidates(candidates, seed: 11);
-        for (int i = 0; i < people.Count; i++)
-        {
-            await factory.GetGrain<ICandidateGrain>(people[i].Id).UpsertResumeAsync(people[i].Resume);
-            foreach (var (jobIndex, match) in new[] { (i % jobs.Count, true), ((i + 3) % jobs.Count, false) })
-            {
-                var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
-                await job.ScreenAsync(people[i].Id);
-                bool verdict = shuffle is null ? match : shuffle.Next(2) == 0;
-                await factory.GetGrain<IJobReviewGrain>(jobs[jobIndex].Id).SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(verdict ? "shortlist" : "reject"));
-            }
-        }
-    }
-
     private static async Task<TrainingJobInfo> TrainAsync(ITrainingCoordinatorGrain coordinator)
     {
         var started = await coordinator.TriggerAsync(Model, force: true);
@@ -99,7 +79,7 @@ public sealed class EncoderFineTuningTests
     public async Task Train_MiniLmSilos_RegistersATunedDeltaThatEverySiloServesAndReEmbedsAndRollbackReturnsToTheBase()
     {
         await using var cluster = await StartMiniLmClusterAsync(2);
-        await LabelAsync(cluster, 20);
+        await TrainingTestCluster.LabelAsync(cluster, 20);
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         var firstJob = cluster.GrainFactory.GetGrain<IJobGrain>(SampleCorpus.Jobs()[0].Id);
 
@@ -139,7 +119,7 @@ public sealed class EncoderFineTuningTests
     public async Task Publish_DeltaOfAnotherBaseOrOnTheLsaFallback_IsRefusedAndTheSiloKeepsItsEncoder()
     {
         await using var cluster = await StartMiniLmClusterAsync(1);
-        await LabelAsync(cluster, 10);
+        await TrainingTestCluster.LabelAsync(cluster, 10);
         var coordinator = TrainingTestCluster.Coordinator(cluster);
         var job = await TrainAsync(coordinator);
         Assert.True(job.Status == "succeeded", job.Message);
@@ -168,7 +148,7 @@ public sealed class EncoderFineTuningTests
     public async Task Train_ShuffledVerdicts_IsNotPromoted()
     {
         await using var cluster = await StartMiniLmClusterAsync(1);
-        await LabelAsync(cluster, 20, new Random(7));
+        await TrainingTestCluster.LabelAsync(cluster, 20, new Random(7));
         var coordinator = TrainingTestCluster.Coordinator(cluster);
 
         var job = await TrainAsync(coordinator);

@@ -35,8 +35,11 @@ internal static class TrainingTestCluster
     public static ITrainingCoordinatorGrain Coordinator(TestCluster cluster) =>
         cluster.GrainFactory.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey);
 
-    /// <summary>Candidate i has role i % 8, as job i % 8: a reviewer shortlists the same role and rejects another.</summary>
-    public static async Task LabelAsync(TestCluster cluster, int candidates)
+    /// <summary>
+    /// Candidate i has role i % 8, as job i % 8: a reviewer shortlists the same role and rejects another — or, with
+    /// <paramref name="shuffle"/>, each verdict is a coin flip (labels that carry nothing).
+    /// </summary>
+    public static async Task LabelAsync(TestCluster cluster, int candidates, Random? shuffle = null)
     {
         var factory = cluster.GrainFactory;
         var jobs = SampleCorpus.Jobs();
@@ -50,7 +53,8 @@ internal static class TrainingTestCluster
                 var job = factory.GetGrain<IJobGrain>(jobs[jobIndex].Id);
                 var review = factory.GetGrain<IJobReviewGrain>(jobs[jobIndex].Id);
                 await job.ScreenAsync(people[i].Id);
-                await review.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(match ? "shortlist" : "reject"));
+                bool verdict = shuffle is null ? match : shuffle.Next(2) == 0;
+                await review.SubmitFeedbackAsync(people[i].Id, new ReviewerFeedback(verdict ? "shortlist" : "reject"));
             }
         }
     }
