@@ -65,7 +65,7 @@ public sealed class JobGrain(
 
         var previous = (state.State.Posting, state.State.Profile, state.State.Requirements);
         (state.State.Posting, state.State.Profile, state.State.Requirements) = (stored, profile, requirements);
-        await WriteOrRestoreAsync(() => (state.State.Posting, state.State.Profile, state.State.Requirements) = previous, cancellationToken).ConfigureAwait(true);
+        await state.WriteOrRestoreAsync(() => (state.State.Posting, state.State.Profile, state.State.Requirements) = previous, cancellationToken).ConfigureAwait(true);
         _features.Clear();
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
         await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(JobId, stored, cancellationToken).ConfigureAwait(true);
@@ -163,7 +163,7 @@ public sealed class JobGrain(
         var parsed = RequirementsScreening.Parse(requirements);
         var previous = (state.State.Requirements, state.State.RequirementsEdited);
         (state.State.Requirements, state.State.RequirementsEdited) = (parsed, true);
-        await WriteOrRestoreAsync(() => (state.State.Requirements, state.State.RequirementsEdited) = previous, cancellationToken).ConfigureAwait(true);
+        await state.WriteOrRestoreAsync(() => (state.State.Requirements, state.State.RequirementsEdited) = previous, cancellationToken).ConfigureAwait(true);
         // The requirements are part of the job's screening features.
         _features.ClearScreening();
         return CurrentRequirements();
@@ -184,7 +184,7 @@ public sealed class JobGrain(
         RequirePosting();
         var previous = state.State.Settings;
         state.State.Settings = settings;
-        await WriteOrRestoreAsync(() => state.State.Settings = previous, cancellationToken).ConfigureAwait(true);
+        await state.WriteOrRestoreAsync(() => state.State.Settings = previous, cancellationToken).ConfigureAwait(true);
         return settings;
     }
 
@@ -322,22 +322,5 @@ public sealed class JobGrain(
             if (!required.Contains(canonical, StringComparer.OrdinalIgnoreCase)) required.Add(canonical);
         }
         return required;
-    }
-
-    /// <summary>
-    /// Writes the state the caller has just changed; when the write fails, <paramref name="restore"/> puts the change back, so
-    /// the activation never serves what storage refused.
-    /// </summary>
-    private async Task WriteOrRestoreAsync(Action restore, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            restore();
-            throw;
-        }
     }
 }

@@ -153,15 +153,7 @@ public sealed class JobReviewGrain(
         if (overlap is < 1 || overlap > max) throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"overlap must be 1–{max} (Review:MaxOverlap).");
         var previous = state.State.Overlap;
         state.State.Overlap = overlap;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State.Overlap = previous;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(() => state.State.Overlap = previous, cancellationToken).ConfigureAwait(true);
         // A new overlap moves results between pending, uncontested and disputed: the training counts follow.
         await ReportVerdictsAsync(cancellationToken).ConfigureAwait(true);
         return new ReviewSettings(Overlap, overlap is null);

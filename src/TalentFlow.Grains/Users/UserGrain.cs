@@ -30,15 +30,7 @@ public sealed partial class UserGrain(
         var stored = new UserProfile(Clean(profile.PositionsOfInterest), Clean(profile.PastTitles), Trim(profile.City), Trim(profile.State));
         var previous = state.State.Profile;
         state.State.Profile = stored;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State.Profile = previous;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(() => state.State.Profile = previous, cancellationToken).ConfigureAwait(true);
         return stored;
     }
 

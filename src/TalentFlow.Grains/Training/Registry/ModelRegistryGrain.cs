@@ -369,15 +369,7 @@ public sealed partial class ModelRegistryGrain(
     {
         var before = S.Copy();
         change(S);
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(() => state.State = before, cancellationToken).ConfigureAwait(true);
         await _events.FlushAsync(cancellationToken).ConfigureAwait(true);
     }
 
