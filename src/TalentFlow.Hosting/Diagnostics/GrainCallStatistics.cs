@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace TalentFlow.Hosting.Diagnostics;
 
@@ -24,48 +23,23 @@ public sealed record MethodStatistics(
 
 /// <summary>
 /// Per-method call counts, failures and latency of this silo's grains, fed by <see cref="MethodStatisticsFilter"/>. Cheap on
-/// the call path: one dictionary lookup and a few interlocked adds per call.
+/// the call path: one lookup keyed by the request's generated type (one per grain method), then adds on the calling core's
+/// own stripe of counters, so two cores calling the same method do not fight over one cache line.
 /// </summary>
 public sealed class GrainCallStatistics
 {
-    private readonly ConcurrentDictionary<(Type Interface, string Method), Counter> _counters = new();
+    private readonly ConcurrentDictionary<Type, MethodCallCounters> _methods = new();
 
     /// <summary>Every method called so far, busiest first.</summary>
     public IReadOnlyList<MethodStatistics> Snapshot() =>
-        [.. _counters.Select(kv => kv.Value.ToStatistics(kv.Key.Interface.Name, kv.Key.Method)).OrderByDescending(s => s.Calls).ThenBy(s => s.Interface, StringComparer.Ordinal)];
+        [.. _methods.Values.Select(m => m.ToStatistics()).OrderByDescending(s => s.Calls).ThenBy(s => s.Interface, StringComparer.Ordinal).ThenBy(s => s.Method, StringComparer.Ordinal)];
 
-    internal void Record(Type grainInterface, string method, long elapsedTimestamp, bool failed) =>
-        _counters.GetOrAdd((grainInterface, method), static _ => new Counter()).Add(elapsedTimestamp, failed);
-
-    private sealed class Counter
+    /// <summary>The counters of the method <paramref name="context"/> calls (Orleans generates one request type per interface method).</summary>
+    internal MethodCallCounters For(IIncomingGrainCallContext context)
     {
-        private long _calls;
-        private long _failures;
-        private long _totalTicks;
-        private long _maxTicks;
-        private readonly LatencyHistogram _histogram = new();
-
-        public void Add(long elapsed, bool failed)
-        {
-            Interlocked.Increment(ref _calls);
-            if (failed) Interlocked.Increment(ref _failures);
-            Interlocked.Add(ref _totalTicks, elapsed);
-            _histogram.Record(elapsed * 1_000_000 / Stopwatch.Frequency);
-            long max = Volatile.Read(ref _maxTicks);
-            while (elapsed > max)
-            {
-                long seen = Interlocked.CompareExchange(ref _maxTicks, elapsed, max);
-                if (seen == max) break;
-                max = seen;
-            }
-        }
-
-        public MethodStatistics ToStatistics(string grainInterface, string method)
-        {
-            long calls = Volatile.Read(ref _calls);
-            double toMs = 1000.0 / Stopwatch.Frequency;
-            return new MethodStatistics(grainInterface, method, calls, Volatile.Read(ref _failures),
-                calls == 0 ? 0 : Volatile.Read(ref _totalTicks) * toMs / calls, Volatile.Read(ref _maxTicks) * toMs, _histogram.Snapshot());
-        }
+        var requestType = context.Request.GetType();
+        return _methods.TryGetValue(requestType, out var counters)
+            ? counters
+            : _methods.GetOrAdd(requestType, static (_, c) => new MethodCallCounters((c.InterfaceMethod?.DeclaringType ?? typeof(IGrain)).Name, c.MethodName), context);
     }
 }

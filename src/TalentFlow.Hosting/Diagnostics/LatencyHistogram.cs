@@ -9,21 +9,16 @@ internal sealed class LatencyHistogram
     private const int SubBucketBits = 3;
     private const int SubBuckets = 1 << SubBucketBits;
     private const int Powers = 32;
-    private readonly long[] _counts = new long[Powers * SubBuckets];
+    /// <summary>How many buckets a snapshot has.</summary>
+    public const int BucketCount = Powers * SubBuckets;
+    private readonly long[] _counts = new long[BucketCount];
 
     public void Record(long microseconds) => Interlocked.Increment(ref _counts[BucketOf(microseconds)]);
 
-    /// <summary>Adds another histogram's counts (merging silos).</summary>
-    public void Add(ReadOnlySpan<long> counts)
+    /// <summary>Adds this histogram's counts into <paramref name="totals"/> (summing stripes or silos).</summary>
+    public void AddTo(Span<long> totals)
     {
-        for (int i = 0; i < counts.Length && i < _counts.Length; i++) Interlocked.Add(ref _counts[i], counts[i]);
-    }
-
-    public long[] Snapshot()
-    {
-        var copy = new long[_counts.Length];
-        for (int i = 0; i < copy.Length; i++) copy[i] = Volatile.Read(ref _counts[i]);
-        return copy;
+        for (int i = 0; i < _counts.Length && i < totals.Length; i++) totals[i] += Volatile.Read(ref _counts[i]);
     }
 
     /// <summary>The value at quantile <paramref name="q"/> (0..1) of a snapshot, in microseconds (bucket midpoint).</summary>

@@ -40,4 +40,23 @@ public sealed class MethodStatisticsTests
         Assert.InRange(stats["OkAsync"].MeanMilliseconds, 4, 1000);
         Assert.True(stats["OkAsync"].MaxMilliseconds >= stats["OkAsync"].MeanMilliseconds);
     }
+
+    [Fact]
+    public async Task Record_ManyThreadsOnOneMethod_SumsEveryCallExactly()
+    {
+        var counters = new MethodCallCounters("IProbe", "Ping");
+        long tick = System.Diagnostics.Stopwatch.Frequency / 1000; // 1 ms
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            for (int i = 0; i < 10_000; i++) counters.Record(tick * (1 + (i % 3)), failed: i % 100 == 0);
+        })));
+
+        var stats = counters.ToStatistics();
+        Assert.Equal((80_000L, 800L), (stats.Calls, stats.Failures));
+        Assert.Equal(80_000L, stats.HistogramMicros.Sum());
+        Assert.InRange(stats.MeanMilliseconds, 1.99, 2.01);
+        Assert.InRange(stats.MaxMilliseconds, 2.99, 3.01);
+        Assert.InRange(MethodStatistics.Quantile(stats.HistogramMicros, 0.99), 2_800, 3_200);
+    }
 }
