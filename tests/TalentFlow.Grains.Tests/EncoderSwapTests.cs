@@ -23,6 +23,14 @@ public sealed class EncoderSwapTests
         var factory = cluster.GrainFactory;
         var candidates = SampleCorpus.Candidates(30, seed: 5);
         await Task.WhenAll(candidates.Select(c => factory.GetGrain<ICandidateGrain>(c.Id).UpsertResumeAsync(c.Resume)));
+        // The swap is half done only when both silos host candidates; placement may have put all 30 on one silo.
+        var hosts = await Task.WhenAll(candidates.Select(c => cluster.HostOfAsync("candidate", c.Id)));
+        foreach (var silo in cluster.Silos.Where(s => !hosts.Contains(s)))
+        {
+            int i = Array.FindIndex(hosts, h => hosts.Count(x => x == h) > 1);
+            await cluster.MigrateAsync("candidate", candidates[i].Id, silo);
+            hosts[i] = silo;
+        }
         var job = SampleCorpus.Jobs()[2];
         await factory.GetGrain<IJobGrain>(job.Id).UpsertAsync(job.Posting);
         var oldEncoder = Models(cluster.Silos[0]).Encoder!.Encoder;
