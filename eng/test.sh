@@ -30,7 +30,7 @@ while read -r kind n; do
   case "$kind" in Passed) passed=$((passed + n)) ;; Failed) failed=$((failed + n)) ;; esac
 done < <(grep -aE '^ +(Passed|Failed): +[0-9]+ *$' "$log" | sed -E 's/^ +(Passed|Failed): +([0-9]+).*/\1 \2/')
 # Name the failed tests just above the totals, so the tail of a long CI log says which ones they were.
-grep -aE '^ +Failed [A-Za-z_][A-Za-z0-9_.]+' "$log" | sed -E 's/^ +Failed ([^ ]+).*/failed: \1/' | sort -u
+grep -aE '^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log" | sed -E 's/^ +Failed ([^ ]+).*/failed: \1/' | sort -u
 rm -f "$log"
 # A build error or a crashed test host counts as a failure even when no summary line mentions it.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
