@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Contracts.Training.Registry;
-using TalentFlow.Grains;
 using TalentFlow.Grains.Matching;
 using TalentFlow.Grains.Training.Registry;
 using TalentFlow.Hosting.Cluster;
@@ -13,157 +12,127 @@ using TalentFlow.Hosting.Records;
 namespace TalentFlow.Grains.Training;
 
 /// <summary>
-/// What the coordinator persists: each job's verdict counts, the jobs, the trigger bookkeeping. The registry lives in one
-/// <see cref="IModelRegistryGrain"/> per model kind; the registry properties below are what earlier versions kept here, read
-/// only to hand them over (<see cref="LegacyRegistryHandover"/>) and empty afterwards.
-/// </summary>
-public sealed class TrainingCoordinatorState
-{
-    /// <summary>Job id → its latest verdict counts (the verdicts stay with the job grain).</summary>
-    public Dictionary<string, VerdictCounts> VerdictsByJob { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The verdicts as an earlier version kept them, one entry per result (model kind → result id → verdict); read once at
-    /// activation into <see cref="VerdictsByJob"/> and emptied, so old state keeps its counts.
-    /// </summary>
-    public Dictionary<string, Dictionary<string, CountedFeedback>> Feedback { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Training jobs by id.</summary>
-    public Dictionary<string, TrainingJobInfo> Jobs { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Model kind → its labelled-sample count when training last started (the threshold counts new verdicts from there).</summary>
-    public Dictionary<string, int> TrainedAtSamples { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>When the schedule's reminder last looked for a due occurrence.</summary>
-    public DateTimeOffset? LastScheduleCheck { get; set; }
-
-    /// <summary>Legacy: every version of every model kind, as the coordinator kept the registry before (handed over once).</summary>
-    public List<ModelVersionInfo> Versions { get; set; } = [];
-
-    /// <summary>Legacy: model kind → the versions that became production, newest last (handed over once).</summary>
-    public Dictionary<string, List<string>> ProductionHistory { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Legacy: the running A/B test (handed over once to its kind's registry).</summary>
-    public ModelAbTest? AbTest { get; set; }
-
-    /// <summary>Legacy: model kind → alias → the version it names (handed over once).</summary>
-    public Dictionary<string, Dictionary<string, ModelAlias>> Aliases { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Legacy: registry events committed with their change but not yet moved to the event records (handed over once).</summary>
-    public List<RegistryEvent> PendingEvents { get; set; } = [];
-
-    /// <summary>Legacy: the sequence number of the last registry event, across kinds.</summary>
-    public long EventSequence { get; set; }
-}
-
-/// <summary>One result's verdict as an earlier version of the coordinator counted it (read only to migrate).</summary>
-public sealed class CountedFeedback
-{
-    /// <summary>Reviewer said match.</summary>
-    public bool Positive { get; set; }
-
-    /// <summary>Reviewer disagreed with the model.</summary>
-    public bool NeedsRetraining { get; set; }
-}
-
-/// <summary>
-/// The training coordinator: counts verdicts, starts training (on demand, at the threshold, on a schedule), dispatches jobs to
-/// trainer silos and dispatches again when one is lost, and hands each trained version to its kind's
-/// <see cref="IModelRegistryGrain"/>, which registers, promotes and fans it out. Its state is fenced
-/// by the storage ETag like every grain's, so a duplicate activation during a view change cannot commit twice: the loser's
-/// write fails and it is deactivated.
+/// The training coordinator: counts verdicts (<see cref="VerdictTally"/>), starts training on demand, at the threshold and on a
+/// schedule (<see cref="TrainingTriggerPolicy"/>), keeps the jobs and their logs (<see cref="TrainingJobBook"/>,
+/// <see cref="TrainingJobLog"/>), dispatches them to trainer silos (<see cref="TrainerDispatch"/>) and again when one is lost
+/// (<see cref="TrainerWatchdog"/>), and hands each trained version to its kind's <see cref="IModelRegistryGrain"/>, which
+/// registers, promotes and fans it out. Its state is fenced by the storage ETag like every grain's, so a duplicate activation
+/// during a view change cannot commit twice: the loser's write fails and it is deactivated.
 /// </summary>
 [GrainType("training-coordinator")]
-public sealed partial class TrainingCoordinatorGrain(
+public sealed class TrainingCoordinatorGrain(
     [PersistentState("coordinator")] IPersistentState<TrainingCoordinatorState> state,
     [PersistentRecords("registry-events")] IPersistentRecords<RegistryEvent> legacyEvents,
     IOptions<TrainingOptions> options,
     IClusterView cluster,
+    IGrainFactory grains,
     ILogger<TrainingCoordinatorGrain> logger,
     [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, ITrainingCoordinatorGrain, IRemindable
 {
+    private const string ScheduleReminder = "training-schedule";
     private readonly LegacyRegistryHandover _handover = new(state, legacyEvents);
+    private readonly VerdictTally _verdicts = new(state);
+    private readonly TrainingJobBook _jobs = new(state);
+    private readonly TrainingTriggerPolicy _triggers = new(options.Value);
+    private readonly TrainerDispatch _dispatch = new(grains, cluster);
+    private TrainerWatchdog? _watchdog;
+    private IDisposable? _watchdogTimer;
+    private IDisposable? _handoverTimer;
+
+    private TrainerWatchdog Watchdog => _watchdog ??= new(_jobs, _dispatch, cluster, options.Value, timeProvider, logger);
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await _verdicts.MigrateLegacyAsync(cancellationToken).ConfigureAwait(true);
+        // Not here but in a timer's turn: a registry grain asks the coordinator while it activates, which waits for this.
+        if (_handover.Pending) _handoverTimer = this.RegisterGrainTimer(HandOverRegistryAsync, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        EnsureWatchdog();
+        // The schedule lives in a durable reminder: registered while a schedule is configured, removed when it no longer is.
+        if (_triggers.HasSchedule)
+        {
+            await this.RegisterOrUpdateReminder(ScheduleReminder, options.Value.ScheduleCheckPeriod, options.Value.ScheduleCheckPeriod, cancellationToken).ConfigureAwait(true);
+        }
+        else
+        {
+            if (await this.GetReminder(ScheduleReminder, cancellationToken).ConfigureAwait(true) is { } stale) await this.UnregisterReminder(stale, cancellationToken).ConfigureAwait(true);
+        }
+    }
 
     /// <inheritdoc />
     public async Task RecordVerdictsAsync(string jobId, VerdictCounts counts, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(jobId);
-        ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Total < 0 || counts.Positive < 0 || counts.NeedsRetraining < 0 || counts.Positive > counts.Total || counts.NeedsRetraining > counts.Total)
-        {
-            throw new ArgumentException($"Inconsistent verdict counts for job {jobId}: {counts}.", nameof(counts));
-        }
-        var byJob = state.State.VerdictsByJob;
-        byJob.TryGetValue(jobId, out var previous);
-        if (previous == counts || (previous is null && counts.Total == 0)) return;
-        if (counts.Total == 0) byJob.Remove(jobId);
-        else byJob[jobId] = counts;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        }
-        catch
-        {
-            if (previous is null) byJob.Remove(jobId);
-            else byJob[jobId] = previous;
-            throw;
-        }
-        await AutoTriggerAsync(cancellationToken).ConfigureAwait(true);
+        if (!await _verdicts.RecordAsync(jobId, counts, cancellationToken).ConfigureAwait(true)) return;
+        // After a verdict is counted: start every kind that has the threshold's new verdicts.
+        if (_triggers.AutoThreshold is { } threshold) await StartKindsWithNewVerdictsAsync(threshold, TriggerKinds.Threshold, cancellationToken).ConfigureAwait(true);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> GetJobsWithVerdictsAsync(CancellationToken cancellationToken = default)
-    {
-        var jobs = new List<string>(state.State.VerdictsByJob.Keys);
-        jobs.Sort(StringComparer.Ordinal);
-        return Task.FromResult<IReadOnlyList<string>>(jobs);
-    }
+    public Task<IReadOnlyList<string>> GetJobsWithVerdictsAsync(CancellationToken cancellationToken = default) => Task.FromResult(_verdicts.Jobs());
 
-    /// <summary>
-    /// Reviewers judge screening results, not a model, so every kind that scores a resume against a job (the baseline, the
-    /// semantic encoder) learns from the same verdicts; other kinds have none yet.
-    /// </summary>
-    private VerdictCounts Verdicts(string model)
-    {
-        if (!MatchingModels.TrainableModels.Contains(model)) return new VerdictCounts(0, 0, 0);
-        int total = 0, positive = 0, retrain = 0;
-        foreach (var counts in state.State.VerdictsByJob.Values)
-        {
-            total += counts.Total;
-            positive += counts.Positive;
-            retrain += counts.NeedsRetraining;
-        }
-        return new VerdictCounts(total, positive, retrain);
-    }
+    /// <inheritdoc />
+    public Task<TrainingStatus> GetStatusAsync(string model, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_triggers.Status(model, _verdicts.Of(model)));
 
-    /// <summary>State written before the verdicts moved to their jobs: per-result entries become per-job counts, once.</summary>
-    private async Task MigrateLegacyVerdictsAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (state.State.Feedback.Count == 0) return;
-        foreach (var byResult in state.State.Feedback.Values)
-        {
-            var counted = new Dictionary<string, VerdictCounts>(StringComparer.Ordinal);
-            foreach (var (resultId, verdict) in byResult)
-            {
-                int bar = resultId.IndexOf('|', StringComparison.Ordinal);
-                if (bar <= 0) continue;
-                string job = resultId[..bar];
-                var c = counted.GetValueOrDefault(job) ?? new VerdictCounts(0, 0, 0);
-                counted[job] = new VerdictCounts(c.Total + 1, c.Positive + (verdict.Positive ? 1 : 0), c.NeedsRetraining + (verdict.NeedsRetraining ? 1 : 0));
-            }
-            foreach (var (job, c) in counted) state.State.VerdictsByJob.TryAdd(job, c);
-        }
-        state.State.Feedback.Clear();
-        await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+        if (reminderName != ScheduleReminder || !_triggers.HasSchedule) return;
+        var now = timeProvider.GetUtcNow();
+        bool due = _triggers.ScheduleDue(state.State.LastScheduleCheck, now);
+        state.State.LastScheduleCheck = now;
+        await state.WriteStateAsync().ConfigureAwait(true);
+        if (due) await StartKindsWithNewVerdictsAsync(1, TriggerKinds.Schedule, CancellationToken.None).ConfigureAwait(true);
     }
 
     /// <inheritdoc />
-    public Task<TrainingStatus> GetStatusAsync(string model, CancellationToken cancellationToken = default)
+    public Task<TriggerResult> TriggerAsync(string model, bool force, CancellationToken cancellationToken = default) =>
+        StartJobAsync(model, force, TriggerKinds.Manual, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TrainingJobInfo>> GetJobsAsync(CancellationToken cancellationToken = default) => Task.FromResult(_jobs.NewestFirst());
+
+    /// <inheritdoc />
+    public Task<TrainingJobInfo?> GetJobAsync(string jobId, CancellationToken cancellationToken = default) => Task.FromResult(_jobs.Get(jobId));
+
+    /// <inheritdoc />
+    public async Task<bool> ReportProgressAsync(string trainerKey, double progress, string line, CancellationToken cancellationToken = default)
     {
-        var counts = Verdicts(model);
-        int threshold = options.Value.Threshold;
-        return Task.FromResult(new TrainingStatus(model, counts.Total, counts.Positive, counts.Total - counts.Positive, counts.NeedsRetraining, threshold,
-            counts.Total >= threshold, Math.Max(0, threshold - counts.Total)));
+        ArgumentNullException.ThrowIfNull(trainerKey);
+        ArgumentNullException.ThrowIfNull(line);
+        if (_jobs.OfAttempt(trainerKey) is not { } job) return false;
+        await _jobs.SaveAsync(TrainingJobLog.Progress(job, progress, line, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(true);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task ReportAsync(TrainingOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        // A cancelled job's report is ignored too: nothing is registered.
+        if (_jobs.OfAttempt(outcome.JobId) is not { } job) return;
+        var now = timeProvider.GetUtcNow();
+        var registry = grains.GetGrain<IModelRegistryGrain>(job.Model);
+        // Registered (in Staging, with the gate's verdict when it kept the version back) before the job ends, so a succeeded
+        // job's version is always in the registry; a report retried after a failure registers it once.
+        if (outcome.Succeeded && outcome.Version is not null) await registry.RegisterTrainedAsync(job.Id, outcome, cancellationToken).ConfigureAwait(true);
+        await _jobs.SaveAsync(TrainingJobLog.Finish(job, outcome, options.Value.RequireSignificantGain, now), cancellationToken).ConfigureAwait(true);
+        if (outcome.Succeeded && outcome.BeatsProduction)
+        {
+            await registry.PromoteAsync(outcome.Version!, new RegistryChange(RegistryChange.GateActor, outcome.Message), cancellationToken).ConfigureAwait(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TrainingJobInfo> CancelAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        var job = _jobs.Get(jobId) ?? throw new KeyNotFoundException($"Training job '{jobId}' does not exist.");
+        if (job.IsFinished) throw new TrainingJobEndedException($"Training job '{jobId}' has already {TrainingJobLog.EndedAs(job.Status)}; only a queued or running job can be cancelled.");
+        var cancelled = TrainingJobLog.Cancel(job, timeProvider.GetUtcNow());
+        await _jobs.SaveAsync(cancelled, cancellationToken).ConfigureAwait(true);
+        TrainingCoordinatorLog.Cancelled(logger, jobId, job.Silo);
+        return cancelled;
     }
 
     /// <inheritdoc />
@@ -171,6 +140,82 @@ public sealed partial class TrainingCoordinatorGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         return Task.FromResult(_handover.Of(model));
+    }
+
+    private async Task<TriggerResult> StartJobAsync(string model, bool force, string trigger, CancellationToken cancellationToken)
+    {
+        if (!MatchingModels.TrainableModels.Contains(model))
+        {
+            return new TriggerResult(false, $"Model '{model}' cannot be trained yet; {string.Join(" and ", MatchingModels.TrainableModels.Order(StringComparer.Ordinal))} can.", null);
+        }
+        var running = _jobs.Active(model);
+        if (running is not null && timeProvider.GetUtcNow() - running.CreatedAt > options.Value.JobTimeout)
+        {
+            string lost = $"No report within {options.Value.JobTimeout}; the trainer was lost.";
+            await _jobs.SaveAsync(TrainingJobLog.End(running, "failed", lost, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(true);
+            running = null;
+        }
+        if (running is not null) return new TriggerResult(false, $"Job {running.Id} for {model} is already {running.Status}.", running.Id);
+        var status = await GetStatusAsync(model, cancellationToken).ConfigureAwait(true);
+        if (!status.ReadyForTraining && !force)
+        {
+            return new TriggerResult(false, $"Not enough feedback: {status.TotalSamples} of {status.Threshold} samples ({status.SamplesNeeded} more needed); force to train anyway.", null);
+        }
+
+        var job = TrainingJobBook.Queue(model, trigger, timeProvider.GetUtcNow());
+        // The threshold counts verdicts from this start on, whether or not a trainer takes it (a failed start waits for the
+        // next threshold or a manual trigger rather than retrying on every verdict).
+        _verdicts.StartedTraining(model, status.TotalSamples);
+        await _jobs.SaveAsync(job, cancellationToken).ConfigureAwait(true);
+        try
+        {
+            // Placement puts the trainer grain on a silo with the trainer role only; none active means none can take it.
+            string? trainer = await _dispatch.StartAsync(job.Id, 1, model, cancellationToken).ConfigureAwait(true);
+            string dispatched = $"Training on trainer silo {trainer}.";
+            var started = job with { Status = "running", Progress = 0.1, Message = dispatched, Silo = trainer };
+            await _jobs.SaveAsync(TrainingJobLog.Append(started, dispatched, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(true);
+            EnsureWatchdog();
+            return new TriggerResult(true, $"Training job {job.Id} started.", job.Id);
+        }
+        catch (Exception ex) when (TrainerDispatch.IsUnavailable(ex))
+        {
+            string none = "No trainer silo can take it: " + ex.Message;
+            await _jobs.SaveAsync(TrainingJobLog.End(job, "failed", none, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(true);
+            return new TriggerResult(false, "No trainer silo is available.", job.Id);
+        }
+    }
+
+    /// <summary>Starts every trainable kind with no running job and at least <paramref name="atLeast"/> verdicts since its last start.</summary>
+    private async Task StartKindsWithNewVerdictsAsync(int atLeast, string trigger, CancellationToken cancellationToken)
+    {
+        foreach (var model in TrainingTriggerPolicy.DueKinds(atLeast, _verdicts.NewSinceLastStart, m => _jobs.Active(m) is not null))
+        {
+            try
+            {
+                var result = await StartJobAsync(model, force: true, trigger, cancellationToken).ConfigureAwait(true);
+                TrainingCoordinatorLog.Started(logger, model, trigger, result.Message);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The verdict that tipped the count is durable already; training can start later (next threshold, schedule, by hand).
+                TrainingCoordinatorLog.StartFailed(logger, model, trigger, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>While a job runs, its trainer silo is checked for life every <see cref="TrainingOptions.TrainerCheckInterval"/>.</summary>
+    private void EnsureWatchdog()
+    {
+        if (_watchdogTimer is not null || !_jobs.AnyRunning) return;
+        _watchdogTimer = this.RegisterGrainTimer(CheckTrainersAsync, options.Value.TrainerCheckInterval, options.Value.TrainerCheckInterval);
+    }
+
+    private async Task CheckTrainersAsync(CancellationToken cancellationToken)
+    {
+        await Watchdog.CheckAsync(cancellationToken).ConfigureAwait(true);
+        if (_jobs.AnyRunning) return;
+        _watchdogTimer?.Dispose();
+        _watchdogTimer = null;
     }
 
     /// <summary>
@@ -183,21 +228,15 @@ public sealed partial class TrainingCoordinatorGrain(
         try
         {
             var kinds = _handover.Kinds();
-            foreach (var model in kinds) await GrainFactory.GetGrain<IModelRegistryGrain>(model).GetVersionsAsync(cancellationToken).ConfigureAwait(true);
+            foreach (var model in kinds) await grains.GetGrain<IModelRegistryGrain>(model).GetVersionsAsync(cancellationToken).ConfigureAwait(true);
             await _handover.ForgetAsync(cancellationToken).ConfigureAwait(true);
-            HandedOver(logger, kinds.Count);
+            TrainingCoordinatorLog.HandedOver(logger, kinds.Count);
             _handoverTimer?.Dispose();
             _handoverTimer = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            HandoverFailed(logger, ex.Message);
+            TrainingCoordinatorLog.HandoverFailed(logger, ex.Message);
         }
     }
-
-    [LoggerMessage(2212, LogLevel.Information, "The coordinator handed the registries of {Kinds} model kinds over to their registry grains.")]
-    private static partial void HandedOver(ILogger logger, int kinds);
-
-    [LoggerMessage(2213, LogLevel.Warning, "The registry handover is not finished ({Reason}); it is tried again.")]
-    private static partial void HandoverFailed(ILogger logger, string reason);
 }

@@ -7,7 +7,7 @@ using TalentFlow.ML.Metrics;
 using TalentFlow.ML.Requirements;
 using TalentFlow.ML.Screening;
 
-namespace TalentFlow.Grains.Training;
+namespace TalentFlow.Grains.Training.Procedures;
 
 /// <summary>
 /// Training <c>screening_model</c> on the reviewers' verdicts: every gated label (adjudicated, or uncontested at the job's
@@ -19,14 +19,14 @@ namespace TalentFlow.Grains.Training;
 /// procedure refitted on every verdict (measured offline: F1 0.785 / AUC 0.876 against 0.776 / 0.858 for one fold's fit). Data it cannot learn from or measure on fails
 /// the job with the trainer's message, and nothing is registered.
 /// </summary>
-public abstract partial class TrainerGrainBase
+internal sealed class ScreeningModelTraining(ScreeningModels screening) : ITrainingProcedure
 {
-    private async Task<TrainingOutcome> TrainScreeningAsync(ITrainingCoordinatorGrain coordinator, List<LabelledResult> labelled)
+    /// <inheritdoc />
+    public async Task<TrainingOutcome> TrainAsync(TrainingRun run, IReadOnlyList<LabelledResult> labelled)
     {
-        string? node = cluster.LocalAddress;
         if (screening.Current is not ScreeningModelScorer production)
         {
-            return Failed($"The production screening model {screening.Current.Version} has no feature space to train in.", node);
+            return run.Failed($"The production screening model {screening.Current.Version} has no feature space to train in.");
         }
         var features = production.Features;
         var jobSides = new Dictionary<string, ScreeningJobSide?>(StringComparer.Ordinal);
@@ -35,33 +35,32 @@ public abstract partial class TrainerGrainBase
         var lineage = new List<LineageItem>(labelled.Count);
         foreach (var result in labelled)
         {
-            int bar = result.ResultId.IndexOf('|', StringComparison.Ordinal);
-            string jobId = result.ResultId[..bar], candidateId = result.ResultId[(bar + 1)..];
+            var (jobId, candidateId) = result.Parts();
             if (!jobSides.TryGetValue(jobId, out var jobSide))
             {
-                var job = await ScreeningJobAsync(jobId).ConfigureAwait(true);
+                var job = await ScreeningJobAsync(run, jobId).ConfigureAwait(true);
                 jobSides[jobId] = jobSide = job is null ? null : await features.PrepareJobAsync(job).ConfigureAwait(true);
             }
             if (!resumeSides.TryGetValue(candidateId, out var resumeSide))
             {
-                var resume = await ReadAsync(() => GrainFactory.GetGrain<ICandidateFeaturesGrain>(candidateId).GetTextAsync()).ConfigureAwait(true);
+                var resume = await TrainingRun.ReadAsync(() => run.Grains.GetGrain<ICandidateFeaturesGrain>(candidateId).GetTextAsync()).ConfigureAwait(true);
                 resumeSides[candidateId] = resumeSide = resume is null ? null : await features.PrepareResumeAsync(resume).ConfigureAwait(true);
             }
             // A job or a candidate deleted since its verdict: nothing to compute features from.
             if (jobSide is null || resumeSide is null) continue;
-            bool heldOut = Bucket(candidateId) == 0;
+            bool heldOut = CandidateFolds.IsHeldOut(candidateId);
             examples.Add((new ScreeningExample(jobId, candidateId, features.Combine(jobSide, resumeSide), result.Positive, result.Reviewer), heldOut));
-            lineage.Add(new LineageItem(result.ResultId, jobId, candidateId, result.Reviewer, result.Positive ? "shortlist" : "reject", heldOut));
+            lineage.Add(result.Lineage(heldOut));
         }
         // Five folds by candidate (a candidate's verdicts stay in one fold): the served version is fitted with fold 0 held out;
         // the gate judges out-of-fold predictions of the same procedure on every verdict, so a dozen verdicts per job give
         // the paired bootstrap all of them rather than a fifth.
-        var byFold = examples.Select(e => (e.Example, Fold: Bucket(e.Example.CandidateId))).ToList();
+        var byFold = examples.Select(e => (e.Example, Fold: CandidateFolds.Of(e.Example.CandidateId))).ToList();
         var train = byFold.Where(e => e.Fold != 0).Select(e => e.Example).ToList();
         var test = byFold.Where(e => e.Fold == 0).Select(e => e.Example).ToList();
         string counts = $"{examples.Count} verdicts ({examples.Count(e => e.Example.Shortlisted)} shortlisted), {test.Count} in the served version's held-out fold";
 
-        await CheckpointAsync(coordinator, 0.4, $"Fitting {ScreeningModels.ModelName} on {counts}.").ConfigureAwait(true);
+        await run.CheckpointAsync(0.4, $"Fitting {ScreeningModels.ModelName} on {counts}.").ConfigureAwait(true);
         var trainer = new ScreeningModelTrainer(new ScreeningModelTrainer.Options { Seed = 0, Parent = production.Model });
         var outOfFold = new List<(ScreeningExample Example, double Candidate, double Production)>(examples.Count);
         ScreeningModelScorer? served = null;
@@ -70,7 +69,7 @@ public abstract partial class TrainerGrainBase
         ScreeningTrainingResult? trained = null;
         try
         {
-            for (int fold = 0; fold < 5; fold++)
+            for (int fold = 0; fold < CandidateFolds.Count; fold++)
             {
                 var foldTrain = byFold.Where(e => e.Fold != fold).Select(e => e.Example).ToList();
                 var foldTest = byFold.Where(e => e.Fold == fold).Select(e => e.Example).ToList();
@@ -92,19 +91,18 @@ public abstract partial class TrainerGrainBase
         }
         catch (ScreeningTrainingException ex)
         {
-            return Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: {ex.Message}", node);
+            return run.Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: {ex.Message}");
         }
         if (served is null || artifact is null || layer is null || trained is null)
         {
-            return Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: the served version's held-out fold is empty.", node);
+            return run.Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: the served version's held-out fold is empty.");
         }
 
-        await CheckpointAsync(coordinator, 0.6, $"Evaluating {outOfFold.Count} out-of-fold verdicts against production {production.Version}.").ConfigureAwait(true);
+        await run.CheckpointAsync(0.6, $"Evaluating {outOfFold.Count} out-of-fold verdicts against production {production.Version}.").ConfigureAwait(true);
         bool[] labels = [.. outOfFold.Select(e => e.Example.Shortlisted)];
         double[] candidateScores = [.. outOfFold.Select(e => e.Candidate)];
         double[] productionScores = [.. outOfFold.Select(e => e.Production)];
-        var gate = await GateAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
-        var (_, _, _, aucCandidate, aucProduction, promote) = gate;
+        var gate = await run.Gate.JudgeAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
         var measured = ScreeningMetrics.Compute(candidateScores, labels, served.DefaultThreshold);
         var productionHeldOut = ScreeningMetrics.Compute(productionScores, labels, production.DefaultThreshold);
         var candidate = trained.Model;
@@ -121,11 +119,12 @@ public abstract partial class TrainerGrainBase
         }
         catch (ScreeningTrainingException ex)
         {
-            return Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: {ex.Message}", node);
+            return run.Failed($"Cannot train {ScreeningModels.ModelName} on {counts}: {ex.Message}");
         }
 
         string version = served.Version;
-        var (metrics, interval) = await StoreVersionAsync(coordinator, ScreeningModels.ModelName, version, artifact, lineage, gate).ConfigureAwait(true);
+        await run.StoreVersionAsync(ScreeningModels.ModelName, version, artifact, lineage).ConfigureAwait(true);
+        var metrics = run.Gate.Metrics(gate);
         metrics["f1"] = measured.F1;
         metrics["precision"] = measured.Precision;
         metrics["recall"] = measured.Recall;
@@ -144,24 +143,21 @@ public abstract partial class TrainerGrainBase
             ["features"] = string.Join(",", candidate.FeatureNames),
             ["seed"] = "0",
         };
-        return new TrainingOutcome(this.GetPrimaryKeyString(), true,
+        return run.Succeeded(
             string.Format(CultureInfo.InvariantCulture,
                 "Trained on {0} verdicts; out-of-fold ROC-AUC {1:0.###} against production's {2:0.###} (F1 {3:0.###} against {4:0.###}) on {6} verdicts in 5 folds by candidate: a difference of {5}.",
-                trained.TrainPairs, aucCandidate, aucProduction, measured.F1, productionHeldOut.F1, interval, outOfFold.Count),
-            metrics, version, promote, node, parameters, candidate.DataFingerprint);
+                trained.TrainPairs, gate.AucCandidate, gate.AucProduction, measured.F1, productionHeldOut.F1, run.Gate.Interval(gate), outOfFold.Count),
+            metrics, version, gate.Promote, parameters, candidate.DataFingerprint);
     }
 
     /// <summary>The job as the screening features see it, or null when it no longer exists.</summary>
-    private async Task<ScreeningJob?> ScreeningJobAsync(string jobId)
+    private static async Task<ScreeningJob?> ScreeningJobAsync(TrainingRun run, string jobId)
     {
-        var posting = await ReadAsync(() => GrainFactory.GetGrain<IJobGrain>(jobId).GetPostingAsync()).ConfigureAwait(true);
+        var posting = await TrainingRun.ReadAsync(() => run.Grains.GetGrain<IJobGrain>(jobId).GetPostingAsync()).ConfigureAwait(true);
         if (posting is null) return null;
-        var requirements = await ReadAsync(() => GrainFactory.GetGrain<IJobRequirementsGrain>(jobId).GetRequirementsAsync()).ConfigureAwait(true);
+        var requirements = await TrainingRun.ReadAsync(() => run.Grains.GetGrain<IJobRequirementsGrain>(jobId).GetRequirementsAsync()).ConfigureAwait(true);
         return new ScreeningJob(posting.Title.Trim(), posting.Description,
             [.. requirements.Requirements.Select(r => new Requirement(r.Id, RequirementKinds.TryParse(r.Kind, out var kind) ? kind : RequirementKind.MustHave, r.Text, r.Weight))],
             posting.RequiredSkills is { Count: > 0 } skills ? skills : null);
     }
-
-    private TrainingOutcome Failed(string message, string? node) =>
-        new(this.GetPrimaryKeyString(), false, message, new Dictionary<string, double>(), null, false, node);
 }
