@@ -12,7 +12,8 @@ namespace TalentFlow.Benchmarks.UploadLatency;
 /// and model calls an upload makes on the silo, in process and timed one by one (median of <c>--repeat</c>): the
 /// candidate's own embedding (CandidateGrain, the resume), the screening features without and with the encoder (parse, TF-IDF,
 /// coverage; the encoder embeds resume, headline and experience section), the requirement evidence without and with the
-/// encoder (the job's proposed requirements and every resume sentence). Not the grain path itself (no HTTP, storage or
+/// encoder (the job's proposed requirements the words leave unproven and the sentences the pre-filter keeps;
+/// <c>…_every_sentence</c>: every sentence, as before the pre-filter). Not the grain path itself (no HTTP, storage or
 /// grain calls): the share of each part, measured with the same objects the silo serves.
 /// </summary>
 internal static class UploadProfileScenario
@@ -33,6 +34,7 @@ internal static class UploadProfileScenario
         var plain = new ScreeningFeatures(model.Vocabulary);
         var encoded = new ScreeningFeatures(model.Vocabulary, encoder);
         var requirements = new RequirementProposer().Propose(job.Description);
+        var before = new RequirementEvidenceFinder(new RequirementEvidenceOptions { SemanticPrefilter = false });
         var finder = new RequirementEvidenceFinder();
         var sentences = ResumeSentences.Split(resume);
 
@@ -43,6 +45,7 @@ internal static class UploadProfileScenario
             ("features_with_encoder", t => encoded.PrepareResumeAsync(t)),
             ("evidence_without_encoder", t => finder.AssessAsync(requirements, t, null)),
             ("evidence_with_encoder", t => finder.AssessAsync(requirements, t, encoder)),
+            ("evidence_with_encoder_every_sentence", t => before.AssessAsync(requirements, t, encoder)),
         };
         var times = steps.ToDictionary(s => s.Name, _ => new List<double>());
         for (int i = -2; i < repeat; i++)

@@ -26,6 +26,22 @@ public sealed class RequirementEvidenceOptions
     [Range(0.0, 1.0)]
     public double SemanticThreshold { get; set; } = 0.8;
 
+    /// <summary>
+    /// With a sentence encoder, embed only the sentences that share a content word, a skill or a word's first letters with a
+    /// requirement the words left unproven (the best <see cref="MaxSemanticSentences"/> of them), instead of every sentence of
+    /// the resume. Default true: those sentences were most of an upload's encoder work (bench <c>upload-profile</c>), and on
+    /// real resumes no sentence outside them reached <see cref="SemanticThreshold"/> (bench <c>evidence-check</c>). False
+    /// embeds every sentence, as before.
+    /// </summary>
+    public bool SemanticPrefilter { get; set; } = true;
+
+    /// <summary>
+    /// With <see cref="SemanticPrefilter"/>, most sentences embedded per unproven requirement, those holding most of its words
+    /// first. Default 32 (about 450 tokens of a two-page resume's ~1,650).
+    /// </summary>
+    [Range(1, ResumeSentences.MaxCount)]
+    public int MaxSemanticSentences { get; set; } = 32;
+
     /// <summary>Most sentences quoted per requirement. Default 3.</summary>
     [Range(1, 20)]
     public int MaxEvidence { get; set; } = 3;

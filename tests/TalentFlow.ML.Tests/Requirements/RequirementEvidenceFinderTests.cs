@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Requirements;
 using TalentFlow.ML.Semantic;
 using TalentFlow.ML.Tests.Semantic;
@@ -117,7 +119,8 @@ public sealed class RequirementEvidenceFinderTests
         var requirement = Must("helm cluster monitoring");
 
         var words = CreateSut().Assess([requirement], resume);
-        var meaning = await CreateSut().AssessAsync([requirement], resume, encoder);
+        // No word in common: only without the pre-filter is the sentence embedded (see the pre-filter's tests below).
+        var meaning = await CreateSut(new RequirementEvidenceOptions { SemanticPrefilter = false }).AssessAsync([requirement], resume, encoder);
 
         Assert.Equal(RequirementStatus.Missing, words.Items[0].Status);
         var item = meaning.Items[0];
@@ -125,6 +128,113 @@ public sealed class RequirementEvidenceFinderTests
         Assert.Equal("Managed docker containers and terraform pipelines.", item.Evidence[0].Sentence);
         Assert.Equal(EvidenceBasis.Meaning, item.Evidence[0].Basis);
         Assert.DoesNotContain(item.Evidence, e => e.Sentence.Contains("hospital", StringComparison.Ordinal));
+    }
+
+    private const string Monitoring = "Set up monitoring dashboards for the web team.";
+    private const string Containers = "Managed docker containers and terraform pipelines.";
+    private const string Hospital = "Gave medication on the hospital ward.";
+
+    private static async Task<IReadOnlyList<string>> EmbeddedAsync(Requirement requirement, string resume, RequirementEvidenceOptions? options = null)
+    {
+        var encoder = new RecordingEncoder(EmbeddedEncoder.Fit(TopicCorpus.Documents(), EmbeddedEncoderKind.Lsa, seed: 0, dimensions: 8));
+        await CreateSut(options).AssessAsync([requirement], resume, encoder);
+        return encoder.Texts;
+    }
+
+    [Fact]
+    public async Task AssessAsync_SentenceSharingAWordWithAnUnprovenRequirement_IsEmbedded()
+    {
+        var embedded = await EmbeddedAsync(Must("helm cluster monitoring"), string.Join('\n', Monitoring, Containers, Hospital));
+
+        Assert.Contains("helm cluster monitoring", embedded);
+        Assert.Contains(Monitoring, embedded);
+    }
+
+    [Fact]
+    public async Task AssessAsync_SentenceSharingNothingWithTheRequirement_IsNotEmbedded()
+    {
+        var embedded = await EmbeddedAsync(Must("helm cluster monitoring"), string.Join('\n', Monitoring, Containers, Hospital));
+
+        Assert.DoesNotContain(Hospital, embedded);
+        Assert.DoesNotContain(Containers, embedded);
+    }
+
+    [Fact]
+    public async Task AssessAsync_SentenceSharingOnlyTheStartOfAWord_IsEmbedded()
+    {
+        // "managed" and "management" keep different stems; their first five letters agree.
+        var embedded = await EmbeddedAsync(Must("Project management"), string.Join('\n', "Managed a team of five.", Hospital));
+
+        Assert.Equal(["Project management", "Managed a team of five."], embedded);
+    }
+
+    [Fact]
+    public async Task AssessAsync_RequirementSharingNothingWithTheResume_EmbedsNothingAndIsMissing()
+    {
+        // The price of the pre-filter: without it the encoder finds Containers close in meaning (the test above); on real
+        // resumes no such sentence reached the semantic threshold (bench evidence-check).
+        var encoder = new RecordingEncoder(EmbeddedEncoder.Fit(TopicCorpus.Documents(), EmbeddedEncoderKind.Lsa, seed: 0, dimensions: 8));
+
+        var report = await CreateSut().AssessAsync([Must("helm cluster")], string.Join('\n', Containers, Hospital), encoder);
+
+        Assert.Equal(0, encoder.Calls);
+        Assert.Equal(RequirementStatus.Missing, report.Items[0].Status);
+    }
+
+    [Fact]
+    public async Task AssessAsync_EveryRequirementProvenByItsWords_CallsNoEncoder()
+    {
+        var encoder = new RecordingEncoder(EmbeddedEncoder.Fit(TopicCorpus.Documents(), EmbeddedEncoderKind.Lsa, seed: 0, dimensions: 8));
+
+        var report = await CreateSut().AssessAsync([Must("Experience building payment APIs in C#"), Must("Kubernetes in production", "req-2")], Resume, encoder);
+
+        Assert.Equal(0, encoder.Calls);
+        Assert.Equal([RequirementStatus.Met, RequirementStatus.StatedElsewhere], report.Items.Select(i => i.Status));
+    }
+
+    [Fact]
+    public async Task AssessAsync_MoreSentencesThanTheCap_EmbedsThoseHoldingMostOfTheRequirementsWords()
+    {
+        const string both = "Cluster monitoring with Grafana.", one = "Monitoring of builds.";
+
+        var embedded = await EmbeddedAsync(Must("helm cluster monitoring alerting capacity planning"), string.Join('\n', one, both, Hospital),
+            new RequirementEvidenceOptions { MaxSemanticSentences = 1 });
+
+        Assert.Equal(["helm cluster monitoring alerting capacity planning", both], embedded);
+    }
+
+    [Fact]
+    public async Task AssessAsync_WithoutThePrefilter_EmbedsEverySentence()
+    {
+        var embedded = await EmbeddedAsync(Must("helm cluster monitoring"), string.Join('\n', Monitoring, Containers, Hospital),
+            new RequirementEvidenceOptions { SemanticPrefilter = false });
+
+        Assert.Equal(["helm cluster monitoring", Monitoring, Containers, Hospital], embedded);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(601)]
+    public void Options_MaxSemanticSentencesOutOfRange_AreRejected(int cap) =>
+        Assert.Throws<ValidationException>(() => CreateSut(new RequirementEvidenceOptions { MaxSemanticSentences = cap }));
+
+    /// <summary>A real encoder that also keeps what it was asked to embed.</summary>
+    private sealed class RecordingEncoder(IEncoder inner) : IEncoder
+    {
+        public List<string> Texts { get; } = [];
+
+        public int Calls { get; private set; }
+
+        public int Dimension => inner.Dimension;
+
+        public string VersionId => inner.VersionId;
+
+        public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            Texts.AddRange(texts);
+            return inner.EmbedAsync(texts, cancellationToken);
+        }
     }
 
     [Fact]
