@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TalentFlow.ML.Requirements;
 
-/// <summary>Thresholds of <see cref="RequirementEvidenceFinder"/> (silo section <c>Matching:Requirements</c>).</summary>
+/// <summary>Thresholds of <see cref="RequirementEvidenceFinder"/>. The silo serves these defaults (not bound from configuration).</summary>
 public sealed class RequirementEvidenceOptions
 {
     /// <summary>
