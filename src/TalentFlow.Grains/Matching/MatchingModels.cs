@@ -132,6 +132,13 @@ public sealed class MatchingModels
             {
                 if (!_encoders.Holds(old) && _encoderLeases.Remove(old, out var lease)) released.Add((old, lease));
             }
+            // Sessions stay open for the current version and the one before it (rankings answer from it until the candidates
+            // are re-embedded); older retained versions keep their place but not their ~150 MB session: served again, they are
+            // leased again and reopen on their first call.
+            foreach (var older in _encoders.NewestFirst().Skip(OpenEncoderSessions))
+            {
+                if (_encoderLeases.Remove(older, out var lease)) released.Add((older, lease));
+            }
         }
         if (changed) EncoderPublished?.Invoke(encoder);
         // Outside the lock: freeing a session takes milliseconds, and a handler may look at the models.
@@ -142,6 +149,9 @@ public sealed class MatchingModels
         }
     }
 
+    /// <summary>Retained encoders whose native session this silo keeps open: the current one and the one before.</summary>
+    public const int OpenEncoderSessions = 2;
+
     // The leases this silo holds on the ONNX encoders it retains, by instance (two instances of one version are two sessions).
     private readonly Dictionary<SemanticModel, IDisposable> _encoderLeases = new(ReferenceEqualityComparer.Instance);
 
@@ -149,8 +159,8 @@ public sealed class MatchingModels
     public event Action<SemanticModel>? EncoderPublished;
 
     /// <summary>
-    /// Raised when an encoder stopped being retained and this silo let go of it (its session is freed as soon as nothing else
-    /// holds it).
+    /// Raised when this silo let go of an encoder's session: it stopped being retained, or is older than the last
+    /// <see cref="OpenEncoderSessions"/> (its session is freed as soon as nothing else holds it).
     /// </summary>
     public event Action<SemanticModel>? EncoderRetired;
 
