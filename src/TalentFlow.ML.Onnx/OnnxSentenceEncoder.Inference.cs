@@ -11,7 +11,7 @@ public sealed partial class OnnxSentenceEncoder
     // Token-level outputs of Hugging Face / optimum exports first; an already pooled output only when there is no other.
     private static readonly string[] TokenOutputs = ["last_hidden_state", "token_embeddings"];
 
-    private float[][] EmbedCore(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    private float[][] EmbedCore(InferenceSession session, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         // Each distinct text runs once: a repeat within the call (a resume standing in for its missing section) or one the
         // cache holds from an earlier call (the same resume screened again) is copied, not re-embedded.
@@ -40,7 +40,7 @@ public sealed partial class OnnxSentenceEncoder
 
         if (distinct.Count == texts.Count)
         {
-            var all = EmbedDistinct(distinct, cancellationToken);
+            var all = EmbedDistinct(session, distinct, cancellationToken);
             for (var i = 0; i < all.Length; i++)
             {
                 _cache?.Add(distinct[i], all[i]);
@@ -49,7 +49,7 @@ public sealed partial class OnnxSentenceEncoder
             return all;
         }
 
-        var vectors = distinct.Count == 0 ? [] : EmbedDistinct(distinct, cancellationToken);
+        var vectors = distinct.Count == 0 ? [] : EmbedDistinct(session, distinct, cancellationToken);
         for (var j = 0; j < vectors.Length; j++)
         {
             _cache?.Add(distinct[j], vectors[j]);
@@ -69,7 +69,7 @@ public sealed partial class OnnxSentenceEncoder
         return result;
     }
 
-    private float[][] EmbedDistinct(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    private float[][] EmbedDistinct(InferenceSession session, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         // Every window of every text is one sequence; owner[k] is the text sequence k belongs to.
         var sequences = new List<int[]>(texts.Count);
@@ -84,7 +84,7 @@ public sealed partial class OnnxSentenceEncoder
         }
 
         var ids = sequences.ToArray();
-        var vectors = RunSorted(ids, cancellationToken);
+        var vectors = RunSorted(session, ids, cancellationToken);
         if (ids.Length == texts.Count)
         {
             return vectors;
@@ -112,9 +112,20 @@ public sealed partial class OnnxSentenceEncoder
     }
 
     /// <summary>Embeds token sequences as they are (each mean-pooled and normalised on its own); for tests.</summary>
-    internal float[][] EmbedSequences(int[][] ids) => RunSorted(ids, CancellationToken.None);
+    internal float[][] EmbedSequences(int[][] ids)
+    {
+        var session = EnterCall();
+        try
+        {
+            return RunSorted(session, ids, CancellationToken.None);
+        }
+        finally
+        {
+            ExitCall();
+        }
+    }
 
-    private float[][] RunSorted(int[][] ids, CancellationToken cancellationToken)
+    private float[][] RunSorted(InferenceSession session, int[][] ids, CancellationToken cancellationToken)
     {
         // Sorting by length keeps padding, and so wasted work, small; results go back in input order.
         var order = new int[ids.Length];
@@ -146,7 +157,7 @@ public sealed partial class OnnxSentenceEncoder
             start += count;
             try
             {
-                RunBatch(ids, batch, result, runOptions);
+                RunBatch(session, ids, batch, result, runOptions);
             }
             catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
             {
@@ -157,7 +168,7 @@ public sealed partial class OnnxSentenceEncoder
         return result;
     }
 
-    private void RunBatch(int[][] ids, ReadOnlySpan<int> batch, float[][] result, RunOptions runOptions)
+    private void RunBatch(InferenceSession session, int[][] ids, ReadOnlySpan<int> batch, float[][] result, RunOptions runOptions)
     {
         var rows = batch.Length;
         var width = 0;
@@ -187,7 +198,7 @@ public sealed partial class OnnxSentenceEncoder
         using var typesValue = _inputNames.Length == 3 ? OrtValue.CreateTensorValueFromMemory(new long[rows * width], shape) : null;
         OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
 
-        using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+        using var outputs = session.Run(runOptions, _inputNames, inputs, _outputNames);
         var output = outputs[0];
         var dims = output.GetTensorTypeAndShape().Shape;
         var data = output.GetTensorDataAsSpan<float>();
@@ -219,7 +230,7 @@ public sealed partial class OnnxSentenceEncoder
     // One run of [CLS] <largest id of the vocabulary> [SEP]: a vocabulary bigger than the model's embedding table fails
     // here, at load, instead of on the first text that reaches a high id; and exports whose hidden size is a symbolic
     // dimension tell it by the output's shape.
-    private int Probe(string tokenizerPath, int declaredDimension)
+    private int Probe(InferenceSession session, string tokenizerPath, int declaredDimension)
     {
         var maxId = Tokenizer.Vocabulary.Values.Max();
         long[] shape = [1, 3];
@@ -230,7 +241,7 @@ public sealed partial class OnnxSentenceEncoder
         using var runOptions = new RunOptions();
         try
         {
-            using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+            using var outputs = session.Run(runOptions, _inputNames, inputs, _outputNames);
             var actual = checked((int)outputs[0].GetTensorTypeAndShape().Shape[^1]);
             return declaredDimension > 0 ? declaredDimension : actual;
         }

@@ -11,12 +11,12 @@ namespace TalentFlow.ML.Onnx;
 /// A sentence-transformers model exported to ONNX, run on ONNX Runtime (CPU, or CUDA when asked for and present): BERT WordPiece tokenisation in
 /// C#, mean pooling over the attention mask, L2 normalisation — the pipeline of <c>SentenceTransformer.encode</c> with
 /// <c>normalize_embeddings=True</c>. Texts are batched by length and each batch is padded to its longest text.
-/// Thread-safe; dispose it to free the native session (not while a call is running).
+/// Thread-safe. The native session is reference-counted (<c>OnnxSentenceEncoder.Lifetime.cs</c>): every call holds it, and
+/// <see cref="Dispose"/> (the creator's reference) or the end of a <see cref="Lease"/> frees it only once no call and no other
+/// holder needs it.
 /// </summary>
 public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
 {
-    private readonly SessionOptions _sessionOptions;
-    private readonly InferenceSession _session;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly bool _outputIsPooled;
@@ -26,7 +26,6 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     private readonly int _windowStride;
     private readonly int _maxWindows;
     private readonly EmbeddingCache? _cache;
-    private int _disposed;
 
     /// <summary>Loads the model folder that <paramref name="options"/> names.</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
@@ -42,11 +41,20 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     /// Opens <paramref name="modelBytes"/> (a graph built in memory, e.g. a base model with fine-tuned tensors applied) with the
     /// tokenizer and settings of the folder <paramref name="options"/> names; the folder's own model file is not loaded.
     /// </summary>
-    internal OnnxSentenceEncoder(OnnxSentenceEncoderOptions options, byte[]? modelBytes, ILogger? logger)
+    /// <param name="options">The folder (tokenizer, settings) and how to run it.</param>
+    /// <param name="modelBytes">The graph to open instead of the folder's model file; null: the file.</param>
+    /// <param name="logger">Receives the load line.</param>
+    /// <param name="rebuild">
+    /// Makes <paramref name="modelBytes"/> again (checked), so that a call arriving after every holder let go reopens the session
+    /// instead of failing; null: such a call throws <see cref="ObjectDisposedException"/>.
+    /// </param>
+    internal OnnxSentenceEncoder(OnnxSentenceEncoderOptions options, byte[]? modelBytes, ILogger? logger, Func<byte[]>? rebuild = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         logger ??= NullLogger.Instance;
+        _logger = logger;
+        _rebuild = rebuild;
         Options = options.Clone();
         var folder = ModelFolder.Open(options);
         Tokenizer = folder.Tokenizer;
@@ -66,11 +74,12 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
                 $"{nameof(options.WindowStride)} ({_windowStride}) must be at most MaxSequenceLength − 2 ({MaxSequenceLength - 2}), or windows would skip text.");
         }
 
-        (_session, _sessionOptions, ExecutionProvider) = SessionFactory.Open(folder.ModelPath, modelBytes, options, logger);
+        (var session, _sessionOptions, ExecutionProvider) = SessionFactory.Open(folder.ModelPath, modelBytes, options, logger);
+        _session = session;
         try
         {
-            (_inputNames, _outputNames, _outputIsPooled, var dimension) = Inspect(_session, folder.ModelPath);
-            Dimension = Probe(folder.TokenizerPath, dimension);
+            (_inputNames, _outputNames, _outputIsPooled, var dimension) = Inspect(session, folder.ModelPath);
+            Dimension = Probe(session, folder.TokenizerPath, dimension);
             // Windowing changes the embedding of long texts, so it is part of a derived version (an explicit one is the caller's).
             VersionId = options.VersionId ?? folder.ComputeVersionId()
                 + (_longTexts == LongTextMode.Window ? $":window{_windowStride}x{_maxWindows}" : "")
@@ -78,7 +87,7 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         }
         catch
         {
-            _session.Dispose();
+            session.Dispose();
             _sessionOptions.Dispose();
             throw;
         }
@@ -154,8 +163,15 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     public float[][] Embed(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return texts.Count == 0 ? [] : EmbedCore(texts, CancellationToken.None);
+        var session = EnterCall();
+        try
+        {
+            return texts.Count == 0 ? [] : EmbedCore(session, texts, CancellationToken.None);
+        }
+        finally
+        {
+            ExitCall();
+        }
     }
 
     /// <summary>
@@ -166,15 +182,32 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
     public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<float[][]>(cancellationToken);
         }
 
-        return texts.Count == 0
-            ? Task.FromResult<float[][]>([])
-            : Task.Run(() => EmbedCore(texts, cancellationToken), cancellationToken);
+        // The session is held from the call on (not from when the pool runs it), so a version switch meanwhile cannot free it.
+        var session = EnterCall();
+        if (texts.Count == 0)
+        {
+            ExitCall();
+            return Task.FromResult<float[][]>([]);
+        }
+
+        return RunHeldAsync(session, texts, cancellationToken);
+    }
+
+    private async Task<float[][]> RunHeldAsync(InferenceSession session, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(() => EmbedCore(session, texts, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ExitCall();
+        }
     }
 
     private int[] Wrap(int[] pieces, int start, int count)
@@ -186,13 +219,4 @@ public sealed partial class OnnxSentenceEncoder : IEncoder, IDisposable
         return ids;
     }
 
-    /// <summary>Releases the native session.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _session.Dispose();
-            _sessionOptions.Dispose();
-        }
-    }
 }

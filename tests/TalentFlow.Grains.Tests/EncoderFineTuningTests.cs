@@ -14,6 +14,7 @@ using TalentFlow.Grains.Training.ModelKinds;
 using TalentFlow.Grains.Training.Registry;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Onnx;
+using TalentFlow.ML.Onnx.FineTuning;
 using TalentFlow.ML.Semantic;
 
 namespace TalentFlow.Grains.Tests;
@@ -28,7 +29,7 @@ public sealed class EncoderFineTuningTests
     private const string Model = MatchingModels.EncoderModelName;
     private static readonly string BaseVersion = $"{MiniLmModel.Name}:{MiniLmModel.ModelSha256[..16]}";
 
-    private static async Task<TestCluster> StartMiniLmClusterAsync(int silos)
+    private static async Task<TestCluster> StartMiniLmClusterAsync(int silos, string quantization = "none")
     {
         var options = GrainsClusterFixture.CreateOptions(silos);
         options.ConfigureSilo = o => o.Roles = ["trainer"];
@@ -36,6 +37,7 @@ public sealed class EncoderFineTuningTests
         {
             silo.AddTalentFlowGrains(o => o.Encoder = "minilm");
             silo.Services.Configure<TrainingOptions>(o => o.AutoTrigger = false);
+            silo.Services.Configure<OnnxRuntimeOptions>(o => o.Quantization = quantization);
             // A smaller run than the defaults (3 epochs of 128 tokens), so the test takes seconds; the path is the same.
             silo.Services.Configure<EncoderTrainingOptions>(o =>
             {
@@ -159,6 +161,91 @@ public sealed class EncoderFineTuningTests
         Assert.NotEqual("Production", version.Stage);
         Assert.Equal(BaseVersion, await registry.GetProductionAsync());
         Assert.Equal(BaseVersion, cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>().Encoder!.Version);
+    }
+
+    [Fact]
+    public async Task Train_Int8Silo_ServesInt8OfTheTunedGraphUnderAVersionOfItsOwnCheckedAgainstTheFloat32Base()
+    {
+        await using var cluster = await StartMiniLmClusterAsync(1, quantization: "int8");
+        await TrainingTestCluster.LabelAsync(cluster, 20);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        var models = cluster.Silos[0].Host.Services.GetRequiredService<MatchingModels>();
+        string int8Base = BaseVersion + ":int8";
+        Assert.Equal(int8Base, models.Encoder!.Version);
+
+        var job = await TrainAsync(coordinator);
+
+        Assert.True(job.Status == "succeeded", job.Message);
+        // Its own version: the tuned model's id plus the silo's int8, so neither the int8 base's nor the float32 tuned one's.
+        Assert.StartsWith($"{MiniLmModel.Name}-ft:", job.Version, StringComparison.Ordinal);
+        Assert.EndsWith(":int8", job.Version, StringComparison.Ordinal);
+        var registry = ModelRegistries.Of(cluster.GrainFactory, Model);
+        var version = Assert.Single(await registry.GetVersionsAsync(), v => v.Version == job.Version);
+        // The delta stays relative to the float32 file on disk, the one every silo checks before applying it.
+        Assert.Equal(MiniLmModel.ModelSha256, version.Parameters!["base_sha256"]);
+        var artifact = (await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(Model, job.Version!)).GetAsync())!;
+        var delta = EncoderDelta.Read(artifact);
+        Assert.Equal(MiniLmModel.ModelSha256, delta.BaseSha256);
+        Assert.Equal(delta.ModelVersion + ":int8", job.Version);
+
+        if (version.Stage != "Production") await registry.PromoteAsync(job.Version!, TrainingTestCluster.Unnamed);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, job.Version!);
+        var served = Assert.IsType<OnnxSentenceEncoder>(models.Encoder!.Encoder);
+        Assert.Equal(OnnxQuantization.Int8, served.Quantization);
+        Assert.Equal(delta.ModelSha256, served.ModelSha256);
+        var baseEncoder = (OnnxSentenceEncoder)models.BaseEncoder!.Encoder;
+        // The same delta where float32 is served: the float32 tuned model, for comparison.
+        using var float32Base = MiniLmModel.Load(new MiniLmOptions { IntraOpThreads = 1 });
+        using var float32Tuned = delta.ServedBy(float32Base).Apply(float32Base);
+        string text = SampleCorpus.Jobs()[0].Posting.Description;
+        var int8Tuned = (await served.EmbedAsync([text]))[0];
+        var float32 = (await float32Tuned.EmbedAsync([text]))[0];
+        var int8Untuned = (await baseEncoder.EmbedAsync([text]))[0];
+        Assert.InRange(System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(int8Tuned, float32), 0.99f, 0.99999f);
+        Assert.NotEqual(float32Tuned.VersionId, served.VersionId);
+        Assert.NotEqual(int8Untuned, int8Tuned);
+
+        var back = await registry.RollbackAsync(new RollbackTarget(), TrainingTestCluster.Unnamed);
+
+        Assert.Equal(int8Base, back.Version);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, int8Base);
+    }
+
+    [Fact]
+    public async Task Train_TwiceInARow_TheSecondRunStartsFromProductionsTunedWeightsAndRollbackWalksBack()
+    {
+        await using var cluster = await StartMiniLmClusterAsync(1);
+        await TrainingTestCluster.LabelAsync(cluster, 20);
+        var coordinator = TrainingTestCluster.Coordinator(cluster);
+        var registry = ModelRegistries.Of(cluster.GrainFactory, Model);
+        var first = await TrainAsync(coordinator);
+        Assert.True(first.Status == "succeeded", first.Message);
+        if (await registry.GetProductionAsync() != first.Version) await registry.PromoteAsync(first.Version!, TrainingTestCluster.Unnamed);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, first.Version!);
+
+        var second = await TrainAsync(coordinator);
+
+        Assert.True(second.Status == "succeeded", second.Message);
+        Assert.NotEqual(first.Version, second.Version);
+        // Same verdicts, same held-out split: the second run's starting point scores exactly what the first run ended with.
+        Assert.Equal(first.Metrics["fine_tune_auc_after"], second.Metrics["fine_tune_auc_before"], 9);
+        Assert.Equal(first.Metrics["fine_tune_spearman_after"], second.Metrics["fine_tune_spearman_before"], 9);
+        var artifact = (await cluster.GrainFactory.GetGrain<IModelArtifactGrain>(ModelArtifactGrain.Key(Model, second.Version!)).GetAsync())!;
+        var delta = EncoderDelta.Read(artifact);
+        Assert.Equal(first.Version, delta.Metadata[FineTunedModel.StartedFromKey]);
+        Assert.Equal(MiniLmModel.ModelSha256, delta.BaseSha256); // still a delta of the float32 base, applicable alone
+        var versions = (await registry.GetVersionsAsync()).ToDictionary(v => v.Version);
+        Assert.Equal(first.Version, versions[second.Version!].Parent); // the gate compared it with production
+
+        if (versions[second.Version!].Stage != "Production") await registry.PromoteAsync(second.Version!, TrainingTestCluster.Unnamed);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, second.Version!);
+        var back = await registry.RollbackAsync(new RollbackTarget(), TrainingTestCluster.Unnamed);
+        Assert.Equal(first.Version, back.Version);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, first.Version!);
+        var toBase = await registry.RollbackAsync(new RollbackTarget(BaseVersion),
+            new RegistryChange(RegistryChange.UnnamedActor, "Back to the untuned base after the two tuned versions."));
+        Assert.Equal(BaseVersion, toBase.Version);
+        await AssertEverySiloServesAndHasReEmbeddedAsync(cluster, BaseVersion);
     }
 
     /// <summary>The artifact with its header's base SHA-256 replaced (layout: 8-byte magic, format, header length, JSON header, tensors).</summary>

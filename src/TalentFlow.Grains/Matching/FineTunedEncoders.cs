@@ -29,8 +29,11 @@ internal static class FineTunedEncoders
     /// </summary>
     /// <exception cref="InvalidOperationException">This silo's base encoder is not an ONNX model the delta can apply to (the LSA fallback).</exception>
     /// <exception cref="OnnxModelException">The delta was made on another base model or for other serving settings, or does not rebuild its model.</exception>
-    public static SemanticModel Open(MatchingModels models, EncoderDelta delta, ILogger? logger = null)
+    public static SemanticModel Open(MatchingModels models, EncoderDelta delta, ILogger? logger = null) => OpenCore(models, delta, logger, out _);
+
+    private static SemanticModel OpenCore(MatchingModels models, EncoderDelta delta, ILogger? logger, out bool built)
     {
+        built = false;
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(delta);
         var baseModel = models.BaseEncoder;
@@ -52,6 +55,30 @@ internal static class FineTunedEncoders
             return known;
         }
 
+        built = true;
         return new SemanticModel(delta.Apply(onnx, logger));
+    }
+
+    /// <summary>
+    /// Serves <paramref name="delta"/> on this silo (<see cref="Open"/>, then <see cref="MatchingModels.PublishEncoder"/>). An
+    /// encoder built here is handed to the models for good: they hold it while it is retained, and its session is freed once
+    /// it is not and no call or other holder needs it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This silo's base encoder is not an ONNX model the delta can apply to.</exception>
+    /// <exception cref="OnnxModelException">The delta does not fit this silo's base model or does not rebuild its model.</exception>
+    public static SemanticModel Serve(MatchingModels models, EncoderDelta delta, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var served = OpenCore(models, delta, logger, out bool built);
+        try
+        {
+            models.PublishEncoder(served);
+        }
+        finally
+        {
+            // The models took their own lease; the builder's hold ends here (on failure too, so nothing leaks).
+            if (built && served.Encoder is IDisposable owned) owned.Dispose();
+        }
+        return served;
     }
 }

@@ -3,6 +3,7 @@ using TalentFlow.Grains.Recommendations;
 using TalentFlow.Grains.Training.ModelKinds;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Matching;
+using TalentFlow.ML.Onnx;
 
 namespace TalentFlow.Grains.Matching;
 
@@ -110,15 +111,58 @@ public sealed class MatchingModels
     /// Makes <paramref name="encoder"/> current; the last few stay retrievable by version. Raises
     /// <see cref="EncoderPublished"/>, which starts re-embedding the candidates this silo can reach.
     /// </summary>
+    /// <remarks>
+    /// While an ONNX encoder is retained here the silo holds a lease on it (<see cref="OnnxSentenceEncoder.Lease"/>); when it
+    /// stops being retained the lease ends, and its native session is freed once no running call and no other holder (a
+    /// screening model trained with it) needs it. The caller keeps its own hold: an encoder it built and hands over for good
+    /// it disposes after publishing (<see cref="FineTunedEncoders.Serve"/>).
+    /// </remarks>
     public void PublishEncoder(SemanticModel encoder)
     {
-        bool changed = _encoders.Current?.Version != encoder.Version;
-        _encoders.Publish(encoder);
+        ArgumentNullException.ThrowIfNull(encoder);
+        IReadOnlyList<SemanticModel> evicted;
+        var released = new List<(SemanticModel Model, IDisposable Lease)>();
+        bool changed;
+        lock (_encoderLeases)
+        {
+            changed = _encoders.Current?.Version != encoder.Version;
+            if (encoder.Encoder is OnnxSentenceEncoder onnx && !_encoderLeases.ContainsKey(encoder)) _encoderLeases[encoder] = onnx.Lease();
+            evicted = _encoders.Publish(encoder);
+            foreach (var old in evicted)
+            {
+                if (!_encoders.Holds(old) && _encoderLeases.Remove(old, out var lease)) released.Add((old, lease));
+            }
+            // Sessions stay open for the current version and the one before it (rankings answer from it until the candidates
+            // are re-embedded); older retained versions keep their place but not their ~150 MB session: served again, they are
+            // leased again and reopen on their first call.
+            foreach (var older in _encoders.NewestFirst().Skip(OpenEncoderSessions))
+            {
+                if (_encoderLeases.Remove(older, out var lease)) released.Add((older, lease));
+            }
+        }
         if (changed) EncoderPublished?.Invoke(encoder);
+        // Outside the lock: freeing a session takes milliseconds, and a handler may look at the models.
+        foreach (var (old, lease) in released)
+        {
+            lease.Dispose();
+            EncoderRetired?.Invoke(old);
+        }
     }
+
+    /// <summary>Retained encoders whose native session this silo keeps open: the current one and the one before.</summary>
+    public const int OpenEncoderSessions = 2;
+
+    // The leases this silo holds on the ONNX encoders it retains, by instance (two instances of one version are two sessions).
+    private readonly Dictionary<SemanticModel, IDisposable> _encoderLeases = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Raised after a different encoder became current.</summary>
     public event Action<SemanticModel>? EncoderPublished;
+
+    /// <summary>
+    /// Raised when this silo let go of an encoder's session: it stopped being retained, or is older than the last
+    /// <see cref="OpenEncoderSessions"/> (its session is freed as soon as nothing else holds it).
+    /// </summary>
+    public event Action<SemanticModel>? EncoderRetired;
 
     /// <summary>The retained encoders, current first (the fallbacks while candidates are re-embedded).</summary>
     public IReadOnlyList<SemanticModel> EncodersNewestFirst => _encoders.NewestFirst();

@@ -7,9 +7,10 @@ namespace TalentFlow.Grains.Matching;
 /// A <see cref="ScreeningModel"/> served: its own feature space (<see cref="ScreeningModel.CreateFeatures"/>), its per-job
 /// offsets, its calibrated default threshold. The registry version is the model's content-hash version.
 /// </summary>
-public sealed class ScreeningModelScorer : ScreeningScorer
+public sealed class ScreeningModelScorer : ScreeningScorer, IDisposable
 {
     private readonly string? _version;
+    private IDisposable? _encoderLease;
 
     /// <summary>
     /// Serves <paramref name="model"/> (with the reviewers' prototypes <paramref name="layer"/> of a trained version, whose
@@ -22,8 +23,22 @@ public sealed class ScreeningModelScorer : ScreeningScorer
         Model = model;
         Layer = layer;
         _version = version;
-        Features = model.CreateFeatures(model.EncoderVersion is not null && encoder?.VersionId == model.EncoderVersion ? encoder : null);
+        var used = model.EncoderVersion is not null && encoder?.VersionId == model.EncoderVersion ? encoder : null;
+        // A model trained with a fine-tuned encoder keeps that encoder's session open while the model is served, even after
+        // the silo moved to another encoder version (else every screening would rebuild it).
+        try
+        {
+            _encoderLease = (used as TalentFlow.ML.Onnx.OnnxSentenceEncoder)?.Lease();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Let go of meanwhile: a rebuilt encoder reopens per call, still correct.
+        }
+        Features = model.CreateFeatures(used);
     }
+
+    /// <summary>Ends this model's hold on its encoder's session (the silo stopped retaining the model).</summary>
+    public void Dispose() => Interlocked.Exchange(ref _encoderLease, null)?.Dispose();
 
     /// <summary>The base model (global logistic + per-job offsets).</summary>
     public ScreeningModel Model { get; }

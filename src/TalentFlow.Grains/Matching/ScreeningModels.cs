@@ -32,7 +32,14 @@ public sealed class ScreeningModels
     public ScreeningScorer BuiltIn { get; }
 
     /// <summary>Makes <paramref name="scorer"/> current, atomically; a version already known only becomes current again.</summary>
-    public void Publish(ScreeningScorer scorer) => _versions.Publish(scorer);
+    public void Publish(ScreeningScorer scorer)
+    {
+        foreach (var old in _versions.Publish(scorer))
+        {
+            // The built-in stays reachable (a rollback serves it again); any other version no longer retained lets go of its encoder.
+            if (!ReferenceEquals(old, BuiltIn) && !_versions.Holds(old)) (old as IDisposable)?.Dispose();
+        }
+    }
 
     /// <summary>A retained version by id.</summary>
     public bool TryGet(string version, out ScreeningScorer scorer) => _versions.TryGet(version, out scorer);

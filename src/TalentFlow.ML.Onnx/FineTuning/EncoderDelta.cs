@@ -127,6 +127,16 @@ public sealed class EncoderDelta
 
         CheckBaseSha(baseEncoder, BaseSha256Of(baseEncoder));
         CheckServedVersion(baseEncoder);
+        var options = baseEncoder.Options.Clone();
+        options.Name = BaseName + "-ft";
+        options.VersionId = ServedVersion;
+        // The graph is rebuilt (and checked) again if a call comes after the served encoder was let go: nothing keeps 87 MB.
+        return OnnxSentenceEncoder.FromDelta(options, this, () => Rebuild(baseEncoder), logger);
+    }
+
+    /// <summary>The tuned float32 graph: the base file's bytes (checked against <see cref="BaseSha256"/>) with the tensors applied, checked against <see cref="ModelSha256"/>.</summary>
+    private byte[] Rebuild(OnnxSentenceEncoder baseEncoder)
+    {
         var bytes = File.ReadAllBytes(baseEncoder.ModelPath);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (sha != BaseSha256)
@@ -163,10 +173,7 @@ public sealed class EncoderDelta
                 $"Applying the delta of {ServedVersion} to {baseEncoder.ModelPath} gives a model with SHA-256 {tunedSha}, not the tuned {ModelSha256}.");
         }
 
-        var options = baseEncoder.Options.Clone();
-        options.Name = BaseName + "-ft";
-        options.VersionId = ServedVersion;
-        return new OnnxSentenceEncoder(options, tuned, logger) { ModelSha256 = ModelSha256 };
+        return tuned;
     }
 
     /// <summary>The delta's bytes: <c>TFENCDLT</c>, format version, a JSON header, then each tensor's float32 values (little-endian).</summary>

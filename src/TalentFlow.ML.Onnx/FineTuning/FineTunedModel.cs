@@ -56,12 +56,25 @@ public static class FineTunedModel
         return (bytes, $"{baseName}-ft:{sha[..16]}", sha);
     }
 
-    /// <summary>The metadata a tuned graph carries: its base model's name and the settings it was tuned with.</summary>
-    internal static Dictionary<string, string> Metadata(string baseName, JsonObject manifest) => new(StringComparer.Ordinal)
+    /// <summary>The metadata a tuned graph carries: its base model's name, the settings it was tuned with, the version it started from.</summary>
+    internal static Dictionary<string, string> Metadata(string baseName, JsonObject manifest)
     {
-        ["talentflow.base_model"] = baseName,
-        ["talentflow.fine_tuned"] = manifest["settings"]?.ToJsonString() ?? "",
-    };
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["talentflow.base_model"] = baseName,
+            ["talentflow.fine_tuned"] = manifest["settings"]?.ToJsonString() ?? "",
+        };
+        // A run continued from a tuned version names it (its lineage), so two runs that differ only there are two models.
+        if (manifest["started_from"]?.GetValue<string>() is { } startedFrom)
+        {
+            metadata[StartedFromKey] = startedFrom;
+        }
+
+        return metadata;
+    }
+
+    /// <summary>The metadata key naming the tuned version a run started from.</summary>
+    public const string StartedFromKey = "talentflow.started_from";
 
     /// <summary>Composes the tuned graph (<see cref="Compose"/>) and writes the folder.</summary>
     internal static (string VersionId, string Sha256) Write(string directory, string baseDirectory, string baseName, OnnxModelGraph graph,

@@ -36,6 +36,14 @@ public sealed record EncoderFineTuneRequest(IReadOnlyList<TextPair> Train, IRead
 
     /// <summary>Training settings.</summary>
     public EncoderFineTuneOptions Options { get; init; } = new();
+
+    /// <summary>
+    /// A fine-tuned version of the same base model to start from (production's, in the learning loop) instead of the base
+    /// weights; <see langword="null"/> or a base delta: start from the base. Its tensors are loaded into the graph before the
+    /// frozen pass (a layer it tuned below the trained ones stays tuned), and the result's <see cref="EncoderFineTuneResult.Delta"/>
+    /// still holds every tensor that differs from the base, relative to the base's SHA-256, so any silo can apply it alone.
+    /// </summary>
+    public EncoderDelta? StartFrom { get; init; }
 }
 
 /// <summary>Spearman correlation of cosine with the labels, and ROC-AUC of cosine for label ≥ 0.5.</summary>
@@ -68,6 +76,9 @@ public sealed record EncoderFineTuneResult(
     /// (<see cref="EncoderDelta.Apply"/>) it rebuilds the model of <see cref="ModelSha256"/>.
     /// </summary>
     public EncoderDelta? Delta { get; init; }
+
+    /// <summary>The tuned version training started from (<see cref="EncoderFineTuneRequest.StartFrom"/>); null: the base model.</summary>
+    public string? StartedFrom { get; init; }
 }
 
 /// <summary>Bad input to a fine-tuning run: one readable sentence.</summary>

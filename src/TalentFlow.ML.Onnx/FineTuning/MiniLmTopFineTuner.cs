@@ -79,7 +79,15 @@ public sealed class MiniLmTopFineTuner : IEncoderFineTuner
             MiniLmModel.Verify(baseDirectory);
         }
 
-        var session = new TopLayerSession(baseDirectory, o);
+        var start = request.StartFrom is { IsBase: false } from ? from : null;
+        var session = new TopLayerSession(baseDirectory, o, start?.Tensors);
+        // The result is a delta from the base; a start tuned from another base cannot be one.
+        var baseSha = request.BaseModelDirectory is null ? MiniLmModel.ModelSha256 : session.Graph.ComputeSha256();
+        if (start is not null && start.BaseSha256 != baseSha)
+        {
+            throw new FineTuneException($"the version to start from, {start.ModelVersion}, was tuned from a base with SHA-256 {start.BaseSha256}, not this base's {baseSha}");
+        }
+
         int[] trainLeft, trainRight, validLeft, validRight;
         double frozenSeconds;
         try
@@ -148,6 +156,7 @@ public sealed class MiniLmTopFineTuner : IEncoderFineTuner
         var manifest = new JsonObject
         {
             ["base_model"] = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(baseDirectory))),
+            ["started_from"] = start?.ModelVersion,
             ["trained_layers"] = new JsonArray([.. Enumerable.Range(session.FirstTrainable, o.TrainLayers).Select(l => (JsonNode)l)]),
             ["settings"] = settings,
             ["train_pairs"] = train.Length,
@@ -163,7 +172,6 @@ public sealed class MiniLmTopFineTuner : IEncoderFineTuner
         var tensors = session.TrainedTensors();
         var metadata = FineTunedModel.Metadata(baseName, manifest);
         var (bytes, version, sha) = FineTunedModel.Compose(session.Graph, tensors, metadata, baseName);
-        var baseSha = request.BaseModelDirectory is null ? MiniLmModel.ModelSha256 : session.Graph.ComputeSha256();
         var delta = EncoderDelta.Create(baseName, baseSha, version, sha, metadata, tensors);
         if (request.OutputDirectory is { } output)
         {
@@ -176,6 +184,7 @@ public sealed class MiniLmTopFineTuner : IEncoderFineTuner
             pairsTrained / totalSeconds, pairsTrained / trainSeconds, before, after, stepsPerEpoch * o.Epochs, losses, frozenSeconds, trainSeconds)
         {
             Delta = delta,
+            StartedFrom = start?.ModelVersion,
         };
     }
 }

@@ -19,7 +19,10 @@ internal sealed class TopLayerSession
     private readonly WordPieceTokenizer _tokenizer;
     private readonly FrozenLayers _frozen;
 
-    public TopLayerSession(string baseDirectory, EncoderFineTuneOptions options)
+    /// <param name="baseDirectory">The base model's folder.</param>
+    /// <param name="options">Training settings.</param>
+    /// <param name="start">Tuned tensors to start from (a tuned version of this base), or null: the base weights.</param>
+    public TopLayerSession(string baseDirectory, EncoderFineTuneOptions options, IReadOnlyDictionary<string, float[]>? start = null)
     {
         _options = options;
         BaseDirectory = baseDirectory;
@@ -58,10 +61,26 @@ internal sealed class TopLayerSession
         var intermediate = (int)Graph.Dims(Prefix(0) + "intermediate.dense.bias")[0];
         Shape = new BertShape(hidden, hidden % 12 == 0 ? 12 : throw new FineTuneException($"hidden size {hidden} is not a multiple of 12 heads"), intermediate);
         _tokenizer = WordPieceTokenizer.FromVocabFile(vocabPath, new WordPieceTokenizerOptions { FinalSigma = true });
-        Layers = [.. Enumerable.Range(FirstTrainable, options.TrainLayers).Select(l => BertLayerParameters.FromGraph(Graph, l, Shape))];
+        // Graph stays the base (the result is composed on it, as silos do); the start's weights go into both the frozen pass
+        // and the trainable layers' initial values.
+        Start = start ?? new Dictionary<string, float[]>(StringComparer.Ordinal);
+        OnnxModelGraph initial;
+        try
+        {
+            initial = Start.Count == 0 ? Graph : OnnxModelGraph.Parse(Graph.Write(Start));
+        }
+        catch (ArgumentException e)
+        {
+            throw new FineTuneException($"the version to start from does not fit {modelPath}: {e.Message}", e);
+        }
+
+        Layers = [.. Enumerable.Range(FirstTrainable, options.TrainLayers).Select(l => BertLayerParameters.FromGraph(initial, l, Shape))];
         Top = new TrainableTop(Layers, options.ResolvedThreads);
-        _frozen = new FrozenLayers(Graph, FirstTrainable, options.ResolvedThreads);
+        _frozen = new FrozenLayers(initial, FirstTrainable, options.ResolvedThreads);
     }
+
+    /// <summary>The tuned tensors training started from (empty: the base).</summary>
+    public IReadOnlyDictionary<string, float[]> Start { get; }
 
     public string BaseDirectory { get; }
 
@@ -173,10 +192,13 @@ internal sealed class TopLayerSession
         return loss;
     }
 
-    /// <summary>The trained layers' tensors, named as in the graph, for writing back.</summary>
+    /// <summary>
+    /// Every tensor that differs from the base, named as in the graph, for writing back: the trained layers', and the start's
+    /// others (a layer it tuned that this run kept frozen).
+    /// </summary>
     public Dictionary<string, float[]> TrainedTensors()
     {
-        var all = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var all = new Dictionary<string, float[]>(Start, StringComparer.Ordinal);
         for (var k = 0; k < Layers.Count; k++)
         {
             foreach (var (name, values) in Layers[k].ToGraphTensors(Graph, FirstTrainable + k))

@@ -13,4 +13,10 @@ internal static partial class OnnxLog
 
     [LoggerMessage(4002, LogLevel.Information, "{Model}: {MatMuls} dense layers quantised to int8 at load (DynamicQuantizeMatMul, per-column scales)")]
     public static partial void Quantized(ILogger logger, string model, int matMuls);
+
+    [LoggerMessage(4003, LogLevel.Information, "{Model} {EncoderVersion}: native session freed (no holder and no running call left)")]
+    public static partial void SessionReleased(ILogger logger, string model, string encoderVersion);
+
+    [LoggerMessage(4004, LogLevel.Warning, "{Model} {EncoderVersion}: a call came after every holder let go; its session is rebuilt for it and freed after")]
+    public static partial void Reopened(ILogger logger, string model, string encoderVersion);
 }

@@ -93,7 +93,8 @@ internal sealed class SemanticEncoderModelKind : ModelKind<EncoderArtifact>
     protected override void Publish(IServiceProvider services, EncoderArtifact model)
     {
         var models = services.GetRequiredService<MatchingModels>();
-        models.PublishEncoder(model.Embedded ?? FineTunedEncoders.Open(models, model.Delta!, services.GetService<ILoggerFactory>()?.CreateLogger<SemanticEncoderModelKind>()));
+        if (model.Embedded is { } embedded) models.PublishEncoder(embedded);
+        else FineTunedEncoders.Serve(models, model.Delta!, services.GetService<ILoggerFactory>()?.CreateLogger<SemanticEncoderModelKind>());
     }
 }
 
