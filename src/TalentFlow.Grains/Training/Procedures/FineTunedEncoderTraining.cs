@@ -75,6 +75,7 @@ internal sealed class FineTunedEncoderTraining(
             ["trainer"] = tuner.Name,
             ["device"] = result.Tuning.Device,
             ["base_model"] = baseEncoder.VersionId,
+            ["started_from"] = result.StartedFrom ?? baseEncoder.VersionId,
             ["base_sha256"] = result.Delta.BaseSha256,
             ["model_sha256"] = result.Delta.ModelSha256,
             ["loss"] = options.Loss == FineTuneLoss.CoSent ? "cosent" : "contrastive",
