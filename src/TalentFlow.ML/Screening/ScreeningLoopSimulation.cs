@@ -18,8 +18,8 @@ public sealed record ScreeningLoopResult(ScreeningMetrics Before, IReadOnlyList<
 /// jobs (one held-out occupation per category); the held-out resumes split in two by a seeded hash — reviewers give
 /// <c>verdictsPerJob</c> verdicts per job (half shortlists, half rejections, from the ground truth) on one half, and the other
 /// half measures (every resume of the job's category and as many others). Variants: the global model only, shrunk towards the
-/// parent; with per-job offsets (GLMix, the trainer's default); with per-job offsets and coefficients; and from scratch; then
-/// the served pipeline (per-job offsets shrunk to the parent, the reviewers' prototypes stacked on it) fitted as the trainer grain
+/// parent; with per-job offsets (GLMix); with per-job offsets and coefficients; and from scratch; then
+/// the served pipeline (the global model shrunk to the parent, the reviewers' prototypes with per-job intercepts stacked on it) fitted as the trainer grain
 /// serves it today — the fit with a fifth of the candidates held out — and refitted on every verdict.
 /// </summary>
 public static class ScreeningLoopSimulation
