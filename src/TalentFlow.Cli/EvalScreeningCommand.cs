@@ -22,8 +22,10 @@ internal static class EvalScreeningCommand
         var ads = TrainScreeningCommand.AdsOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var cache = new Option<string?>("--encoder-cache") { Description = "A file keeping the encoder's embeddings between runs (see train screening)." };
+        var loopRuns = new Option<int>("--loop-runs") { Description = "Also run the loop as the trainer grain does (bench loop-eval's plan, 5 folds, the gate, the refit served) on seeds 1..N, each procedure of the comparison; 0: none.", DefaultValueFactory = _ => 0 };
+        var loopOnly = new Option<bool>("--loop-only") { Description = "With --loop-runs: skip the held-out evaluation before it (it embeds every held-out resume)." };
         var fallback = new Option<bool>("--fallback") { Description = "Measure what a silo without the model's encoder serves: its fallback without encoder features." };
-        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, mapping, ads, cache, fallback, json };
+        var command = new Command("screening", "Measure a screening model on held-out resumes and occupations.") { resumes, occupations, modelPath, seed, verdicts, loopRuns, loopOnly, mapping, ads, cache, fallback, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             ScreeningModel model;
@@ -46,9 +48,20 @@ internal static class EvalScreeningCommand
                 : null;
             var cached = encoder is not null && parse.GetValue(cache) is { } cacheFile ? new CachedEncoder(encoder, cacheFile) : null;
             encoder = cached ?? encoder;
-            var evaluation = await ScreeningOfflineTraining.EvaluateAsync(model, corpus, encoder, ads: adsCorpus, cancellationToken: cancellationToken).ConfigureAwait(false);
-            cached?.Save();
-            var fields = Fields(model, corpus, evaluation);
+            var fields = new List<KeyValuePair<string, object>> { new("version", model.Version) };
+            if (!(parse.GetValue(loopOnly) && parse.GetValue(loopRuns) > 0))
+            {
+                var evaluation = await ScreeningOfflineTraining.EvaluateAsync(model, corpus, encoder, ads: adsCorpus, cancellationToken: cancellationToken).ConfigureAwait(false);
+                cached?.Save();
+                fields = Fields(model, corpus, evaluation);
+            }
+            if (parse.GetValue(loopRuns) is > 0 and var runs)
+            {
+                var served = await ScreeningServedLoop.RunAsync(model, corpus, encoder, ScreeningServedLoop.Comparison, [.. Enumerable.Range(1, runs)],
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                cached?.Save();
+                fields.Add(new("served_loop", LoopFields(served)));
+            }
             if (parse.GetValue(verdicts) is > 0 and var perJob)
             {
                 if (perJob < 4) throw new CliException("--verdicts must be at least 4");
@@ -63,6 +76,32 @@ internal static class EvalScreeningCommand
         });
         return command;
     }
+
+    private static object LoopFields(IReadOnlyList<ScreeningServedLoopRun> runs) => new
+    {
+        runs = runs.Select(r => new
+        {
+            seed = r.Seed, verdicts = r.Verdicts, before_f1 = Math.Round(r.Before.F1, 4), before_roc_auc = Math.Round(r.Before.RocAuc, 4),
+            procedures = r.Procedures.Select(p => new
+            {
+                name = p.Procedure, oof_auc = Math.Round(p.OutOfFoldAuc, 4), production_auc = Math.Round(p.ProductionAuc, 4),
+                gain = Math.Round(p.Gain.Difference, 4), lower = Math.Round(p.Gain.Lower, 4), upper = Math.Round(p.Gain.Upper, 4), promoted = p.Promoted,
+                lower_by_candidate = Math.Round(p.GainByCandidate.Lower, 4), upper_by_candidate = Math.Round(p.GainByCandidate.Upper, 4),
+                served_f1 = Math.Round(p.Served.F1, 4), served_roc_auc = Math.Round(p.Served.RocAuc, 4), served_shortlisted = p.Served.Shortlisted,
+                after_f1 = Math.Round(p.After.F1, 4), after_roc_auc = Math.Round(p.After.RocAuc, 4),
+            }),
+        }),
+        summary = runs.SelectMany(r => r.Procedures.Select(p => (r.Before, p))).GroupBy(x => x.p.Procedure).Select(g => new
+        {
+            name = g.Key, runs = g.Count(), promoted = g.Count(x => x.p.Promoted),
+            mean_before_f1 = Math.Round(g.Average(x => x.Before.F1), 4),
+            mean_served_f1 = Math.Round(g.Average(x => x.p.Served.F1), 4), mean_served_roc_auc = Math.Round(g.Average(x => x.p.Served.RocAuc), 4),
+            mean_after_f1 = Math.Round(g.Average(x => x.p.After.F1), 4), mean_oof_gain = Math.Round(g.Average(x => x.p.Gain.Difference), 4),
+            mean_lower = Math.Round(g.Average(x => x.p.Gain.Lower), 4),
+            promoted_by_candidate = g.Count(x => x.p.GainByCandidate.Lower > 0),
+            goal_met = g.Count(x => x.p.Promoted && x.p.After.F1 >= 0.80 && x.p.After.F1 - x.Before.F1 >= 0.10),
+        }),
+    };
 
     internal static List<KeyValuePair<string, object>> Fields(ScreeningModel model, ScreeningCorpus corpus, ScreeningEvaluation evaluation) =>
     [

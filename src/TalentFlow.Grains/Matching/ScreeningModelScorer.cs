@@ -48,7 +48,7 @@ public sealed class ScreeningModelScorer : ScreeningScorer, IDisposable
 
     /// <summary>P(shortlist) of a pair's features and the resume's TF-IDF vector.</summary>
     public double ProbabilityOf(float[] features, TalentFlow.ML.Tfidf.SparseVector resumeText, string jobId) =>
-        Layer is null ? Model.Probability(features, jobId) : Layer.Probability(Model.Logit(features, jobId), Layer.Feature(jobId, resumeText));
+        Layer is null ? Model.Probability(features, jobId) : Layer.Probability(Model.Logit(features, jobId), Layer.Feature(jobId, resumeText), jobId);
 
     /// <summary>Its feature extractor (the trainer computes the verdicts' features with production's).</summary>
     public ScreeningFeatures Features { get; }

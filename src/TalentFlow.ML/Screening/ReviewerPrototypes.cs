@@ -32,19 +32,73 @@ public sealed class ReviewerPrototypes
     /// <summary>The default threshold (largest F1 of the leave-one-out probabilities on the training verdicts).</summary>
     public required double Threshold { get; init; }
 
+    /// <summary>Per job: the intercept and the prototype feature's extra slope, shrunk towards 0 (empty for the legacy fit).</summary>
+    public IReadOnlyDictionary<string, (double Intercept, double Slope)> JobTerms { get; init; } = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+
+    /// <summary>How the layer is fitted.</summary>
+    public sealed record Options
+    {
+        /// <summary>The fit as first written: global weights only, L2 0.01 on the model's logit and the feature.</summary>
+        public static Options Legacy { get; } = new() { JobIntercepts = false, JobSlopes = false, TwoCosines = false, L2 = 0.01 };
+
+        /// <summary>Prior precision of the global weights of the model's logit and the feature. Default 0.01.</summary>
+        public double L2 { get; init; } = 0.01;
+
+        /// <summary>Fit a per-job intercept on the stacked logit (the job's own threshold, shrunk). Default true.</summary>
+        public bool JobIntercepts { get; init; } = true;
+
+        /// <summary>Prior precision of a per-job intercept. Default 1.</summary>
+        public double JobInterceptL2 { get; init; } = 1;
+
+        /// <summary>Fit a per-job extra slope of the prototype feature (how much this job's verdicts say). Default false.</summary>
+        public bool JobSlopes { get; init; }
+
+        /// <summary>
+        /// Weigh the cosine to the rejected centroid by its own fitted weight (the feature becomes cosine to the shortlisted
+        /// minus <see cref="RejectedWeight"/> × cosine to the rejected) instead of 1. Default true.
+        /// </summary>
+        public bool TwoCosines { get; init; } = true;
+
+        /// <summary>Prior precision of a per-job slope. Default 0.1.</summary>
+        public double JobSlopeL2 { get; init; } = 0.1;
+
+        internal void Validate()
+        {
+            if (!(L2 >= 0 && JobInterceptL2 > 0 && JobSlopeL2 > 0)) throw new ArgumentOutOfRangeException(nameof(L2), "Prior precisions must be positive.");
+        }
+    }
+
+    /// <summary>The weight of the cosine to the rejected centroid in <see cref="Feature"/>, relative to the shortlisted one's (1 unless fitted).</summary>
+    public double RejectedWeight { get; init; } = 1;
+
     /// <summary>The feature of <paramref name="resume"/> for <paramref name="jobId"/>; 0 for a job without verdicts.</summary>
     public double Feature(string jobId, SparseVector resume) =>
-        Jobs.TryGetValue(jobId, out var p) ? Cosine(p.Shortlisted, resume) - Cosine(p.Rejected, resume) : 0;
+        Jobs.TryGetValue(jobId, out var p) ? Cosine(p.Shortlisted, resume) - RejectedWeight * Cosine(p.Rejected, resume) : 0;
 
-    /// <summary>The calibrated probability from the model's logit and the prototype feature.</summary>
+    /// <summary>The calibrated probability from the model's logit and the prototype feature (global weights only).</summary>
     public double Probability(double modelLogit, double feature) => Sigmoid(A * modelLogit + B * feature + C);
+
+    /// <summary>The calibrated probability from the model's logit and the prototype feature, with the job's own terms when it has them.</summary>
+    public double Probability(double modelLogit, double feature, string? jobId)
+    {
+        var (intercept, slope) = jobId is not null && JobTerms.TryGetValue(jobId, out var t) ? t : (0, 0);
+        return Sigmoid(A * modelLogit + (B + slope) * feature + C + intercept);
+    }
+
+    /// <summary>Fits the layer with the default <see cref="Options"/>.</summary>
+    public static ReviewerPrototypes Fit(IReadOnlyList<(string JobId, SparseVector Resume, double Logit, bool Shortlisted)> train) => Fit(train, new Options());
 
     /// <summary>
     /// Fits the layer on <paramref name="train"/> (job, resume vector, model logit, label): centroids from all of them, the
-    /// three weights from leave-one-out features (L2 0.01, Newton).
+    /// three global weights from leave-one-out features (Newton), then — with <paramref name="options"/> — each job's intercept
+    /// (and slope) on the global fit's residuals, shrunk towards 0 by its prior (block coordinate descent, as GLMix); the
+    /// default threshold maximises F1 of the leave-one-out probabilities.
     /// </summary>
-    public static ReviewerPrototypes Fit(IReadOnlyList<(string JobId, SparseVector Resume, double Logit, bool Shortlisted)> train)
+    public static ReviewerPrototypes Fit(IReadOnlyList<(string JobId, SparseVector Resume, double Logit, bool Shortlisted)> train, Options options)
     {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var sums = new Dictionary<(string, bool), (Dictionary<int, double> Sum, int Count)>();
         foreach (var (job, resume, _, label) in train)
         {
@@ -52,23 +106,55 @@ public sealed class ReviewerPrototypes
             Add(s.Sum, resume, 1);
             sums[(job, label)] = (s.Sum, s.Count + 1);
         }
-        var x = new double[train.Count][];
+        var cosines = new (double Pos, double Neg)[train.Count];
         for (int i = 0; i < train.Count; i++)
         {
-            var (job, resume, logit, label) = train[i];
-            double pos = LeaveOneOutCosine(sums, (job, true), resume, label);
-            double neg = LeaveOneOutCosine(sums, (job, false), resume, !label);
-            x[i] = [logit, pos - neg, 1];
+            var (job, resume, _, label) = train[i];
+            cosines[i] = (LeaveOneOutCosine(sums, (job, true), resume, label), LeaveOneOutCosine(sums, (job, false), resume, !label));
         }
         double[] y = [.. train.Select(t => t.Shortlisted ? 1.0 : 0.0)];
-        var w = Newton(x, y, l2: 0.01);
-        double[] loo = [.. x.Select(r => Sigmoid(w[0] * r[0] + w[1] * r[1] + w[2]))];
+        var rows = Enumerable.Range(0, train.Count).ToArray();
+        double rejectedWeight = 1;
+        if (options.TwoCosines)
+        {
+            // Both cosines by their own weights first; the feature is then their fitted combination (the shortlisted one's weight as 1).
+            var both = cosines.Select((c, i) => new[] { train[i].Logit, c.Pos, c.Neg, 1 }).ToArray();
+            var v = LogisticNewton.Fit(both, rows, y, new double[train.Count], [0, 0, 0, 0], [options.L2, options.L2, options.L2, 1e-9]);
+            if (v[1] > 1e-6) rejectedWeight = Math.Clamp(-v[2] / v[1], 0, 4);
+        }
+        var x = new double[train.Count][];
+        for (int i = 0; i < train.Count; i++) x[i] = [train[i].Logit, cosines[i].Pos - rejectedWeight * cosines[i].Neg, 1];
+        var offset = new double[train.Count];
+        var terms = new Dictionary<string, (double Intercept, double Slope)>(StringComparer.Ordinal);
+        var byJob = rows.GroupBy(i => train[i].JobId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        bool perJob = options.JobIntercepts || options.JobSlopes;
+        double[] w = [0, 0, 0];
+        for (int round = 0; round < (perJob ? 4 : 1); round++)
+        {
+            for (int i = 0; i < x.Length; i++) offset[i] = JobTerm(terms, train[i].JobId, x[i][1]);
+            w = LogisticNewton.Fit(x, rows, y, offset, [0, 0, 0], [options.L2, options.L2, 1e-9]);
+            if (!perJob) break;
+            for (int i = 0; i < x.Length; i++) offset[i] = w[0] * x[i][0] + w[1] * x[i][1] + w[2];
+            foreach (var group in byJob)
+            {
+                var jobRows = group.ToArray();
+                // Columns: the intercept, the feature; a term not fitted has an infinite-like precision (stays 0).
+                var columns = x.Select(r => new[] { 1.0, r[1] }).ToArray();
+                var t = LogisticNewton.Fit(columns, jobRows, y, offset, [0, 0],
+                    [options.JobIntercepts ? options.JobInterceptL2 : 1e12, options.JobSlopes ? options.JobSlopeL2 : 1e12]);
+                terms[group.Key] = (t[0], t[1]);
+            }
+        }
+        double[] loo = [.. x.Select((r, i) => Sigmoid(w[0] * r[0] + w[1] * r[1] + w[2] + JobTerm(terms, train[i].JobId, r[1])))];
         var jobs = new Dictionary<string, JobPrototype>(StringComparer.Ordinal);
         foreach (var job in train.Select(t => t.JobId).Distinct(StringComparer.Ordinal))
         {
             jobs[job] = new JobPrototype(Centroid(sums, (job, true)), Centroid(sums, (job, false)));
         }
-        return new ReviewerPrototypes { Jobs = jobs, A = w[0], B = w[1], C = w[2], Threshold = MaxF1Threshold(loo, y) };
+        return new ReviewerPrototypes { Jobs = jobs, A = w[0], B = w[1], C = w[2], Threshold = MaxF1Threshold(loo, y), JobTerms = terms, RejectedWeight = rejectedWeight };
+
+        static double JobTerm(Dictionary<string, (double Intercept, double Slope)> terms, string job, double feature) =>
+            terms.TryGetValue(job, out var t) ? t.Intercept + t.Slope * feature : 0;
     }
 
     private static double LeaveOneOutCosine(Dictionary<(string, bool), (Dictionary<int, double> Sum, int Count)> sums, (string, bool) key, SparseVector resume, bool own)
@@ -111,66 +197,6 @@ public sealed class ReviewerPrototypes
 
     private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
-    /// <summary>L2-regularised logistic regression of three weights by Newton's method (3 × 3 solve).</summary>
-    private static double[] Newton(double[][] x, double[] y, double l2)
-    {
-        var w = new double[3];
-        for (int iteration = 0; iteration < 50; iteration++)
-        {
-            var g = new double[3];
-            var h = new double[3, 3];
-            for (int i = 0; i < x.Length; i++)
-            {
-                double p = Sigmoid(w[0] * x[i][0] + w[1] * x[i][1] + w[2] * x[i][2]);
-                for (int a = 0; a < 3; a++)
-                {
-                    g[a] += (p - y[i]) * x[i][a];
-                    for (int b = 0; b < 3; b++) h[a, b] += p * (1 - p) * x[i][a] * x[i][b];
-                }
-            }
-            for (int a = 0; a < 2; a++)
-            {
-                g[a] += l2 * w[a];
-                h[a, a] += l2;
-            }
-            h[2, 2] += 1e-9;
-            var step = Solve(h, g);
-            double change = 0;
-            for (int a = 0; a < 3; a++)
-            {
-                w[a] -= step[a];
-                change = Math.Max(change, Math.Abs(step[a]));
-            }
-            if (change < 1e-8) break;
-        }
-        return w;
-    }
-
-    private static double[] Solve(double[,] m, double[] v)
-    {
-        int n = v.Length;
-        var a = (double[,])m.Clone();
-        var b = (double[])v.Clone();
-        for (int col = 0; col < n; col++)
-        {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col])) pivot = r;
-            for (int c = 0; c < n; c++) (a[col, c], a[pivot, c]) = (a[pivot, c], a[col, c]);
-            (b[col], b[pivot]) = (b[pivot], b[col]);
-            if (Math.Abs(a[col, col]) < 1e-12) return new double[n];
-            for (int r = 0; r < n; r++)
-            {
-                if (r == col) continue;
-                double f = a[r, col] / a[col, col];
-                for (int c = col; c < n; c++) a[r, c] -= f * a[col, c];
-                b[r] -= f * b[col];
-            }
-        }
-        var x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = b[i] / a[i, i];
-        return x;
-    }
-
     private static double MaxF1Threshold(double[] p, double[] y)
     {
         double best = 0.5, bestF1 = -1;
@@ -193,11 +219,12 @@ public sealed class ReviewerPrototypes
     /// <summary>The artifact: the base model's JSON and this layer.</summary>
     public byte[] ToArtifact(ScreeningModel model) => JsonSerializer.SerializeToUtf8Bytes(new Artifact
     {
-        Format = Format, Model = Convert.ToBase64String(model.ToJsonBytes()), A = A, B = B, C = C, Threshold = Threshold,
+        Format = Format, Model = Convert.ToBase64String(model.ToJsonBytes()), A = A, B = B, C = C, Threshold = Threshold, RejectedWeight = RejectedWeight,
         Jobs = Jobs.ToDictionary(j => j.Key, j => new ArtifactJob
         {
             ShortlistedIndices = j.Value.Shortlisted.Indices, ShortlistedValues = j.Value.Shortlisted.Values,
             RejectedIndices = j.Value.Rejected.Indices, RejectedValues = j.Value.Rejected.Values,
+            Intercept = JobTerms.TryGetValue(j.Key, out var t) ? t.Intercept : 0, Slope = JobTerms.TryGetValue(j.Key, out var u) ? u.Slope : 0,
         }, StringComparer.Ordinal),
     }, ArtifactJson.Options);
 
@@ -212,10 +239,13 @@ public sealed class ReviewerPrototypes
         if (a is not { Format: Format, Model: { } model, Jobs: { } jobs }) throw new InvalidDataException("Not a screening-loop artifact.");
         var layer = new ReviewerPrototypes
         {
-            A = a.A, B = a.B, C = a.C, Threshold = a.Threshold,
+            A = a.A, B = a.B, C = a.C, Threshold = a.Threshold, RejectedWeight = a.RejectedWeight,
             Jobs = jobs.ToDictionary(j => j.Key, j => new JobPrototype(
                 new SparseVector(j.Value.ShortlistedIndices ?? [], j.Value.ShortlistedValues ?? []),
                 new SparseVector(j.Value.RejectedIndices ?? [], j.Value.RejectedValues ?? [])), StringComparer.Ordinal),
+            // Artifacts written before per-job terms carry none (0 and 0): they score as they did.
+            JobTerms = jobs.Where(j => j.Value.Intercept != 0 || j.Value.Slope != 0)
+                .ToDictionary(j => j.Key, j => (j.Value.Intercept, j.Value.Slope), StringComparer.Ordinal),
         };
         return (ScreeningModel.Load(Convert.FromBase64String(model)), layer);
     }
@@ -236,6 +266,9 @@ public sealed class ReviewerPrototypes
         public double B { get; set; }
         public double C { get; set; }
         public double Threshold { get; set; }
+
+        // Artifacts written before it was fitted weigh both cosines alike.
+        public double RejectedWeight { get; set; } = 1;
         public Dictionary<string, ArtifactJob>? Jobs { get; set; }
     }
 
@@ -245,6 +278,8 @@ public sealed class ReviewerPrototypes
         public float[]? ShortlistedValues { get; set; }
         public int[]? RejectedIndices { get; set; }
         public float[]? RejectedValues { get; set; }
+        public double Intercept { get; set; }
+        public double Slope { get; set; }
     }
 }
 

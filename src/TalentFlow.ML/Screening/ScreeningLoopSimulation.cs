@@ -18,8 +18,8 @@ public sealed record ScreeningLoopResult(ScreeningMetrics Before, IReadOnlyList<
 /// jobs (one held-out occupation per category); the held-out resumes split in two by a seeded hash — reviewers give
 /// <c>verdictsPerJob</c> verdicts per job (half shortlists, half rejections, from the ground truth) on one half, and the other
 /// half measures (every resume of the job's category and as many others). Variants: the global model only, shrunk towards the
-/// parent; with per-job offsets (GLMix, the trainer's default); with per-job offsets and coefficients; and from scratch; then
-/// the served pipeline (per-job offsets shrunk to the parent, the reviewers' prototypes stacked on it) fitted as the trainer grain
+/// parent; with per-job offsets (GLMix); with per-job offsets and coefficients; and from scratch; then
+/// the served pipeline (the global model shrunk to the parent, the reviewers' prototypes with per-job intercepts stacked on it) fitted as the trainer grain
 /// serves it today — the fit with a fifth of the candidates held out — and refitted on every verdict.
 /// </summary>
 public static class ScreeningLoopSimulation
@@ -45,11 +45,11 @@ public static class ScreeningLoopSimulation
         var labels = evaluation.Select(p => p.Shortlisted).ToArray();
         ScreeningMetrics Measure(ScreeningModel m) => ScreeningMetrics.Compute([.. evaluation.Select(p => m.Probability(p.Features, p.JobId))], labels, m.Threshold);
 
-        var common = new ScreeningModelTrainer.Options { Seed = seed, MinSamples = 20 };
+        var common = new ScreeningModelTrainer.Options { Seed = seed, MinSamples = 20, PerJobOffsets = true };
         var variants = new (string Name, ScreeningModelTrainer.Options Options)[]
         {
             ("global, shrunk to the parent", common with { Parent = parent, PerJobOffsets = false, PerJobCoefficients = false }),
-            ("global + per-job offsets, shrunk to the parent (trainer default)", common with { Parent = parent }),
+            ("global + per-job offsets, shrunk to the parent", common with { Parent = parent }),
             ("global + per-job offsets and coefficients, shrunk to the parent", common with { Parent = parent, PerJobCoefficients = true }),
             ("global + per-job offsets, from scratch", common),
             ("global only, from scratch", common with { PerJobOffsets = false, PerJobCoefficients = false }),
@@ -63,15 +63,15 @@ public static class ScreeningLoopSimulation
 
         // The served pipeline: base model + reviewers' prototypes (TF-IDF centroids of each job's shortlisted and rejected resumes).
         var vectors = corpus.TestResumes.ToDictionary(r => r.Id, r => features.Vocabulary.Vectorize(r.Text), StringComparer.Ordinal);
-        var trainer = new ScreeningModelTrainer(common with { Parent = parent });
+        var trainer = new ScreeningModelTrainer(new ScreeningModelTrainer.Options { Seed = seed, MinSamples = 20, Parent = parent });
         bool FoldZero(string candidate) => (int)(ScreeningModelTrainer.Unit(candidate, "served-fold", seed) * 5) == 0;
         var foldTrain = verdicts.Where(v => !FoldZero(v.CandidateId)).ToList();
         var foldTest = verdicts.Where(v => FoldZero(v.CandidateId)).ToList();
         var foldFit = trainer.Train(features, foldTrain, foldTest, cancellationToken);
         var served = WithPrototypes(foldFit.Model, foldTrain);
-        results.Add(new ScreeningVariantResult("served today: offsets + prototypes, fitted with a fifth held out", served.Measure(evaluation), served.Measure(foldTest)));
+        results.Add(new ScreeningVariantResult("served: global + prototypes (two cosines, per-job intercepts), fitted with a fifth held out", served.Measure(evaluation), served.Measure(foldTest)));
         var refit = WithPrototypes(trainer.FitAll(features, verdicts, cancellationToken), verdicts);
-        results.Add(new ScreeningVariantResult("offsets + prototypes, refitted on every verdict", refit.Measure(evaluation), served.Measure(foldTest)));
+        results.Add(new ScreeningVariantResult("global + prototypes (two cosines, per-job intercepts), refitted on every verdict", refit.Measure(evaluation), served.Measure(foldTest)));
         return new ScreeningLoopResult(Measure(parent), results, verdicts.Count, evaluation.Count);
 
         Stacked WithPrototypes(ScreeningModel model, List<ScreeningExample> train) =>
@@ -81,7 +81,7 @@ public static class ScreeningLoopSimulation
     private sealed record Stacked(ScreeningModel Model, ReviewerPrototypes Layer, Dictionary<string, Tfidf.SparseVector> Vectors)
     {
         public ScreeningMetrics Measure(IReadOnlyList<ScreeningExample> pairs) => ScreeningMetrics.Compute(
-            [.. pairs.Select(p => Layer.Probability(Model.Logit(p.Features, p.JobId), Layer.Feature(p.JobId, Vectors[p.CandidateId])))],
+            [.. pairs.Select(p => Layer.Probability(Model.Logit(p.Features, p.JobId), Layer.Feature(p.JobId, Vectors[p.CandidateId]), p.JobId))],
             [.. pairs.Select(p => p.Shortlisted)], Layer.Threshold);
     }
 }

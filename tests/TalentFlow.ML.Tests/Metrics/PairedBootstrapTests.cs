@@ -71,4 +71,41 @@ public sealed class PairedBootstrapTests
         Assert.Throws<ArgumentException>(() => PairedBootstrap.RocAucDifference([0.1, 0.2], [0.3, 0.4], [true, true]));
         Assert.Throws<ArgumentException>(() => PairedBootstrap.RocAucDifference([0.1, 0.2], [0.3], [true, false]));
     }
+
+    [Fact]
+    public void RocAucDifferenceByGroup_EachSampleRepeatedInOneGroup_IntervalWiderThanTreatingCopiesAsIndependent()
+    {
+        // Every sample three times: a per-sample bootstrap takes the copies for independent evidence; drawing whole groups does not.
+        var (strong, labels) = Noisy(60, 0.3, seed: 8);
+        var weak = Noisy(60, 0.1, seed: 9).Scores;
+        double[] a = [.. strong, .. strong, .. strong], b = [.. weak, .. weak, .. weak];
+        bool[] y = [.. labels, .. labels, .. labels];
+        string[] groups = [.. Enumerable.Range(0, 180).Select(i => $"c{i % 60}")];
+
+        var (_, lowerSamples, upperSamples) = PairedBootstrap.RocAucDifference(a, b, y);
+        var (difference, lowerGroups, upperGroups) = PairedBootstrap.RocAucDifference(a, b, y, groups);
+
+        Assert.Equal(ClassificationMetrics.RocAuc(a, y) - ClassificationMetrics.RocAuc(b, y), difference, 12);
+        Assert.True(upperGroups - lowerGroups > 1.4 * (upperSamples - lowerSamples), $"groups [{lowerGroups}, {upperGroups}] vs samples [{lowerSamples}, {upperSamples}]");
+    }
+
+    [Fact]
+    public void RocAucDifferenceByGroup_StrongAgainstChance_IntervalExcludesZero()
+    {
+        var (strong, labels) = Noisy(200, 0.8, seed: 2);
+        var chance = Noisy(200, 0, seed: 3).Scores;
+        string[] groups = [.. Enumerable.Range(0, 200).Select(i => $"c{i / 2}")];
+
+        var (_, lower, _) = PairedBootstrap.RocAucDifference(strong, chance, labels, groups);
+
+        Assert.True(lower > 0, $"lower {lower}");
+    }
+
+    [Fact]
+    public void RocAucDifferenceByGroup_GroupsOfAnotherLength_ThrowsArgument()
+    {
+        var (a, labels) = Noisy(20, 0.4, seed: 6);
+
+        Assert.Throws<ArgumentException>(() => PairedBootstrap.RocAucDifference(a, a, labels, ["x"]));
+    }
 }

@@ -124,7 +124,7 @@ public sealed class ScreeningModelTrainerTests
         examples = [.. examples.Select(e => e.JobId == "job-0" ? e with { Shortlisted = true } : e)];
         examples = [.. examples.Where(e => e.JobId != "job-1" || e.CandidateId is "cand-1-0" or "cand-1-1")];
 
-        var model = CreateSut().Train(ScreeningTestData.Features(), examples).Model;
+        var model = CreateSut(new ScreeningModelTrainer.Options { Seed = 7, PerJobOffsets = true }).Train(ScreeningTestData.Features(), examples).Model;
 
         Assert.True(model.JobEffects["job-0"].Offset > 1, $"offset {model.JobEffects["job-0"].Offset}");
         if (model.JobEffects.TryGetValue("job-1", out var few)) Assert.InRange(few.Offset, -0.8, 0.8);
