@@ -117,44 +117,14 @@ internal static class LoopEvalScenario
     /// Per category, a seeded shuffle: the first <paramref name="evalPositives"/> resumes the built-in model never saw
     /// (<paramref name="heldOut"/>) are screened and measured; <paramref name="verdictPositives"/> of the others
     /// (<paramref name="others"/>) get verdicts. Negatives come from the same pools of the other categories, so no resume is
-    /// both measured and labelled.
+    /// both measured and labelled. The same plan as the offline replay's (<see cref="ScreeningServedLoop"/>), so the two
+    /// measure the same pairs.
     /// </summary>
     private static EvalPlan Plan(List<CategorizedJob> jobs, IReadOnlyList<CategorizedResume> heldOut, IReadOnlyList<CategorizedResume> others,
         int evalPositives, int evalNegatives, int verdictPositives, int verdictNegatives, int seed)
     {
-        var random = new Random(seed);
-        var evalPool = Pool(heldOut, evalPositives, random);
-        var verdictPool = Pool(others, verdictPositives, random);
-        var eval = new List<(CategorizedJob, CategorizedResume, bool)>();
-        var verdicts = new List<(CategorizedJob, CategorizedResume, bool)>();
-        foreach (var job in jobs)
-        {
-            foreach (var r in evalPool[job.Category]) eval.Add((job, r, true));
-            foreach (var r in Others(evalPool, job.Category, evalNegatives, random)) eval.Add((job, r, false));
-            foreach (var r in verdictPool[job.Category]) verdicts.Add((job, r, true));
-            foreach (var r in Others(verdictPool, job.Category, verdictNegatives, random)) verdicts.Add((job, r, false));
-        }
+        var (eval, verdicts) = ScreeningServedLoop.Plan(jobs, heldOut, others, evalPositives, evalNegatives, verdictPositives, verdictNegatives, seed);
         return new EvalPlan(eval, verdicts);
-    }
-
-    private static Dictionary<string, List<CategorizedResume>> Pool(IReadOnlyList<CategorizedResume> resumes, int perCategory, Random random)
-    {
-        var pool = new Dictionary<string, List<CategorizedResume>>(StringComparer.Ordinal);
-        foreach (var group in resumes.GroupBy(r => r.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var shuffled = group.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
-            random.Shuffle(shuffled);
-            if (shuffled.Length < perCategory) throw new ArgumentException($"Category {group.Key} has {shuffled.Length} resumes; {perCategory} are needed.");
-            pool[group.Key] = [.. shuffled[..perCategory]];
-        }
-        return pool;
-    }
-
-    private static IEnumerable<CategorizedResume> Others(Dictionary<string, List<CategorizedResume>> pool, string category, int count, Random random)
-    {
-        var others = pool.Where(p => p.Key != category).SelectMany(p => p.Value).ToArray();
-        random.Shuffle(others);
-        return others.Take(count);
     }
 
     private static async Task<Screened> UploadAsync(HttpClient http, string jobId, CategorizedResume resume, bool match)

@@ -138,7 +138,7 @@ public static class ScreeningServedLoop
             : Layer.Probability(Model.Logit(e.Features, e.JobId), Layer.Feature(e.JobId, vectors[e.CandidateId]), e.JobId);
     }
 
-    /// <summary>The bench's plan (<c>LoopEvalScenario.Plan</c>): per category a seeded shuffle; negatives from the other categories' pools.</summary>
+    /// <summary>The loop's plan, also <c>bench loop-eval</c>'s: per category a seeded shuffle; negatives from the other categories' pools.</summary>
     internal static (List<(CategorizedJob Job, CategorizedResume Resume, bool Match)> Eval, List<(CategorizedJob Job, CategorizedResume Resume, bool Match)> Verdicts) Plan(
         IReadOnlyList<CategorizedJob> jobs, IReadOnlyList<CategorizedResume> heldOut, IReadOnlyList<CategorizedResume> others,
         int evalPositives, int evalNegatives, int verdictPositives, int verdictNegatives, int seed)

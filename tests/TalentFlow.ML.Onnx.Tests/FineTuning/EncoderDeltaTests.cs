@@ -10,15 +10,7 @@ namespace TalentFlow.ML.Onnx.Tests.FineTuning;
 [Collection(MiniLmCollection.Name)]
 public sealed class EncoderDeltaTests(MiniLmFixture fixture)
 {
-    private static readonly TextPair[] Pairs =
-    [
-        new("Senior Python developer, Django and PostgreSQL.", "Software developer: Python, web services, SQL databases.", 1),
-        new("Registered nurse, patient care and phlebotomy.", "Software developer: Python, web services, SQL databases.", 0),
-        new("Registered nurse, patient care and phlebotomy.", "Registered nurses assess patients and record medical histories.", 1),
-        new("Head chef, menu planning, kitchen staff.", "Registered nurses assess patients and record medical histories.", 0),
-        new("Head chef, menu planning, kitchen staff.", "Chefs direct the preparation of food in restaurants.", 1),
-        new("Senior Python developer, Django and PostgreSQL.", "Chefs direct the preparation of food in restaurants.", 0),
-    ];
+    private static readonly TextPair[] Pairs = FineTuningPairs.Tiny;
 
     private static readonly string[] Texts = ["Data engineer with Spark and Airflow.", "Pastry chef, bakery and desserts.", "ICU nurse, critical care."];
 
