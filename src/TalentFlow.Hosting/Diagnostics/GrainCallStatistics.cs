@@ -28,18 +28,25 @@ public sealed record MethodStatistics(
 /// </summary>
 public sealed class GrainCallStatistics
 {
-    private readonly ConcurrentDictionary<Type, MethodCallCounters> _methods = new();
+    private readonly ConcurrentDictionary<Type, MethodCallCounters> _byRequestType = new();
+
+    // A generic grain method has one request type per type argument; they share the method's one row.
+    private readonly ConcurrentDictionary<(string Interface, string Method), MethodCallCounters> _byName = new();
 
     /// <summary>Every method called so far, busiest first.</summary>
     public IReadOnlyList<MethodStatistics> Snapshot() =>
-        [.. _methods.Values.Select(m => m.ToStatistics()).OrderByDescending(s => s.Calls).ThenBy(s => s.Interface, StringComparer.Ordinal).ThenBy(s => s.Method, StringComparer.Ordinal)];
+        [.. _byName.Values.Select(m => m.ToStatistics()).OrderByDescending(s => s.Calls).ThenBy(s => s.Interface, StringComparer.Ordinal).ThenBy(s => s.Method, StringComparer.Ordinal)];
 
     /// <summary>The counters of the method <paramref name="context"/> calls (Orleans generates one request type per interface method).</summary>
     internal MethodCallCounters For(IIncomingGrainCallContext context)
     {
         var requestType = context.Request.GetType();
-        return _methods.TryGetValue(requestType, out var counters)
-            ? counters
-            : _methods.GetOrAdd(requestType, static (_, c) => new MethodCallCounters((c.InterfaceMethod?.DeclaringType ?? typeof(IGrain)).Name, c.MethodName), context);
+        return _byRequestType.TryGetValue(requestType, out var counters) ? counters : _byRequestType.GetOrAdd(requestType, ByName(context));
+    }
+
+    private MethodCallCounters ByName(IIncomingGrainCallContext context)
+    {
+        var key = ((context.InterfaceMethod?.DeclaringType ?? typeof(IGrain)).Name, context.MethodName);
+        return _byName.GetOrAdd(key, static k => new MethodCallCounters(k.Interface, k.Method));
     }
 }

@@ -10,6 +10,8 @@ public interface IStatsProbeGrain : IGrainWithStringKey
     Task OkAsync();
 
     Task FailAsync();
+
+    Task<T> EchoAsync<T>(T value);
 }
 
 public sealed class StatsProbeGrain : Grain, IStatsProbeGrain
@@ -17,6 +19,8 @@ public sealed class StatsProbeGrain : Grain, IStatsProbeGrain
     public Task OkAsync() => Task.Delay(5);
 
     public Task FailAsync() => throw new InvalidOperationException("probe");
+
+    public Task<T> EchoAsync<T>(T value) => Task.FromResult(value);
 }
 
 public sealed class MethodStatisticsTests
@@ -32,9 +36,13 @@ public sealed class MethodStatisticsTests
 
         for (int i = 0; i < 5; i++) await grain.OkAsync();
         for (int i = 0; i < 2; i++) await Assert.ThrowsAsync<InvalidOperationException>(() => grain.FailAsync());
+        Assert.Equal(7, await grain.EchoAsync(7));
+        Assert.Equal("seven", await grain.EchoAsync("seven"));
 
-        var stats = cluster.Silos[0].SiloHost.Services.GetRequiredService<GrainCallStatistics>().Snapshot()
-            .Where(s => s.Interface == nameof(IStatsProbeGrain)).ToDictionary(s => s.Method);
+        var rows = cluster.Silos[0].SiloHost.Services.GetRequiredService<GrainCallStatistics>().Snapshot()
+            .Where(s => s.Interface == nameof(IStatsProbeGrain)).ToList();
+        var stats = rows.ToDictionary(s => s.Method); // one row per method: a generic method's type arguments share it
+        Assert.Equal(2L, Assert.Single(rows, s => s.Method.StartsWith("EchoAsync", StringComparison.Ordinal)).Calls);
         Assert.Equal((5L, 0L), (stats["OkAsync"].Calls, stats["OkAsync"].Failures));
         Assert.Equal((2L, 2L), (stats["FailAsync"].Calls, stats["FailAsync"].Failures));
         Assert.InRange(stats["OkAsync"].MeanMilliseconds, 4, 1000);
