@@ -28,7 +28,7 @@ internal static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await WriteErrorAsync(environment.Stderr, parsed.Errors[0].Message).ConfigureAwait(false);
+            await WriteErrorAsync(environment.Stderr, UsageErrors.Describe(parsed)).ConfigureAwait(false);
             return BadArguments;
         }
 
@@ -50,7 +50,7 @@ internal static class CliApp
             catch (CliException e)
             {
                 CliLog.Failed(context.Logger, e);
-                (code, error) = (Failed, e.Message);
+                (code, error) = (e.ExitCode, e.Message);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ML.Documents.DocumentException
                 or FormatException or ArgumentException or InvalidDataException or CsvHelper.CsvHelperException or System.Text.Json.JsonException)

@@ -34,12 +34,17 @@ internal sealed class ApiConnection
             throw new CliException($"--url must be an absolute http(s) address, not '{url}'");
         }
         string? key = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("TALENTFLOW_API_KEY");
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new CliException("no API key: pass --api-key KEY or set TALENTFLOW_API_KEY (a silo without Auth__AdminKey prints its generated admin key at start-up)", CliApp.BadArguments);
+        }
+
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddTalentFlowClient(o =>
         {
             o.BaseAddress = address;
-            o.ApiKey = string.IsNullOrWhiteSpace(key) ? null : key;
+            o.ApiKey = key;
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<TalentFlowHttpClient>();
