@@ -78,6 +78,9 @@ internal static class HostComposition
         builder.Services.AddTalentFlowWebhooks(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();
+        // A body ASP.NET Core cannot bind (malformed JSON, a value of the wrong type) reaches ApiExceptionHandler, which says
+        // where; otherwise the framework answers a bare 400 without a detail.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<Endpoints.ApiExceptionHandler>();
         // A real cluster must be given its keys; the embedded default makes an admin key for the run when none is set.
         builder.Services.AddTalentFlowAuthentication(configuration.GetSection(AuthOptions.SectionName),

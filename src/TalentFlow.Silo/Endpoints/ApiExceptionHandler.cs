@@ -44,8 +44,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
 
         (int Status, string Title, string Detail)? problem = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.InnerException?.Message ?? bad.Message),
-            ArgumentException when api => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message),
+            BadHttpRequestException bad => (bad.StatusCode, TitleOf(bad.StatusCode), DetailOf(bad)),
+            ArgumentException argument when api => (StatusCodes.Status400BadRequest, "Invalid request", WithoutParameterName(argument)),
             KeyNotFoundException when api => (StatusCodes.Status404NotFound, "Not found", exception.Message),
             TrainingJobEndedException when api => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
             ModelRegistryConflictException when api => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
@@ -67,6 +67,27 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             ProblemDetails = { Status = p.Status, Title = p.Title, Detail = p.Detail },
         }).ConfigureAwait(false);
     }
+
+    private static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        _ => "Invalid request",
+    };
+
+    /// <summary>What ASP.NET Core could not read, in the caller's terms: the JSON path and place, not a .NET type name.</summary>
+    private static string DetailOf(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        System.Text.Json.JsonException { Path: { Length: > 0 } path } json =>
+            $"The JSON body could not be read at {path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}): malformed JSON, or a value of the wrong type for that field.",
+        System.Text.Json.JsonException => "The body is not valid JSON.",
+        _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is larger than this route accepts.",
+        _ => bad.Message,
+    };
+
+    /// <summary>The message without .NET's " (Parameter 'name')" suffix, which names a C# parameter, not a field the caller sent.</summary>
+    private static string WithoutParameterName(ArgumentException argument) =>
+        argument.ParamName is { } name ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : argument.Message;
 
     /// <summary>The detail for a call lost with its silo (or timed out), or null for any other exception.</summary>
     internal static string? ClusterFailure(Exception exception) => exception switch
