@@ -21,7 +21,7 @@ internal static class CareerEndpoints
         {
             if (request is null) throw new ArgumentException("The body must be {\"text\" or \"candidate_id\", \"top_k\"}.");
             if (request.Text is { Length: > MaxTextLength }) throw new ArgumentException($"text is over {MaxTextLength} characters.");
-            var candidate = request.CandidateId is null ? null : ApiProblems.CheckId(request.CandidateId, "candidate");
+            var candidate = request.CandidateId is null ? null : ApiProblems.CheckId(request.CandidateId, "candidate", "candidate_id");
             var advice = await grains.GetGrain<ICareerAdvisorGrain>(ICareerAdvisorGrain.Key).RecommendAsync(new CareerQuery(request.Text, candidate, request.TopK ?? 3), ct);
             return TypedResults.Ok(advice);
         }).RequireAuthorization(ApiPolicies.Upload);

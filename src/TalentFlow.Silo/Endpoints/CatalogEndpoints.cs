@@ -20,7 +20,7 @@ internal static class CatalogEndpoints
 
         api.MapPost("/jobs", async (JobRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
-            string id = ApiProblems.CheckId(request.Id, "job") ?? "job-" + Guid.NewGuid().ToString("N")[..12];
+            string id = ApiProblems.CheckId(request.Id, "job", "id") ?? "job-" + Guid.NewGuid().ToString("N")[..12];
             var settings = request.BlindScreening is not null || request.ShortlistThreshold is not null || request.TargetShortlistRate is not null
                 ? new JobSettings(request.BlindScreening ?? false, request.ShortlistThreshold, request.TargetShortlistRate)
                 : null;
@@ -30,7 +30,7 @@ internal static class CatalogEndpoints
                 new JobPosting(request.Title ?? "", request.Description ?? "", request.RequiredSkills, request.Location, request.Company), ct);
             // Idempotent: a retried create sets the same value again.
             if (settings is not null) await grains.GetGrain<IJobRequirementsGrain>(id).SetSettingsAsync(settings, ct);
-            return Results.Created($"/api/v1/jobs/{id}", profile);
+            return Results.Created($"/api/v1/jobs/{Uri.EscapeDataString(id)}", profile);
         }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(id, "job")!).GetAsync(ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Job '{id}'"))
@@ -38,9 +38,9 @@ internal static class CatalogEndpoints
 
         api.MapPost("/candidates", async (CandidateRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
-            string id = ApiProblems.CheckId(request.Id, "candidate") ?? "cand-" + Guid.NewGuid().ToString("N")[..12];
+            string id = ApiProblems.CheckId(request.Id, "candidate", "id") ?? "cand-" + Guid.NewGuid().ToString("N")[..12];
             var profile = await grains.GetGrain<ICandidateGrain>(id).UpsertResumeAsync(new CandidateResume(request.Name ?? "", request.Text ?? "", "api"), ct);
-            return Results.Created($"/api/v1/candidates/{id}", profile);
+            return Results.Created($"/api/v1/candidates/{Uri.EscapeDataString(id)}", profile);
         }).RequireAuthorization(ApiPolicies.Upload);
         api.MapGet("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).GetProfileAsync(ct) is { } profile

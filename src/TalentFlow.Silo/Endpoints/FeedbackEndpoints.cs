@@ -22,7 +22,9 @@ internal static class FeedbackEndpoints
             int bar = request.ScreeningResultId.IndexOf('|', StringComparison.Ordinal);
             if (bar <= 0 || bar == request.ScreeningResultId.Length - 1) return ApiProblems.NotFound($"Screening result '{request.ScreeningResultId}'");
             string jobId = request.ScreeningResultId[..bar], candidateId = request.ScreeningResultId[(bar + 1)..];
-            var record = await grains.GetGrain<IJobReviewGrain>(ApiProblems.CheckId(jobId, "job")!).SubmitFeedbackAsync(
+            ApiProblems.CheckId(jobId, "job", "screening_result_id");
+            ApiProblems.CheckId(candidateId, "candidate", "screening_result_id");
+            var record = await grains.GetGrain<IJobReviewGrain>(jobId).SubmitFeedbackAsync(
                 candidateId, new ReviewerFeedback(request.HumanDecision, request.HumanScore, request.Notes, ReviewEndpoints.EffectiveReviewer(request.Reviewer, user)), ct);
             return Results.Ok(new FeedbackResponse(true, record.NeedsRetraining
                 ? "Feedback recorded; the reviewer disagrees with the model, so it counts toward retraining."

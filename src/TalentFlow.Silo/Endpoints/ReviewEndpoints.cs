@@ -91,7 +91,7 @@ internal static class ReviewEndpoints
         !string.IsNullOrWhiteSpace(given) ? given.Trim() : user.IsInRole(ApiRoles.Reviewer) ? user.Identity?.Name : null;
 
     private static string RequireJob(string? jobId) =>
-        ApiProblems.CheckId(string.IsNullOrWhiteSpace(jobId) ? throw new ArgumentException("job_id is required.") : jobId, "job")!;
+        ApiProblems.CheckId(string.IsNullOrWhiteSpace(jobId) ? throw new ArgumentException("job_id is required.") : jobId, "job", "job_id")!;
 
     private static async Task<bool> JobExistsAsync(IGrainFactory grains, string jobId, CancellationToken ct) =>
         await grains.GetGrain<IJobGrain>(jobId).GetAsync(ct) is not null;

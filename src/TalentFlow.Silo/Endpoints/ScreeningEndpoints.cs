@@ -58,7 +58,7 @@ internal static class ScreeningEndpoints
         {
             return Results.Problem($"The multipart form could not be read: {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Malformed form");
         }
-        string jobId = ApiProblems.CheckId(form["job_id"].ToString() is { Length: > 0 } j ? j : throw new ArgumentException("The form has no 'job_id'."), "job")!;
+        string jobId = ApiProblems.CheckId(form["job_id"].ToString() is { Length: > 0 } j ? j : throw new ArgumentException("The form has no 'job_id'."), "job", "job_id")!;
         var file = form.Files.GetFile("file") ?? throw new ArgumentException("The form has no 'file'.");
         string name = form["candidate_name"].ToString();
         var job = grains.GetGrain<IJobGrain>(jobId);
@@ -76,6 +76,6 @@ internal static class ScreeningEndpoints
         await grains.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(
             new CandidateResume(string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(file.FileName) : name, document.Text, file.FileName, document.Quality?.Score), ct);
         var result = await job.ScreenAsync(candidateId, ct);
-        return Results.Created($"/api/v1/screening/results/{jobId}", result);
+        return Results.Created($"/api/v1/screening/results/{Uri.EscapeDataString(jobId)}", result);
     }
 }

@@ -27,10 +27,10 @@ internal static class UserEndpoints
         // 201 when recorded, 200 when the same (job, kind, time) was recorded before: clients may safely send again.
         users.MapPost("/interactions", async (string id, InteractionRequest request, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
         {
-            var interaction = new UserInteraction(ApiProblems.CheckId(request.JobId, "job") ?? "", request.Kind ?? "", request.At ?? time.GetUtcNow());
+            var interaction = new UserInteraction(ApiProblems.CheckId(request.JobId, "job", "job_id") ?? "", request.Kind ?? "", request.At ?? time.GetUtcNow());
             bool recorded = await User(grains, id).RecordInteractionAsync(interaction, ct);
             var body = new InteractionResult(interaction.JobId, interaction.Kind, interaction.At, recorded);
-            return recorded ? Results.Created($"/api/v1/users/{id}/interactions", body) : Results.Ok(body);
+            return recorded ? Results.Created($"/api/v1/users/{Uri.EscapeDataString(id)}/interactions", body) : Results.Ok(body);
         }).RequireAuthorization(ApiPolicies.Upload);
         users.MapGet("/interactions", async (string id, IGrainFactory grains, CancellationToken ct) =>
         {
