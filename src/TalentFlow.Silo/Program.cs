@@ -31,18 +31,6 @@ app.MapReviewPanel();
 app.MapDashboard();
 // Orleans' dashboard: admin only (the browser signs in with Basic, scripts send the key).
 Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, "/dashboard").RequireAuthorization(TalentFlow.Silo.Security.ApiPolicies.Admin);
-try
-{
-    // Every option registered with ValidateOnStart, checked before Orleans or Kestrel starts: a bad setting ends start-up
-    // with one line and exit code 1, not a stack trace from a half-started host.
-    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-}
-catch (Microsoft.Extensions.Options.OptionsValidationException e)
-{
-    await Console.Error.WriteLineAsync($"error: the configuration is not valid: {string.Join("; ", e.Failures)}");
-    return 1;
-}
-
 app.Run();
 return 0;
 
