@@ -38,4 +38,10 @@ public enum DocumentErrorKind
 
     /// <summary>The file's extension names one format and its content is another (e.g. a <c>.pdf</c> holding text).</summary>
     ContentMismatch,
+
+    /// <summary>
+    /// The DOCX is built to exhaust a reader: a part compressed past <see cref="DocumentReaderOptions.MaxDocxCompressionRatio"/>,
+    /// a DTD (entity expansion), or XML nested deeper than <see cref="DocumentReaderOptions.MaxXmlDepth"/>.
+    /// </summary>
+    Unsafe,
 }

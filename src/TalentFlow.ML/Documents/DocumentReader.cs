@@ -12,7 +12,7 @@ public sealed class DocumentReader
     public DocumentReader(DocumentReaderOptions? options = null, TextNormalizer? normalizer = null)
     {
         _options = options ?? new DocumentReaderOptions();
-        _options.Quality.Validate();
+        _options.Validate();
         _normalizer = normalizer ?? new TextNormalizer();
     }
 
@@ -55,12 +55,17 @@ public sealed class DocumentReader
             throw new DocumentException(DocumentErrorKind.Empty, "The file is empty.");
         }
 
+        if (bytes.Span.StartsWith("PK\x03\x04"u8))
+        {
+            DocxTextExtractor.CheckEntryCount(bytes.Span, _options);
+        }
+
         var format = Detect(bytes, fileName);
         PdfText? pdf = format == DocumentType.Pdf ? await PdfTextExtractor.ExtractAsync(bytes, _options, cancellationToken).ConfigureAwait(false) : null;
         var raw = format switch
         {
             DocumentType.Pdf => pdf!.Text,
-            DocumentType.Docx => DocxTextExtractor.Extract(new MemoryStream(bytes.ToArray(), writable: false)),
+            DocumentType.Docx => DocxTextExtractor.Extract(bytes, _options, cancellationToken),
             _ => TextDecoder.Decode(bytes.Span),
         };
         var text = _normalizer.Normalize(raw);

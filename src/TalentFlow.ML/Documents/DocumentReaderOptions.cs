@@ -20,4 +20,50 @@ public sealed class DocumentReaderOptions
 
     /// <summary>Thresholds for judging the extracted text (scanned, empty, garbled, columns).</summary>
     public ExtractionQualityOptions Quality { get; set; } = new();
+
+    /// <summary>Most entries (parts) a DOCX's ZIP may hold; more is <see cref="DocumentErrorKind.TooLarge"/>. Default 1,000.</summary>
+    public int MaxDocxEntries { get; set; } = 1000;
+
+    /// <summary>Most bytes one DOCX part may inflate to, counted while reading; more is <see cref="DocumentErrorKind.TooLarge"/>. Default 32 MiB.</summary>
+    public long MaxDocxPartBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Most bytes the DOCX may inflate to in all: the sizes its ZIP declares for every entry, and the bytes counted while
+    /// reading its parts; more is <see cref="DocumentErrorKind.TooLarge"/>. Default 64 MiB.
+    /// </summary>
+    public long MaxDocxTotalBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Highest inflated-to-compressed ratio of a DOCX part larger than <see cref="DocxRatioFloorBytes"/>; higher is
+    /// <see cref="DocumentErrorKind.Unsafe"/> (real XML compresses 5–20×, a bomb 1,000×). Default 100.
+    /// </summary>
+    public double MaxDocxCompressionRatio { get; set; } = 100;
+
+    /// <summary>Parts smaller than this (inflated) are not held to <see cref="MaxDocxCompressionRatio"/>: tiny parts compress oddly. Default 1 MiB.</summary>
+    public long DocxRatioFloorBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Deepest element nesting read in a DOCX's XML; deeper is <see cref="DocumentErrorKind.Unsafe"/>. Default 256 (Word writes under 40).</summary>
+    public int MaxXmlDepth { get; set; } = 256;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a limit is out of its range.</summary>
+    public void Validate()
+    {
+        Check(MaxBytes > 0, nameof(MaxBytes), "must be positive");
+        Check(Timeout > TimeSpan.Zero, nameof(Timeout), "must be positive");
+        Check(MaxDocxEntries is >= 3 and <= 100_000, nameof(MaxDocxEntries), "must be between 3 and 100000");
+        Check(MaxDocxPartBytes > 0, nameof(MaxDocxPartBytes), "must be positive");
+        Check(MaxDocxTotalBytes >= MaxDocxPartBytes, nameof(MaxDocxTotalBytes), "must be at least MaxDocxPartBytes");
+        Check(MaxDocxCompressionRatio >= 2 && double.IsFinite(MaxDocxCompressionRatio), nameof(MaxDocxCompressionRatio), "must be a finite number of at least 2");
+        Check(DocxRatioFloorBytes >= 0, nameof(DocxRatioFloorBytes), "must not be negative");
+        Check(MaxXmlDepth is >= 16 and <= 10_000, nameof(MaxXmlDepth), "must be between 16 and 10000");
+        Quality.Validate();
+    }
+
+    private static void Check(bool ok, string name, string rule)
+    {
+        if (!ok)
+        {
+            throw new ArgumentOutOfRangeException(name, $"DocumentReaderOptions.{name} {rule}.");
+        }
+    }
 }

@@ -53,6 +53,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             {
                 DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Too large", document.Message),
                 DocumentErrorKind.UnknownFormat or DocumentErrorKind.Binary or DocumentErrorKind.ContentMismatch => (StatusCodes.Status415UnsupportedMediaType, "Unsupported document", document.Message),
+                DocumentErrorKind.Unsafe => (StatusCodes.Status422UnprocessableEntity, "Unsafe document", document.Message),
                 DocumentErrorKind.ToolMissing or DocumentErrorKind.Timeout => (StatusCodes.Status503ServiceUnavailable, "Cannot read documents now", document.Message),
                 _ => (StatusCodes.Status400BadRequest, "Unreadable document", document.Message),
             },
