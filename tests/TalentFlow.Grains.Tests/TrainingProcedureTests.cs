@@ -102,13 +102,15 @@ public sealed class TrainingProcedureTests
         return (candidate, production, labels);
     }
 
+    private static string[] OneVerdictEach(int count) => [.. Enumerable.Range(0, count).Select(i => "candidate-" + i)];
+
     [Fact]
     public async Task JudgeAsync_ClearlyBetterThanProduction_PromotesWithAnIntervalAboveZero()
     {
         var gate = new PromotionGate(new TrainingOptions { BootstrapResamples = 500 });
         var (candidate, production, labels) = Scores(60, candidateSeparates: true);
 
-        var verdict = await gate.JudgeAsync(candidate, production, labels);
+        var verdict = await gate.JudgeAsync(candidate, production, labels, OneVerdictEach(labels.Length));
 
         Assert.True(verdict.Promote);
         Assert.Equal(1.0, verdict.AucCandidate, 12);
@@ -123,7 +125,7 @@ public sealed class TrainingProcedureTests
         var gate = new PromotionGate(new TrainingOptions { BootstrapResamples = 500, RequireSignificantGain = false });
         var (_, production, labels) = Scores(60, candidateSeparates: false);
 
-        var verdict = await gate.JudgeAsync(production, production, labels);
+        var verdict = await gate.JudgeAsync(production, production, labels, OneVerdictEach(labels.Length));
 
         Assert.False(verdict.Promote);
         Assert.Equal(0, verdict.Difference, 12);

@@ -42,7 +42,7 @@ internal sealed class FineTunedEncoderTraining(
 
         await run.CheckpointAsync(0.6, $"Evaluated {result.Delta.ServedVersion} on {test.Count} held-out verdicts against production {production.Version}.").ConfigureAwait(true);
         bool[] labels = [.. test.Select(s => s.Positive)];
-        var gate = await run.Gate.JudgeAsync(result.CandidateScores, result.ProductionScores, labels).ConfigureAwait(true);
+        var gate = await run.Gate.JudgeAsync(result.CandidateScores, result.ProductionScores, labels, [.. test.Select(s => s.Candidate)]).ConfigureAwait(true);
         await EnsureBaseEncoderRegisteredAsync(run).ConfigureAwait(true);
         string version = result.Delta.ServedVersion;
         byte[] artifact = result.Delta.ToArray();

@@ -20,16 +20,15 @@ internal readonly record struct GateVerdict(double Difference, double Lower, dou
 internal sealed class PromotionGate(TrainingOptions options)
 {
     /// <summary>
-    /// Judges the new version's scores against production's on the same <paramref name="labels"/>. With
-    /// <paramref name="groups"/> (each verdict's candidate) the bootstrap resamples whole candidates: one candidate's verdicts
-    /// for several jobs are not independent, and resampling them one by one would make the interval too narrow.
+    /// Judges the new version's scores against production's on the same <paramref name="labels"/>. The bootstrap resamples
+    /// whole <paramref name="candidates"/> (each verdict's candidate): one candidate's verdicts for several jobs are not
+    /// independent, and resampling them one by one would make the interval too narrow.
     /// </summary>
-    public async Task<GateVerdict> JudgeAsync(double[] candidateScores, double[] productionScores, bool[] labels, string[]? groups = null)
+    public async Task<GateVerdict> JudgeAsync(double[] candidateScores, double[] productionScores, bool[] labels, string[] candidates)
     {
         // CPU work off the grain's turn scheduler; the turn awaits it.
-        var (difference, lower, upper) = await Task.Run(() => groups is null
-            ? PairedBootstrap.RocAucDifference(candidateScores, productionScores, labels, options.BootstrapResamples, options.PromotionConfidence, seed: 0)
-            : PairedBootstrap.RocAucDifference(candidateScores, productionScores, labels, groups, options.BootstrapResamples, options.PromotionConfidence, seed: 0)).ConfigureAwait(true);
+        var (difference, lower, upper) = await Task.Run(() => PairedBootstrap.RocAucDifference(
+            candidateScores, productionScores, labels, candidates, options.BootstrapResamples, options.PromotionConfidence, seed: 0)).ConfigureAwait(true);
         double aucCandidate = ClassificationMetrics.RocAuc(candidateScores, labels);
         double aucProduction = ClassificationMetrics.RocAuc(productionScores, labels);
         return new GateVerdict(difference, lower, upper, aucCandidate, aucProduction, options.RequireSignificantGain ? lower > 0 : difference > 0);

@@ -43,7 +43,7 @@ internal sealed class TextPairTraining(ITextPairFitter fitter) : ITrainingProced
         var candidateScores = await fitted.ScoreAsync(test).ConfigureAwait(true);
         var productionScores = await fitted.ScoreProductionAsync(test).ConfigureAwait(true);
         bool[] labels = [.. test.Select(s => s.Positive)];
-        var gate = await run.Gate.JudgeAsync(candidateScores, productionScores, labels).ConfigureAwait(true);
+        var gate = await run.Gate.JudgeAsync(candidateScores, productionScores, labels, [.. test.Select(s => s.Candidate)]).ConfigureAwait(true);
         await run.StoreVersionAsync(fitter.Model, fitted.Version, fitted.Artifact, texts.Lineage).ConfigureAwait(true);
         var metrics = run.Gate.Metrics(gate);
         metrics["train_samples"] = train.Count;
