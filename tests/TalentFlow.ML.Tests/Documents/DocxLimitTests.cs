@@ -30,21 +30,17 @@ public sealed class DocxLimitTests(ITestOutputHelper output)
     [Fact]
     public async Task ReadAsync_SpacesBombDeclaringItsSize_ThrowsTooLargeNamingTheWholeLimit()
     {
-        var (e, elapsed, allocated) = await Refuse(SpacesBomb.Value);
+        var e = await RefuseQuicklyAsync(SpacesBomb.Value);
         Assert.Equal(DocumentErrorKind.TooLarge, e.Kind);
         Assert.Contains("over the 64 MiB limit for a whole DOCX", e.Message, StringComparison.Ordinal);
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
-        Assert.True(allocated < AllocationBound, $"allocated {allocated:N0} bytes");
     }
 
     [Fact]
     public async Task ReadAsync_BombWhoseHeaderUnderstatesItsSize_ThrowsCorruptAfterOnlyTheDeclaredBytes()
     {
         // System.IO.Compression stops an entry at its declared length: the lie truncates the XML, it does not inflate 200 MB.
-        var (e, elapsed, allocated) = await Refuse(Understate(RunsBomb.Value));
+        var e = await RefuseQuicklyAsync(Understate(RunsBomb.Value));
         Assert.Equal(DocumentErrorKind.Corrupt, e.Kind);
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
-        Assert.True(allocated < AllocationBound, $"allocated {allocated:N0} bytes");
     }
 
     [Fact]
@@ -100,11 +96,9 @@ public sealed class DocxLimitTests(ITestOutputHelper output)
     [Fact]
     public async Task ReadAsync_DeeplyNestedXml_ThrowsUnsafeNamingTheDepthLimit()
     {
-        var (e, elapsed, allocated) = await Refuse(Docx(string.Concat(Enumerable.Repeat("<w:r>", 200_000))));
+        var e = await RefuseQuicklyAsync(Docx(string.Concat(Enumerable.Repeat("<w:r>", 200_000))));
         Assert.Equal(DocumentErrorKind.Unsafe, e.Kind);
         Assert.Contains("limit of 256 levels", e.Message, StringComparison.Ordinal);
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
-        Assert.True(allocated < AllocationBound, $"allocated {allocated:N0} bytes");
     }
 
     [Fact]
@@ -117,11 +111,9 @@ public sealed class DocxLimitTests(ITestOutputHelper output)
         }
 
         dtd.Append("""]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>""");
-        var (e, elapsed, allocated) = await Refuse(Zip([("word/document.xml", s => s.Write(Encoding.UTF8.GetBytes(dtd.ToString())))]));
+        var e = await RefuseQuicklyAsync(Zip([("word/document.xml", s => s.Write(Encoding.UTF8.GetBytes(dtd.ToString())))]));
         Assert.Equal(DocumentErrorKind.Unsafe, e.Kind);
         Assert.Contains("DTD", e.Message, StringComparison.Ordinal);
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
-        Assert.True(allocated < AllocationBound, $"allocated {allocated:N0} bytes");
     }
 
     [Fact]
@@ -202,6 +194,15 @@ public sealed class DocxLimitTests(ITestOutputHelper output)
         using var ms = new MemoryStream();
         using (var deflate = new DeflateStream(ms, CompressionLevel.Optimal, leaveOpen: true)) write(deflate);
         return ms.ToArray();
+    }
+
+    /// <summary>Refused within 5 s and <see cref="AllocationBound"/> bytes allocated on this thread: a bomb costs nothing.</summary>
+    private async Task<DocumentException> RefuseQuicklyAsync(byte[] docx)
+    {
+        var (e, elapsed, allocated) = await Refuse(docx);
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
+        Assert.True(allocated < AllocationBound, $"allocated {allocated:N0} bytes");
+        return e;
     }
 
     /// <summary>Reads on this thread, timing it and counting what this thread allocated until the refusal.</summary>
