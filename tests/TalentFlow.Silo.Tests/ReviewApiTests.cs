@@ -134,13 +134,20 @@ public sealed class ReviewApiTests(SiloHostFactory factory)
         Assert.Equal((0, "reject", "no SQL at all"), (sample.GetProperty("label").GetInt32(), sample.GetProperty("human_decision").GetString(), sample.GetProperty("notes").GetString()));
     }
 
-    [Fact]
-    public async Task ReviewSettings_OverlapOutOfRange_Returns400()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public async Task ReviewSettings_OverlapOutOfRange_Returns400NamingTheRangeWithoutDotNetText(int overlap)
     {
         using var recruiter = factory.CreateClient(ApiRoles.Recruiter);
-        using var response = await recruiter.PutAsJsonAsync("/api/v1/jobs/sample-job-2/review-settings", new { overlap = 0 });
+        using var response = await recruiter.PutAsJsonAsync("/api/v1/jobs/sample-job-2/review-settings", new { overlap });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var detail = problem.RootElement.GetProperty("detail").GetString()!;
+        Assert.StartsWith("overlap must be 1–", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Actual value", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", detail, StringComparison.Ordinal);
     }
 }

@@ -86,9 +86,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         _ => bad.Message,
     };
 
-    /// <summary>The message without .NET's " (Parameter 'name')" suffix, which names a C# parameter, not a field the caller sent.</summary>
-    private static string WithoutParameterName(ArgumentException argument) =>
-        argument.ParamName is { } name ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : argument.Message;
+    /// <summary>
+    /// The message without .NET's " (Parameter 'name')" suffix, which names a C# parameter, not a field the caller sent, and
+    /// without what .NET appends after it (an out-of-range argument's "Actual value was …" line): our messages already say it.
+    /// </summary>
+    private static string WithoutParameterName(ArgumentException argument)
+    {
+        if (argument.ParamName is not { } name) return argument.Message;
+        var suffix = argument.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal);
+        return suffix < 0 ? argument.Message : argument.Message[..suffix];
+    }
 
     /// <summary>The detail for a call lost with its silo (or timed out), or null for any other exception.</summary>
     internal static string? ClusterFailure(Exception exception) => exception switch
