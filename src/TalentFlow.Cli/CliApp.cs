@@ -37,7 +37,7 @@ internal static class CliApp
         int code;
         using (context.StartLogging(level))
         {
-            CliLog.Starting(context.Logger, string.Join(' ', args), level);
+            CliLog.Starting(context.Logger, string.Join(' ', args), level.ToString());
             try
             {
                 code = await parsed.InvokeAsync(new InvocationConfiguration

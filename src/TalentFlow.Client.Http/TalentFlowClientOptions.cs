@@ -33,12 +33,16 @@ public sealed class TalentFlowClientOptions
     /// </summary>
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>The wait before the first retry; each further one doubles it, with jitter. Default 200 ms.</summary>
+    /// <summary>
+    /// The typical wait before the first retry; each further one about doubles it (Polly's exponential backoff with jitter),
+    /// up to <see cref="MaxRetryDelay"/>. Default 200 ms.
+    /// </summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// The longest wait between attempts. A server that asks (<c>Retry-After</c>) for a longer one is not retried: its
-    /// answer surfaces as <see cref="TalentFlowApiException"/> with <see cref="TalentFlowApiException.RetryAfter"/>. Default 30 s.
+    /// The longest wait between attempts, at most 1 day. A server that asks (<c>Retry-After</c>) for a longer one is not
+    /// retried: its answer surfaces as <see cref="TalentFlowApiException"/> with <see cref="TalentFlowApiException.RetryAfter"/>.
+    /// Default 30 s.
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,7 +15,7 @@ public static class TalentFlowClientServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="TalentFlowHttpClient"/> as a typed client of <c>IHttpClientFactory</c>, with
-    /// <see cref="TalentFlowClientOptions"/> validated at start-up, a retry handler for idempotent calls and a handler that
+    /// <see cref="TalentFlowClientOptions"/> validated at start-up, a Polly retry pipeline for idempotent calls and a handler that
     /// sends the API key or bearer token.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -37,9 +37,8 @@ public static class TalentFlowClientServiceCollectionExtensions
         services.AddOptions<TalentFlowClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TalentFlowClientOptions>, TalentFlowClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<RetryHandler>();
         services.TryAddTransient<AuthenticationHandler>();
-        return services
+        var http = services
             .AddHttpClient(HttpClientName, static (provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<TalentFlowClientOptions>>().Value;
@@ -50,8 +49,10 @@ public static class TalentFlowClientServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             // IHttpClientFactory's own request logs never show the credentials.
-            .RedactLoggedHeaders([AuthenticationHandler.ApiKeyHeader, "Authorization"])
-            .AddHttpMessageHandler<RetryHandler>()
+            .RedactLoggedHeaders([AuthenticationHandler.ApiKeyHeader, "Authorization"]);
+        // Polly's retry (Microsoft.Extensions.Http.Resilience) outside the credentials, so each attempt asks for them again.
+        http.AddResilienceHandler(RetryPipeline.Name, RetryPipeline.Configure);
+        return http
             .AddHttpMessageHandler<AuthenticationHandler>()
             .AddTypedClient(static (http, provider) => new TalentFlowHttpClient(
                 http, provider.GetRequiredService<IOptions<TalentFlowClientOptions>>(), provider.GetRequiredService<TimeProvider>()));

@@ -82,7 +82,7 @@ public sealed partial class TalentFlowHttpClient
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         // Never retried: the body is a stream read once, and a second attempt after a lost answer would meet a 409.
         return SendAsync(HttpMethod.Put, $"api/v1/models/{Segment(model, nameof(model))}/versions/{Segment(version, nameof(version))}{(activate ? "?activate=true" : "")}",
-            content, static request => request.Options.Set(RetryHandler.NoRetry, true), static async (response, ct) =>
+            content, static request => request.Options.Set(RetryPipeline.NoRetry, true), static async (response, ct) =>
                 await response.Content.ReadFromJsonAsync(Json.PromotionResult, ct).ConfigureAwait(false)
                 ?? throw new System.Text.Json.JsonException("The TalentFlow API answered a registration with an empty body."), cancellationToken);
     }
@@ -122,7 +122,7 @@ public sealed partial class TalentFlowHttpClient
     {
         try
         {
-            return await SendAsync(HttpMethod.Get, "health/ready", null, static request => request.Options.Set(RetryHandler.NoRetry, true), static async (response, ct) =>
+            return await SendAsync(HttpMethod.Get, "health/ready", null, static request => request.Options.Set(RetryPipeline.NoRetry, true), static async (response, ct) =>
             {
                 var body = await response.Content.ReadFromJsonAsync(Json.HealthBody, ct).ConfigureAwait(false);
                 return new HealthReport(true, body?.Status ?? "ready");

@@ -43,6 +43,20 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Validate_MaxRetryDelayOverADay_FailsNamingIt()
+    {
+        using var scope = ClientScope.Create(new Uri("http://127.0.0.1:1/"), o =>
+        {
+            o.ApiKey = "key-0123456789abcdef";
+            o.MaxRetryDelay = TimeSpan.FromDays(2);
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => scope.Client);
+
+        Assert.Contains("MaxRetryDelay must be at most 1 day", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToString_WithKey_NeverShowsIt()
     {
         var options = new TalentFlowClientOptions { BaseAddress = new Uri("http://127.0.0.1:1/"), ApiKey = "secret-key-0123456789abcdef" };

@@ -71,6 +71,30 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task GetJob_MaxRetriesZero_SendsOnce()
+    {
+        await using var server = await TransientServer.StartAsync(failures: 1);
+        using var scope = CreateClient(server.BaseAddress, o => o.MaxRetries = 0);
+
+        var ex = await Assert.ThrowsAsync<TalentFlowApiException>(() => scope.Client.GetJobAsync("job-1"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task GetHealth_Transient503_IsNeverRetriedAndReportsNotReady()
+    {
+        await using var server = await TransientServer.StartAsync(failures: 1);
+        using var scope = CreateClient(server.BaseAddress);
+
+        var health = await scope.Client.GetHealthAsync();
+
+        Assert.False(health.IsReady);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
     public async Task GetJob_429WithRetryAfter_WaitsThatLongThenRetries()
     {
         await using var server = await TransientServer.StartAsync(failures: 1, StatusCodes429, retryAfter: "1");

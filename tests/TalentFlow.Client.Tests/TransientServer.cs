@@ -13,7 +13,7 @@ namespace TalentFlow.Client.Tests;
 /// <summary>
 /// A tiny real HTTP server on a loopback Kestrel port that answers the API's job routes the way a struggling deployment
 /// would: the first <c>failures</c> requests get <c>status</c> (with a problem body and, when set, <c>Retry-After</c>), later
-/// ones a real job. Job <c>slow</c> never answers; job <c>conflict</c> is a 409 problem; job <c>plain</c> a 500 in plain text.
+/// ones a real job (<c>/health/ready</c> fails the same way). Job <c>slow</c> never answers; job <c>conflict</c> is a 409 problem; job <c>plain</c> a 500 in plain text.
 /// </summary>
 internal sealed class TransientServer : IAsyncDisposable
 {
@@ -43,6 +43,7 @@ internal sealed class TransientServer : IAsyncDisposable
         var server = new TransientServer(app, failures);
         app.MapGet("/api/v1/jobs/{id}", (string id, HttpContext context) => server.AnswerAsync(id, context, status, retryAfter));
         app.MapPost("/api/v1/jobs", (HttpContext context) => server.AnswerAsync("job-1", context, status, retryAfter));
+        app.MapGet("/health/ready", (HttpContext context) => server.AnswerAsync("job-1", context, status, retryAfter));
         await app.StartAsync();
         server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
         return server;

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TalentFlow.Contracts.Matching;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Grains;

@@ -1,4 +1,4 @@
-using TalentFlow.ML.Recommendation.JobViews;
+using TalentFlow.ML.Text;
 
 namespace TalentFlow.Benchmarks.ActiveLearning;
 
@@ -40,7 +40,7 @@ internal sealed class ResumeCategorySplit
         List<string[]> rows;
         try
         {
-            rows = JobViewsCsv.Read(file, ["ID", "Category", "Resume"], 3);
+            rows = CsvColumns.Read(file, ["ID", "Category", "Resume"], 3);
         }
         catch (InvalidDataException ex)
         {

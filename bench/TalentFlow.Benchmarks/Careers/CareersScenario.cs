@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using TalentFlow.ML.Careers;
-using TalentFlow.ML.Recommendation.JobViews;
+using TalentFlow.ML.Text;
 
 namespace TalentFlow.Benchmarks.Careers;
 
@@ -26,7 +26,7 @@ internal static class CareersScenario
         }
         else if (args.String("train") is { } train)
         {
-            var rows = JobViewsCsv.Read(train, ["Category", "Resume"], 2);
+            var rows = CsvColumns.Read(train, ["Category", "Resume"], 2);
             texts = [.. rows.Select(r => r[1])];
             model = CareerModelTrainer.Train(texts, [.. rows.Select(r => r[0])]);
         }
@@ -38,7 +38,7 @@ internal static class CareersScenario
         }
 
         double fitSeconds = fit.Elapsed.TotalSeconds;
-        if (args.String("queries") is { } queryFile) texts = [.. JobViewsCsv.Read(queryFile, ["Category", "Resume"], 2).Select(r => r[1])];
+        if (args.String("queries") is { } queryFile) texts = [.. CsvColumns.Read(queryFile, ["Category", "Resume"], 2).Select(r => r[1])];
         if (texts.Count == 0) texts = ["I run docker containers and kubernetes clusters", "I care for patients on the ward"];
         var advisor = new CareerAdvisor(model);
         for (int i = 0; i < 50; i++) advisor.Recommend(texts[i % texts.Count], top);

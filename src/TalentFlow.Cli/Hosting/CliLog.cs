@@ -9,7 +9,7 @@ namespace TalentFlow.Cli.Hosting;
 internal static partial class CliLog
 {
     [LoggerMessage(1000, LogLevel.Debug, "Running '{CommandLine}' with log level {Level}")]
-    public static partial void Starting(ILogger logger, string commandLine, LogLevel level);
+    public static partial void Starting(ILogger logger, string commandLine, string level);
 
     [LoggerMessage(1001, LogLevel.Debug, "The command failed")]
     public static partial void Failed(ILogger logger, Exception exception);

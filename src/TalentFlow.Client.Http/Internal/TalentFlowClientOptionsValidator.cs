@@ -28,6 +28,8 @@ internal sealed class TalentFlowClientOptionsValidator : IValidateOptions<Talent
         if (options.MaxRetries is < 0 or > 10) failures.Add("TalentFlowClientOptions.MaxRetries must be 0–10.");
         if (options.RetryBaseDelay < TimeSpan.Zero) failures.Add("TalentFlowClientOptions.RetryBaseDelay must not be negative.");
         if (options.MaxRetryDelay < options.RetryBaseDelay) failures.Add("TalentFlowClientOptions.MaxRetryDelay must be at least RetryBaseDelay.");
+        // Polly's retry strategy takes delays of up to a day; refuse a longer one here, at start-up, not at the first call.
+        if (options.MaxRetryDelay > TimeSpan.FromDays(1)) failures.Add("TalentFlowClientOptions.MaxRetryDelay must be at most 1 day.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using TalentFlow.ML.Recommendation.JobViews;
+using TalentFlow.ML.Text;
 
 namespace TalentFlow.ML.Careers;
 
@@ -40,7 +40,7 @@ public static class CareerDataSetLoader
             IReadOnlyList<string[]> rows;
             if (path is not null && File.Exists(path))
             {
-                rows = JobViewsCsv.Read(path, columns, required);
+                rows = CsvColumns.Read(path, columns, required);
             }
             else if (sampleFallback)
             {

@@ -1,4 +1,4 @@
-using TalentFlow.ML.Recommendation.JobViews;
+using TalentFlow.ML.Text;
 
 namespace TalentFlow.ML.Careers;
 
@@ -38,12 +38,12 @@ public sealed class OnetCatalog
     public static OnetCatalog Load(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var occupations = JobViewsCsv.Read(Path.Combine(directory, OccupationsFile), ["O*NET-SOC Code", "Title", "Description"], 3, ';');
+        var occupations = CsvColumns.Read(Path.Combine(directory, OccupationsFile), ["O*NET-SOC Code", "Title", "Description"], 3, ';');
         var technologies = new Dictionary<string, List<(string Name, bool Hot)>>(StringComparer.Ordinal);
         var techPath = Path.Combine(directory, TechnologiesFile);
         if (File.Exists(techPath))
         {
-            foreach (var row in JobViewsCsv.Read(techPath, ["O*NET-SOC Code", "Example", "Hot Technology"], 2, ';'))
+            foreach (var row in CsvColumns.Read(techPath, ["O*NET-SOC Code", "Example", "Hot Technology"], 2, ';'))
             {
                 if (!technologies.TryGetValue(row[0], out var list)) technologies[row[0]] = list = [];
                 if (row[1].Trim().Length > 0) list.Add((row[1].Trim(), row[2].Trim() == "Y"));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TalentFlow.ML.Recommendation.JobViews;
 using TalentFlow.ML.Text;
 
 namespace TalentFlow.ML.Screening;
@@ -60,7 +59,7 @@ public sealed class ScreeningAdsCorpus
         ArgumentNullException.ThrowIfNull(dataDirectory);
         ArgumentOutOfRangeException.ThrowIfLessThan(adsPerSide, 1);
         var normalizer = new TextNormalizer();
-        var resumes = JobViewsCsv.Read(Path.Combine(dataDirectory, "updated_resume_dataset", "UpdatedResumeDataSet.csv"), ["Category", "Resume"], 2)
+        var resumes = CsvColumns.Read(Path.Combine(dataDirectory, "updated_resume_dataset", "UpdatedResumeDataSet.csv"), ["Category", "Resume"], 2)
             .Where(r => r[1].Trim().Length > 0)
             .Select(r => (Category: r[0].Trim(), Text: normalizer.Normalize(r[1])))
             .DistinctBy(r => r.Text, StringComparer.Ordinal)
@@ -69,7 +68,7 @@ public sealed class ScreeningAdsCorpus
         if (resumes.Length == 0) throw new InvalidDataException("updated_resume_dataset: no resumes");
 
         var ads = new List<CategorizedJob>();
-        var postings = JobViewsCsv.Read(Path.Combine(dataDirectory, "glassdoor_ds_job_postings", "Uncleaned_DS_jobs.csv"), ["index", "Job Title", "Job Description"], 3);
+        var postings = CsvColumns.Read(Path.Combine(dataDirectory, "glassdoor_ds_job_postings", "Uncleaned_DS_jobs.csv"), ["index", "Job Title", "Job Description"], 3);
         foreach (var row in postings)
         {
             string title = row[1].Trim();
@@ -77,7 +76,7 @@ public sealed class ScreeningAdsCorpus
             if (row[2].Trim().Length == 0) continue;
             ads.Add(new CategorizedJob(DataScience, "glassdoor-" + row[0].Trim(), new ScreeningJob(title, normalizer.Normalize(row[2]))));
         }
-        var vacancies = JobViewsCsv.Read(Path.Combine(dataDirectory, "vacancy_resume_ranking", "vacancies.csv"), ["vacancy_number", "job_title", "job_description"], 3);
+        var vacancies = CsvColumns.Read(Path.Combine(dataDirectory, "vacancy_resume_ranking", "vacancies.csv"), ["vacancy_number", "job_title", "job_description"], 3);
         var developerAds = vacancies.Where(v => v[2].Trim().Length > 0)
             .Select(v => new CategorizedJob(SoftwareDeveloper, "vacancy-" + v[0].Trim(), new ScreeningJob(v[1].Trim(), normalizer.Normalize(v[2]))))
             .ToArray();

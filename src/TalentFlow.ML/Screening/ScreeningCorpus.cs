@@ -1,6 +1,5 @@
 using System.Globalization;
 using TalentFlow.ML.Careers;
-using TalentFlow.ML.Recommendation.JobViews;
 using TalentFlow.ML.Text;
 
 namespace TalentFlow.ML.Screening;
@@ -70,7 +69,7 @@ public sealed class ScreeningCorpus
         mapping ??= CategoryOccupations.Default;
         var catalog = OnetCatalog.Load(onetDirectory);
         var normalizer = new TextNormalizer();
-        var resumes = JobViewsCsv.Read(resumesCsv, ["ID", "Category", "Resume"], 3)
+        var resumes = CsvColumns.Read(resumesCsv, ["ID", "Category", "Resume"], 3)
             .Where(r => r[2].Trim().Length > 0)
             .Select(r => new CategorizedResume(r[0].Trim(), r[1].Trim(), normalizer.Normalize(r[2])))
             .ToArray();

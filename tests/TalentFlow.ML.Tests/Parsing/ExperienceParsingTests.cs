@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.Time.Testing;
 using TalentFlow.ML.Documents;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Tests.Documents;
@@ -15,12 +16,7 @@ public sealed class ExperienceParsingTests
 {
     private static readonly DateTimeOffset Today = new(2024, 6, 15, 0, 0, 0, TimeSpan.Zero);
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private static ResumeParser CreateSut() => new(time: new FixedTime(Today));
+    private static ResumeParser CreateSut() => new(time: new FakeTimeProvider(Today));
 
     private static WorkExperienceItem Single(string experience) =>
         Assert.Single(CreateSut().Parse("Jane Doe\nExperience\n" + experience + "\nEducation\nBSc in Physics").WorkExperience);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TalentFlow.ML.Parsing;
 
 namespace TalentFlow.ML.Tests.Parsing;
@@ -5,12 +6,7 @@ namespace TalentFlow.ML.Tests.Parsing;
 /// <summary>The confidence per parsed field: headings, supporting mentions, extraction quality.</summary>
 public sealed class FieldConfidenceTests
 {
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private static readonly ResumeParser Parser = new(time: new FixedTime(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+    private static readonly ResumeParser Parser = new(time: new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
 
     private const string Structured = """
         Jane Doe

@@ -1,14 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using TalentFlow.ML.Parsing;
 
 namespace TalentFlow.ML.Tests.Parsing;
 
 public sealed class ResumeParserTests
 {
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private const string Resume = """
         Jane Doe
         Skills: C#, SQL, Kubernetes
@@ -21,7 +17,7 @@ public sealed class ResumeParserTests
         BSc in Computer Science, University of Leeds, 2010 - 2014
         """;
 
-    private static ResumeParser CreateSut() => new(time: new FixedTime(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    private static ResumeParser CreateSut() => new(time: new FakeTimeProvider(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
     [Fact]
     public void Parse_Positions_HaveTitleCompanyDatesAndDescription()

@@ -1,3 +1,5 @@
+using TalentFlow.ML.Text;
+
 namespace TalentFlow.ML.Recommendation.JobViews;
 
 /// <summary>A job of the catalog, with the fields the recommenders use.</summary>
@@ -90,17 +92,17 @@ public sealed class JobViewsData
     public static JobViewsData Load(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var jobs = JobViewsCsv.Read(Path.Combine(directory, "jobs_catalog.csv"), ["Job.ID", "Title", "Position", "Company", "City", "State.Code", "Industry"], 1)
+        var jobs = CsvColumns.Read(Path.Combine(directory, "jobs_catalog.csv"), ["Job.ID", "Title", "Position", "Company", "City", "State.Code", "Industry"], 1)
             .Select(r => new JobViewsJob(r[0], r[1], r[2], r[3], r[4], r[5]) { Industry = r[6] }).ToList();
         var views = ReadViews(Path.Combine(directory, "Job_Views.csv"));
-        var interests = JobViewsCsv.Read(Path.Combine(directory, "Positions_Of_Interest.csv"), ["Applicant.ID", "Position.Of.Interest"], 2)
+        var interests = CsvColumns.Read(Path.Combine(directory, "Positions_Of_Interest.csv"), ["Applicant.ID", "Position.Of.Interest"], 2)
             .Select(r => (r[0], r[1])).ToList();
-        var history = JobViewsCsv.Read(Path.Combine(directory, "Experience.csv"), ["Applicant.ID", "Position.Name", "City", "State.Code"], 2)
+        var history = CsvColumns.Read(Path.Combine(directory, "Experience.csv"), ["Applicant.ID", "Position.Name", "City", "State.Code"], 2)
             .Select(r => new WorkHistoryEntry(r[0], r[1], r[2], r[3])).ToList();
         return new JobViewsData(jobs, views, interests, history);
     }
 
     /// <summary>Reads views (Applicant.ID, Job.ID, optional View.Start) — the layout of Job_Views.csv and of a held-out test CSV.</summary>
     public static List<JobView> ReadViews(string path) =>
-        JobViewsCsv.Read(path, ["Applicant.ID", "Job.ID", "View.Start"], 2).Select(r => new JobView(r[0], r[1], r[2])).ToList();
+        CsvColumns.Read(path, ["Applicant.ID", "Job.ID", "View.Start"], 2).Select(r => new JobView(r[0], r[1], r[2])).ToList();
 }
