@@ -53,6 +53,13 @@ internal sealed record TensorArtifact(string Dtype, int[] Shape, byte[] Data)
         return values;
     }
 
+    /// <summary>Reads little-endian float32 <paramref name="bytes"/> into <paramref name="destination"/> (of the same length in floats).</summary>
+    public static void CopyFloat32(ReadOnlySpan<byte> bytes, Span<float> destination)
+    {
+        MemoryMarshal.Cast<byte, float>(bytes).CopyTo(destination);
+        if (!BitConverter.IsLittleEndian) ReverseEach(MemoryMarshal.Cast<float, int>(destination));
+    }
+
     private void Check(string name, string dtype, int size, int[] shape)
     {
         long expected = size;

@@ -1,7 +1,7 @@
+using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
 using TalentFlow.ML.Artifacts;
-using System.Numerics.Tensors;
 using TalentFlow.ML.Semantic;
 
 namespace TalentFlow.ML.Careers;

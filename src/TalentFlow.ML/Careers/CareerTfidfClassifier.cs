@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
-using TalentFlow.ML.Classification;
 using TalentFlow.ML.Artifacts;
+using TalentFlow.ML.Classification;
 
 namespace TalentFlow.ML.Careers;
 

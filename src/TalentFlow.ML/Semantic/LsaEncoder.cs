@@ -1,6 +1,6 @@
-using TalentFlow.ML.Artifacts;
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Semantic;

@@ -1,10 +1,10 @@
-using TalentFlow.ML.Artifacts;
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using TalentFlow.ML.Artifacts;
 
 namespace TalentFlow.ML.Semantic;
 

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using TalentFlow.ML.Artifacts;
-using System.Collections.Concurrent;
 
 namespace TalentFlow.ML.Recommendation.ConvFm;
 
@@ -176,7 +176,7 @@ public sealed class ConvFmModel
             }
 
             hash.AppendData(t.Data);
-            new TensorArtifact("float32", t.Shape, t.Data).ToFloat32(t.Name, t.Shape).CopyTo(tensor.Data, 0);
+            TensorArtifact.CopyFloat32(t.Data, tensor.Data);
         }
 
         if (a.Sha256 != Convert.ToHexStringLower(hash.GetHashAndReset())) throw Corrupt("Tensor checksum mismatch.");

@@ -1,4 +1,5 @@
 using TalentFlow.ML.Artifacts;
+
 namespace TalentFlow.ML.Recommendation.JobViews;
 
 /// <summary>
