@@ -43,7 +43,7 @@ internal static class ModelArtifact
     public static ReadOnlySpan<byte> ReadAll(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(int.MaxValue, Math.Max(0, stream.Length - stream.Position)) : 0);
         stream.CopyTo(buffer);
         return buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
     }
