@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using TalentFlow.ML.Semantic;
+using TalentFlow.ML.Artifacts;
 
 namespace TalentFlow.ML.Careers;
 
@@ -71,30 +71,24 @@ public sealed class CareerClassifier
         foreach (var part in new[] { _mean, _scale, _w1, _b1, _w2, _b2 }) hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(part.AsSpan()));
     }
 
-    internal void Write(EncoderArtifactWriter artifact)
+    internal CareerMlpArtifact Header => new(Inputs, Hidden, Classes, Temperature);
+
+    /// <summary>mean, scale, w1, b1, w2, b2 — the order the artifact writes and checksums them.</summary>
+    internal TensorArtifact[] ToTensors() =>
+    [
+        TensorArtifact.Float32(_mean, Inputs), TensorArtifact.Float32(_scale, Inputs), TensorArtifact.Float32(_w1, Hidden, Inputs),
+        TensorArtifact.Float32(_b1, Hidden), TensorArtifact.Float32(_w2, Classes, Hidden), TensorArtifact.Float32(_b2, Classes),
+    ];
+
+    internal static CareerClassifier FromArtifact(CareerArtifact a)
     {
-        var json = artifact.Json;
-        json.WriteStartObject("classifier");
-        json.WriteNumber("inputs", Inputs);
-        json.WriteNumber("hidden", Hidden);
-        json.WriteNumber("classes", Classes);
-        json.WriteNumber("temperature", Temperature);
-        json.WriteEndObject();
-        artifact.Tensor("mean", _mean, Inputs);
-        artifact.Tensor("scale", _scale, Inputs);
-        artifact.Tensor("w1", _w1, Hidden, Inputs);
-        artifact.Tensor("b1", _b1, Hidden);
-        artifact.Tensor("w2", _w2, Classes, Hidden);
-        artifact.Tensor("b2", _b2, Classes);
+        var o = a.Classifier ?? throw new InvalidDataException("No classifier.");
+        int inputs = o.Inputs, hidden = o.Hidden, classes = o.Classes;
+        if (inputs is < 1 or > 1 << 20 || hidden is < 1 or > 8192 || classes is < 2 or > 100_000) throw new InvalidDataException("Classifier sizes out of range.");
+        static TensorArtifact Need(TensorArtifact? t, string name) => t ?? throw new InvalidDataException($"No tensor '{name}'.");
+        return new CareerClassifier(inputs, hidden, classes, Need(a.Mean, "mean").ToFloat32("mean", inputs), Need(a.Scale, "scale").ToFloat32("scale", inputs),
+            Need(a.W1, "w1").ToFloat32("w1", hidden, inputs), Need(a.B1, "b1").ToFloat32("b1", hidden), Need(a.W2, "w2").ToFloat32("w2", classes, hidden),
+            Need(a.B2, "b2").ToFloat32("b2", classes), o.Temperature);
     }
 
-    internal static CareerClassifier Read(EncoderArtifactReader artifact)
-    {
-        var o = artifact.Root.GetProperty("classifier");
-        int inputs = o.GetProperty("inputs").GetInt32(), hidden = o.GetProperty("hidden").GetInt32(), classes = o.GetProperty("classes").GetInt32();
-        if (inputs is < 1 or > 1 << 20 || hidden is < 1 or > 8192 || classes is < 2 or > 100_000) throw EncoderArtifactReader.Corrupt("Classifier sizes out of range.");
-        return new CareerClassifier(inputs, hidden, classes, artifact.Float32("mean", inputs), artifact.Float32("scale", inputs),
-            artifact.Float32("w1", hidden, inputs), artifact.Float32("b1", hidden), artifact.Float32("w2", classes, hidden), artifact.Float32("b2", classes),
-            o.GetProperty("temperature").GetSingle());
-    }
 }

@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Security.Cryptography;
+using System.Text;
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Semantic;
 
 namespace TalentFlow.ML.Careers;
@@ -72,7 +75,7 @@ public readonly record struct CareerScore(string Career, float Confidence);
 /// <see cref="CareerKnowledge"/> and <see cref="CareerModelMetadata"/>. Immutable and thread-safe; saved and loaded as one
 /// checksummed JSON artifact (<see cref="Save(Stream)"/>, <see cref="Load(Stream)"/>).
 /// </summary>
-public sealed partial class CareerModel
+public sealed class CareerModel
 {
     private readonly float[] _centroids;
 
@@ -204,5 +207,96 @@ public sealed partial class CareerModel
         }
 
         return centroids;
+    }
+
+    /// <summary>Format version written by <see cref="Save(Stream)"/>; <see cref="Load(Stream)"/> reads it and version 1 (MLP only).</summary>
+    public const int FormatVersion = 2;
+
+    internal const string FormatName = "talentflow.career";
+
+    /// <summary>Writes the model as one JSON artifact (the encoder's nested, base64 little-endian tensors, SHA-256).</summary>
+    public void Save(Stream stream) => ModelArtifact.Write(stream, ToArtifact(), MatchingArtifactJson.Default.CareerArtifact);
+
+    /// <summary>Writes a model file (replacing it).</summary>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Reads an artifact written by <see cref="Save(Stream)"/>; anything else throws <see cref="EncoderArtifactException"/>.</summary>
+    public static CareerModel Load(Stream stream) =>
+        EncoderArtifacts.Guard(FormatName, () => FromArtifact(ModelArtifact.Read(stream, MatchingArtifactJson.Default.CareerArtifact, FormatName)));
+
+    /// <summary>Reads a model file.</summary>
+    public static CareerModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    private CareerArtifact ToArtifact()
+    {
+        var mlp = Classifier?.ToTensors();
+        var svm = TfidfClassifier?.ToTensor();
+        var centroids = TensorArtifact.Float32(_centroids, Careers.Count, Encoder.Dimension);
+        using var checksum = new ArtifactChecksum();
+        checksum.Add(Careers);
+        foreach (var tensor in mlp ?? [svm!]) checksum.Add(tensor);
+        var features = TfidfClassifier?.Features;
+        return new CareerArtifact
+        {
+            Format = FormatName, Version = FormatVersion, VersionId = VersionId, Encoder = EmbeddedEncoder.ToElement(Encoder), Careers = [.. Careers],
+            ClassifierKind = Kind == CareerClassifierKind.Mlp ? "mlp" : "tfidf", Classifier = Classifier?.Header,
+            Mean = mlp?[0], Scale = mlp?[1], W1 = mlp?[2], B1 = mlp?[3], W2 = mlp?[4], B2 = mlp?[5],
+            Tfidf = features?.Body.ToArtifact(),
+            Headline = features?.Headline is { } h ? new CareerHeadlineArtifact(features.HeadlineWords, features.HeadlineWeight, h.ToArtifact()) : null,
+            Svm = TfidfClassifier?.Header, SvmWeights = svm, Centroids = centroids,
+            Knowledge = [.. Knowledge.Select(k => new CareerKnowledgeArtifact([.. k.Skills], [.. k.Occupations], [.. k.Books]))], Metadata = Metadata,
+            Sha256 = checksum.Add(centroids).Hex(),
+        };
+    }
+
+    private string Version()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(Encoder.VersionId + "\n"));
+        foreach (var career in Careers) hash.AppendData(Encoding.UTF8.GetBytes(career + "\n"));
+        // An MLP hashes as in version 1, so an old artifact keeps its version id.
+        if (Classifier is not null) Classifier.AppendTo(hash);
+        else TfidfClassifier!.AppendTo(hash);
+        return "career-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    private static CareerModel FromArtifact(CareerArtifact a)
+    {
+        if (a.Version is not (1 or FormatVersion))
+        {
+            throw new EncoderArtifactException(EncoderArtifactError.UnsupportedVersion,
+                $"{FormatName} version {a.Version} is not supported; this build reads versions 1 and {FormatVersion}.");
+        }
+
+        var encoder = EmbeddedEncoder.Read(a.Encoder);
+        var careers = a.Careers;
+        var kind = a.Version == 1 ? "mlp" : a.ClassifierKind;
+        var mlp = kind == "mlp" ? CareerClassifier.FromArtifact(a) : null;
+        var tfidf = kind == "tfidf" ? CareerTfidfClassifier.FromArtifact(a) : null;
+        if (mlp is null && tfidf is null) throw new InvalidDataException($"Unknown classifier_kind '{kind}'.");
+        if (careers.Length != (mlp?.Classes ?? tfidf!.Classes) || careers.Distinct(StringComparer.Ordinal).Count() != careers.Length)
+        {
+            throw new InvalidDataException("The careers do not match the classifier or repeat.");
+        }
+
+        var centroids = a.Centroids.ToFloat32("centroids", careers.Length, encoder.Dimension);
+        using var checksum = new ArtifactChecksum();
+        checksum.Add(careers);
+        foreach (var tensor in mlp is not null ? [a.Mean!, a.Scale!, a.W1!, a.B1!, a.W2!, a.B2!] : new[] { a.SvmWeights! }) checksum.Add(tensor);
+        EncoderArtifacts.Verify(a.Sha256, checksum.Add(a.Centroids).Hex());
+        var knowledge = a.Knowledge.Select(k => new CareerKnowledge(k.Skills, k.Books, k.Occupations)).ToArray();
+        var model = mlp is not null
+            ? new CareerModel(encoder, mlp, careers, centroids, knowledge, a.Metadata)
+            : new CareerModel(encoder, tfidf!, careers, centroids, knowledge, a.Metadata);
+        EncoderArtifacts.VerifyVersion(a.VersionId, model.VersionId);
+        return model;
     }
 }

@@ -1,7 +1,6 @@
-using TalentFlow.ML.Semantic;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Careers;
@@ -113,28 +112,11 @@ public sealed class CareerTextFeatures
         if (Headline is not null) Append(hash, Headline, $"headline {HeadlineWords} {HeadlineWeight:R}\n");
     }
 
-    /// <summary>Writes <c>tfidf</c> (the body) and, with a headline block, <c>headline {words, weight, tfidf}</c>.</summary>
-    internal void Write(Utf8JsonWriter json)
+    internal static CareerTextFeatures FromArtifact(TfidfArtifact body, CareerHeadlineArtifact? headline)
     {
-        json.WritePropertyName("tfidf");
-        TfidfModelJson.Write(json, Body);
-        if (Headline is null) return;
-        json.WriteStartObject("headline");
-        json.WriteNumber("words", HeadlineWords);
-        json.WriteNumber("weight", HeadlineWeight);
-        json.WritePropertyName("tfidf");
-        TfidfModelJson.Write(json, Headline);
-        json.WriteEndObject();
-    }
-
-    internal static CareerTextFeatures Read(JsonElement root)
-    {
-        var body = TfidfModelJson.Read(root.GetProperty("tfidf"));
-        if (!root.TryGetProperty("headline", out var h)) return new CareerTextFeatures(body, null, 0, 0f);
-        int words = h.GetProperty("words").GetInt32();
-        float weight = h.GetProperty("weight").GetSingle();
-        if (words is < 1 or > 1000 || !(weight > 0) || !float.IsFinite(weight)) throw EncoderArtifactReader.Corrupt("Headline block out of range.");
-        return new CareerTextFeatures(body, TfidfModelJson.Read(h.GetProperty("tfidf")), words, weight);
+        if (headline is null) return new CareerTextFeatures(body.ToModel(), null, 0, 0f);
+        if (headline.Words is < 1 or > 1000 || !(headline.Weight > 0) || !float.IsFinite(headline.Weight)) throw new InvalidDataException("Headline block out of range.");
+        return new CareerTextFeatures(body.ToModel(), headline.Tfidf.ToModel(), headline.Words, headline.Weight);
     }
 
     private static void Append(IncrementalHash hash, TfidfModel model, string header)

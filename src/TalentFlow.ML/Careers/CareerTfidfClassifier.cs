@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Classification;
-using TalentFlow.ML.Semantic;
 
 namespace TalentFlow.ML.Careers;
 
@@ -69,30 +69,19 @@ public sealed class CareerTfidfClassifier
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_svm.Weights));
     }
 
-    /// <summary>
-    /// Writes <c>tfidf</c> (the vectorizer as plain JSON, covered by the version hash) and <c>headline</c> when there is one,
-    /// <c>svm</c> and the <c>svm_weights</c> tensor.
-    /// </summary>
-    internal void Write(EncoderArtifactWriter artifact)
+    internal CareerSvmArtifact Header => new(_svm.Features, Classes, Cost, Temperature);
+
+    /// <summary>The <c>svm_weights</c> tensor: classes × (features + 1).</summary>
+    internal TensorArtifact ToTensor() => TensorArtifact.Float32(_svm.Weights, Classes, _svm.Features + 1);
+
+    internal static CareerTfidfClassifier FromArtifact(CareerArtifact a)
     {
-        var json = artifact.Json;
-        Features.Write(json);
-        json.WriteStartObject("svm");
-        json.WriteNumber("features", _svm.Features);
-        json.WriteNumber("classes", Classes);
-        json.WriteNumber("c", Cost);
-        json.WriteNumber("temperature", Temperature);
-        json.WriteEndObject();
-        artifact.Tensor("svm_weights", _svm.Weights, Classes, _svm.Features + 1);
+        var vectorizer = CareerTextFeatures.FromArtifact(a.Tfidf ?? throw new InvalidDataException("No tfidf."), a.Headline);
+        var o = a.Svm ?? throw new InvalidDataException("No svm.");
+        int features = o.Features, classes = o.Classes;
+        if (features != vectorizer.Count || features > 1 << 22 || classes is < 2 or > 100_000) throw new InvalidDataException("SVM sizes out of range.");
+        var weights = (a.SvmWeights ?? throw new InvalidDataException("No svm_weights.")).ToFloat32("svm_weights", classes, features + 1);
+        return new CareerTfidfClassifier(vectorizer, new LinearSvmModel(weights, features, classes), o.C, o.Temperature);
     }
 
-    internal static CareerTfidfClassifier Read(EncoderArtifactReader artifact)
-    {
-        var vectorizer = CareerTextFeatures.Read(artifact.Root);
-        var o = artifact.Root.GetProperty("svm");
-        int features = o.GetProperty("features").GetInt32(), classes = o.GetProperty("classes").GetInt32();
-        if (features != vectorizer.Count || features > 1 << 22 || classes is < 2 or > 100_000) throw EncoderArtifactReader.Corrupt("SVM sizes out of range.");
-        var weights = artifact.Float32("svm_weights", classes, features + 1);
-        return new CareerTfidfClassifier(vectorizer, new LinearSvmModel(weights, features, classes), o.GetProperty("c").GetDouble(), o.GetProperty("temperature").GetSingle());
-    }
 }

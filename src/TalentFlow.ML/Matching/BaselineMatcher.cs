@@ -1,3 +1,4 @@
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Skills;
 using TalentFlow.ML.Tfidf;
@@ -9,7 +10,7 @@ namespace TalentFlow.ML.Matching;
 /// resume's and the job's section vectors. A document without a given section uses its whole text for that section, so
 /// unstructured resumes and job ads still compare on every section instead of scoring zero there.
 /// </summary>
-public sealed partial class BaselineMatcher
+public sealed class BaselineMatcher
 {
     private static readonly SectionKind[] Scored = [SectionKind.Skills, SectionKind.Experience, SectionKind.Education];
 
@@ -95,4 +96,32 @@ public sealed partial class BaselineMatcher
     }
 
     private static string Name(SectionKind kind) => kind.ToString().ToLowerInvariant();
+
+    private const string Format = "talentflow.baseline-matcher/1";
+
+    /// <summary>Writes weights, thresholds and the three section vectorizers.</summary>
+    public void Save(Stream stream) => ModelArtifact.Write(stream, new BaselineMatcherArtifact(Format, Options.SkillsWeight, Options.ExperienceWeight,
+        Options.EducationWeight, Options.MinScore, Options.MaxScore, Options.ShortlistThreshold,
+        Scored.Select((s, i) => (s, i)).ToDictionary(p => Name(p.s), p => _models[p.i].ToArtifact(), StringComparer.Ordinal)),
+        MatchingArtifactJson.Default.BaselineMatcherArtifact);
+
+    /// <summary>Reads a matcher written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> on anything else.</summary>
+    public static BaselineMatcher Load(Stream stream, SkillVocabulary? skills = null)
+    {
+        var a = ModelArtifact.Read(stream, MatchingArtifactJson.Default.BaselineMatcherArtifact, Format);
+        try
+        {
+            var options = new BaselineMatcherOptions
+            {
+                SkillsWeight = a.SkillsWeight, ExperienceWeight = a.ExperienceWeight, EducationWeight = a.EducationWeight,
+                MinScore = a.MinScoreThreshold, MaxScore = a.MaxScoreThreshold, ShortlistThreshold = a.ShortlistThreshold,
+            };
+            var models = Scored.Select(s => a.Vectorizers.TryGetValue(Name(s), out var v) ? v.ToModel() : throw new InvalidDataException($"No '{Name(s)}' vectorizer.")).ToArray();
+            return new BaselineMatcher(options with { Tfidf = models[0].Options }, models, skills ?? SkillVocabulary.Default);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"Not a valid baseline matcher model: {e.Message}", e);
+        }
+    }
 }

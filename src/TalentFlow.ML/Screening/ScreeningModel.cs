@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Encoders;
 using TalentFlow.ML.Parsing;
 using TalentFlow.ML.Skills;
+using static TalentFlow.ML.Screening.ScreeningArtifactParts;
 
 namespace TalentFlow.ML.Screening;
 
@@ -17,7 +21,7 @@ public sealed record ScreeningEffect(double Offset, IReadOnlyList<double>? Weigh
 /// (<see cref="Save"/>, <see cref="Load(Stream)"/>) holding its text space (<see cref="Vocabulary"/>), so it is served with exactly
 /// the features it was trained on. Thread-safe.
 /// </summary>
-public sealed partial class ScreeningModel
+public sealed class ScreeningModel
 {
     private readonly double[] _weights;
     private readonly double[] _means;
@@ -205,5 +209,172 @@ public sealed partial class ScreeningModel
         var result = new KeyValuePair<string, double>[_weights.Length];
         for (int k = 0; k < _weights.Length; k++) result[k] = KeyValuePair.Create(FeatureNames[k], _weights[k] * Standardise(features[k], _means[k], _scales[k]));
         return [.. result.OrderByDescending(c => Math.Abs(c.Value))];
+    }
+
+    /// <summary>The artifact's format id: written for a model with a <see cref="Background"/> pool; one without keeps <see cref="FormatV1"/>.</summary>
+    public const string Format = "talentflow.screening/2";
+
+    /// <summary>
+    /// The first format (raw features, no background pool): still read, and still written for a model without a pool, so that an
+    /// old artifact re-saved keeps its content hash (<see cref="Version"/>).
+    /// </summary>
+    public const string FormatV1 = "talentflow.screening/1";
+
+    private const string BuiltInResource = "TalentFlow.ML.Screening.screening_builtin.json";
+    private static readonly Lazy<ScreeningModel> BuiltInModel = new(LoadBuiltIn);
+
+    /// <summary>
+    /// The built-in production model, trained offline on real labelled pairs (resumes of known category against occupation
+    /// descriptions; <c>talentflow train screening</c> rebuilds it) and embedded in this assembly: useful before any feedback.
+    /// </summary>
+    public static ScreeningModel BuiltIn => BuiltInModel.Value;
+
+    /// <summary>Writes the artifact as UTF-8 JSON.</summary>
+    public void Save(Stream stream)
+    {
+        ModelArtifact.Write(stream, ToArtifact(Version), ScreeningJson.Default.ScreeningArtifact);
+    }
+
+    /// <summary>The artifact as UTF-8 JSON bytes.</summary>
+    public byte[] ToJsonBytes() => ModelArtifact.ToBytes(ToArtifact(Version), ScreeningJson.Default.ScreeningArtifact);
+
+    /// <summary>Reads an artifact written by <see cref="Save"/>.</summary>
+    /// <exception cref="ScreeningModelException">Not JSON, another format, a missing or inconsistent field, or a version that does not match the content.</exception>
+    public static ScreeningModel Load(Stream stream) => Load(ModelArtifact.ReadAll(stream));
+
+    /// <summary>Reads an artifact from its UTF-8 JSON bytes.</summary>
+    /// <exception cref="ScreeningModelException">See <see cref="Load(Stream)"/>.</exception>
+    public static ScreeningModel Load(ReadOnlySpan<byte> json)
+    {
+        if (ModelArtifact.PeekFormat(json) is (true, var found) && found is not (Format or FormatV1))
+        {
+            throw new ScreeningModelException(ScreeningModelError.UnsupportedFormat, ModelArtifact.WrongFormat([Format, FormatV1], found).Message);
+        }
+
+        ScreeningArtifact artifact;
+        try
+        {
+            artifact = ModelArtifact.Read(json, ScreeningJson.Default.ScreeningArtifact, Format, FormatV1);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ScreeningModelException(ScreeningModelError.Corrupt, e.Message, e);
+        }
+        if ((artifact.Format == FormatV1) != (artifact.Background is null))
+        {
+            throw new ScreeningModelException(ScreeningModelError.Corrupt, $"A {artifact.Format} screening model artifact {(artifact.Background is null ? "lacks" : "cannot carry")} a background pool.");
+        }
+        ScreeningModel model;
+        try
+        {
+            model = FromArtifact(artifact);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or NullReferenceException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            throw new ScreeningModelException(ScreeningModelError.Corrupt, $"The screening model artifact is inconsistent: {e.Message}", e);
+        }
+        if (model.Version != artifact.Version)
+        {
+            throw new ScreeningModelException(ScreeningModelError.Corrupt, $"The screening model artifact says version {artifact.Version} but its content is {model.Version}.");
+        }
+        return model;
+    }
+
+    private static ScreeningModel LoadBuiltIn()
+    {
+        using var stream = typeof(ScreeningModel).Assembly.GetManifestResourceStream(BuiltInResource)
+            ?? throw new ScreeningModelException(ScreeningModelError.Corrupt, $"The built-in screening model ({BuiltInResource}) is not embedded.");
+        return Load(stream);
+    }
+
+    private string ComputeVersion()
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(ToArtifact(string.Empty), ScreeningJson.Default.ScreeningArtifact);
+        return "screening-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+    }
+
+    private ScreeningArtifact ToArtifact(string version, bool withVocabulary = true)
+    {
+        var v = Vocabulary;
+        var o = v.Tfidf.Options;
+        return new ScreeningArtifact
+        {
+            // The fallback shares this model's text space and background pool: written once, here.
+            Fallback = Fallback?.ToArtifact(string.Empty, withVocabulary: false),
+            Format = Background is null ? FormatV1 : Format,
+            Background = Background is not { } b || !withVocabulary ? null : new BackgroundArtifact
+            {
+                Name = b.Name, MinScale = b.MinScale, Features = [.. b.Features], Resumes = b.Centroid is null ? [.. b.Resumes] : null,
+                Centroid = b.Centroid is not { } c ? null : new CentroidArtifact
+                {
+                    Text = Sparse(c.Text), Skills = Sparse(c.Skills), Experience = Sparse(c.Experience), Education = Sparse(c.Education), Headline = Sparse(c.Headline),
+                    Occupations = [Sparse(c.Occupations.Occupations), Sparse(c.Occupations.Broad), Sparse(c.Occupations.Major)],
+                    HeadlineOccupations = [Sparse(c.HeadlineOccupations.Occupations), Sparse(c.HeadlineOccupations.Broad), Sparse(c.HeadlineOccupations.Major)],
+                    Embeddings = [.. c.Embeddings],
+                },
+            },
+            Version = version,
+            DataFingerprint = DataFingerprint,
+            ParentVersion = ParentVersion,
+            FeatureNames = [.. FeatureNames],
+            EncoderVersion = EncoderVersion,
+            Vocabulary = !withVocabulary ? null : new VocabularyArtifact
+            {
+                MaxFeatures = o.MaxFeatures,
+                NGramMin = o.NGramMin,
+                NGramMax = o.NGramMax,
+                EnglishStopWords = o.EnglishStopWords,
+                Lowercase = o.Lowercase,
+                SmoothIdf = o.SmoothIdf,
+                SublinearTf = o.SublinearTf,
+                L2Normalize = o.L2Normalize,
+                Terms = [.. v.Tfidf.Terms],
+                Idf = v.Tfidf.Idf.ToArray(),
+                OccupationsPerDocument = v.OccupationsPerDocument,
+                Temperature = v.Temperature,
+                Stem = v.Stem,
+                Occupations = [.. v.Occupations.Select(x => new OccupationArtifact { Code = x.Code, Title = x.Title, Indices = x.Profile.Indices, Values = x.Profile.Values })],
+            },
+            Means = _means,
+            Scales = _scales,
+            Weights = _weights,
+            Bias = Bias,
+            JobEffects = Effects(_jobs),
+            ReviewerEffects = Effects(_reviewers),
+            PlattA = PlattA,
+            PlattB = PlattB,
+            Threshold = Threshold,
+            Metrics = Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+        };
+    }
+
+    private static ScreeningModel FromArtifact(ScreeningArtifact a)
+    {
+        var vocabulary = ReadVocabulary(a.Vocabulary ?? throw new InvalidDataException("no vocabulary"));
+        var background = a.Background switch
+        {
+            null => null,
+            { Centroid: { } c } b => new ScreeningBackground(b.Name ?? throw new InvalidDataException("no background name"), ReadCentroid(c, vocabulary), b.Features ?? []),
+            var b => new ScreeningBackground(b.Name ?? throw new InvalidDataException("no background name"), b.Resumes ?? throw new InvalidDataException("no background resumes"), b.Features ?? [], b.MinScale),
+        };
+        var fallback = a.Fallback is { } f
+            ? f.Fallback is null && f.Vocabulary is null && f.Background is null && f.EncoderVersion is null && f.Format == a.Format
+                ? FromArtifact(f, vocabulary, null, background) : throw new InvalidDataException("bad fallback")
+            : null;
+        return FromArtifact(a, vocabulary, fallback, background);
+    }
+
+    private static ScreeningModel FromArtifact(ScreeningArtifact a, ScreeningVocabulary vocabulary, ScreeningModel? fallback, ScreeningBackground? background)
+    {
+        int d = a.FeatureNames?.Length ?? 0;
+        if (d == 0 || a.Means?.Length != d || a.Scales?.Length != d || a.Weights?.Length != d) throw new InvalidDataException("weights, means and scales must have one value per feature");
+        if (a.Scales.Any(s => !(s > 0)) || a.Weights.Concat(a.Means).Append(a.Bias).Append(a.PlattA).Append(a.PlattB).Any(x => !double.IsFinite(x)))
+        {
+            throw new InvalidDataException("non-finite weights or non-positive scales");
+        }
+        if (!(a.Threshold > 0 && a.Threshold < 1)) throw new InvalidDataException("the threshold must be in (0, 1)");
+        return new ScreeningModel(vocabulary, a.FeatureNames!, a.EncoderVersion, a.Means, a.Scales, a.Weights, a.Bias,
+            ToEffects(a.JobEffects, d), ToEffects(a.ReviewerEffects, d), a.PlattA, a.PlattB, a.Threshold, a.DataFingerprint ?? string.Empty, a.ParentVersion,
+            a.Metrics ?? [], fallback: fallback, background: background);
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using TalentFlow.ML.Artifacts;
+
 namespace TalentFlow.ML.Semantic;
 
 /// <summary>
@@ -30,20 +33,28 @@ public static class EmbeddedEncoder
     /// <exception cref="EncoderArtifactException">Not an encoder artifact, damaged, or of a version this build does not read.</exception>
     public static IEmbeddedEncoder Load(Stream stream)
     {
-        using var document = EncoderArtifactReader.Parse(stream);
-        return Read(document.RootElement);
+        var json = ModelArtifact.ReadAll(stream).ToArray();
+        return EncoderArtifacts.Guard<IEmbeddedEncoder>("encoder", () => ModelArtifact.PeekFormat(json).Format switch
+        {
+            SubwordEncoder.FormatName => SubwordEncoder.FromArtifact(ModelArtifact.Read(json, EncoderArtifactJson.Default.SubwordArtifact, SubwordEncoder.FormatName)),
+            _ => LsaEncoder.FromArtifact(ModelArtifact.Read(json, EncoderArtifactJson.Default.LsaArtifact, LsaEncoder.FormatName, SubwordEncoder.FormatName)),
+        });
     }
 
-    /// <summary>Reads an encoder artifact already parsed (e.g. nested in a career model's artifact).</summary>
-    internal static IEmbeddedEncoder Read(System.Text.Json.JsonElement root)
+    /// <summary>Reads an encoder artifact nested in another (a career model's).</summary>
+    internal static IEmbeddedEncoder Read(JsonElement root) => ModelArtifact.FormatOf(root) switch
     {
-        return EncoderArtifactReader.FormatOf(root) switch
-        {
-            LsaEncoder.FormatName => LsaEncoder.Read(root),
-            SubwordEncoder.FormatName => SubwordEncoder.Read(root),
-            var format => throw EncoderArtifactReader.Corrupt(format is null ? "Not an encoder artifact (no format)." : $"Unknown encoder format '{format}'."),
-        };
-    }
+        SubwordEncoder.FormatName => SubwordEncoder.FromArtifact(ModelArtifact.Read(root, EncoderArtifactJson.Default.SubwordArtifact, SubwordEncoder.FormatName)),
+        _ => LsaEncoder.FromArtifact(ModelArtifact.Read(root, EncoderArtifactJson.Default.LsaArtifact, LsaEncoder.FormatName, SubwordEncoder.FormatName)),
+    };
+
+    /// <summary>The encoder's artifact as a JSON element, to nest in another artifact.</summary>
+    internal static JsonElement ToElement(IEmbeddedEncoder encoder) => encoder switch
+    {
+        LsaEncoder lsa => ModelArtifact.ToElement(lsa.ToArtifact(), EncoderArtifactJson.Default.LsaArtifact),
+        SubwordEncoder subword => ModelArtifact.ToElement(subword.ToArtifact(), EncoderArtifactJson.Default.SubwordArtifact),
+        _ => throw new ArgumentException($"Cannot nest a {encoder.GetType().Name}.", nameof(encoder)),
+    };
 
     /// <summary>The kind named <paramref name="name"/> (<c>lsa</c>, <c>subword</c>, or <c>embedded</c> for <see cref="DefaultKind"/>), case-insensitive.</summary>
     /// <exception cref="ArgumentException">Any other name.</exception>

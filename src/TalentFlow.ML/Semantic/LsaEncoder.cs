@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Semantic;
@@ -10,7 +11,7 @@ namespace TalentFlow.ML.Semantic;
 /// right singular vectors, L2-normalised; terms that co-occur across the corpus land near each other, which plain TF-IDF
 /// cosine cannot see ("k8s" beside "kubernetes" once both appear in similar documents).
 /// </summary>
-public sealed partial class LsaEncoder : IEmbeddedEncoder
+public sealed class LsaEncoder : IEmbeddedEncoder
 {
     private readonly TfidfModel _tfidf;
     private readonly float[] _projection; // terms × dimensions, row-major: one row per term
@@ -112,5 +113,50 @@ public sealed partial class LsaEncoder : IEmbeddedEncoder
         // Little-endian on every platform .NET runs this on (x64, arm64), so the bytes are the same everywhere.
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(projection.AsSpan()));
         return "lsa-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    /// <summary>Format version written by <see cref="Save"/>; <see cref="Load"/> reads only this one.</summary>
+    public const int FormatVersion = 1;
+
+    internal const string FormatName = "talentflow.encoder.lsa";
+
+    /// <inheritdoc />
+    public void Save(Stream stream) => ModelArtifact.Write(stream, ToArtifact(), EncoderArtifactJson.Default.LsaArtifact);
+
+    /// <summary>Reads an artifact written by <see cref="Save"/>; anything else throws <see cref="EncoderArtifactException"/>.</summary>
+    public static LsaEncoder Load(Stream stream) =>
+        EncoderArtifacts.Guard(FormatName, () => FromArtifact(ModelArtifact.Read(stream, EncoderArtifactJson.Default.LsaArtifact, FormatName)));
+
+    internal LsaArtifact ToArtifact()
+    {
+        var idf = TensorArtifact.Float64(_tfidf.Idf, _tfidf.Terms.Count);
+        var singular = TensorArtifact.Float64(_singularValues, Dimension);
+        var projection = TensorArtifact.Float32(_projection, _tfidf.Terms.Count, Dimension);
+        using var checksum = new ArtifactChecksum();
+        var sha256 = checksum.Add(_tfidf.Terms).Add(idf).Add(singular).Add(projection).Hex();
+        var options = new LsaOptionsArtifact(Options.Dimensions, Options.Oversampling, Options.PowerIterations, Options.Seed, _tfidf.Options.ToArtifact());
+        return new LsaArtifact(FormatName, FormatVersion, VersionId, options, Dimension, [.. _tfidf.Terms], idf, singular, projection, sha256);
+    }
+
+    internal static LsaEncoder FromArtifact(LsaArtifact a)
+    {
+        EncoderArtifacts.CheckVersion(FormatName, a.Version, FormatVersion);
+        var tfidfOptions = a.Options.Tfidf.ToOptions();
+        var options = new LsaOptions
+        {
+            Dimensions = a.Options.Dimensions, Oversampling = a.Options.Oversampling, PowerIterations = a.Options.PowerIterations, Seed = a.Options.Seed, Tfidf = tfidfOptions,
+        };
+        options.Validate(documents: 2);
+        if (a.Dimension < 1 || a.Dimension > options.Dimensions) throw new InvalidDataException($"Dimension {a.Dimension} is outside 1–{options.Dimensions}.");
+        var terms = a.Terms;
+        if (terms.Length < 2 || terms.Distinct(StringComparer.Ordinal).Count() != terms.Length) throw new InvalidDataException("The term list is too short or repeats a term.");
+        var idf = a.Idf.ToFloat64("idf", terms.Length);
+        var singular = a.SingularValues.ToFloat64("singular_values", a.Dimension);
+        var projection = a.Projection.ToFloat32("projection", terms.Length, a.Dimension);
+        using var checksum = new ArtifactChecksum();
+        EncoderArtifacts.Verify(a.Sha256, checksum.Add(terms).Add(a.Idf).Add(a.SingularValues).Add(a.Projection).Hex());
+        var encoder = new LsaEncoder(options, new TfidfModel(tfidfOptions, terms, idf), projection, a.Dimension, singular);
+        EncoderArtifacts.VerifyVersion(a.VersionId, encoder.VersionId);
+        return encoder;
     }
 }

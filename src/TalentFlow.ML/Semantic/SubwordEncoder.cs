@@ -4,6 +4,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using TalentFlow.ML.Artifacts;
 
 namespace TalentFlow.ML.Semantic;
 
@@ -196,5 +197,59 @@ public sealed partial class SubwordEncoder : IEmbeddedEncoder
         hash.AppendData(MemoryMarshal.AsBytes(_buckets.AsSpan()));
         hash.AppendData(MemoryMarshal.AsBytes(_principal.AsSpan()));
         return "subword-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    /// <summary>Format version written by <see cref="Save"/>; <see cref="Load"/> reads only this one.</summary>
+    public const int FormatVersion = 1;
+
+    internal const string FormatName = "talentflow.encoder.subword";
+
+    /// <inheritdoc />
+    public void Save(Stream stream) => ModelArtifact.Write(stream, ToArtifact(), EncoderArtifactJson.Default.SubwordArtifact);
+
+    /// <summary>Reads an artifact written by <see cref="Save"/>; anything else throws <see cref="EncoderArtifactException"/>.</summary>
+    public static SubwordEncoder Load(Stream stream) =>
+        EncoderArtifacts.Guard(FormatName, () => FromArtifact(ModelArtifact.Read(stream, EncoderArtifactJson.Default.SubwordArtifact, FormatName)));
+
+    internal SubwordArtifact ToArtifact()
+    {
+        var o = _options;
+        var weights = TensorArtifact.Float32(_weights, _words.Length);
+        var unknown = TensorArtifact.Float32([_unknownWeight], 1);
+        var vectors = TensorArtifact.Float32(_vectors, _words.Length, Dimension);
+        var buckets = TensorArtifact.Float32(_buckets, o.Buckets, Dimension);
+        var principal = TensorArtifact.Float32(_principal, Dimension);
+        using var checksum = new ArtifactChecksum();
+        var sha256 = checksum.Add(_words).Add(weights).Add(unknown).Add(vectors).Add(buckets).Add(principal).Hex();
+        var options = new SubwordOptionsArtifact(o.Dimensions, o.Window, o.MinCount, o.MaxVocabulary, o.ContextSmoothing, o.Shift, o.EigenvalueWeight, o.MinN, o.MaxN,
+            o.Buckets, o.SifWeight, o.RemovePrincipalComponent, o.Oversampling, o.PowerIterations, o.Seed);
+        return new SubwordArtifact(FormatName, FormatVersion, VersionId, options, Dimension, [.. _words], weights, unknown, vectors, buckets, principal, sha256);
+    }
+
+    internal static SubwordEncoder FromArtifact(SubwordArtifact a)
+    {
+        EncoderArtifacts.CheckVersion(FormatName, a.Version, FormatVersion);
+        var o = a.Options;
+        var options = new SubwordOptions
+        {
+            Dimensions = o.Dimensions, Window = o.Window, MinCount = o.MinCount, MaxVocabulary = o.MaxVocabulary, ContextSmoothing = o.ContextSmoothing, Shift = o.Shift,
+            EigenvalueWeight = o.EigenvalueWeight, MinN = o.MinN, MaxN = o.MaxN, Buckets = o.Buckets, SifWeight = o.SifWeight,
+            RemovePrincipalComponent = o.RemovePrincipalComponent, Oversampling = o.Oversampling, PowerIterations = o.PowerIterations, Seed = o.Seed,
+        };
+        options.Validate();
+        if (a.Dimension < 1 || a.Dimension > options.Dimensions) throw new InvalidDataException($"Dimension {a.Dimension} is outside 1–{options.Dimensions}.");
+        var words = a.Words;
+        if (words.Length < 2 || words.Distinct(StringComparer.Ordinal).Count() != words.Length) throw new InvalidDataException("The word list is too short or repeats a word.");
+        var weights = a.WordWeights.ToFloat32("word_weights", words.Length);
+        float unknownWeight = a.UnknownWeight.ToFloat32("unknown_weight", 1)[0];
+        var vectors = a.WordVectors.ToFloat32("word_vectors", words.Length, a.Dimension);
+        var buckets = a.BucketVectors.ToFloat32("bucket_vectors", options.Buckets, a.Dimension);
+        var principal = a.PrincipalComponent.ToFloat32("principal_component", a.Dimension);
+        using var checksum = new ArtifactChecksum();
+        EncoderArtifacts.Verify(a.Sha256,
+            checksum.Add(words).Add(a.WordWeights).Add(a.UnknownWeight).Add(a.WordVectors).Add(a.BucketVectors).Add(a.PrincipalComponent).Hex());
+        var encoder = new SubwordEncoder(options, words, weights, vectors, buckets, principal, unknownWeight, a.Dimension);
+        EncoderArtifacts.VerifyVersion(a.VersionId, encoder.VersionId);
+        return encoder;
     }
 }

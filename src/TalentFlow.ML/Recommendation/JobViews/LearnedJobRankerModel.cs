@@ -1,3 +1,5 @@
+using TalentFlow.ML.Artifacts;
+
 namespace TalentFlow.ML.Recommendation.JobViews;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace TalentFlow.ML.Recommendation.JobViews;
 /// logit = bias + Σ weight_f · (x_f − mean_f) / scale_f. What a server needs besides the feature computation
 /// (<see cref="JobViewsPairFeatures"/>): the feature names in order, the standardisation, the weights and the candidate count.
 /// </summary>
-public sealed partial class LearnedJobRankerModel : Serving.IJobPairRanker
+public sealed class LearnedJobRankerModel : Serving.IJobPairRanker
 {
     /// <summary>Creates the parameters; the four arrays must have equal lengths and finite values.</summary>
     public LearnedJobRankerModel(IReadOnlyList<string> featureNames, double[] means, double[] scales, double[] weights, double bias,
@@ -95,4 +97,56 @@ public sealed partial class LearnedJobRankerModel : Serving.IJobPairRanker
 
     /// <summary>The probability of one pair (sigmoid of <see cref="Logit"/>).</summary>
     public double Probability(ReadOnlySpan<float> features) => LogisticRegressionNewton.Sigmoid(Logit(features));
+
+    /// <summary>Format version written by <see cref="Save"/>; <see cref="Load"/> reads only this one.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The artifact's <c>format</c> value.</summary>
+    public const string FormatName = "talentflow.job-ranker";
+
+    /// <summary>
+    /// Writes <c>{format, version, candidates, state_weight, city_weight, bias, features: [{name, mean, scale, weight}],
+    /// metrics}</c>. Doubles are written round-trip exact; non-finite metrics are left out.
+    /// </summary>
+    public void Save(Stream stream) => ModelArtifact.Write(stream, new JobRankerArtifact(FormatName, FormatVersion, Candidates, StateWeight, CityWeight, Bias,
+        [.. FeatureNames.Select((name, f) => new JobRankerFeatureArtifact(name, Means[f], Scales[f], Weights[f]))],
+        Metrics.Where(m => double.IsFinite(m.Value)).ToDictionary(StringComparer.Ordinal)), RecommendationArtifactJson.Default.JobRankerArtifact);
+
+    /// <summary>Reads an artifact written by <see cref="Save"/>; throws <see cref="JobRankerArtifactException"/> on anything else.</summary>
+    public static LearnedJobRankerModel Load(Stream stream)
+    {
+        var json = ModelArtifact.ReadAll(stream);
+        // A newer version may have another shape: say so before its fields fail to read.
+        if (ModelArtifact.PeekFormat(json).Format == FormatName && ModelArtifact.PeekVersion(json) is { } stored && stored != FormatVersion)
+        {
+            throw new JobRankerArtifactException(
+                JobRankerArtifactError.UnsupportedVersion, $"{FormatName} version {stored} is not supported; this build reads version {FormatVersion}.");
+        }
+
+        JobRankerArtifact a;
+        try
+        {
+            a = ModelArtifact.Read(json, RecommendationArtifactJson.Default.JobRankerArtifact, FormatName);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new JobRankerArtifactException(JobRankerArtifactError.Corrupt, e.Message, e);
+        }
+
+        if (a.Version != FormatVersion)
+        {
+            throw new JobRankerArtifactException(
+                JobRankerArtifactError.UnsupportedVersion, $"{FormatName} version {a.Version} is not supported; this build reads version {FormatVersion}.");
+        }
+
+        try
+        {
+            return new LearnedJobRankerModel([.. a.Features.Select(f => f.Name)], [.. a.Features.Select(f => f.Mean)], [.. a.Features.Select(f => f.Scale)],
+                [.. a.Features.Select(f => f.Weight)], a.Bias, a.Candidates, a.StateWeight, a.CityWeight, new Dictionary<string, double>(a.Metrics, StringComparer.Ordinal));
+        }
+        catch (ArgumentException e)
+        {
+            throw new JobRankerArtifactException(JobRankerArtifactError.Corrupt, $"Not a valid {FormatName} artifact: {e.Message}", e);
+        }
+    }
 }
