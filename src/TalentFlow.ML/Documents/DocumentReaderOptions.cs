@@ -63,29 +63,35 @@ public sealed class DocumentReaderOptions
     /// <summary>Deepest element nesting read in a DOCX's XML; deeper is <see cref="DocumentErrorKind.Unsafe"/>. Default 256 (Word writes under 40).</summary>
     public int MaxXmlDepth { get; set; } = 256;
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a limit is out of its range.</summary>
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> (its parameter name the limit's) for the first limit out of its range.</summary>
     public void Validate()
     {
-        Check(MaxBytes > 0, nameof(MaxBytes), "must be positive");
-        Check(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromHours(1), nameof(Timeout), "must be positive and at most 1 hour");
-        Check(MaxPdfPages is >= 1 and <= 100_000, nameof(MaxPdfPages), "must be between 1 and 100000");
-        Check(MaxPdfCharacters is >= 1000, nameof(MaxPdfCharacters), "must be at least 1000");
-        Check(MaxPdfExtractorBytes >= 16L * 1024 * 1024, nameof(MaxPdfExtractorBytes), "must be at least 16 MiB (16777216)");
-        Check(!string.IsNullOrWhiteSpace(PdfToTextPath), nameof(PdfToTextPath), "must name the pdftotext executable");
-        Check(MaxDocxEntries is >= 3 and <= 100_000, nameof(MaxDocxEntries), "must be between 3 and 100000");
-        Check(MaxDocxPartBytes > 0, nameof(MaxDocxPartBytes), "must be positive");
-        Check(MaxDocxTotalBytes >= MaxDocxPartBytes, nameof(MaxDocxTotalBytes), "must be at least MaxDocxPartBytes");
-        Check(MaxDocxCompressionRatio >= 2 && double.IsFinite(MaxDocxCompressionRatio), nameof(MaxDocxCompressionRatio), "must be a finite number of at least 2");
-        Check(DocxRatioFloorBytes >= 0, nameof(DocxRatioFloorBytes), "must not be negative");
-        Check(MaxXmlDepth is >= 16 and <= 10_000, nameof(MaxXmlDepth), "must be between 16 and 10000");
-        Quality.Validate();
-    }
-
-    private static void Check(bool ok, string name, string rule)
-    {
-        if (!ok)
+        foreach (var (name, rule) in Violations())
         {
             throw new ArgumentOutOfRangeException(name, $"DocumentReaderOptions.{name} {rule}.");
         }
+
+        Quality.Validate();
+    }
+
+    /// <summary>Every limit out of its range, as (property name, rule), for a host that reports them all at start-up.</summary>
+    public IEnumerable<(string Name, string Rule)> Violations()
+    {
+        (bool Ok, string Name, string Rule)[] checks =
+        [
+            (MaxBytes > 0, nameof(MaxBytes), "must be positive"),
+            (Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromHours(1), nameof(Timeout), "must be positive and at most 1 hour (e.g. 00:00:10)"),
+            (MaxPdfPages is >= 1 and <= 100_000, nameof(MaxPdfPages), "must be between 1 and 100000"),
+            (MaxPdfCharacters >= 1000, nameof(MaxPdfCharacters), "must be at least 1000"),
+            (MaxPdfExtractorBytes >= 16L * 1024 * 1024, nameof(MaxPdfExtractorBytes), "must be at least 16 MiB (16777216)"),
+            (!string.IsNullOrWhiteSpace(PdfToTextPath), nameof(PdfToTextPath), "must name the pdftotext executable"),
+            (MaxDocxEntries is >= 3 and <= 100_000, nameof(MaxDocxEntries), "must be between 3 and 100000"),
+            (MaxDocxPartBytes > 0, nameof(MaxDocxPartBytes), "must be positive"),
+            (MaxDocxTotalBytes >= MaxDocxPartBytes, nameof(MaxDocxTotalBytes), "must be at least MaxDocxPartBytes"),
+            (MaxDocxCompressionRatio >= 2 && double.IsFinite(MaxDocxCompressionRatio), nameof(MaxDocxCompressionRatio), "must be a finite number of at least 2"),
+            (DocxRatioFloorBytes >= 0, nameof(DocxRatioFloorBytes), "must not be negative"),
+            (MaxXmlDepth is >= 16 and <= 10_000, nameof(MaxXmlDepth), "must be between 16 and 10000"),
+        ];
+        return checks.Where(c => !c.Ok).Select(c => (c.Name, c.Rule));
     }
 }
