@@ -75,6 +75,7 @@ internal static class HostComposition
         builder.Services.Configure<RecommendationOptions>(configuration.GetSection("Recommendation"));
         builder.Services.Configure<CareerOptions>(configuration.GetSection("Careers"));
         builder.Services.AddTalentFlowUploads(configuration.GetSection(Uploads.UploadOptions.SectionName));
+        builder.Services.AddTalentFlowEvidence(configuration.GetSection(EvidenceOptionsSetup.SectionName));
         builder.Services.AddTalentFlowWebhooks(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
         builder.Services.AddProblemDetails();

@@ -12,6 +12,7 @@ using TalentFlow.Grains.Training;
 using TalentFlow.Hosting.Records;
 using TalentFlow.ML.Matching;
 using TalentFlow.ML.Parsing;
+using TalentFlow.ML.Requirements;
 using TalentFlow.ML.Skills;
 using TalentFlow.ML.Text;
 
@@ -35,9 +36,12 @@ public sealed class JobGrain(
     JobParser parser,
     EncoderMigration migration,
     IOptions<MatchingOptions> options,
+    IOptions<RequirementEvidenceOptions> evidence,
     [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, IJobGrain, IJobFeaturesGrain, IJobRequirementsGrain, IJobResultsGrain
 {
     private readonly PostingFeatures _features = new(models);
+    // The silo binds the thresholds from Evidence:* (validated at start-up); other hosts get the defaults.
+    private readonly RequirementEvidenceFinder _evidence = new(evidence.Value);
     private bool _listedForReview;
 
     private string JobId => this.GetPrimaryKeyString();
@@ -114,7 +118,7 @@ public sealed class JobGrain(
             match.SectionScores, match.MatchedSkills, match.MissingSkills, match.ModelVersions, match.SemanticScore,
             HumanReviewed: false, timeProvider.GetUtcNow(), match.MatchProbability, DecisionReason: match.DecisionReason, Blind: IsBlind,
             Similarity: match.Similarity, ShortlistThreshold: match.ShortlistThreshold);
-        result = await RequirementsScreening.JudgeAsync(result, state.State.Requirements, resumeText, models.Encoder?.Encoder, cancellationToken).ConfigureAwait(true);
+        result = await RequirementsScreening.JudgeAsync(_evidence, result, state.State.Requirements, resumeText, models.Encoder?.Encoder, cancellationToken).ConfigureAwait(true);
         // A new screening replaces the result (verdicts not yet handed over to the review grain stay with it until then).
         var record = results.Records.TryGetValue(candidateId, out var previous) ? previous with { Result = result } : new ScreeningRecord(result);
         await results.WriteAsync(candidateId, record, cancellationToken).ConfigureAwait(true);

@@ -13,7 +13,6 @@ namespace TalentFlow.Grains.Jobs;
 internal static class RequirementsScreening
 {
     private static readonly RequirementProposer Proposer = new();
-    private static readonly RequirementEvidenceFinder EvidenceFinder = new();
 
     /// <summary>The requirements proposed from a posting's description.</summary>
     public static List<JobRequirement> Propose(JobPosting posting) => [.. Proposer.Propose(posting.Description).Select(ToContract)];
@@ -30,14 +29,15 @@ internal static class RequirementsScreening
     public static List<Requirement> ToModel(IEnumerable<JobRequirement> requirements) => [.. requirements.Select(ToModel)];
 
     /// <summary>
-    /// Judges <paramref name="requirements"/> against <paramref name="resumeText"/> (masked already in blind screening) and adds the
+    /// Judges <paramref name="requirements"/> against <paramref name="resumeText"/> (masked already in blind screening) with
+    /// <paramref name="finder"/> (its thresholds the silo's <c>Evidence:*</c>) and adds the
     /// block to <paramref name="result"/>; a knockout not proven turns the decision into REJECT, with the reason.
     /// </summary>
-    public static async Task<ScreeningResult> JudgeAsync(ScreeningResult result, IReadOnlyList<JobRequirement>? requirements, string resumeText, IEncoder? encoder,
+    public static async Task<ScreeningResult> JudgeAsync(RequirementEvidenceFinder finder, ScreeningResult result, IReadOnlyList<JobRequirement>? requirements, string resumeText, IEncoder? encoder,
         CancellationToken cancellationToken)
     {
         if (requirements is not { Count: > 0 } stored) return result;
-        var report = await EvidenceFinder.AssessAsync(ToModel(stored), resumeText, encoder, cancellationToken).ConfigureAwait(true);
+        var report = await finder.AssessAsync(ToModel(stored), resumeText, encoder, cancellationToken).ConfigureAwait(true);
         var block = new ScreeningRequirements(
             [.. report.Items.Select(i => new RequirementResult(i.Requirement.Id, RequirementKinds.Name(i.Requirement.Kind), i.Requirement.Text, i.Requirement.Weight,
                 StatusName(i.Status), [.. i.Evidence.Select(e => new RequirementEvidence(e.Sentence, e.Similarity, e.Basis))]))],

@@ -6,7 +6,10 @@ public enum DocumentErrorKind
     /// <summary>The file or its extracted text is empty or whitespace only.</summary>
     Empty,
 
-    /// <summary>The file is larger than <see cref="DocumentReaderOptions.MaxBytes"/>.</summary>
+    /// <summary>
+    /// The file is larger than <see cref="DocumentReaderOptions.MaxBytes"/>, or its content past a limit: a DOCX's parts or
+    /// inflated size, a PDF's pages or extracted characters.
+    /// </summary>
     TooLarge,
 
     /// <summary>The bytes are neither PDF, DOCX nor text.</summary>
@@ -24,7 +27,7 @@ public enum DocumentErrorKind
     /// <summary>An external tool (pdftotext) is not installed.</summary>
     ToolMissing,
 
-    /// <summary>Extraction took longer than <see cref="DocumentReaderOptions.Timeout"/>.</summary>
+    /// <summary>PDF extraction took longer than <see cref="DocumentReaderOptions.Timeout"/> and was stopped.</summary>
     Timeout,
 
     /// <summary>A PDF with images but (almost) no text: scanned or image-only, with no text layer (<see cref="ExtractionQuality"/>).</summary>
@@ -41,7 +44,8 @@ public enum DocumentErrorKind
 
     /// <summary>
     /// The DOCX is built to exhaust a reader: a part compressed past <see cref="DocumentReaderOptions.MaxDocxCompressionRatio"/>,
-    /// a DTD (entity expansion), or XML nested deeper than <see cref="DocumentReaderOptions.MaxXmlDepth"/>.
+    /// a DTD (entity expansion), or XML nested deeper than <see cref="DocumentReaderOptions.MaxXmlDepth"/>; a PDF whose
+    /// extraction needs more memory than <see cref="DocumentReaderOptions.MaxPdfExtractorBytes"/>.
     /// </summary>
     Unsafe,
 }

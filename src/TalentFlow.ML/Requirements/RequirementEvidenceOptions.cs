@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TalentFlow.ML.Requirements;
 
-/// <summary>Thresholds of <see cref="RequirementEvidenceFinder"/>. The silo serves these defaults (not bound from configuration).</summary>
+/// <summary>Thresholds of <see cref="RequirementEvidenceFinder"/>. The silo binds them from <c>Evidence:*</c>, validated at start-up.</summary>
 public sealed class RequirementEvidenceOptions
 {
     /// <summary>

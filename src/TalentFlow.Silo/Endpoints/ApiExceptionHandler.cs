@@ -49,14 +49,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             KeyNotFoundException when api => (StatusCodes.Status404NotFound, "Not found", exception.Message),
             TrainingJobEndedException when api => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
             ModelRegistryConflictException when api => (StatusCodes.Status409Conflict, "Conflict", exception.Message),
-            DocumentException document when api => document.Kind switch
-            {
-                DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Too large", document.Message),
-                DocumentErrorKind.UnknownFormat or DocumentErrorKind.Binary or DocumentErrorKind.ContentMismatch => (StatusCodes.Status415UnsupportedMediaType, "Unsupported document", document.Message),
-                DocumentErrorKind.Unsafe => (StatusCodes.Status422UnprocessableEntity, "Unsafe document", document.Message),
-                DocumentErrorKind.ToolMissing or DocumentErrorKind.Timeout => (StatusCodes.Status503ServiceUnavailable, "Cannot read documents now", document.Message),
-                _ => (StatusCodes.Status400BadRequest, "Unreadable document", document.Message),
-            },
+            DocumentException document when api => DocumentProblems.Refusal(document),
             _ => null,
         };
         if (problem is not { } p) return false;

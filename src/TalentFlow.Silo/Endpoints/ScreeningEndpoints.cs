@@ -43,8 +43,7 @@ internal static class ScreeningEndpoints
         }
         if (request.ContentLength > limit)
         {
-            return Results.Problem($"The upload is {request.ContentLength:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes).",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return TooLarge($"The upload is {request.ContentLength:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes).");
         }
         var features = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (features is { IsReadOnly: false }) features.MaxRequestBodySize = limit;
@@ -53,6 +52,12 @@ internal static class ScreeningEndpoints
         try
         {
             form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, BufferBodyLengthLimit = limit }, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body without a Content-Length (chunked) is only found too large while it streams: the same answer as above.
+            return TooLarge($"The upload is larger than the limit of {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes); "
+                + $"the body was stopped at {limit:N0} bytes, the file plus {UploadOptions.FormOverheadBytes:N0} bytes for the form's other fields.");
         }
         catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
@@ -64,8 +69,9 @@ internal static class ScreeningEndpoints
         var job = grains.GetGrain<IJobGrain>(jobId);
         if (await job.GetAsync(ct) is null) return ApiProblems.NotFound($"Job '{jobId}'");
 
-        // An unreadable document throws DocumentException, which ApiExceptionHandler turns into 400, 413, 415 (what the bytes are),
-        // 422 (scanned, empty, garbled or out-of-order text, with what was detected) or 503; no candidate is created then.
+        // An unreadable document throws DocumentException, which ApiExceptionHandler turns into a problem (DocumentProblems):
+        // 400, 413, 415 (what the bytes are), 422 (unsafe, too slow to read, or scanned, empty, garbled or out-of-order text,
+        // with what was detected) or 503; no candidate is created then.
         ExtractedDocument document;
         await using (var stream = file.OpenReadStream())
         {
@@ -78,4 +84,7 @@ internal static class ScreeningEndpoints
         var result = await job.ScreenAsync(candidateId, ct);
         return Results.Created($"/api/v1/screening/results/{Uri.EscapeDataString(jobId)}", result);
     }
+
+    private static IResult TooLarge(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 }
