@@ -131,6 +131,19 @@ public sealed class CliTrainingFollowTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task TrainingStatus_KeyWithWhiteSpace_ExitsTwoWithOneLine()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        int code = await CliApp.RunAsync(["training", "status", "--url", silo.BaseAddress.ToString(), "--api-key", "a key with spaces", "--log-level", "none"], stdout, stderr);
+
+        Assert.Equal(CliApp.BadArguments, code);
+        Assert.Empty(stdout.ToString());
+        Assert.StartsWith("error: the API key holds white space", Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TrainingFollow_BadInterval_ExitsTwoNamingTheOption()
     {
         var (code, _, stderr) = await RunAsync("training", "follow", "some-job", "--interval", "fast");
