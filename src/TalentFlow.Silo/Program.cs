@@ -6,6 +6,8 @@ using TalentFlow.Silo.Endpoints;
 // `--apply-schema`: the deploy step that creates the PostgreSQL schema (Orleans' tables and the keyed records) once, then exits.
 if (args.Contains(SchemaStep.Flag, StringComparer.Ordinal)) return await SchemaStep.RunAsync(args);
 
+// A configuration error ends start-up with one line on stderr and exit code 1 (under WebApplicationFactory it surfaces as it is).
+StartupErrors.ExitOnConfigurationError();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTalentFlowHost();
 
@@ -31,6 +33,8 @@ app.MapReviewPanel();
 app.MapDashboard();
 // Orleans' dashboard: admin only (the browser signs in with Basic, scripts send the key).
 Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, "/dashboard").RequireAuthorization(TalentFlow.Silo.Security.ApiPolicies.Admin);
+// What start would check with a half-started host and stack traces in its logs, checked before Orleans and Kestrel start.
+StartupErrors.Validate(app.Services, app.Configuration);
 app.Run();
 return 0;
 

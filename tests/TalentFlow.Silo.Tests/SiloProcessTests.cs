@@ -91,6 +91,55 @@ public sealed partial class SiloProcessTests
         Assert.DoesNotContain("Admin API key", await stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>Runs the host to its end with <paramref name="environment"/>; its exit code, stdout and stderr.</summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> RunToEndAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        using var process = Start(environment);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private const string GoodKey = "a-good-key-long-enough-0123456789";
+
+    /// <summary>A setting, and the line start-up must stop with: what is wrong and the environment variable to change.</summary>
+    public static TheoryData<string, string> ConfigurationErrors => new()
+    {
+        { "Auth__AdminKey=short", "Auth:AdminKey: the key is shorter than 24 characters (set Auth__AdminKey)" },
+        { "Uploads__MaxBytes=5", "Uploads:MaxBytes: The field MaxBytes must be between 1024 and 1073741824 (set Uploads__MaxBytes)" },
+        { "Onnx__ExecutionProvider=gpu", "Onnx:ExecutionProvider must be auto, cpu or cuda (set Onnx__ExecutionProvider)" },
+        { "Silo__GatewayPort=abc", "Silo:GatewayPort: 'abc' is not a valid Int32 (set Silo__GatewayPort)" },
+        { "Cluster__ClusterId=", "Configuration for ClusterOptions is invalid. A non-empty value for ClusterId is required." },
+        { "ConnectionStrings__TalentFlow=garbage", "ConnectionStrings:TalentFlow is not a PostgreSQL connection string: " },
+    };
+
+    [Theory]
+    [MemberData(nameof(ConfigurationErrors))]
+    public async Task Run_InvalidSetting_ExitsOneWithOneLineNamingTheSettingAndNoStackTrace(string setting, string message)
+    {
+        var pair = setting.Split('=', 2);
+        var environment = new Dictionary<string, string> { ["Auth__AdminKey"] = GoodKey, [pair[0]] = pair[1] };
+
+        var (code, stdout, stderr) = await RunToEndAsync(environment);
+
+        Assert.True(code == 1, $"exit {code}: {stderr}");
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("talentflow-silo: configuration error: " + message, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal); // neither a type name nor a stack trace
+        Assert.DoesNotContain(".cs:line", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("garbage", line, StringComparison.Ordinal); // a connection string's value (it may hold a password) is never printed
+        Assert.DoesNotContain("Now listening", stdout, StringComparison.Ordinal); // refused before Kestrel and Orleans started
+    }
+
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();
 

@@ -38,6 +38,10 @@ internal sealed class ApiConnection
         {
             throw new CliException("no API key: pass --api-key KEY or set TALENTFLOW_API_KEY (a silo without Auth__AdminKey prints its generated admin key at start-up)", CliApp.BadArguments);
         }
+        if (key.Any(char.IsWhiteSpace))
+        {
+            throw new CliException("the API key holds white space: pass it to --api-key or TALENTFLOW_API_KEY exactly as the silo printed it, without spaces or line breaks", CliApp.BadArguments);
+        }
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -47,7 +51,16 @@ internal sealed class ApiConnection
             o.ApiKey = key;
         });
         await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<TalentFlowHttpClient>();
+        TalentFlowHttpClient client;
+        try
+        {
+            client = provider.GetRequiredService<TalentFlowHttpClient>();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // The SDK's own check of what --url and --api-key made: a call to fix, in one line.
+            throw new CliException("the client settings are not valid: " + string.Join("; ", ex.Failures), CliApp.BadArguments);
+        }
         try
         {
             return await call(client, cancellationToken).ConfigureAwait(false);

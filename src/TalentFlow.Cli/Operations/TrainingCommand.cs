@@ -9,7 +9,10 @@ namespace TalentFlow.Cli.Operations;
 /// <c>status [--model M]</c> prints the feedback counts and whether training is due; <c>trigger [--model M] [--force]
 /// [--min-samples N] [--dry-run]</c> starts a training job — when the coordinator's threshold is reached, or with
 /// <c>--min-samples N</c> when at least N labelled samples are in, or regardless with <c>--force</c>; <c>--dry-run</c> only says
-/// what it would do.
+/// what it would do, and with <c>--wait</c> follows the started job to its end; <c>follow JOB [--interval 1s]</c> prints the job's
+/// stages as they happen and its outcome (<see cref="TrainingFollower"/>): exit 0 when it completed (promoted or kept back by
+/// the gate), <see cref="FollowedJob.JobFailed"/> when it failed, <see cref="FollowedJob.JobCancelled"/> when cancelled, 2 for
+/// an unknown job.
 /// </summary>
 internal static class TrainingCommand
 {
@@ -18,6 +21,7 @@ internal static class TrainingCommand
         var command = new Command("training", "Feedback counts and training jobs of a running cluster.");
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Trigger(context));
+        command.Subcommands.Add(Follow(context));
         return command;
     }
 
@@ -49,7 +53,9 @@ internal static class TrainingCommand
         var minSamples = new Option<int?>("--min-samples") { Description = "Train when at least N labelled samples are in, instead of the coordinator's threshold." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Say what would happen; start nothing." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("trigger", "Start a training job when enough feedback is in (or with --force).") { model, force, minSamples, dryRun, json };
+        var wait = new Option<bool>("--wait") { Description = "Follow the started job until it ends, as 'training follow' does." };
+        var interval = IntervalOption.Create();
+        var command = new Command("trigger", "Start a training job when enough feedback is in (or with --force).") { model, force, minSamples, dryRun, wait, interval, json };
         api.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -77,10 +83,42 @@ internal static class TrainingCommand
             fields.Add(new("triggered", result.Success));
             fields.Add(new("message", result.Message));
             if (result.JobId is { } id) fields.Add(new("job_id", id));
-            JsonOutput.Write(context.Stdout, fields, parse.GetValue(json));
-            return result.Success ? 0 : throw new CliException("training did not start: " + result.Message);
+            if (!result.Success || !parse.GetValue(wait))
+            {
+                JsonOutput.Write(context.Stdout, fields, parse.GetValue(json));
+                return result.Success ? 0 : throw new CliException("training did not start: " + result.Message);
+            }
+            if (!parse.GetValue(json)) JsonOutput.Write(context.Stdout, fields, json: false);
+            return await FollowAsync(context, client, result.JobId!, parse.GetValue(interval), parse.GetValue(json), parse.GetValue(json) ? [.. fields.Where(f => f.Key != "message" && f.Key != "job_id")] : [], token).ConfigureAwait(false);
         }, ct));
         return command;
+    }
+
+    private static Command Follow(CliContext context)
+    {
+        var api = new ApiConnection();
+        var job = new Argument<string>("job") { Description = "The training job's id (as 'training trigger' prints it)." };
+        var interval = IntervalOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the outcome; the stages go to stderr." };
+        var command = new Command("follow", "Print a training job's stages until it ends, then its outcome: promoted or kept back by the gate, and the version.")
+        {
+            job, interval, json,
+        };
+        api.AddTo(command);
+        command.SetAction((parse, ct) => api.RunAsync(parse, (client, token) =>
+            FollowAsync(context, client, parse.GetValue(job)!, parse.GetValue(interval), parse.GetValue(json), [], token), ct));
+        return command;
+    }
+
+    /// <summary>Follows a job: stages on stdout (stderr with <c>--json</c>), then the outcome; a failed or cancelled job is an error with its own exit code.</summary>
+    private static async Task<int> FollowAsync(CliContext context, Client.Http.TalentFlowHttpClient client, string jobId, TimeSpan interval, bool json,
+        IReadOnlyList<KeyValuePair<string, object>> before, CancellationToken cancellationToken)
+    {
+        var follower = new TrainingFollower(client, json ? context.Environment.Stderr : context.Stdout, TimeProvider.System);
+        var outcome = await follower.FollowAsync(jobId, interval, cancellationToken).ConfigureAwait(false);
+        if (json) JsonOutput.Write(context.Stdout, [.. before, .. outcome.Fields()], json: true);
+        else if (outcome.ExitCode == 0) await context.Stdout.WriteLineAsync(outcome.Summary()).ConfigureAwait(false);
+        return outcome.ExitCode == 0 ? 0 : throw new CliException(outcome.Summary(), outcome.ExitCode);
     }
 
     private static List<KeyValuePair<string, object>> Fields(TrainingStatus status) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Sockets;
 
@@ -56,7 +57,7 @@ internal sealed class SiloSettings
     public int ResolveGatewayPort() => GatewayPort switch
     {
         0 => FreePort(),
-        < 0 or > 65535 => throw new InvalidOperationException($"Silo:GatewayPort must be a port 0–65535 (was {GatewayPort})."),
+        < 0 or > 65535 => throw Invalid($"Silo:GatewayPort must be a port 0–65535 (was {GatewayPort})."),
         _ => GatewayPort,
     };
 
@@ -65,18 +66,21 @@ internal sealed class SiloSettings
         int colon = value.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), out int port) || port is < 0 or > 65535)
         {
-            throw new InvalidOperationException($"{setting} must be host:port (was '{value}').");
+            throw Invalid($"{setting} must be host:port (was '{value}').");
         }
         string host = value[..colon].Trim('[', ']');
         if (!IPAddress.TryParse(host, out var address))
         {
             // A host name (a container's service name): Orleans advertises an IP, so take the name's first IPv4 address.
             address = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-                ?? throw new InvalidOperationException($"{setting} names host '{host}', which has no IPv4 address.");
+                ?? throw Invalid($"{setting} names host '{host}', which has no IPv4 address.");
         }
         if (advertise && address.Equals(IPAddress.Any)) address = IPAddress.Loopback;
         return new IPEndPoint(address, port == 0 && !advertise ? FreePort() : port);
     }
+
+    /// <summary>A setting that cannot be used: the options error start-up reports in one line (<see cref="StartupErrors"/>).</summary>
+    private static OptionsValidationException Invalid(string failure) => new(SectionName, typeof(SiloSettings), [failure]);
 
     private static int FreePort()
     {
