@@ -77,7 +77,9 @@ internal static class HostComposition
         builder.Services.AddTalentFlowUploads(configuration.GetSection(Uploads.UploadOptions.SectionName));
         builder.Services.AddTalentFlowEvidence(configuration.GetSection(EvidenceOptionsSetup.SectionName));
         builder.Services.AddTalentFlowWebhooks(configuration.GetSection(Webhooks.WebhookOptions.SectionName));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>());
+        // The document describes the HTTP API (/api, /health), not the pages and Orleans' dashboard routes served beside it.
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>().AddOperationTransformer<OpenApiSecurityTransformer>()
+            .ShouldInclude = d => d.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("health/", StringComparison.Ordinal)));
         builder.Services.AddProblemDetails();
         // A body ASP.NET Core cannot bind (malformed JSON, a value of the wrong type) reaches ApiExceptionHandler, which says
         // where; otherwise the framework answers a bare 400 without a detail.

@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo;
 using TalentFlow.Silo.Dashboard;
@@ -19,6 +20,8 @@ app.UseAuthorization();
 // A GET whose silo was lost mid-call is read once more (safe: it changes nothing); writes answer 503 instead.
 app.UseMiddleware<ReadRetryMiddleware>();
 app.MapOpenApi().AllowAnonymous();
+// The interactive reference of that document at /scalar, offline: its script is served from the package, no CDN, fonts or telemetry.
+app.MapScalarApiReference(o => o.WithTitle("TalentFlow API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp()).AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapClusterEndpoints();
 app.MapCatalogEndpoints();

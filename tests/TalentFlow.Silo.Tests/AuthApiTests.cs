@@ -188,7 +188,8 @@ public sealed class AuthApiTests(SiloHostFactory factory)
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
             Assert.True(policies.Count > 0 && policies.All(p => ApiPolicies.All.Contains(p)), $"{route} names no known policy.");
         }
-        Assert.Equal(["/dashboard/talentflow", "/health/live", "/health/ready", "/openapi/{documentName}.json"], anonymous.Order(StringComparer.Ordinal));
+        Assert.Equal(["/dashboard/talentflow", "/health/live", "/health/ready", "/openapi/{documentName}.json",
+            "/scalar/favicon.svg", "/scalar/scalar.aspnetcore.js", "/scalar/scalar.js", "/scalar/{documentName?}"], anonymous.Order(StringComparer.Ordinal));
     }
 
     [Fact]

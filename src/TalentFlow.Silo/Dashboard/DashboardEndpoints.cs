@@ -7,6 +7,7 @@ using TalentFlow.Grains.Recommendations;
 using TalentFlow.Grains.Training;
 using TalentFlow.Hosting.Cluster;
 using TalentFlow.Hosting.Diagnostics;
+using TalentFlow.Silo.Endpoints;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Dashboard;
@@ -28,11 +29,14 @@ internal static class DashboardEndpoints
     /// </summary>
     public const string PanelsApiPath = PanelsPath + "/api";
 
-    /// <summary>Maps an admin-only GET of the panels' data under <c>/api/v1/dashboard</c> and under <see cref="PanelsApiPath"/>.</summary>
-    internal static void MapPanelData(this IEndpointRouteBuilder app, string relative, Delegate handler)
+    /// <summary>
+    /// Maps an admin-only GET of the panels' data under <c>/api/v1/dashboard</c> and under <see cref="PanelsApiPath"/>; returns the
+    /// first, the one the OpenAPI document describes, for its response metadata.
+    /// </summary>
+    internal static RouteHandlerBuilder MapPanelData(this IEndpointRouteBuilder app, string relative, Delegate handler)
     {
-        app.MapGet("/api/v1/dashboard" + relative, handler).RequireAuthorization(ApiPolicies.Admin);
         app.MapGet(PanelsApiPath + relative, handler).RequireAuthorization(ApiPolicies.Admin).ExcludeFromDescription();
+        return app.MapGet("/api/v1/dashboard" + relative, handler).RequireAuthorization(ApiPolicies.Admin);
     }
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -81,7 +85,7 @@ internal static class DashboardEndpoints
                 versions,
                 [.. jobs.Take(10)],
                 reminders));
-        });
+        }).Produces<Overview>().ProducesProblems(503);
         app.MapScoreHistogram();
         app.MapRegistryPanel();
         return app;

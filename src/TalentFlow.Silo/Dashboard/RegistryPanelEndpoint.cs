@@ -2,6 +2,7 @@ using Orleans;
 using TalentFlow.Contracts.Training;
 using TalentFlow.Contracts.Training.Registry;
 using TalentFlow.Grains.Training.Registry;
+using TalentFlow.Silo.Endpoints;
 using TalentFlow.Silo.Security;
 
 namespace TalentFlow.Silo.Dashboard;
@@ -26,7 +27,7 @@ internal static class RegistryPanelEndpoint
             var versions = await ModelRegistries.GetVersionsAsync(grains, ct);
             var events = await ModelRegistries.GetEventsAsync(grains, Events, ct);
             return Results.Ok(new RegistryPanel([.. SeriesOf(versions)], events));
-        });
+        }).Produces<RegistryPanel>().ProducesProblems(503);
         return app;
     }
 

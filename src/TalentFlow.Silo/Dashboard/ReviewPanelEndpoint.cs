@@ -23,7 +23,7 @@ internal static class ReviewPanelEndpoint
             var jobs = await Task.WhenAll(jobIds.Take(MaxJobs).Select(id => grains.GetGrain<IJobReviewGrain>(id).GetAgreementAsync(ct)));
             var reviewers = await ReviewerAgreementReports.AllAsync(grains, ct);
             return Results.Ok(new ReviewPanel(jobs.Sum(j => j.Counts.QueueSize), jobs.Sum(j => j.Counts.Disputed), jobIds.Count, jobs, reviewers));
-        });
+        }).Produces<ReviewPanel>().ProducesProblems(503);
         return app;
     }
 

@@ -24,7 +24,7 @@ internal static class ScoreHistogramEndpoint
             foreach (var result in results) counts[Math.Clamp((int)(result.Score * Buckets), 0, Buckets - 1)]++;
             return Results.Ok(new ScoreHistogram(jobId, counts, results.Count,
                 results.Count(r => r.Decision == "SHORTLIST"), results.Count(r => r.HumanReviewed)));
-        });
+        }).Produces<ScoreHistogram>().ProducesProblems(400, 404, 503);
         return app;
     }
 

@@ -24,15 +24,18 @@ internal static class AbTestEndpoints
             }
             ApiProblems.CheckId(request.Version, "version");
             return Results.Ok(await ModelRegistries.Of(grains, model).StartAbTestAsync(request.Version, request.Share.Value, ct));
-        });
+        }).Produces<ModelAbTest>().ProducesProblems(400, 404, 409, 415, 503);
         api.MapGet("", async (string model, IGrainFactory grains, CancellationToken ct) =>
-            await TestOfAsync(grains, model, ct) is { } test ? Results.Ok(test) : NoTest(model));
+            await TestOfAsync(grains, model, ct) is { } test ? Results.Ok(test) : NoTest(model))
+            .Produces<ModelAbTest>().ProducesProblems(404, 503);
         api.MapDelete("", async (string model, IGrainFactory grains, CancellationToken ct) =>
             await ModelRegistries.Of(grains, model).EndAbTestAsync(ct) is { } ended
                 ? Results.Ok(ended)
-                : NoTest(model));
+                : NoTest(model))
+            .Produces<ModelAbTest>().ProducesProblems(404, 503);
         api.MapGet("/metrics", async (string model, IGrainFactory grains, CancellationToken ct) =>
-            await TestOfAsync(grains, model, ct) is { } test ? Results.Ok(await AbTestMetrics.ReadAsync(grains, test, ct)) : NoTest(model));
+            await TestOfAsync(grains, model, ct) is { } test ? Results.Ok(await AbTestMetrics.ReadAsync(grains, test, ct)) : NoTest(model))
+            .Produces<AbTestReport>().ProducesProblems(404, 503);
         return app;
     }
 

@@ -24,7 +24,7 @@ internal static class CareerEndpoints
             var candidate = request.CandidateId is null ? null : ApiProblems.CheckId(request.CandidateId, "candidate", "candidate_id");
             var advice = await grains.GetGrain<ICareerAdvisorGrain>(ICareerAdvisorGrain.Key).RecommendAsync(new CareerQuery(request.Text, candidate, request.TopK ?? 3), ct);
             return TypedResults.Ok(advice);
-        }).RequireAuthorization(ApiPolicies.Upload);
+        }).RequireAuthorization(ApiPolicies.Upload).ProducesProblems(400, 404, 415, 503);
         return app;
     }
 

@@ -31,35 +31,35 @@ internal static class CatalogEndpoints
             // Idempotent: a retried create sets the same value again.
             if (settings is not null) await grains.GetGrain<IJobRequirementsGrain>(id).SetSettingsAsync(settings, ct);
             return Results.Created($"/api/v1/jobs/{Uri.EscapeDataString(id)}", profile);
-        }).RequireAuthorization(ApiPolicies.Upload);
+        }).RequireAuthorization(ApiPolicies.Upload).ProducesCreated<JobProfile>().ProducesProblems(400, 415, 503);
         api.MapGet("/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(id, "job")!).GetAsync(ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Job '{id}'"))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<JobProfile>().ProducesProblems(400, 404, 503);
 
         api.MapPost("/candidates", async (CandidateRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             string id = ApiProblems.CheckId(request.Id, "candidate", "id") ?? "cand-" + Guid.NewGuid().ToString("N")[..12];
             var profile = await grains.GetGrain<ICandidateGrain>(id).UpsertResumeAsync(new CandidateResume(request.Name ?? "", request.Text ?? "", "api"), ct);
             return Results.Created($"/api/v1/candidates/{Uri.EscapeDataString(id)}", profile);
-        }).RequireAuthorization(ApiPolicies.Upload);
+        }).RequireAuthorization(ApiPolicies.Upload).ProducesCreated<CandidateProfile>().ProducesProblems(400, 415, 503);
         api.MapGet("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).GetProfileAsync(ct) is { } profile
                 ? Results.Ok(profile)
                 : ApiProblems.NotFound($"Candidate '{id}'"))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<CandidateProfile>().ProducesProblems(400, 404, 503);
 
         api.MapGet("/candidates/{id}/history", async (string id, IGrainFactory grains, CancellationToken ct) =>
         {
             var candidate = grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!);
             return await candidate.GetProfileAsync(ct) is null ? ApiProblems.NotFound($"Candidate '{id}'") : Results.Ok(await candidate.GetHistoryAsync(ct));
-        }).RequireAuthorization(ApiPolicies.Read);
+        }).RequireAuthorization(ApiPolicies.Read).Produces<IReadOnlyList<CandidateInteraction>>().ProducesProblems(400, 404, 503);
         // Deleting personal data is the uploader's (recruiter) or an admin's call, like storing it.
         api.MapDelete("/candidates/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).DeleteAsync(ct) ? Results.NoContent() : ApiProblems.NotFound($"Candidate '{id}'"))
-            .RequireAuthorization(ApiPolicies.Upload);
+            .RequireAuthorization(ApiPolicies.Upload).Produces(StatusCodes.Status204NoContent).ProducesProblems(400, 404, 503);
         api.MapGet("/candidates/{id}/jobs/{jobId}/score", async (string id, string jobId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await grains.GetGrain<ICandidateGrain>(ApiProblems.CheckId(id, "candidate")!).ScoreAgainstJobAsync(ApiProblems.CheckId(jobId, "job")!, ct)))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<CandidateMatch>().ProducesProblems(400, 404, 503);
 
         // ?top=10&skills=python,sql&min_years=3&min_score=0.2: filters apply inside every shard, so the top k stays exact.
         api.MapGet("/jobs/{jobId}/candidates", async (string jobId, int? top, string? skills, double? min_years, double? min_score, IGrainFactory grains, CancellationToken ct) =>
@@ -68,11 +68,11 @@ internal static class CatalogEndpoints
             var filter = new CandidateFilter(
                 skills?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), min_years, min_score);
             return Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!).RankCandidatesAsync(top ?? 10, filter, ct));
-        }).RequireAuthorization(ApiPolicies.Read);
+        }).RequireAuthorization(ApiPolicies.Read).Produces<IReadOnlyList<RankedCandidate>>().ProducesProblems(400, 404, 503);
         api.MapGet("/jobs/{jobId}/candidates/{candidateId}/score", async (string jobId, string candidateId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!)
                 .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<CandidateMatch>().ProducesProblems(400, 404, 503);
         return app;
     }
 

@@ -25,7 +25,7 @@ internal static class ClusterEndpoints
             return all.TryGetValue(cluster.LocalAddress, out var mine) && mine.Statistics is { } stats
                 ? Results.Ok(stats)
                 : Results.Problem("This silo's statistics could not be read.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        }).Produces<SiloStatistics>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -29,14 +29,14 @@ internal static class FeedbackEndpoints
             return Results.Ok(new FeedbackResponse(true, record.NeedsRetraining
                 ? "Feedback recorded; the reviewer disagrees with the model, so it counts toward retraining."
                 : "Feedback recorded.", record.ResultId, record.NeedsRetraining, record.SubmittedAt));
-        });
+        }).Produces<FeedbackResponse>().ProducesProblems(400, 404, 415, 503);
         feedback.MapGet("/training-status", async (string? model, IGrainFactory grains, CancellationToken ct) =>
         {
             var status = await grains.GetGrain<ITrainingCoordinatorGrain>(ITrainingCoordinatorGrain.SingletonKey)
                 .GetStatusAsync(model ?? MatchingModels.BaselineModelName, ct);
             return Results.Ok(new TrainingStatusResponse(status.Model, status.TotalSamples, status.PositiveSamples, status.NegativeSamples,
                 status.NeedsRetraining, status.ReadyForTraining, status.SamplesNeeded, status.Threshold));
-        });
+        }).Produces<TrainingStatusResponse>().ProducesProblems(503);
         return app;
     }
 

@@ -17,7 +17,7 @@ internal static class HealthEndpoints
             return status == "Active"
                 ? Results.Ok(new HealthResponse("ready"))
                 : Results.Problem($"The silo is {status}.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces<HealthResponse>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

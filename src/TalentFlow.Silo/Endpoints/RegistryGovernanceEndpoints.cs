@@ -23,27 +23,32 @@ internal static class RegistryGovernanceEndpoints
     {
         var api = app.MapGroup("/api/v1/models").RequireAuthorization(ApiPolicies.Admin);
         api.MapGet("/events", async (int? limit, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await ModelRegistries.GetEventsAsync(grains, limit ?? DefaultLimit, ct)));
+            Results.Ok(await ModelRegistries.GetEventsAsync(grains, limit ?? DefaultLimit, ct)))
+            .Produces<IReadOnlyList<RegistryEvent>>().ProducesProblems(400, 503);
         api.MapGet("/{model}/aliases", async (string model, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Registry(grains, Known(model)).GetAliasesAsync(ct)));
+            Results.Ok(await Registry(grains, Known(model)).GetAliasesAsync(ct)))
+            .Produces<IReadOnlyList<ModelAlias>>().ProducesProblems(404, 503);
         api.MapGet("/{model}/aliases/{alias}", async (string model, string alias, IGrainFactory grains, CancellationToken ct) =>
         {
             ModelAliases.Validate(alias);
             var found = (await Registry(grains, Known(model)).GetAliasesAsync(ct)).FirstOrDefault(a => a.Alias == alias);
             return found is null ? ApiProblems.NotFound($"Alias '{alias}' of model '{model}'") : Results.Ok(found);
-        });
+        }).Produces<ModelAlias>().ProducesProblems(400, 404, 503);
         api.MapPut("/{model}/aliases/{alias}", async (string model, string alias, AliasRequest? request, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
         {
             if (request is null || string.IsNullOrWhiteSpace(request.Version)) throw new ArgumentException("Name the version and say why: {\"version\": \"...\", \"reason\": \"...\"}.");
             ApiProblems.CheckId(request.Version, "version");
             return Results.Ok(await Registry(grains, Known(model)).SetAliasAsync(alias, request.Version, Change(user, request.Reason), ct));
-        });
+        }).Produces<ModelAlias>().ProducesProblems(400, 404, 415, 503);
         api.MapDelete("/{model}/aliases/{alias}", async (string model, string alias, string? reason, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Registry(grains, Known(model)).DeleteAliasAsync(alias, Change(user, reason), ct)));
+            Results.Ok(await Registry(grains, Known(model)).DeleteAliasAsync(alias, Change(user, reason), ct)))
+            .Produces<ModelAlias>().ProducesProblems(400, 404, 409, 503);
         api.MapGet("/{model}/history", async (string model, int? limit, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Registry(grains, Known(model)).GetHistoryAsync(limit ?? DefaultLimit, ct)));
+            Results.Ok(await Registry(grains, Known(model)).GetHistoryAsync(limit ?? DefaultLimit, ct)))
+            .Produces<IReadOnlyList<RegistryEvent>>().ProducesProblems(400, 404, 503);
         api.MapGet("/{model}/versions/{version}/lineage", async (string model, string version, int? limit, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await ModelLineageReader.ReadAsync(grains, Known(model), version, limit ?? DefaultLimit, ct)));
+            Results.Ok(await ModelLineageReader.ReadAsync(grains, Known(model), version, limit ?? DefaultLimit, ct)))
+            .Produces<ModelLineage>().ProducesProblems(400, 404, 503);
         return app;
     }
 
@@ -53,7 +58,7 @@ internal static class RegistryGovernanceEndpoints
         var request = await OptionalBodyAsync<RollbackRequest>(http, ct);
         var target = new RollbackTarget(request?.ToVersion, request?.Alias, request?.Steps, request?.At);
         var now = await Registry(grains, model).RollbackAsync(target, Change(user, request?.Reason), ct);
-        return Results.Ok(new { success = true, model, version = now.Version, stage = now.Stage, alias = request?.Alias });
+        return Results.Ok(new RollbackResponse(true, model, now.Version, now.Stage, request?.Alias));
     }
 
     /// <summary><c>POST /api/v1/models/{model}/versions/{version}/promote</c>, with an optional <c>{reason}</c>.</summary>
@@ -61,7 +66,7 @@ internal static class RegistryGovernanceEndpoints
     {
         var request = await OptionalBodyAsync<ReasonRequest>(http, ct);
         await Registry(grains, model).PromoteAsync(version, Change(user, request?.Reason), ct);
-        return Results.Ok(new { success = true, model, version, stage = "Production" });
+        return Results.Ok(new TrainingEndpoints.VersionChange(true, model, version, "Production"));
     }
 
     /// <summary>Who asks: the authenticated principal's name (an API key's configured name, a token's subject).</summary>
@@ -100,6 +105,9 @@ internal static class RegistryGovernanceEndpoints
 
     /// <summary>A body that only says why.</summary>
     internal sealed record ReasonRequest(string? Reason);
+
+    /// <summary>The answer of a rollback: the version now in production and the alias that was rolled back, if one was.</summary>
+    internal sealed record RollbackResponse(bool Success, string Model, string Version, string Stage, string? Alias);
 
     /// <summary><c>POST /api/v1/models/{model}/rollback</c>: at most one of to_version and alias; steps or at with alias.</summary>
     internal sealed record RollbackRequest(string? ToVersion, string? Alias, int? Steps, DateTimeOffset? At, string? Reason);

@@ -16,15 +16,15 @@ internal static class RequirementEndpoints
         var jobs = app.MapGroup("/api/v1/jobs/{jobId}");
         jobs.MapGet("/requirements", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await Job(grains, jobId).GetRequirementsAsync(ct)))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<JobRequirements>().ProducesProblems(400, 404, 503);
         jobs.MapPut("/requirements", async (string jobId, SetJobRequirementsRequest? body, IGrainFactory grains, CancellationToken ct) =>
         {
             if (body?.Requirements is not { } requirements) throw new ArgumentException("Send {\"requirements\": [{\"kind\", \"text\", \"weight\"}, …]}.");
             return Results.Ok(await Job(grains, jobId).SetRequirementsAsync(requirements, ct));
-        }).RequireAuthorization(ApiPolicies.Upload);
+        }).RequireAuthorization(ApiPolicies.Upload).Produces<JobRequirements>().ProducesProblems(400, 404, 415, 503);
         jobs.MapGet("/settings", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await Job(grains, jobId).GetSettingsAsync(ct)))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<JobSettings>().ProducesProblems(400, 404, 503);
         jobs.MapPut("/settings", async (string jobId, SettingsBody? body, IGrainFactory grains, CancellationToken ct) =>
         {
             if (body?.BlindScreening is not { } blind)
@@ -35,7 +35,7 @@ internal static class RequirementEndpoints
             var settings = new JobSettings(blind, body.ShortlistThreshold, body.TargetShortlistRate);
             settings.Validate();
             return Results.Ok(await Job(grains, jobId).SetSettingsAsync(settings, ct));
-        }).RequireAuthorization(ApiPolicies.Upload);
+        }).RequireAuthorization(ApiPolicies.Upload).Produces<JobSettings>().ProducesProblems(400, 404, 415, 503);
         return app;
     }
 

@@ -30,30 +30,30 @@ internal static class ReviewEndpoints
             if (!await JobExistsAsync(grains, jobId, ct)) return ApiProblems.NotFound($"Job '{jobId}'");
             var queue = await grains.GetGrain<IJobReviewGrain>(jobId).GetReviewQueueAsync(strategy ?? "uncertainty", take, EffectiveReviewer(reviewer, user), ct);
             return Results.Ok(queue);
-        }).RequireAuthorization(ApiPolicies.Feedback);
+        }).RequireAuthorization(ApiPolicies.Feedback).Produces<ReviewQueue>().ProducesProblems(400, 404, 503);
 
         api.MapGet("/jobs/{jobId}/review-settings", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
             await JobExistsAsync(grains, ApiProblems.CheckId(jobId, "job")!, ct)
                 ? Results.Ok(await grains.GetGrain<IJobReviewGrain>(jobId).GetReviewSettingsAsync(ct))
                 : ApiProblems.NotFound($"Job '{jobId}'"))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<ReviewSettings>().ProducesProblems(400, 404, 503);
         api.MapPut("/jobs/{jobId}/review-settings", async (string jobId, ReviewSettingsRequest request, IGrainFactory grains, CancellationToken ct) =>
             await JobExistsAsync(grains, ApiProblems.CheckId(jobId, "job")!, ct)
                 ? Results.Ok(await grains.GetGrain<IJobReviewGrain>(jobId).SetReviewSettingsAsync(request.Overlap, ct))
                 : ApiProblems.NotFound($"Job '{jobId}'"))
-            .RequireAuthorization(ApiPolicies.Upload);
+            .RequireAuthorization(ApiPolicies.Upload).Produces<ReviewSettings>().ProducesProblems(400, 404, 415, 503);
 
         api.MapGet("/jobs/{jobId}/agreement", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
             await JobExistsAsync(grains, ApiProblems.CheckId(jobId, "job")!, ct)
                 ? Results.Ok(await grains.GetGrain<IJobReviewGrain>(jobId).GetAgreementAsync(ct))
                 : ApiProblems.NotFound($"Job '{jobId}'"))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<JobAgreement>().ProducesProblems(400, 404, 503);
         api.MapGet("/reviewers/{reviewer}/agreement", async (string reviewer, IGrainFactory grains, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(reviewer) || reviewer.Length > 200) throw new ArgumentException("The reviewer name must be 1–200 characters.");
             var report = await ReviewerAgreementReports.ForAsync(grains, reviewer.Trim(), ct);
             return report is null ? ApiProblems.NotFound($"A reviewer '{reviewer}' with verdicts") : Results.Ok(report);
-        }).RequireAuthorization(ApiPolicies.Read);
+        }).RequireAuthorization(ApiPolicies.Read).Produces<ReviewerAgreementReport>().ProducesProblems(400, 404, 503);
 
         api.MapGet("/review/adjudications", async (string? job_id, IGrainFactory grains, CancellationToken ct) =>
         {
@@ -61,7 +61,7 @@ internal static class ReviewEndpoints
             return await JobExistsAsync(grains, jobId, ct)
                 ? Results.Ok(await grains.GetGrain<IJobReviewGrain>(jobId).GetAdjudicationsAsync(ct))
                 : ApiProblems.NotFound($"Job '{jobId}'");
-        }).RequireAuthorization(ApiPolicies.Adjudicate);
+        }).RequireAuthorization(ApiPolicies.Adjudicate).Produces<IReadOnlyList<AdjudicationCase>>().ProducesProblems(400, 404, 503);
         api.MapPost("/review/adjudications/{jobId}/{candidateId}", async (string jobId, string candidateId, AdjudicationRequest request, ClaimsPrincipal user,
             IGrainFactory grains, CancellationToken ct) =>
         {
@@ -79,7 +79,7 @@ internal static class ReviewEndpoints
             {
                 return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
             }
-        }).RequireAuthorization(ApiPolicies.Adjudicate);
+        }).RequireAuthorization(ApiPolicies.Adjudicate).Produces<AdjudicationCase>().ProducesProblems(400, 404, 409, 415, 503);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Orleans;
 using TalentFlow.Contracts.Candidates;
+using TalentFlow.Contracts.Matching;
 using TalentFlow.Grains.Candidates;
 using TalentFlow.Grains.Jobs;
 using TalentFlow.ML.Documents;
@@ -19,12 +20,17 @@ internal static class ScreeningEndpoints
     public static IEndpointRouteBuilder MapScreeningEndpoints(this IEndpointRouteBuilder app)
     {
         var screening = app.MapGroup("/api/v1/screening");
-        screening.MapPost("/upload-resume", UploadResumeAsync).DisableAntiforgery().RequireAuthorization(ApiPolicies.Upload);
+        screening.MapPost("/upload-resume", UploadResumeAsync).DisableAntiforgery().RequireAuthorization(ApiPolicies.Upload)
+            .AcceptsForm(["file", "job_id"],
+                ("file", "file: The resume: PDF, DOCX or plain text; its type is read from its bytes, not its name (Uploads:MaxBytes)."),
+                ("job_id", "The job to screen the resume against."),
+                ("candidate_name", "The candidate's name (default: the file's name without its extension)."))
+            .ProducesCreated<ScreeningResult>().ProducesProblems(400, 404, 413, 415, 422, 503);
         screening.MapGet("/results/{jobId}", async (string jobId, IGrainFactory grains, CancellationToken ct) =>
         {
             var job = grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!);
             return await job.GetAsync(ct) is null ? ApiProblems.NotFound($"Job '{jobId}'") : Results.Ok(await job.GetScreeningResultsAsync(ct));
-        }).RequireAuthorization(ApiPolicies.Read);
+        }).RequireAuthorization(ApiPolicies.Read).Produces<IReadOnlyList<ScreeningResult>>().ProducesProblems(400, 404, 503);
         return app;
     }
 

@@ -20,20 +20,24 @@ internal static class TrainingEndpoints
         {
             var result = await Coordinator(grains).TriggerAsync(request?.Model ?? MatchingModels.BaselineModelName, request?.Force ?? false, ct);
             return Results.Ok(result);
-        });
+        }).Produces<TriggerResult>().ProducesProblems(400, 415, 503);
         api.MapGet("/feedback/export", async (string? status, int? days, double? min_confidence, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
-            Results.Ok(await TrainingSampleExport.ReadAsync(grains, new TrainingSampleFilter(status ?? "reviewed", days, min_confidence ?? 0), time.GetUtcNow(), ct)));
-        api.MapGet("/training/jobs", async (IGrainFactory grains, CancellationToken ct) => Results.Ok(await Coordinator(grains).GetJobsAsync(ct)));
+            Results.Ok(await TrainingSampleExport.ReadAsync(grains, new TrainingSampleFilter(status ?? "reviewed", days, min_confidence ?? 0), time.GetUtcNow(), ct)))
+            .Produces<IReadOnlyList<TrainingSample>>().ProducesProblems(400, 503);
+        api.MapGet("/training/jobs", async (IGrainFactory grains, CancellationToken ct) => Results.Ok(await Coordinator(grains).GetJobsAsync(ct)))
+            .Produces<IReadOnlyList<TrainingJobInfo>>().ProducesProblems(503);
         api.MapGet("/training/jobs/{id}", async (string id, IGrainFactory grains, CancellationToken ct) =>
-            await Coordinator(grains).GetJobAsync(id, ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Training job '{id}'"));
+            await Coordinator(grains).GetJobAsync(id, ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound($"Training job '{id}'"))
+            .Produces<TrainingJobInfo>().ProducesProblems(404, 503);
         api.MapPost("/training/jobs/{id}/cancel", async (string id, IGrainFactory grains, CancellationToken ct) =>
-            Results.Ok(await Coordinator(grains).CancelAsync(id, ct)));
+            Results.Ok(await Coordinator(grains).CancelAsync(id, ct)))
+            .Produces<TrainingJobInfo>().ProducesProblems(404, 409, 503);
         api.MapGet("/models", async (IGrainFactory grains, CancellationToken ct) =>
         {
             var versions = await ModelRegistries.GetVersionsAsync(grains, ct);
             return Results.Ok(versions.GroupBy(v => v.Model, StringComparer.Ordinal).Select(g => new ModelResponse(g.Key,
                 [.. g.Select(Response)])));
-        });
+        }).Produces<IReadOnlyList<ModelResponse>>().ProducesProblems(503);
         api.MapGet("/models/{model}/compare", async (string model, string? a, string? b, IGrainFactory grains, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) throw new ArgumentException("Name the two versions to compare: ?a=VERSION&b=VERSION.");
@@ -46,11 +50,17 @@ internal static class TrainingEndpoints
                 if (first.Metrics.TryGetValue(metric, out var before)) differences[metric] = value - before;
             }
             return Results.Ok(new CompareResponse(model, Response(first), Response(second), differences, first.DataFingerprint is not null && first.DataFingerprint == second.DataFingerprint));
-        });
-        api.MapPut("/models/{model}/versions/{version}", RegisterAsync);
+        }).Produces<CompareResponse>().ProducesProblems(400, 404, 503);
+        api.MapPut("/models/{model}/versions/{version}", RegisterAsync)
+            .AcceptsBytes("The artifact, as the CLI's train commands write it (at most 512 MiB).", "application/octet-stream", "application/json", "application/zip")
+            .ProducesCreated<VersionChange>().ProducesProblems(400, 404, 409, 413, 415, 503);
         // Who asked and why are recorded in the registry's history (RegistryGovernanceEndpoints).
-        api.MapPost("/models/{model}/rollback", RegistryGovernanceEndpoints.RollbackAsync);
-        api.MapPost("/models/{model}/versions/{version}/promote", RegistryGovernanceEndpoints.PromoteAsync);
+        api.MapPost("/models/{model}/rollback", RegistryGovernanceEndpoints.RollbackAsync)
+            .Accepts<RegistryGovernanceEndpoints.RollbackRequest>(isOptional: true, "application/json")
+            .Produces<RegistryGovernanceEndpoints.RollbackResponse>().ProducesProblems(400, 404, 409, 415, 503);
+        api.MapPost("/models/{model}/versions/{version}/promote", RegistryGovernanceEndpoints.PromoteAsync)
+            .Accepts<RegistryGovernanceEndpoints.ReasonRequest>(isOptional: true, "application/json")
+            .Produces<VersionChange>().ProducesProblems(400, 404, 409, 415, 503);
         app.MapAbTestEndpoints();
         app.MapRegistryGovernanceEndpoints();
         return app;
@@ -93,7 +103,7 @@ internal static class TrainingEndpoints
         await registry.RegisterAsync(version, null, change, ct);
         if (activate == true) await registry.PromoteAsync(version, change, ct);
         return Results.Created($"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{Uri.EscapeDataString(version)}",
-            new { success = true, model, version, stage = activate == true ? "Production" : "None" });
+            new VersionChange(true, model, version, activate == true ? "Production" : "None"));
     }
 
     /// <summary>The largest artifact a registration takes: 512 MiB (an encoder's vectors are the big ones).</summary>
@@ -103,6 +113,9 @@ internal static class TrainingEndpoints
 
     /// <summary><c>POST /api/v1/feedback/trigger-training</c>: optional body.</summary>
     internal sealed record TriggerRequest(string? Model, bool? Force);
+
+    /// <summary>A version registered or promoted: the model, the version and the stage it is in now.</summary>
+    internal sealed record VersionChange(bool Success, string Model, string Version, string Stage);
 
     internal sealed record ModelResponse(string Name, IReadOnlyList<VersionResponse> Versions);
 

@@ -19,10 +19,10 @@ internal static class UserEndpoints
         users.MapPut("/profile", async (string id, ProfileRequest request, IGrainFactory grains, CancellationToken ct) =>
             Results.Ok(await User(grains, id).SetProfileAsync(
                 new UserProfile(request.PositionsOfInterest, request.PastTitles, request.City, request.State), ct)))
-            .RequireAuthorization(ApiPolicies.Upload);
+            .RequireAuthorization(ApiPolicies.Upload).Produces<UserProfile>().ProducesProblems(400, 415, 503);
         users.MapGet("/profile", async (string id, IGrainFactory grains, CancellationToken ct) =>
             await User(grains, id).GetProfileAsync(ct) is { } profile ? Results.Ok(profile) : ApiProblems.NotFound($"The profile of user '{id}'"))
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read).Produces<UserProfile>().ProducesProblems(400, 404, 503);
 
         // 201 when recorded, 200 when the same (job, kind, time) was recorded before: clients may safely send again.
         users.MapPost("/interactions", async (string id, InteractionRequest request, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
@@ -31,18 +31,18 @@ internal static class UserEndpoints
             bool recorded = await User(grains, id).RecordInteractionAsync(interaction, ct);
             var body = new InteractionResult(interaction.JobId, interaction.Kind, interaction.At, recorded);
             return recorded ? Results.Created($"/api/v1/users/{Uri.EscapeDataString(id)}/interactions", body) : Results.Ok(body);
-        }).RequireAuthorization(ApiPolicies.Upload);
+        }).RequireAuthorization(ApiPolicies.Upload).ProducesCreated<InteractionResult>().Produces<InteractionResult>().ProducesProblems(400, 415, 503);
         users.MapGet("/interactions", async (string id, IGrainFactory grains, CancellationToken ct) =>
         {
             var user = User(grains, id);
             return await user.ExistsAsync(ct) ? Results.Ok(await user.GetInteractionsAsync(ct)) : ApiProblems.NotFound($"User '{id}'");
-        }).RequireAuthorization(ApiPolicies.Read);
+        }).RequireAuthorization(ApiPolicies.Read).Produces<IReadOnlyList<UserInteraction>>().ProducesProblems(400, 404, 503);
 
         users.MapGet("/recommendations", async (string id, int? top, IGrainFactory grains, CancellationToken ct) =>
         {
             if (top is < 1 or > UserGrain.MaxTop) throw new ArgumentException($"top must be 1–{UserGrain.MaxTop}.");
             return Results.Ok(await User(grains, id).RecommendAsync(top ?? 10, ct));
-        }).RequireAuthorization(ApiPolicies.Read);
+        }).RequireAuthorization(ApiPolicies.Read).Produces<IReadOnlyList<JobRecommendation>>().ProducesProblems(400, 404, 503);
         return app;
     }
 
