@@ -166,4 +166,25 @@ public sealed class ListingApiTests(SiloHostFactory factory)
             Assert.Equal(name, Assert.Single(items, r => r.GetProperty("candidate_id").GetString() == id).GetProperty("name").GetString());
         }
     }
+
+    [Theory]
+    [InlineData("/api/v1/jobs", "JobPage")]
+    [InlineData("/api/v1/candidates", "CandidatePage")]
+    public async Task OpenApi_ListRoutes_DocumentThePageTheirQueryAndTheirProblems(string path, string schema)
+    {
+        using var client = factory.CreateClient();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        var ok = get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal("#/components/schemas/" + schema, ok.GetProperty("$ref").GetString());
+        foreach (var status in new[] { "400", "401", "403" })
+        {
+            Assert.True(get.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status);
+        }
+        Assert.Equal(["cursor", "limit"], get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        var page = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties");
+        Assert.True(page.TryGetProperty("items", out _));
+        Assert.True(page.TryGetProperty("next_cursor", out _));
+    }
 }
