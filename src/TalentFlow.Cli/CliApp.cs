@@ -106,6 +106,8 @@ internal static class CliApp
         root.Subcommands.Add(Operations.TrainingCommand.Create(context));
         root.Subcommands.Add(Operations.ModelsCommand.Create(context));
         root.Subcommands.Add(Operations.ExportTrainingDataCommand.Create(context));
+        root.Subcommands.Add(Operations.ListingCommands.Jobs(context));
+        root.Subcommands.Add(Operations.ListingCommands.Candidates(context));
         return root;
     }
 

@@ -25,7 +25,7 @@ internal static class JsonOutput
             foreach (var (key, value) in fields)
             {
                 writer.WritePropertyName(key);
-                if (value is double d && !double.IsFinite(d))
+                if (value is null || (value is double d && !double.IsFinite(d)))
                 {
                     writer.WriteNullValue();
                 }

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using TalentFlow.Contracts.Jobs;
 using TalentFlow.Contracts.Matching;
 using TalentFlow.Grains;
 using TalentFlow.Grains.Candidates;
@@ -72,6 +73,28 @@ public sealed class RankingTests
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), all.Select(r => r.CandidateId));
         Assert.All(tops, top => Assert.Equal(all.Take(top.Count).Select(r => r.CandidateId), top.Select(r => r.CandidateId)));
+    }
+
+    [Fact]
+    public async Task RankCandidatesAsync_OpenAndBlindJobs_CarryEachNameOrItsPseudonym()
+    {
+        await using var cluster = await TestCluster.StartAsync(GrainsClusterFixture.CreateOptions(2));
+        var factory = cluster.GrainFactory;
+        var candidates = SampleCorpus.Candidates(6, seed: 8);
+        foreach (var c in candidates) await factory.GetGrain<ICandidateGrain>(c.Id).UpsertResumeAsync(c.Resume);
+        var job = SampleCorpus.Jobs()[0];
+        await factory.GetGrain<IJobGrain>("open").UpsertAsync(job.Posting);
+        await factory.GetGrain<IJobGrain>("blind").UpsertAsync(job.Posting);
+        await factory.GetGrain<IJobRequirementsGrain>("blind").SetSettingsAsync(new JobSettings(BlindScreening: true));
+
+        var open = await factory.GetGrain<IJobGrain>("open").RankCandidatesAsync(6);
+        var blind = await factory.GetGrain<IJobGrain>("blind").RankCandidatesAsync(6);
+
+        var names = candidates.ToDictionary(c => c.Id, c => c.Resume.Name);
+        Assert.Equal(6, open.Count);
+        Assert.All(open, r => Assert.Equal(names[r.CandidateId].Trim(), r.Name));
+        Assert.Equal(6, blind.Count);
+        Assert.All(blind, r => Assert.Equal(BlindMask.Pseudonym(r.CandidateId), r.Name));
     }
 
     [Fact]

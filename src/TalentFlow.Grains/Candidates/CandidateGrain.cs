@@ -56,6 +56,8 @@ public sealed class CandidateGrain(
         }
         _features = null;
         _embedding = null;
+        // Listed before the store is acknowledged, so a list read after the create answers has the candidate.
+        await ListAsync(profile, cancellationToken).ConfigureAwait(true);
         await RegisterEmbeddingAsync(cancellationToken).ConfigureAwait(true);
         return profile;
     }
@@ -63,10 +65,15 @@ public sealed class CandidateGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The shard write is not in the same transaction as the resume: re-registering on activation heals a lost one (the
-        // shard skips the write when nothing changed).
-        if (state.State.Text is not null) await RegisterEmbeddingAsync(cancellationToken).ConfigureAwait(true);
+        // The shard and directory writes are not in the same transaction as the resume: re-registering on activation heals a
+        // lost one, and lists candidates stored before the directory existed (both skip the write when nothing changed).
+        if (state.State.Text is null) return;
+        if (state.State.Profile is { } profile) await ListAsync(profile, cancellationToken).ConfigureAwait(true);
+        await RegisterEmbeddingAsync(cancellationToken).ConfigureAwait(true);
     }
+
+    private Task ListAsync(CandidateProfile profile, CancellationToken cancellationToken) =>
+        GrainFactory.GetGrain<ICandidateDirectoryGrain>(ICandidateDirectoryGrain.Key).RegisterAsync(CandidateSummary.Of(profile), cancellationToken);
 
     /// <inheritdoc />
     public Task<string?> RefreshEmbeddingAsync(CancellationToken cancellationToken = default) => RegisterEmbeddingAsync(cancellationToken);
@@ -177,6 +184,8 @@ public sealed class CandidateGrain(
         }
         await GrainFactory.GetGrain<ICandidateShardGrain>(CandidateShards.KeyOf(this.GetPrimaryKeyString(), options.Value.CandidateShards))
             .RemoveAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
+        // Unlisted before the resume goes: were the clearing to fail, a retried delete still finds the candidate and unlists it.
+        await GrainFactory.GetGrain<ICandidateDirectoryGrain>(ICandidateDirectoryGrain.Key).RemoveAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
         await state.ClearStateAsync(cancellationToken).ConfigureAwait(true);
         _features = null;
         _embedding = null;

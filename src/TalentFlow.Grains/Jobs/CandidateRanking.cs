@@ -17,9 +17,12 @@ internal sealed class CandidateRanking(IGrainFactory grains, MatchingModels mode
 
     private const int MinRerankPool = 30;
 
-    /// <summary>The <paramref name="top"/> best candidates that pass <paramref name="filter"/>, each scored by <paramref name="score"/>.</summary>
+    /// <summary>
+    /// The <paramref name="top"/> best candidates that pass <paramref name="filter"/>, each scored by <paramref name="score"/>,
+    /// which also names the candidate (the scoring reads the profile anyway, so names cost no call of their own).
+    /// </summary>
     public async Task<IReadOnlyList<RankedCandidate>> RankAsync(JobPosting posting, int top, CandidateFilter? filter,
-        Func<string, CancellationToken, Task<CandidateMatch>> score, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<(CandidateMatch Match, string Name)>> score, CancellationToken cancellationToken)
     {
         if (models.Encoder is not { } current) throw new InvalidOperationException("This silo has no semantic encoder.");
         filter = Canonical(filter);
@@ -45,22 +48,23 @@ internal sealed class CandidateRanking(IGrainFactory grains, MatchingModels mode
 
     /// <summary>Scores the retrieved candidates and keeps the best <paramref name="top"/> by score (ties: higher similarity, then lower id).</summary>
     private static async Task<IReadOnlyList<RankedCandidate>> RerankAsync(IReadOnlyList<RankedCandidate> retrieved, int top,
-        Func<string, CancellationToken, Task<CandidateMatch>> score, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<(CandidateMatch Match, string Name)>> score, CancellationToken cancellationToken)
     {
         var scored = new List<RankedCandidate>(retrieved.Count);
         foreach (var hit in retrieved)
         {
             CandidateMatch match;
+            string name;
             try
             {
-                match = await score(hit.CandidateId, cancellationToken).ConfigureAwait(true);
+                (match, name) = await score(hit.CandidateId, cancellationToken).ConfigureAwait(true);
             }
             catch (KeyNotFoundException)
             {
                 // Deleted since the shard listed it.
                 continue;
             }
-            scored.Add(new RankedCandidate(hit.CandidateId, match.Score, hit.Similarity ?? hit.Score, match.Decision));
+            scored.Add(new RankedCandidate(hit.CandidateId, match.Score, hit.Similarity ?? hit.Score, match.Decision, name));
         }
         scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score)
             : (b.Similarity ?? 0) != (a.Similarity ?? 0) ? (b.Similarity ?? 0).CompareTo(a.Similarity ?? 0)

@@ -49,9 +49,16 @@ public sealed class JobGrain(
     /// <summary>Blind screening (<see cref="JobSettings.BlindScreening"/>): the job masks resumes and scores the masked text itself.</summary>
     private bool IsBlind => state.State.Settings?.BlindScreening == true;
 
-    /// <summary>Moves results and verdicts that an earlier version kept inside the state row into records, once.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        JobStateMigration.MoveResultsToRecordsAsync(JobId, state, results, cancellationToken);
+    /// <summary>
+    /// Moves results and verdicts that an earlier version kept inside the state row into records, once; and lists a stored
+    /// job in the directory again (the directory write is not in the posting's transaction: this heals a lost one, and lists
+    /// jobs stored before the directory existed; the directory skips the write when nothing changed).
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await JobStateMigration.MoveResultsToRecordsAsync(JobId, state, results, cancellationToken).ConfigureAwait(true);
+        if (state.State is { Posting: not null, Profile: { } profile }) await ListAsync(profile, cancellationToken).ConfigureAwait(true);
+    }
 
     /// <inheritdoc />
     public async Task<JobProfile> UpsertAsync(JobPosting posting, CancellationToken cancellationToken = default)
@@ -73,8 +80,13 @@ public sealed class JobGrain(
         _features.Clear();
         // The job catalog User grains rank against (Recommendations/); storing the posting again heals a failed registration.
         await GrainFactory.GetGrain<IJobCatalogGrain>(IJobCatalogGrain.Key).RegisterAsync(JobId, stored, cancellationToken).ConfigureAwait(true);
+        // Listed before the store is acknowledged, so a list read after the create answers has the job.
+        await ListAsync(profile, cancellationToken).ConfigureAwait(true);
         return profile;
     }
+
+    private Task ListAsync(JobProfile profile, CancellationToken cancellationToken) =>
+        GrainFactory.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).RegisterAsync(JobSummary.Of(profile), cancellationToken);
 
     /// <inheritdoc />
     public Task<JobProfile?> GetAsync(CancellationToken cancellationToken = default) =>
@@ -94,7 +106,11 @@ public sealed class JobGrain(
         filter?.Validate();
         var (posting, _) = RequirePosting();
         return new CandidateRanking(GrainFactory, models, migration, _features, options.Value.CandidateShards)
-            .RankAsync(posting, top, filter, async (candidateId, ct) => (await ScoreAsync(candidateId, ct).ConfigureAwait(true)).Match, cancellationToken);
+            .RankAsync(posting, top, filter, async (candidateId, ct) =>
+            {
+                var (match, _, name) = await ScoreAsync(candidateId, ct).ConfigureAwait(true);
+                return (match, name);
+            }, cancellationToken);
     }
 
     /// <inheritdoc />

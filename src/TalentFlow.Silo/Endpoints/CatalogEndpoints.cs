@@ -1,4 +1,6 @@
+using System.Globalization;
 using Orleans;
+using TalentFlow.Contracts;
 using TalentFlow.Contracts.Candidates;
 using TalentFlow.Contracts.Jobs;
 using TalentFlow.Contracts.Matching;
@@ -73,6 +75,8 @@ internal static class CatalogEndpoints
             Results.Ok(await grains.GetGrain<IJobGrain>(ApiProblems.CheckId(jobId, "job")!)
                 .ScoreCandidateAsync(ApiProblems.CheckId(candidateId, "candidate")!, ct)))
             .RequireAuthorization(ApiPolicies.Read).Produces<CandidateMatch>().ProducesProblems(400, 404, 503);
+
+        MapLists(api);
         return app;
     }
 
@@ -82,4 +86,34 @@ internal static class CatalogEndpoints
 
     /// <summary><c>POST /api/v1/candidates</c>: resume text (files go through the screening upload).</summary>
     internal sealed record CandidateRequest(string? Name, string? Text, string? Id);
+
+    /// <summary>
+    /// <c>GET /api/v1/jobs</c> and <c>GET /api/v1/candidates</c>: every stored job or candidate in id order, a page at a time
+    /// (<see cref="Paging"/>: <c>?limit=</c> 1–500, default 50; <c>?cursor=</c> the previous page's <c>next_cursor</c>). A create
+    /// is listed, and a deleted candidate unlisted, before the call answers. Readable by every role, like one job or candidate.
+    /// </summary>
+    private static void MapLists(RouteGroupBuilder api)
+    {
+        // Both parameters bind as text, so that a malformed one is a 400 naming it in the caller's terms, not a binding failure.
+        api.MapGet("/jobs", async (string? limit, string? cursor, IGrainFactory grains, CancellationToken ct) =>
+                TypedResults.Ok(await grains.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).ListAsync(LimitOf(limit), CursorOf(cursor), ct)))
+            .RequireAuthorization(ApiPolicies.Read)
+            .Produces<JobPage>().ProducesProblems(400, 503);
+        api.MapGet("/candidates", async (string? limit, string? cursor, IGrainFactory grains, CancellationToken ct) =>
+                TypedResults.Ok(await grains.GetGrain<ICandidateDirectoryGrain>(ICandidateDirectoryGrain.Key).ListAsync(LimitOf(limit), CursorOf(cursor), ct)))
+            .RequireAuthorization(ApiPolicies.Read)
+            .Produces<CandidatePage>().ProducesProblems(400, 503);
+    }
+
+    private static int LimitOf(string? limit) =>
+        limit is null ? Paging.DefaultLimit
+        : int.TryParse(limit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) ? Paging.CheckLimit(value)
+        : throw new ArgumentException($"limit must be {Paging.LimitRule}; '{EntityId.Shown(limit)}' was given.");
+
+    /// <summary>The cursor, checked here so that a bad one is refused before any grain is called.</summary>
+    private static string? CursorOf(string? cursor)
+    {
+        _ = Paging.AfterIdOf(cursor);
+        return cursor;
+    }
 }
