@@ -2,6 +2,7 @@ using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo;
 using TalentFlow.Silo.Dashboard;
 using TalentFlow.Silo.Endpoints;
+using TalentFlow.Silo.Telemetry;
 
 // `--apply-schema`: the deploy step that creates the PostgreSQL schema (Orleans' tables and the keyed records) once, then exits.
 if (args.Contains(SchemaStep.Flag, StringComparer.Ordinal)) return await SchemaStep.RunAsync(args);
@@ -29,6 +30,7 @@ app.MapCareerEndpoints();
 app.MapReviewEndpoints();
 app.MapReviewPanel();
 app.MapDashboard();
+app.MapTalentFlowMetrics();
 // Orleans' dashboard: admin only (the browser signs in with Basic, scripts send the key).
 Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, "/dashboard").RequireAuthorization(TalentFlow.Silo.Security.ApiPolicies.Admin);
 app.Run();
