@@ -55,13 +55,21 @@ internal static class TelemetryHostingExtensions
         return app;
     }
 
-    // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES are read by the default resource; our name only fills a gap, since a
-    // service added here would override theirs.
+    // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES are read by the default resource; ours only fill what they leave out,
+    // since an attribute added here would override theirs. Each process is its own instance, so silos sharing a service name
+    // stay apart in a collector.
     private static void DescribeService(ResourceBuilder resource, IConfiguration configuration)
     {
-        bool named = !string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"])
-            || (configuration["OTEL_RESOURCE_ATTRIBUTES"]?.Contains("service.name=", StringComparison.Ordinal) ?? false);
-        if (!named) resource.AddService(TelemetryNames.DefaultServiceName, serviceVersion: typeof(TelemetryHostingExtensions).Assembly.GetName().Version?.ToString());
+        string given = configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "";
+        bool Gives(string attribute) => given.Split(',').Any(a => a.Trim().StartsWith(attribute + "=", StringComparison.Ordinal));
+        var attributes = new List<KeyValuePair<string, object>>();
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]) && !Gives("service.name"))
+        {
+            attributes.Add(new("service.name", TelemetryNames.DefaultServiceName));
+            if (typeof(TelemetryHostingExtensions).Assembly.GetName().Version is { } version) attributes.Add(new("service.version", version.ToString()));
+        }
+        if (!Gives("service.instance.id")) attributes.Add(new("service.instance.id", Guid.NewGuid().ToString()));
+        resource.AddAttributes(attributes);
     }
 
     // Scrapes and probes come every few seconds and would bury the requests worth a trace.

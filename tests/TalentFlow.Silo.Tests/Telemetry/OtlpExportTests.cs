@@ -56,6 +56,7 @@ public sealed class OtlpExportTests(OtlpHostFixture fixture) : IClassFixture<Otl
         var resource = traces.SelectMany(OtlpMessages.ResourceAttributes).ToLookup(a => a.Key, a => a.Value);
         Assert.Contains(OtlpHostFixture.ServiceName, resource["service.name"]);
         Assert.Contains("test", resource["deployment.environment.name"]);
+        Assert.True(Guid.TryParse(Assert.Single(resource["service.instance.id"].Distinct()), out _));
         // Probes and scrapes are not traced.
         Assert.DoesNotContain(Spans(traces), s => s.Name.Contains("/health", StringComparison.Ordinal));
     }
