@@ -44,6 +44,8 @@ public static class TalentFlowSiloBuilderExtensions
 
         services.TryAddSingleton<IClusterView, ClusterView>();
         services.TryAddSingleton<GrainCallStatistics>();
+        services.AddMetrics();
+        services.TryAddSingleton<TalentFlowMetrics>();
         builder.AddIncomingGrainCallFilter<MethodStatisticsFilter>();
         builder.AddGrainService<SiloStatisticsGrainService>();
         services.TryAddSingleton<IClusterStatistics, ClusterStatisticsClient>();

@@ -6,6 +6,7 @@ using TalentFlow.Grains.Review;
 using TalentFlow.Grains.Training;
 using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo.Security;
+using TalentFlow.Silo.Telemetry;
 using TalentFlow.Silo.Uploads;
 using TalentFlow.Silo.Webhooks;
 
@@ -93,6 +94,7 @@ internal static class HostComposition
         {
             builder.Services.AddHostedService<SampleDataLoader>();
         }
+        builder.AddTalentFlowTelemetry();
         return builder;
     }
 }

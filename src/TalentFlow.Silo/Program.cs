@@ -3,6 +3,7 @@ using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo;
 using TalentFlow.Silo.Dashboard;
 using TalentFlow.Silo.Endpoints;
+using TalentFlow.Silo.Telemetry;
 
 // `--apply-schema`: the deploy step that creates the PostgreSQL schema (Orleans' tables and the keyed records) once, then exits.
 if (args.Contains(SchemaStep.Flag, StringComparer.Ordinal)) return await SchemaStep.RunAsync(args);
@@ -34,6 +35,7 @@ app.MapCareerEndpoints();
 app.MapReviewEndpoints();
 app.MapReviewPanel();
 app.MapDashboard();
+app.MapTalentFlowMetrics();
 // Orleans' dashboard: admin only (the browser signs in with Basic, scripts send the key).
 Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, "/dashboard").RequireAuthorization(TalentFlow.Silo.Security.ApiPolicies.Admin);
 // What start would check with a half-started host and stack traces in its logs, checked before Orleans and Kestrel start.

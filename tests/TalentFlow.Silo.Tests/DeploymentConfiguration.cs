@@ -7,6 +7,7 @@ using TalentFlow.Grains.Recommendations;
 using TalentFlow.Grains.Training;
 using TalentFlow.Silo.Hosting;
 using TalentFlow.Silo.Security;
+using TalentFlow.Silo.Telemetry;
 using TalentFlow.Silo.Uploads;
 
 namespace TalentFlow.Silo.Tests;
@@ -26,11 +27,15 @@ internal static class DeploymentConfiguration
         ["Training"] = typeof(TrainingOptions),
         ["Recommendation"] = typeof(RecommendationOptions),
         [UploadOptions.SectionName] = typeof(UploadOptions),
+        [TelemetryOptions.SectionName] = typeof(TelemetryOptions),
     };
 
     private static readonly HashSet<string> DirectKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "ConnectionStrings__TalentFlow", "SampleData__Load", "ASPNETCORE_URLS",
+        // OpenTelemetry's standard variables, read by its SDK (Telemetry/TelemetryHostingExtensions).
+        "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL",
+        "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_METRIC_EXPORT_INTERVAL", "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG", "OTEL_SDK_DISABLED",
     };
 
     /// <summary>Whether an environment variable name reaches a setting the silo reads; <paramref name="why"/> says why not.</summary>

@@ -27,12 +27,13 @@ public sealed class TrainingCoordinatorGrain(
     IClusterView cluster,
     IGrainFactory grains,
     ILogger<TrainingCoordinatorGrain> logger,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider) : Grain, ITrainingCoordinatorGrain, IRemindable
+    [FromKeyedServices(GrainClock.Key)] TimeProvider timeProvider,
+    Hosting.Diagnostics.TalentFlowMetrics metrics) : Grain, ITrainingCoordinatorGrain, IRemindable
 {
     private const string ScheduleReminder = "training-schedule";
     private readonly LegacyRegistryHandover _handover = new(state, legacyEvents);
     private readonly VerdictTally _verdicts = new(state);
-    private readonly TrainingJobBook _jobs = new(state);
+    private readonly TrainingJobBook _jobs = new(state, metrics);
     private readonly TrainingTriggerPolicy _triggers = new(options.Value);
     private readonly TrainerDispatch _dispatch = new(grains, cluster);
     private TrainerWatchdog? _watchdog;

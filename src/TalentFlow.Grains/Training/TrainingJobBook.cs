@@ -1,14 +1,15 @@
 using System.Globalization;
 using Orleans.Runtime;
 using TalentFlow.Contracts.Training;
+using TalentFlow.Hosting.Diagnostics;
 
 namespace TalentFlow.Grains.Training;
 
 /// <summary>
 /// The coordinator's training jobs, kept in its state by id: the lookups its calls and its watchdog need, a new job's id, and
-/// the write of a changed job (put back when storage refuses it).
+/// the write of a changed job (put back when storage refuses it), and the count of jobs that ended (<see cref="TalentFlowMetrics"/>).
 /// </summary>
-internal sealed class TrainingJobBook(IPersistentState<TrainingCoordinatorState> state)
+internal sealed class TrainingJobBook(IPersistentState<TrainingCoordinatorState> state, TalentFlowMetrics? metrics = null)
 {
     private Dictionary<string, TrainingJobInfo> Jobs => state.State.Jobs;
 
@@ -57,5 +58,7 @@ internal sealed class TrainingJobBook(IPersistentState<TrainingCoordinatorState>
             if (previous is null) Jobs.Remove(job.Id);
             else Jobs[job.Id] = previous;
         }, cancellationToken).ConfigureAwait(true);
+        // Counted once the end is durable: every end (report, cancel, watchdog) is written through here.
+        if (job.IsFinished && previous is not { IsFinished: true }) metrics?.TrainingJobEnded(job.Model, job.Status);
     }
 }

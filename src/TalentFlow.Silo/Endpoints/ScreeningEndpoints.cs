@@ -5,6 +5,7 @@ using TalentFlow.Contracts.Candidates;
 using TalentFlow.Contracts.Matching;
 using TalentFlow.Grains.Candidates;
 using TalentFlow.Grains.Jobs;
+using TalentFlow.Hosting.Diagnostics;
 using TalentFlow.ML.Documents;
 using TalentFlow.Silo.Security;
 using TalentFlow.Silo.Uploads;
@@ -39,7 +40,7 @@ internal static class ScreeningEndpoints
     /// 400), then the file: its type comes from its bytes (<see cref="DocumentSniffer"/>), not its name.
     /// </summary>
     private static async Task<IResult> UploadResumeAsync(HttpContext context, IGrainFactory grains, IOptions<UploadOptions> options,
-        [FromKeyedServices(UploadServiceCollectionExtensions.ReaderKey)] DocumentReader reader, CancellationToken ct)
+        [FromKeyedServices(UploadServiceCollectionExtensions.ReaderKey)] DocumentReader reader, TalentFlowMetrics metrics, CancellationToken ct)
     {
         var request = context.Request;
         long limit = options.Value.MaxRequestBytes;
@@ -78,6 +79,7 @@ internal static class ScreeningEndpoints
         // An unreadable document throws DocumentException, which ApiExceptionHandler turns into a problem (DocumentProblems):
         // 400, 413, 415 (what the bytes are), 422 (unsafe, too slow to read, or scanned, empty, garbled or out-of-order text,
         // with what was detected) or 503; no candidate is created then.
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         ExtractedDocument document;
         await using (var stream = file.OpenReadStream())
         {
@@ -88,6 +90,7 @@ internal static class ScreeningEndpoints
         await grains.GetGrain<ICandidateGrain>(candidateId).UpsertResumeAsync(
             new CandidateResume(string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(file.FileName) : name, document.Text, file.FileName, document.Quality?.Score), ct);
         var result = await job.ScreenAsync(candidateId, ct);
+        metrics.UploadScreened(result.Decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return Results.Created($"/api/v1/screening/results/{Uri.EscapeDataString(jobId)}", result);
     }
 
