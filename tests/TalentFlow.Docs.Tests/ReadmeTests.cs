@@ -25,4 +25,19 @@ public sealed class ReadmeTests
         Assert.Contains("exec bash eng/test.sh", Repository.Read(".ci/run"), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Repository.Root, "eng", "test.sh")));
     }
+
+    [Fact]
+    public void ProjectReadmes_EverySrcProject_HasOneTheLayoutLinks()
+    {
+        string readme = Repository.Read("README.md");
+        var projects = Directory.GetDirectories(Path.Combine(Repository.Root, "src"))
+            .Where(d => Directory.EnumerateFiles(d, "*.csproj").Any()).Select(Repository.Relative).ToList();
+
+        Assert.NotEmpty(projects);
+        Assert.All(projects, p =>
+        {
+            Assert.True(File.Exists(Path.Combine(Repository.Root, p, "README.md")), $"{p} has no README.md");
+            Assert.Contains($"]({p}/README.md)", readme, StringComparison.Ordinal);
+        });
+    }
 }
