@@ -6,7 +6,7 @@ using TalentFlow.Contracts.Matching;
 
 namespace TalentFlow.Client.Tests;
 
-/// <summary>README's "Client SDK" sample, verbatim, run in a generic host against the real silo: the sample stays true.</summary>
+/// <summary>docs/sdk.md's "Screening and ranking" sample, verbatim, run in a generic host against the real silo: the sample stays true.</summary>
 [Collection(SiloCollection.Name)]
 public sealed class ReadmeSampleTests(SiloFixture silo)
 {
@@ -33,7 +33,7 @@ public sealed class ReadmeSampleTests(SiloFixture silo)
         await host.StopAsync();
     }
 
-    // Copied from README.md.
+    // Copied from docs/sdk.md.
     private sealed class ShortlistPage(TalentFlowHttpClient talentFlow)
     {
         public async Task<IReadOnlyList<RankedCandidate>> ScreenAndRankAsync(Stream resume, string fileName, CancellationToken ct)
@@ -44,7 +44,7 @@ public sealed class ReadmeSampleTests(SiloFixture silo)
                 ScreeningResult screened = await talentFlow.UploadResumeAsync(job.Id, resume, fileName, "Pat Example", ct);
                 Console.WriteLine($"{screened.CandidateName}: {screened.Decision}, missing {string.Join(", ", screened.MissingSkills)}");
             }
-            catch (TalentFlowValidationException ex)   // 400, 413, 415: not a PDF, DOCX or TXT, or too large
+            catch (TalentFlowValidationException ex)   // 400, 413, 415, 422: not a PDF, DOCX or text, too large, no usable text
             {
                 Console.WriteLine($"Upload refused ({(int)ex.StatusCode}): {ex.Detail}");
             }

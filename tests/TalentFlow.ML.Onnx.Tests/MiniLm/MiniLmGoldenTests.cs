@@ -6,7 +6,7 @@ namespace TalentFlow.ML.Onnx.Tests.MiniLm;
 /// Token ids and embeddings of all-MiniLM-L6-v2 against ../shared/anchors/minilm_anchor.py (the network rebuilt in plain
 /// PyTorch from the same ONNX file, BERT-uncased WordPiece in Python): <c>MiniLmGolden/golden.json</c>, written from
 /// <c>MiniLmGolden/texts.csv</c> (accents, punctuation runs, emoji, CJK, a 135-character word, three texts past 256 tokens,
-/// blank text, control and zero-width characters, final sigma, Hangul, Devanagari, RTL scripts). Command in the README.
+/// blank text, control and zero-width characters, final sigma, Hangul, Devanagari, RTL scripts). Command in docs/onnx-encoders.md.
 /// </summary>
 [Collection(MiniLmCollection.Name)]
 public sealed class MiniLmGoldenTests
