@@ -15,18 +15,6 @@ public sealed partial class ApiReferenceTests(DocsHostFactory host) : IClassFixt
     /// <summary>The heading of the table of routes the OpenAPI document does not describe (pages, probes, scrapes).</summary>
     private const string OutsideHeading = "Outside the OpenAPI document";
 
-    /// <summary>
-    /// Routes docs/api.md documents that another branch adds (issue 19). Each must NOT be served yet: once its branch is merged
-    /// the test that checks this fails, and the entry is deleted here, so the list cannot outlive the work it waits for.
-    /// </summary>
-    private static readonly HashSet<string> Pending = new(StringComparer.Ordinal)
-    {
-        "GET /api/v1/jobs",            // branch listing: GET /api/v1/jobs?limit=&cursor=
-        "GET /api/v1/candidates",      // branch listing: GET /api/v1/candidates?limit=&cursor=
-        "GET /metrics",                // branch otel: the Prometheus scrape
-        "GET /scalar",                 // branch openapi: the interactive reference
-    };
-
     /// <summary>The role column's words and the roles each stands for (ApiPolicies: admin is in every set).</summary>
     private static readonly Dictionary<string, string[]> RoleWords = new(StringComparer.Ordinal)
     {
@@ -43,7 +31,7 @@ public sealed partial class ApiReferenceTests(DocsHostFactory host) : IClassFixt
     {
         var operations = await OperationsAsync();
 
-        var missing = Documented(outside: false).Keys.Where(r => !operations.ContainsKey(r) && !Pending.Contains(r)).ToList();
+        var missing = Documented(outside: false).Keys.Where(r => !operations.ContainsKey(r)).ToList();
 
         Assert.True(missing.Count == 0, $"In {Document} but not in /openapi/v1.json: {string.Join(", ", missing)}");
     }
@@ -83,27 +71,10 @@ public sealed partial class ApiReferenceTests(DocsHostFactory host) : IClassFixt
         {
             string[] parts = route.Split(' ');
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(parts[0]), parts[1].Replace("{", "x-", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal)));
-            if (response.StatusCode == HttpStatusCode.NotFound && !Pending.Contains(route)) wrong.Add($"{route} answers 404");
+            if (response.StatusCode == HttpStatusCode.NotFound) wrong.Add($"{route} answers 404");
         }
 
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
-    }
-
-    [Fact]
-    public async Task PendingRoutes_NotYetServed_StayPending()
-    {
-        var operations = await OperationsAsync();
-        using var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", DocsHostFactory.AdminKey);
-        var served = new List<string>();
-        foreach (var route in Pending)
-        {
-            string[] parts = route.Split(' ');
-            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]));
-            if (operations.ContainsKey(route) || response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)) served.Add(route);
-        }
-
-        Assert.True(served.Count == 0, $"Now served: delete from {nameof(ApiReferenceTests)}.{nameof(Pending)}: {string.Join(", ", served)}");
     }
 
     [Fact]
