@@ -73,22 +73,11 @@ public sealed partial class SiloProcessTests
     [Fact]
     public async Task Run_DatabaseWithoutAdminKey_ExitsNonZeroSayingTheAdminKeyIsMissing()
     {
-        using var process = Start(new Dictionary<string, string> { ["ConnectionStrings__TalentFlow"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing" });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
+        var (code, stdout, stderr) = await RunToEndAsync(new Dictionary<string, string> { ["ConnectionStrings__TalentFlow"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing" });
 
-        Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("Auth:AdminKey is not set. A host with a database", await stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Admin API key", await stdout, StringComparison.Ordinal);
+        Assert.NotEqual(0, code);
+        Assert.Contains("Auth:AdminKey is not set. A host with a database", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Admin API key", stdout, StringComparison.Ordinal);
     }
 
     /// <summary>Runs the host to its end with <paramref name="environment"/>; its exit code, stdout and stderr.</summary>
