@@ -1,3 +1,5 @@
+using CsvHelper;
+using CsvHelper.Configuration;
 using System.Globalization;
 using System.Text;
 using TalentFlow.ML.Screening;
@@ -33,10 +35,17 @@ public static class ScreeningPairSets
     public static void WriteCsv(string path, IEnumerable<TextPair> pairs)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.WriteLine("resume,job_description,score");
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        csv.WriteField("resume");
+        csv.WriteField("job_description");
+        csv.WriteField("score");
+        csv.NextRecord();
         foreach (var p in pairs)
         {
-            writer.WriteLine($"{Quote(p.Left)},{Quote(p.Right)},{p.Score.ToString(CultureInfo.InvariantCulture)}");
+            csv.WriteField(p.Left);
+            csv.WriteField(p.Right);
+            csv.WriteField(p.Score.ToString(CultureInfo.InvariantCulture));
+            csv.NextRecord();
         }
     }
 
@@ -71,6 +80,4 @@ public static class ScreeningPairSets
         random.Shuffle(copy);
         return copy.Take(count);
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

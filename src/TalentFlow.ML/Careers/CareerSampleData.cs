@@ -1,4 +1,4 @@
-using System.Text;
+using TalentFlow.ML.Text;
 
 namespace TalentFlow.ML.Careers;
 
@@ -86,13 +86,9 @@ public static class CareerSampleData
         Directory.CreateDirectory(directory);
         foreach (var (source, file, columns, _) in CareerDataSetLoader.Files)
         {
-            var text = new StringBuilder().AppendJoin(',', columns).Append('\n');
-            foreach (var row in Rows(source)) text.AppendJoin(',', row.Select(Quote)).Append('\n');
-            File.WriteAllText(Path.Combine(directory, file), text.ToString());
+            CsvColumns.Write(Path.Combine(directory, file), columns, Rows(source));
         }
     }
 
     private static string Pick(string[] values, Random random) => values[random.Next(values.Length)];
-
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -70,6 +70,21 @@ internal static class CsvColumns
         return parser.Read() ? parser.Record! : throw new InvalidDataException($"{Path.GetFileName(path)}: empty CSV");
     }
 
+    /// <summary>
+    /// Writes <paramref name="header"/> then <paramref name="rows"/> to <paramref name="path"/> as comma-separated UTF-8
+    /// (no BOM, '\n' line ends), quoting a field only when it holds a comma, a quote or a line break — what <see cref="Read"/> reads back.
+    /// </summary>
+    public static void Write(string path, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        foreach (var row in rows.Prepend(header))
+        {
+            foreach (string field in row) csv.WriteField(field);
+            csv.NextRecord();
+        }
+    }
+
     private static CsvConfiguration Configuration(char separator) => new(CultureInfo.InvariantCulture)
     {
         Delimiter = separator.ToString(),

@@ -30,6 +30,18 @@ public sealed class CsvColumnsTests : IDisposable
     }
 
     [Fact]
+    public void Write_FieldsWithCommasQuotesAndLineBreaks_ReadBackUnchanged()
+    {
+        var path = Path.Combine(_directory, "written.csv");
+        string[][] rows = [["Line one\nsaid \"hi\", then, left", "plain"], ["", "ü 🚀"]];
+
+        CsvColumns.Write(path, ["Resume", "Category"], rows);
+
+        Assert.Equal(rows, CsvColumns.Read(path, ["Resume", "Category"], 2));
+        Assert.StartsWith("Resume,Category\n\"Line one\nsaid \"\"hi\"\", then, left\",plain\n", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_SemicolonSeparatorAndMissingOptionalColumn_ReadsEmpty()
     {
         var path = Write("occupations.csv", "Code;Title\n11-1011.00;Chief Executives\n15-1252.00\n");
