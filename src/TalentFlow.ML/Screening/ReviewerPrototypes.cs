@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using TalentFlow.ML.Artifacts;
 using TalentFlow.ML.Tfidf;
 
 namespace TalentFlow.ML.Screening;
@@ -217,16 +216,16 @@ public sealed class ReviewerPrototypes
     }
 
     /// <summary>The artifact: the base model's JSON and this layer.</summary>
-    public byte[] ToArtifact(ScreeningModel model) => JsonSerializer.SerializeToUtf8Bytes(new Artifact
+    public byte[] ToArtifact(ScreeningModel model) => ModelArtifact.ToBytes(new ScreeningLoopArtifact
     {
         Format = Format, Model = Convert.ToBase64String(model.ToJsonBytes()), A = A, B = B, C = C, Threshold = Threshold, RejectedWeight = RejectedWeight,
-        Jobs = Jobs.ToDictionary(j => j.Key, j => new ArtifactJob
+        Jobs = Jobs.ToDictionary(j => j.Key, j => new ScreeningLoopJob
         {
             ShortlistedIndices = j.Value.Shortlisted.Indices, ShortlistedValues = j.Value.Shortlisted.Values,
             RejectedIndices = j.Value.Rejected.Indices, RejectedValues = j.Value.Rejected.Values,
             Intercept = JobTerms.TryGetValue(j.Key, out var t) ? t.Intercept : 0, Slope = JobTerms.TryGetValue(j.Key, out var u) ? u.Slope : 0,
         }, StringComparer.Ordinal),
-    }, ArtifactJson.Options);
+    }, ScreeningLoopJson.Default.ScreeningLoopArtifact);
 
     /// <summary>Whether <paramref name="artifact"/> is this format (else a plain <see cref="ScreeningModel"/> artifact).</summary>
     public static bool IsArtifact(byte[] artifact) => artifact.AsSpan().IndexOf("\"format\":\"talentflow.screening-loop/1\""u8) >= 0;
@@ -235,8 +234,8 @@ public sealed class ReviewerPrototypes
     /// <exception cref="InvalidDataException">Not this format.</exception>
     public static (ScreeningModel Model, ReviewerPrototypes Layer) Read(byte[] artifact)
     {
-        var a = JsonSerializer.Deserialize<Artifact>(artifact, ArtifactJson.Options);
-        if (a is not { Format: Format, Model: { } model, Jobs: { } jobs }) throw new InvalidDataException("Not a screening-loop artifact.");
+        var a = ModelArtifact.Read(artifact, ScreeningLoopJson.Default.ScreeningLoopArtifact, Format);
+        if (a is not { Model: { } model, Jobs: { } jobs }) throw new InvalidDataException($"A {Format} artifact without its base model or jobs.");
         var layer = new ReviewerPrototypes
         {
             A = a.A, B = a.B, C = a.C, Threshold = a.Threshold, RejectedWeight = a.RejectedWeight,
@@ -252,35 +251,6 @@ public sealed class ReviewerPrototypes
 
     /// <summary>The version of an artifact: <c>screening-loop-</c> + 16 hex digits of its SHA-256.</summary>
     public static string VersionOf(byte[] artifact) => "screening-loop-" + Convert.ToHexStringLower(SHA256.HashData(artifact))[..16];
-
-    private static class ArtifactJson
-    {
-        public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-    }
-
-    private sealed class Artifact
-    {
-        public string? Format { get; set; }
-        public string? Model { get; set; }
-        public double A { get; set; }
-        public double B { get; set; }
-        public double C { get; set; }
-        public double Threshold { get; set; }
-
-        // Artifacts written before it was fitted weigh both cosines alike.
-        public double RejectedWeight { get; set; } = 1;
-        public Dictionary<string, ArtifactJob>? Jobs { get; set; }
-    }
-
-    private sealed class ArtifactJob
-    {
-        public int[]? ShortlistedIndices { get; set; }
-        public float[]? ShortlistedValues { get; set; }
-        public int[]? RejectedIndices { get; set; }
-        public float[]? RejectedValues { get; set; }
-        public double Intercept { get; set; }
-        public double Slope { get; set; }
-    }
 }
 
 /// <summary>A job's centroids of the resumes its reviewers shortlisted and rejected (unit length; empty when none).</summary>

@@ -105,6 +105,37 @@ public sealed class ReviewerPrototypesTests
     }
 
     [Fact]
+    public void ToArtifact_SourceGenerated_WritesTheBytesTheReflectionSerializerWrote()
+    {
+        var layer = ReviewerPrototypes.Fit(Verdicts(3, 12, seed: 7, logitSignal: 1), new ReviewerPrototypes.Options { JobSlopes = true });
+        var model = new ScreeningModelTrainer(new ScreeningModelTrainer.Options { Seed = 1 }).FitAll(ScreeningTestData.Features(), ScreeningTestData.Examples(4, 30, seed: 1));
+        byte[] written = layer.ToArtifact(model);
+
+        // The options the layer was written with before the one artifact format: same bytes, so the same layer keeps its version.
+        var reflection = new System.Text.Json.JsonSerializerOptions
+        {
+            PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
+        var artifact = System.Text.Json.JsonSerializer.Deserialize<TalentFlow.ML.Artifacts.ScreeningLoopArtifact>(written, reflection)!;
+
+        Assert.Equal(written, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(artifact, reflection));
+        Assert.True(ReviewerPrototypes.IsArtifact(written));
+    }
+
+    [Theory]
+    [InlineData("{\"format\":\"talentflow.screening/2\"}", "found format 'talentflow.screening/2'")]
+    [InlineData("{\"format\":\"talentflow.screening-loop/1\",\"a\":", "Not a valid")]
+    [InlineData("{\"format\":\"talentflow.screening-loop/1\",\"a\":1}", "without its base model")]
+    public void Read_NotALoopArtifact_ThrowsInvalidData(string json, string message)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ReviewerPrototypes.Read(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_NegativePrior_ThrowsArgumentOutOfRange()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReviewerPrototypes.Fit(Verdicts(2, 12, seed: 1), new ReviewerPrototypes.Options { JobInterceptL2 = -1 }));
