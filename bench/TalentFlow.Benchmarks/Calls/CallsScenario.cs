@@ -72,23 +72,22 @@ internal static class CallsScenario
 
     private static async Task<Result> MeasureAsync(Func<int, Task<int>> call, int callers, TimeSpan duration)
     {
-        var latencies = new List<double>[callers];
+        var latencies = new LatencyRecorder();
         long count = 0;
         long stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, callers).Select(async c =>
         {
-            var mine = latencies[c] = [];
             int i = c * 1000;
             while (Stopwatch.GetTimestamp() < stop)
             {
                 long start = Stopwatch.GetTimestamp();
                 await call(i++);
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                latencies.RecordSince(start);
                 Interlocked.Increment(ref count);
             }
         }));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(count / duration.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+        var all = latencies.Summary();
+        return new Result(count / duration.TotalSeconds, all.P50Ms, all.P99Ms);
     }
 
     private sealed record Result(double PerSecond, double P50Ms, double P99Ms);

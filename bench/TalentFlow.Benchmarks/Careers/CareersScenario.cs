@@ -47,10 +47,10 @@ internal static class CareersScenario
         var parallel = Measure(advisor, texts, queries, threads, top);
         return new Dictionary<string, object>
         {
-            ["p50_ms"] = Math.Round(Percentile(single, 0.50), 3),
-            ["p99_ms"] = Math.Round(Percentile(single, 0.99), 3),
-            ["p50_ms_parallel"] = Math.Round(Percentile(parallel, 0.50), 3),
-            ["p99_ms_parallel"] = Math.Round(Percentile(parallel, 0.99), 3),
+            ["p50_ms"] = Math.Round(single.P50Ms, 3),
+            ["p99_ms"] = Math.Round(single.P99Ms, 3),
+            ["p50_ms_parallel"] = Math.Round(parallel.P50Ms, 3),
+            ["p99_ms_parallel"] = Math.Round(parallel.P99Ms, 3),
             ["threads"] = threads,
             ["queries"] = queries,
             ["mean_query_chars"] = (int)texts.Average(t => t.Length),
@@ -60,21 +60,18 @@ internal static class CareersScenario
         };
     }
 
-    private static double[] Measure(CareerAdvisor advisor, List<string> texts, int queries, int threads, int top)
+    private static LatencySummary Measure(CareerAdvisor advisor, List<string> texts, int queries, int threads, int top)
     {
-        var times = new double[queries * threads];
+        var times = new LatencyRecorder();
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
             for (int q = 0; q < queries; q++)
             {
                 long start = Stopwatch.GetTimestamp();
                 advisor.Recommend(texts[(q * threads + t) % texts.Count], top);
-                times[t * queries + q] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                times.RecordSince(start);
             }
         });
-        Array.Sort(times);
-        return times;
+        return times.Summary();
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -60,10 +60,10 @@ internal static partial class ConvFmScenario
         {
             ["inference_us_per_prediction_scorer"] = Math.Round(clock.Elapsed.TotalMicroseconds / scored, 3),
             ["inference_thread_cpu_us_per_prediction_scorer"] = Math.Round(cpu.TotalMicroseconds / scored, 3),
-            ["single_prediction_us_p50"] = Math.Round(Percentile(single, 0.50), 2),
-            ["single_prediction_us_p99"] = Math.Round(Percentile(single, 0.99), 2),
-            ["rank_10k_ms_p50"] = Math.Round(Percentile(rank, 0.50), 3),
-            ["rank_10k_ms_p99"] = Math.Round(Percentile(rank, 0.99), 3),
+            ["single_prediction_us_p50"] = Math.Round(single.P50Ms * 1000, 2),
+            ["single_prediction_us_p99"] = Math.Round(single.P99Ms * 1000, 2),
+            ["rank_10k_ms_p50"] = Math.Round(rank.P50Ms, 3),
+            ["rank_10k_ms_p99"] = Math.Round(rank.P99Ms, 3),
             ["rankings"] = rankings,
             ["scorer_build_ms"] = Math.Round(build.Elapsed.TotalMilliseconds, 1),
             ["scorer_table_mb"] = Math.Round(scorer.TableBytes / 1e6, 1),
@@ -71,11 +71,11 @@ internal static partial class ConvFmScenario
         };
     }
 
-    /// <summary>One <see cref="ConvFmScorer.ScoreLogit"/> call per pair (user and job drawn with a fixed seed), µs sorted.</summary>
-    private static double[] SinglePredictions(ConvFmScorer scorer, int[][] bags, int[] jobLoc, int[] jobComp, int count)
+    /// <summary>One <see cref="ConvFmScorer.ScoreLogit"/> call per pair (user and job drawn with a fixed seed).</summary>
+    private static LatencySummary SinglePredictions(ConvFmScorer scorer, int[][] bags, int[] jobLoc, int[] jobComp, int count)
     {
         var random = new Random(7);
-        var times = new double[count];
+        var times = new LatencyRecorder();
         var sink = 0f;
         for (var i = -count / 10; i < count; i++)
         {
@@ -84,28 +84,27 @@ internal static partial class ConvFmScenario
             var input = new ConvFmInput(u, j, bags[u], jobLoc[j], jobComp[j]);
             var start = Stopwatch.GetTimestamp();
             sink += scorer.ScoreLogit(input);
-            var elapsed = Stopwatch.GetElapsedTime(start);
+            var elapsed = Stopwatch.GetTimestamp() - start;
             if (i >= 0)
             {
-                times[i] = elapsed.TotalMicroseconds;
+                times.RecordTicks(elapsed);
             }
         }
 
         GC.KeepAlive(sink);
-        Array.Sort(times);
-        return times;
+        return times.Summary();
     }
 
     /// <summary>
     /// Ranks 10,000 jobs (the catalog repeated as needed) for one user at a time: build the pairs, score them, keep the top
-    /// 10. Users cycle through the first ones; 20 warm-up rankings are not timed. ms sorted.
+    /// 10. Users cycle through the first ones; 20 warm-up rankings are not timed.
     /// </summary>
-    private static double[] Rankings(ConvFmScorer scorer, int[][] bags, int[] jobLoc, int[] jobComp, int count)
+    private static LatencySummary Rankings(ConvFmScorer scorer, int[][] bags, int[] jobLoc, int[] jobComp, int count)
     {
         var inputs = new ConvFmInput[RankedJobs];
         var logits = new float[RankedJobs];
         var best = new ScoredRow[TopK];
-        var times = new double[count];
+        var times = new LatencyRecorder();
         for (var r = -20; r < count; r++)
         {
             var u = (r + 20) % bags.Length;
@@ -126,17 +125,13 @@ internal static partial class ConvFmScenario
                 }
             }
 
-            var elapsed = Stopwatch.GetElapsedTime(start);
+            var elapsed = Stopwatch.GetTimestamp() - start;
             if (r >= 0)
             {
-                times[r] = elapsed.TotalMilliseconds;
+                times.RecordTicks(elapsed);
             }
         }
 
-        Array.Sort(times);
-        return times;
+        return times.Summary();
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1))];
 }

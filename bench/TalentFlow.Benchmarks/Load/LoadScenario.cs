@@ -71,8 +71,8 @@ internal static class LoadScenario
             foreach (var candidate in candidateIds) (await http.GetAsync($"api/v1/jobs/{job}/candidates/{candidate}/score")).EnsureSuccessStatusCode();
         }
 
-        var latencies = new List<double>(rate * seconds);
-        var uploadLatencies = new List<double>();
+        var latencies = new LatencyRecorder();
+        var uploadLatencies = new LatencyRecorder();
         int failed = 0, dropped = 0, inFlight = 0, sent = 0;
         var pending = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -104,7 +104,7 @@ internal static class LoadScenario
                     // Feedback on a pair never screened is a 404 by design; only server errors and transport failures count.
                     double ms = clock.Elapsed.TotalMilliseconds - due;
                     if ((int)response.StatusCode >= 500 || (!feedback && !response.IsSuccessStatusCode)) Interlocked.Increment(ref failed);
-                    lock (latencies) (upload ? uploadLatencies : latencies).Add(ms);
+                    (upload ? uploadLatencies : latencies).RecordMilliseconds(ms);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
@@ -118,20 +118,20 @@ internal static class LoadScenario
         }
         await Task.WhenAll(pending);
         double elapsed = clock.Elapsed.TotalSeconds;
-        latencies.Sort();
-        uploadLatencies.Sort();
+        var score = latencies.Summary();
+        var uploads = uploadLatencies.Summary();
         return new Dictionary<string, object>
         {
             ["target_rate_per_s"] = rate,
-            ["achieved_rate_per_s"] = Math.Round(latencies.Count / elapsed, 1),
+            ["achieved_rate_per_s"] = Math.Round(score.Count / elapsed, 1),
             ["requests"] = sent,
             ["failed"] = failed,
             ["dropped"] = dropped,
-            ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
-            ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
-            ["max_ms"] = Math.Round(latencies.Count == 0 ? 0 : latencies[^1], 2),
-            ["upload_p50_ms"] = Math.Round(Percentile(uploadLatencies, 0.50), 2),
-            ["upload_p99_ms"] = Math.Round(Percentile(uploadLatencies, 0.99), 2),
+            ["p50_ms"] = Math.Round(score.P50Ms, 2),
+            ["p99_ms"] = Math.Round(score.P99Ms, 2),
+            ["max_ms"] = Math.Round(score.MaxMs, 2),
+            ["upload_p50_ms"] = Math.Round(uploads.P50Ms, 2),
+            ["upload_p99_ms"] = Math.Round(uploads.P99Ms, 2),
             ["mix"] = full ? "score + upload (1/10) + feedback (1/10)" : "score",
             ["seconds"] = seconds,
             ["apis"] = clients.Count,
@@ -148,7 +148,4 @@ internal static class LoadScenario
         form.Add(new StringContent($"Load Candidate {n}"), "candidate_name");
         return await http.PostAsync("api/v1/screening/upload-resume", form);
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

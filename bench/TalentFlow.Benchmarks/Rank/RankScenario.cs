@@ -132,16 +132,16 @@ internal static class RankScenario
             .OrderByDescending(p => p.Score).ThenBy(p => p.Id, StringComparer.Ordinal).Take(k).Select(p => p.Id).ToList();
         bool exactMatch = exact.SequenceEqual(first.Select(r => r.CandidateId));
 
-        var ms = new List<double>(queries);
+        var latencies = new LatencyRecorder();
         for (int q = 0; q < warmup + queries; q++)
         {
             long t0 = Stopwatch.GetTimestamp();
             var top = await RankAsync(queryVectors[q % queryVectors.Length]);
-            double elapsed = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            long elapsed = Stopwatch.GetTimestamp() - t0;
             if (top.Count != k) throw new InvalidOperationException($"A ranking returned {top.Count} candidates, not {k}.");
-            if (q >= warmup) ms.Add(elapsed);
+            if (q >= warmup) latencies.RecordTicks(elapsed);
         }
-        ms.Sort();
+        var ms = latencies.Summary();
         return new
         {
             scenario = "rank",
@@ -163,11 +163,11 @@ internal static class RankScenario
             k,
             queries,
             exact_match = exactMatch,
-            p50_ms = Math.Round(Percentile(ms, 0.50), 2),
-            p90_ms = Math.Round(Percentile(ms, 0.90), 2),
-            p99_ms = Math.Round(Percentile(ms, 0.99), 2),
-            mean_ms = Math.Round(ms.Average(), 2),
-            min_ms = Math.Round(ms[0], 2),
+            p50_ms = Math.Round(ms.P50Ms, 2),
+            p90_ms = Math.Round(ms.P90Ms, 2),
+            p99_ms = Math.Round(ms.P99Ms, 2),
+            mean_ms = Math.Round(ms.MeanMs, 2),
+            min_ms = Math.Round(ms.MinMs, 2),
             cores = Environment.ProcessorCount,
             load_average = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : null,
         };
@@ -175,6 +175,4 @@ internal static class RankScenario
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

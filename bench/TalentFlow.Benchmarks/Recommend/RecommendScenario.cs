@@ -42,7 +42,7 @@ internal static class RecommendScenario
         var seen = Enumerable.Range(0, 20).Select(_ => jobs[random.Next(n)]).ToList();
         string text = "Senior Data Analyst Data Scientist Business Analyst " + string.Join(' ', seen.Select(s => s.Title));
         var cities = seen.Select(s => (City: s.City, State: s.State)).Append((City: "City7-1", State: "S07")).ToList();
-        var times = new double[rankings];
+        var times = new LatencyRecorder();
         int returned = 0;
         for (int r = -20; r < rankings; r++)
         {
@@ -61,10 +61,10 @@ internal static class RecommendScenario
             }
             merged.Sort(ContentJobIndex.Compare);
             returned = Math.Min(k, merged.Count);
-            if (r >= 0) times[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (r >= 0) times.RecordSince(start);
         }
-        Array.Sort(times);
-        double p50 = Percentile(times, 0.50), p99 = Percentile(times, 0.99);
+        var latency = times.Summary();
+        double p50 = latency.P50Ms, p99 = latency.P99Ms;
         return new Dictionary<string, object>
         {
             ["p50_ms_per_ranking"] = Math.Round(p50, 3),
@@ -86,6 +86,4 @@ internal static class RecommendScenario
         string title = Fields[random.Next(Fields.Length)] + " " + Roles[random.Next(Roles.Length)];
         return seniority.Length == 0 ? title : seniority + " " + title;
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -32,7 +32,7 @@ internal static class ScoreScenario
             foreach (var candidate in candidates) await grains.GetGrain<IJobGrain>(job.Id).ScoreCandidateAsync(candidate.Id);
         }
 
-        var latencies = new double[calls];
+        var latencies = new LatencyRecorder();
         var total = Stopwatch.StartNew();
         for (int i = 0; i < calls; i++)
         {
@@ -40,18 +40,18 @@ internal static class ScoreScenario
             string candidate = candidates[i / jobs.Count % candidates.Count].Id;
             long start = Stopwatch.GetTimestamp();
             await job.ScoreCandidateAsync(candidate);
-            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            latencies.RecordSince(start);
         }
         double seconds = total.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
+        var score = latencies.Summary();
         var rank = await grains.GetGrain<IJobGrain>(jobs[0].Id).RankCandidatesAsync(10);
         long rankStart = Stopwatch.GetTimestamp();
         for (int i = 0; i < 200; i++) rank = await grains.GetGrain<IJobGrain>(jobs[i % jobs.Count].Id).RankCandidatesAsync(10);
         double rankMicros = Stopwatch.GetElapsedTime(rankStart).TotalMicroseconds / 200;
         return new Dictionary<string, object>
         {
-            ["score_p50_us"] = Math.Round(latencies[calls / 2], 1),
-            ["score_p99_us"] = Math.Round(latencies[(int)(calls * 0.99)], 1),
+            ["score_p50_us"] = Math.Round(score.P50Ms * 1000, 1),
+            ["score_p99_us"] = Math.Round(score.P99Ms * 1000, 1),
             ["scores_per_s"] = Math.Round(calls / seconds),
             ["rank_top10_mean_us"] = Math.Round(rankMicros, 1),
             ["candidates"] = candidates.Count,

@@ -47,7 +47,7 @@ internal static class UploadLatencyScenario
             if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"Could not create the job: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
         }
 
-        var milliseconds = new List<double>(uploads);
+        var latencies = new LatencyRecorder();
         var decisions = new Dictionary<string, int>(StringComparer.Ordinal);
         JsonElement? version = null;
         for (int i = 0; i < warmup + uploads; i++)
@@ -68,11 +68,11 @@ internal static class UploadLatencyScenario
             using var result = JsonDocument.Parse(body);
             string decision = result.RootElement.GetProperty("decision").GetString() ?? "";
             if (i < warmup) continue;
-            milliseconds.Add(clock.Elapsed.TotalMilliseconds);
+            latencies.Record(clock.Elapsed);
             decisions[decision] = decisions.GetValueOrDefault(decision) + 1;
             version ??= result.RootElement.TryGetProperty("model_versions", out var versions) ? versions.Clone() : null;
         }
-        milliseconds.Sort();
+        var latency = latencies.Summary();
         return new
         {
             scenario = "upload-latency",
@@ -86,12 +86,12 @@ internal static class UploadLatencyScenario
             onnx_quantization = Environment.GetEnvironmentVariable("Onnx__Quantization") ?? "none",
             onnx_embedding_cache = Environment.GetEnvironmentVariable("Onnx__EmbeddingCacheSize") ?? "256",
             job = job.Code,
-            p50_ms = Math.Round(Percentile(milliseconds, 0.50), 1),
-            p90_ms = Math.Round(Percentile(milliseconds, 0.90), 1),
-            p99_ms = Math.Round(Percentile(milliseconds, 0.99), 1),
-            mean_ms = Math.Round(milliseconds.Average(), 1),
-            min_ms = Math.Round(milliseconds[0], 1),
-            max_ms = Math.Round(milliseconds[^1], 1),
+            p50_ms = Math.Round(latency.P50Ms, 1),
+            p90_ms = Math.Round(latency.P90Ms, 1),
+            p99_ms = Math.Round(latency.P99Ms, 1),
+            mean_ms = Math.Round(latency.MeanMs, 1),
+            min_ms = Math.Round(latency.MinMs, 1),
+            max_ms = Math.Round(latency.MaxMs, 1),
             decisions,
             model_versions = version,
             cores = Environment.ProcessorCount,
@@ -137,9 +137,6 @@ internal static class UploadLatencyScenario
         }
         throw new ArgumentException($"No resume has {words} words.");
     }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static string? LoadAverage()
     {
