@@ -35,7 +35,7 @@ public sealed class MarkdownLinkTests
         string folder = Path.Combine(Repository.Root, "docs");
 
         Assert.NotNull(Problem(folder, "../../shared/design/ARCHITECTURE.md"));
-        Assert.NotNull(Problem(folder, "/work/x.md"));
+        Assert.NotNull(Problem(folder, "/srv/docs/x.md"));
         Assert.NotNull(Problem(folder, "https://example.com/"));
         Assert.NotNull(Problem(folder, "no-such-file.md"));
         Assert.Null(Problem(folder, "../README.md#set-up"));
