@@ -13,8 +13,7 @@ internal static class CsvTable
         }
 
         // The required columns first (so a missing one is named), then every other one by its first occurrence.
-        string[] columns = [.. requiredColumns.Concat(CsvColumns.Header(path)).Distinct(StringComparer.Ordinal)];
-        var rows = CsvColumns.Read(path, columns, requiredColumns.Length);
+        var (columns, rows) = CsvColumns.ReadEvery(path, requiredColumns);
         return [.. rows.Select(row =>
         {
             var values = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);

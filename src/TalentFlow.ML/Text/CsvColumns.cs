@@ -20,6 +20,21 @@ internal static class CsvColumns
     public static List<string[]> Read(string path, string[] columns, int required, char separator = ',', Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        return ReadColumns(path, _ => columns, required, separator, encoding).Rows;
+    }
+
+    /// <summary>
+    /// Every column of <paramref name="path"/>: <paramref name="required"/> first (each must exist), then the header's others
+    /// in their order; the columns and the rows as their values.
+    /// </summary>
+    public static (string[] Columns, List<string[]> Rows) ReadEvery(string path, string[] required)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        return ReadColumns(path, header => [.. required.Concat(header).Distinct(StringComparer.Ordinal)], required.Length, ',', null);
+    }
+
+    private static (string[] Columns, List<string[]> Rows) ReadColumns(string path, Func<string[], string[]> columnsOf, int required, char separator, Encoding? encoding)
+    {
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"file not found: {path}");
@@ -32,6 +47,7 @@ internal static class CsvColumns
         }
 
         var header = parser.Record!;
+        var columns = columnsOf(header);
         var index = new int[columns.Length];
         for (var c = 0; c < columns.Length; c++)
         {
@@ -42,7 +58,7 @@ internal static class CsvColumns
             }
         }
 
-        var result = new List<string[]>();
+        var rows = new List<string[]>();
         while (parser.Read())
         {
             var record = parser.Record!;
@@ -52,22 +68,10 @@ internal static class CsvColumns
                 values[c] = index[c] >= 0 && index[c] < record.Length ? record[index[c]] : string.Empty;
             }
 
-            result.Add(values);
+            rows.Add(values);
         }
 
-        return result;
-    }
-
-    /// <summary>The header of <paramref name="path"/>, for readers that take every column.</summary>
-    public static string[] Header(string path, char separator = ',')
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"file not found: {path}");
-        }
-
-        using var parser = new CsvParser(new StringReader(Decode(File.ReadAllBytes(path), null).TrimStart('\uFEFF')), Configuration(separator));
-        return parser.Read() ? parser.Record! : throw new InvalidDataException($"{Path.GetFileName(path)}: empty CSV");
+        return (columns, rows);
     }
 
     /// <summary>

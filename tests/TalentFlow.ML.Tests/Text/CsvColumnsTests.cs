@@ -93,10 +93,14 @@ public sealed class CsvColumnsTests : IDisposable
     }
 
     [Fact]
-    public void Header_FirstRecord_IsTheColumnNames()
+    public void ReadEvery_RequiredThenHeader_IsTheColumnNamesWithTheirValues()
     {
         var path = Write("jobs.csv", "\"Job.ID\",Title,\"City, State\"\n1,Cook,\"Austin, TX\"\n");
 
-        Assert.Equal(["Job.ID", "Title", "City, State"], CsvColumns.Header(path));
+        var (columns, rows) = CsvColumns.ReadEvery(path, ["Title"]);
+
+        Assert.Equal(["Title", "Job.ID", "City, State"], columns);
+        Assert.Equal([["Cook", "1", "Austin, TX"]], rows);
+        Assert.Equal("jobs.csv has no 'Salary' column", Assert.Throws<InvalidDataException>(() => CsvColumns.ReadEvery(path, ["Salary"])).Message);
     }
 }
