@@ -161,7 +161,7 @@ public sealed class CliTrainingFollowTests(SiloFixture silo)
         var job = new TrainingJobInfo("j1", "baseline_tfidf", status, 1, "Not enough labelled data.", new Dictionary<string, double>(), status == "succeeded" ? "v7" : null,
             null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
-        var followed = new FollowedJob(job, status == "succeeded" ? false : null, null);
+        var followed = new FollowedJob(job, status == "succeeded" ? false : null);
 
         Assert.Equal(exitCode, followed.ExitCode);
         Assert.Equal(summary, followed.Summary());

@@ -48,7 +48,7 @@ internal sealed class TrainingFollower(TalentFlowHttpClient client, TextWriter l
 
             if (job.IsFinished)
             {
-                return job.Status == "succeeded" ? await VerdictAsync(job, interval, cancellationToken).ConfigureAwait(false) : new FollowedJob(job, null, null);
+                return job.Status == "succeeded" ? await VerdictAsync(job, interval, cancellationToken).ConfigureAwait(false) : new FollowedJob(job, null);
             }
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
         }
@@ -82,14 +82,14 @@ internal sealed class TrainingFollower(TalentFlowHttpClient client, TextWriter l
     /// </summary>
     private async Task<FollowedJob> VerdictAsync(TrainingJobInfo job, TimeSpan interval, CancellationToken cancellationToken)
     {
-        if (job.Version is not { } version) return new FollowedJob(job, null, null);
+        if (job.Version is not { } version) return new FollowedJob(job, null);
         var deadline = time.GetUtcNow() + VerdictWait;
         while (true)
         {
             var history = await client.GetModelHistoryAsync(job.Model, 1000, cancellationToken).ConfigureAwait(false);
             var decision = history.LastOrDefault(e => e.Version == version && e.Kind is RegistryEventKinds.Promoted or RegistryEventKinds.GateRejected);
-            if (decision is not null) return new FollowedJob(job, decision.Kind == RegistryEventKinds.Promoted, decision.Kind == RegistryEventKinds.Promoted ? "Production" : "Staging");
-            if (time.GetUtcNow() >= deadline) return new FollowedJob(job, null, null);
+            if (decision is not null) return new FollowedJob(job, decision.Kind == RegistryEventKinds.Promoted);
+            if (time.GetUtcNow() >= deadline) return new FollowedJob(job, null);
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -98,9 +98,11 @@ internal sealed class TrainingFollower(TalentFlowHttpClient client, TextWriter l
 /// <summary>How a followed training job ended.</summary>
 /// <param name="Job">The job as it ended.</param>
 /// <param name="Promoted">For a succeeded job: whether the gate promoted its version (null: not known).</param>
-/// <param name="Stage">The stage the version entered: Production or Staging (null: not known).</param>
-internal sealed record FollowedJob(TrainingJobInfo Job, bool? Promoted, string? Stage)
+internal sealed record FollowedJob(TrainingJobInfo Job, bool? Promoted)
 {
+    /// <summary>The stage the version entered: Production when the gate promoted it, else Staging (null: not known).</summary>
+    public string? Stage => Promoted switch { true => "Production", false => "Staging", null => null };
+
     /// <summary>Exit code of <c>follow</c> and <c>trigger --wait</c> when the job failed.</summary>
     public const int JobFailed = 3;
 
