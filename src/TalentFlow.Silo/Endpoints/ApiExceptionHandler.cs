@@ -64,8 +64,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
 
     private static string TitleOf(int status) => status switch
     {
-        StatusCodes.Status413PayloadTooLarge => "Too large",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        StatusCodes.Status413PayloadTooLarge => ApiProblems.TooLargeTitle,
+        StatusCodes.Status415UnsupportedMediaType => ApiProblems.UnsupportedMediaTypeTitle,
         _ => "Invalid request",
     };
 

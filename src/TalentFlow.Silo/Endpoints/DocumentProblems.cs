@@ -16,7 +16,7 @@ internal static class DocumentProblems
     /// <summary>The status, title and detail for <paramref name="exception"/> when it carries no <see cref="ExtractionQuality"/>.</summary>
     public static (int Status, string Title, string Detail) Refusal(DocumentException exception) => exception.Kind switch
     {
-        DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
+        DocumentErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, ApiProblems.TooLargeTitle, exception.Message),
         DocumentErrorKind.UnknownFormat or DocumentErrorKind.Binary or DocumentErrorKind.ContentMismatch =>
             (StatusCodes.Status415UnsupportedMediaType, "Unsupported document", exception.Message),
         // A PDF that outlasts its time limit is treated like one that outgrows its memory: the document, not the server, is

@@ -46,11 +46,11 @@ internal static class ScreeningEndpoints
         long limit = options.Value.MaxRequestBytes;
         if (!request.HasFormContentType)
         {
-            return Results.Problem("Send multipart/form-data with 'file', 'job_id' and 'candidate_name'.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return ApiProblems.UnsupportedMediaType("Send multipart/form-data with 'file', 'job_id' and 'candidate_name'.");
         }
         if (request.ContentLength > limit)
         {
-            return TooLarge($"The upload is {request.ContentLength:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes).");
+            return ApiProblems.TooLarge($"The upload is {request.ContentLength:N0} bytes; the limit is {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes).");
         }
         var features = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (features is { IsReadOnly: false }) features.MaxRequestBodySize = limit;
@@ -63,7 +63,7 @@ internal static class ScreeningEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             // A body without a Content-Length (chunked) is only found too large while it streams: the same answer as above.
-            return TooLarge($"The upload is larger than the limit of {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes); "
+            return ApiProblems.TooLarge($"The upload is larger than the limit of {options.Value.MaxBytes:N0} bytes for the file (Uploads:MaxBytes); "
                 + $"the body was stopped at {limit:N0} bytes, the file plus {UploadOptions.FormOverheadBytes:N0} bytes for the form's other fields.");
         }
         catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
@@ -93,7 +93,4 @@ internal static class ScreeningEndpoints
         metrics.UploadScreened(result.Decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return Results.Created($"/api/v1/screening/results/{Uri.EscapeDataString(jobId)}", result);
     }
-
-    private static IResult TooLarge(string detail) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 }

@@ -78,13 +78,11 @@ internal static class TrainingEndpoints
         if (type is null || !(type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || type.StartsWith("application/zip", StringComparison.OrdinalIgnoreCase)))
         {
-            return Results.Problem("Send the artifact as the body, with Content-Type application/octet-stream, application/json or (a semantic_scorer archive) application/zip.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return ApiProblems.UnsupportedMediaType("Send the artifact as the body, with Content-Type application/octet-stream, application/json or (a semantic_scorer archive) application/zip.");
         }
         if (context.Request.ContentLength > MaxArtifactBytes)
         {
-            return Results.Problem($"The artifact is {context.Request.ContentLength:N0} bytes; the limit is {MaxArtifactBytes:N0}.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return ApiProblems.TooLarge($"The artifact is {context.Request.ContentLength:N0} bytes; the limit is {MaxArtifactBytes:N0}.");
         }
         var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
         if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = MaxArtifactBytes;
